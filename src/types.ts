@@ -1,0 +1,103 @@
+// The contracts between the stages: ingest → validate → compute → render.
+// A stage imports the types of earlier stages, never a later stage's code.
+
+/** Languages of every text the tool writes for people. */
+export type Lang = 'it' | 'en';
+
+/**
+ * Row numbers are what a spreadsheet shows: the header is row 1, the first data row is row 2.
+ * For JSON inputs the row is the 1-based position in the array. Columns are 1-based.
+ */
+export const HEADER_ROW = 1;
+
+/** Problem codes: Frictionless's error names where one fits, plus our own cross-file rule. */
+export type ProblemCode =
+  | 'encoding-error'
+  | 'source-error'
+  | 'blank-label'
+  | 'duplicate-label'
+  | 'missing-label'
+  | 'extra-label'
+  | 'blank-row'
+  | 'extra-cell'
+  | 'missing-cell'
+  | 'type-error'
+  | 'constraint-error'
+  | 'unique-error'
+  | 'primary-key'
+  | 'duplicate-row'
+  | 'foreign-key'
+  | 'consistency-error'
+  | 'quartiere-match'
+  | 'ambiguous-number';
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * Anything the user can fix is reported as data, never thrown.
+ * `row`/`column` are spreadsheet coordinates (see HEADER_ROW); absent when the problem is the whole file.
+ */
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  file: string;
+  row?: number;
+  column?: number;
+  /** Excel column letter, for workbooks and for CSVs opened in Excel (A, B, …, AA). */
+  columnLetter?: string;
+  field?: string;
+  value?: string;
+  expected?: string;
+  /** Human message, already in the report language. */
+  message: string;
+}
+
+/** How a text file was read: what the ingester detected. */
+export interface Dialect {
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'iso-8859-1' | 'json';
+  delimiter: ',' | ';' | '\t' | '|' | null;
+  lineEnding: '\r\n' | '\n' | '\r' | null;
+  /** Rows above the header that were skipped (a title row exported by Excel). */
+  skippedTitleRows: number;
+}
+
+/** A table as read from a file, before any schema: every cell a string (null only from JSON null). */
+export interface RawTable {
+  /** Path as the user should see it (relative to the project when inside it). */
+  file: string;
+  dialect: Dialect;
+  header: string[];
+  rows: (string | null)[][];
+  /** Spreadsheet row number of each entry of `rows`, same length as `rows`. */
+  rowNumbers: number[];
+  /** Problems met while reading (encoding-error, source-error): the table may then be empty. */
+  problems: Problem[];
+}
+
+/** A cell after typing against the schema. */
+export type Cell = string | number | boolean | null;
+
+/** A typed row and where it came from (for lineage and error places). */
+export interface TypedRow {
+  values: Record<string, Cell>;
+  file: string;
+  row: number;
+}
+
+/** What validation learned about one file. */
+export interface FileReport {
+  path: string;
+  dataset: string;
+  encoding: string;
+  delimiter: string | null;
+  rows: number;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** The validation report, shaped as `bilancio validate --format json` prints it. */
+export interface ValidationReport {
+  valid: boolean;
+  summary: { files: number; rows: number; errors: number; warnings: number };
+  files: FileReport[];
+}
