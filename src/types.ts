@@ -101,3 +101,102 @@ export interface ValidationReport {
   summary: { files: number; rows: number; errors: number; warnings: number };
   files: FileReport[];
 }
+
+// ---- The validated project: what validate hands to compute ----
+
+/** Code used in data files for "quartiere not known": counted at city level only. */
+export const QUARTIERE_ND = 'ND';
+
+export interface Quartiere {
+  /** ISTAT sub-municipal area code (ASC), e.g. `17029018`. */
+  codice: string;
+  /** The Comune's own number, when known. */
+  numero: number | null;
+  nome: string;
+  varianti: string[];
+  codiceZona: string;
+  zona: string;
+  superficieKmq: number | null;
+}
+
+export interface Zona {
+  codice: string;
+  nome: string;
+  /** Codes of its quartieri, in territory order. */
+  quartieri: string[];
+}
+
+export interface Territorio {
+  quartieri: Quartiere[];
+  zone: Zona[];
+}
+
+export type Cantiere =
+  | 'forza_comunita'
+  | 'prima_infanzia'
+  | 'giovani'
+  | 'cento_leve'
+  | 'poverta_lavoro'
+  | 'anziani_disabili';
+
+export const CANTIERI: readonly Cantiere[] = [
+  'forza_comunita',
+  'prima_infanzia',
+  'giovani',
+  'cento_leve',
+  'poverta_lavoro',
+  'anziani_disabili',
+];
+
+export interface Ente {
+  codice: string;
+  nome: string;
+  tipo: string;
+  ruolo: 'capofila' | 'partner' | 'rete';
+}
+
+export interface Servizio {
+  codice: string;
+  nome: string;
+  cantiere: Cantiere;
+  /** `tutti`, `eta:0-2`, `eta:65+` … */
+  target: string;
+  unita: 'posti' | 'utenti' | 'ore' | 'interventi';
+  /** The ente expected to deliver it and send its data, when the catalogue says. */
+  ente: string | null;
+}
+
+/** Where a submission came from. */
+export type Source = { kind: 'comune' } | { kind: 'contributo'; ente: string; anno: number };
+
+/** A contribution folder `contributi/<ente>/<anno>/` as read and checked. */
+export interface Contributo {
+  ente: string;
+  anno: number;
+  folder: string;
+  manifest: {
+    referente: string | null;
+    email: string | null;
+    inviatoIl: string | null;
+    file: string[];
+  } | null;
+  files: FileReport[];
+}
+
+/** Typed rows of one dataset for one year, from every file that holds it. */
+export type DatasetRows = Map<string, TypedRow[]>;
+
+/** Everything validate hands to compute: typed, keyed, resolved to quartiere codes. */
+export interface ValidatedProject {
+  territorio: Territorio;
+  enti: Ente[];
+  servizi: Servizio[];
+  /** Years found under dati/ (and contributions), ascending. */
+  anni: number[];
+  /** Typed rows per year, then per dataset name. */
+  dati: Map<number, DatasetRows>;
+  /** Catalogue-level tables (domande, catalogo_impegni) by dataset name. */
+  cataloghi: DatasetRows;
+  contributi: Contributo[];
+  report: ValidationReport;
+}

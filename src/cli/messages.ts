@@ -1,0 +1,50 @@
+import type { Bilingual } from '../i18n.js';
+
+/** The CLI's own texts: help, progress, outcomes. */
+export const CLI = {
+  description: {
+    it: 'Bilancio sociale partecipativo: dai file dei servizi e dei partner al report della città, quartiere per quartiere.',
+    en: 'Participatory social report: from service and partner files to the city\'s report, quartiere by quartiere.',
+  },
+  build: {
+    it: 'controlla i dati, calcola gli indicatori e scrive report.html, report.pdf e i dati aperti (indicatori.csv/json, datapackage.json)',
+    en: 'checks the data, computes the indicators and writes report.html, report.pdf and the open data (indicatori.csv/json, datapackage.json)',
+  },
+  validate: {
+    it: 'controlla i file di un progetto e dice, per ciascun problema, file, riga e colonna da correggere',
+    en: 'checks a project\'s files and tells, for each problem, the file, row and column to fix',
+  },
+  compute: {
+    it: 'calcola gli indicatori e scrive indicatori.csv, indicatori.json e datapackage.json',
+    en: 'computes the indicators and writes indicatori.csv, indicatori.json and datapackage.json',
+  },
+  project: { it: 'cartella del progetto (predefinita: il progetto di Brescia incluso)', en: 'project folder (default: the embedded Brescia project)' },
+  out: { it: 'cartella dei risultati', en: 'output folder' },
+  lang: { it: 'lingua dei testi: it o en', en: 'language of the texts: it or en' },
+  format: { it: 'formato: text, json o html', en: 'format: text, json or html' },
+  ignoreErrors: {
+    it: 'costruisce il report con le sole righe valide anche se ci sono errori (lo dichiara nella nota metodologica)',
+    en: 'builds the report from the valid rows even when there are errors (stated in the method note)',
+  },
+  lowThreshold: {
+    it: 'permette una soglia_riservatezza sotto 3 (sconsigliato; dichiarato nella nota metodologica)',
+    en: 'allows a soglia_riservatezza below 3 (not advised; stated in the method note)',
+  },
+  noPdf: { it: 'non stampa il PDF (solo HTML e dati aperti)', en: 'does not print the PDF (HTML and open data only)' },
+  help: { it: 'mostra questo aiuto', en: 'show this help' },
+  version: { it: 'mostra la versione', en: 'show the version' },
+  examples: {
+    it: '\nEsempi:\n  bilancio build                      il report di Brescia incluso, in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando.',
+    en: '\nExamples:\n  bilancio build                      the embedded Brescia report, in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command.',
+  },
+  invalid: {
+    it: 'Il report non è stato costruito: ci sono {errors} errori nei dati (vedi sopra). Correggerli, oppure usare --ignora-errori per costruirlo con le sole righe valide.',
+    en: 'The report was not built: there are {errors} errors in the data (see above). Fix them, or use --ignora-errori to build from the valid rows only.',
+  },
+  built: { it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' },
+  unknownLang: { it: 'Lingua "{lang}" non prevista: usare it o en.', en: 'Unknown language "{lang}": use it or en.' },
+  internal: {
+    it: 'Errore interno di bilancio (non dovuto ai dati): {message}\nPer favore segnalarlo, allegando il comando usato.',
+    en: 'Internal error in bilancio (not caused by the data): {message}\nPlease report it, with the command used.',
+  },
+} satisfies Record<string, Bilingual>;

@@ -1,0 +1,45 @@
+import type { Lang, Problem, ValidationReport } from '../types.js';
+import { t } from '../i18n.js';
+
+const SHOWN_PER_CODE = 5;
+
+function place(problem: Problem, lang: Lang): string {
+  const parts: string[] = [];
+  if (problem.row !== undefined) parts.push(t(lang, { it: 'riga {r}', en: 'row {r}' }, { r: problem.row }));
+  if (problem.column !== undefined) {
+    parts.push(t(lang, { it: 'colonna {c}', en: 'column {c}' }, { c: problem.columnLetter ? `${problem.columnLetter} (${problem.column})` : problem.column }));
+  }
+  return parts.length ? `[${parts.join(', ')}] ` : '';
+}
+
+/** The validation report for a terminal: by file, the first problems of each kind and a count of the rest. */
+export function formatReportText(report: ValidationReport, lang: Lang): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (file.errors.length === 0 && file.warnings.length === 0) continue;
+    const detected = file.encoding ? ` (${file.encoding}${file.delimiter ? `, "${file.delimiter === '\t' ? 'TAB' : file.delimiter}"` : ''})` : '';
+    lines.push(`${file.path}${detected}`);
+    for (const [kind, problems] of [['errore', file.errors], ['avviso', file.warnings]] as const) {
+      const byCode = new Map<string, Problem[]>();
+      for (const p of problems) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
+      for (const [code, list] of byCode) {
+        for (const p of list.slice(0, SHOWN_PER_CODE)) {
+          const label = lang === 'it' ? kind : kind === 'errore' ? 'error' : 'warning';
+          lines.push(`  ${label} ${code}: ${place(p, lang)}${p.message}`);
+        }
+        if (list.length > SHOWN_PER_CODE) {
+          lines.push(t(lang, { it: '  … e altri {n} problemi {code}', en: '  … and {n} more {code} problems' }, { n: list.length - SHOWN_PER_CODE, code }));
+        }
+      }
+    }
+  }
+  const { files, rows, errors, warnings } = report.summary;
+  lines.push(t(lang, {
+    it: '{files} file, {rows} righe: {errors} errori, {warnings} avvisi. {esito}',
+    en: '{files} files, {rows} rows: {errors} errors, {warnings} warnings. {esito}',
+  }, {
+    files, rows, errors, warnings,
+    esito: report.valid ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' }) : t(lang, { it: 'I dati NON sono validi.', en: 'The data are NOT valid.' }),
+  }));
+  return `${lines.join('\n')}\n`;
+}

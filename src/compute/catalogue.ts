@@ -1,0 +1,202 @@
+import type { ValidateFunction } from 'ajv';
+import type { Lang, Problem, Servizio } from '../types.js';
+import { t } from '../i18n.js';
+import { parseExpression, referencesOf, type Expression, type Reference } from './expression.js';
+import { isCount, MEASURE_SOURCES } from './measures.js';
+
+export interface Target {
+  valore: number;
+  etichetta: string;
+  fonte: string;
+}
+
+/** An indicator ready to compute: its expressions parsed and checked. */
+export interface IndicatorDefinition {
+  id: string;
+  nome: string;
+  nomeEn: string;
+  cantiere: string;
+  numeratore: string;
+  denominatore: string;
+  num: Expression;
+  den: Expression;
+  scala: number;
+  unita: string;
+  decimali: number;
+  polarita: 'alto_meglio' | 'basso_meglio' | 'neutro';
+  obiettivi: Target[];
+  definizione: string;
+  definizioneEn: string;
+  /** The service an indicator of a per_servizio template was made for. */
+  servizio: string | null;
+  /** True when the numerator or the denominator counts people or households (privacy applies). */
+  conteggio: boolean;
+  /** Datasets the indicator needs, with the year offsets: for "not computable" notes. */
+  needs: { dataset: string; yearOffset: number }[];
+}
+
+interface IndicatorSpec {
+  id: string;
+  nome: string;
+  nome_en?: string;
+  cantiere: string;
+  numeratore: string;
+  denominatore: string;
+  scala: number;
+  unita: string;
+  decimali?: number;
+  polarita: IndicatorDefinition['polarita'];
+  obiettivo?: { valore: number; etichetta?: string; fonte: string } | { valore: number; etichetta?: string; fonte: string }[];
+  definizione: string;
+  definizione_en?: string;
+  per_servizio?: boolean;
+}
+
+const FILE = 'catalogo/indicatori.json';
+
+/** The popolazione reference for a service target: `popolazione[eta>=0, eta<=2]`, `popolazione`. */
+export function targetPopulation(target: string): string {
+  const match = /^eta:(\d+)(?:-(\d+)|\+)$/.exec(target);
+  if (!match) return 'popolazione';
+  return match[2] === undefined
+    ? `popolazione[eta>=${match[1]}]`
+    : `popolazione[eta>=${match[1]}, eta<=${match[2]}]`;
+}
+
+function expandPerService(spec: IndicatorSpec, servizi: Servizio[]): IndicatorSpec[] {
+  if (!spec.per_servizio) return [spec];
+  return servizi.map((s) => {
+    const fill = (text: string) =>
+      text
+        .replaceAll('{servizio}', s.codice)
+        .replaceAll('{nome_servizio}', s.nome)
+        .replaceAll('{misura}', s.unita === 'posti' ? 'posti' : 'utenti')
+        .replaceAll('{popolazione_target}', targetPopulation(s.target));
+    return {
+      ...spec,
+      id: fill(spec.id),
+      nome: fill(spec.nome),
+      nome_en: spec.nome_en && fill(spec.nome_en),
+      cantiere: s.cantiere,
+      numeratore: fill(spec.numeratore),
+      denominatore: fill(spec.denominatore),
+      definizione: fill(spec.definizione),
+      definizione_en: spec.definizione_en && fill(spec.definizione_en),
+      per_servizio: false,
+      servizio: s.codice,
+    } as IndicatorSpec & { servizio: string };
+  });
+}
+
+function checkReference(ref: Reference, id: string, side: string, lang: Lang): Problem | null {
+  const source = MEASURE_SOURCES[ref.dataset];
+  const problem = (it: string, en: string, position: number, params: Record<string, string>) => ({
+    code: 'constraint-error' as const,
+    severity: 'error' as const,
+    file: FILE,
+    field: `${id}.${side}`,
+    value: String(position + 1),
+    message: t(lang, {
+      it: `Indicatore "{id}", {side}, carattere {pos}: ${it}`,
+      en: `Indicator "{id}", {side}, character {pos}: ${en}`,
+    }, { id, side, pos: position + 1, ...params }),
+  });
+  if (!source) {
+    return problem('"{name}" non è un dataset utilizzabile (ammessi: {list}).', '"{name}" is not a usable dataset (allowed: {list}).',
+      ref.position, { name: ref.dataset, list: Object.keys(MEASURE_SOURCES).join(', ') });
+  }
+  for (const condition of ref.conditions) {
+    const field = source.aliases[condition.field] ?? condition.field;
+    if (!source.dimensions.includes(field)) {
+      return problem('"{name}" non è un campo di {dataset} su cui filtrare (ammessi: {list}).', '"{name}" is not a field of {dataset} to filter on (allowed: {list}).',
+        condition.position, { name: condition.field, dataset: ref.dataset, list: source.dimensions.join(', ') || '—' });
+    }
+  }
+  if (ref.measure !== undefined && !source.measures.includes(ref.measure) && !source.weighted.includes(ref.measure)) {
+    return problem('"{name}" non è una misura di {dataset} (ammesse: {list}).', '"{name}" is not a measure of {dataset} (allowed: {list}).',
+      ref.position, { name: ref.measure, dataset: ref.dataset, list: [...source.measures, ...source.weighted].join(', ') });
+  }
+  return null;
+}
+
+/** Reads the indicator catalogue: schema, per-service expansion, expressions parsed and checked. */
+export function loadIndicators(
+  raw: unknown,
+  validate: ValidateFunction,
+  servizi: Servizio[],
+  lang: Lang,
+): { definitions: IndicatorDefinition[]; problems: Problem[] } {
+  if (!validate(raw)) {
+    const problems = (validate.errors ?? []).map((error): Problem => ({
+      code: 'constraint-error',
+      severity: 'error',
+      file: FILE,
+      field: error.instancePath,
+      message: t(lang, { it: 'Catalogo indicatori non valido ({path}): {detail}.', en: 'Invalid indicator catalogue ({path}): {detail}.' },
+        { path: error.instancePath || '/', detail: error.message ?? '' }),
+    }));
+    return { definitions: [], problems };
+  }
+  const specs = (raw as IndicatorSpec[]).flatMap((s) => expandPerService(s, servizi));
+  // An explicit entry overrides one the per-service template made with the same id.
+  const explicit = new Set((raw as IndicatorSpec[]).filter((s) => !s.per_servizio).map((s) => s.id));
+  const problems: Problem[] = [];
+  const definitions: IndicatorDefinition[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const servizio = (spec as { servizio?: string }).servizio ?? null;
+    if (servizio && explicit.has(spec.id)) continue;
+    if (seen.has(spec.id)) {
+      problems.push({ code: 'unique-error', severity: 'error', file: FILE, field: 'id', value: spec.id,
+        message: t(lang, { it: 'L\'indicatore "{id}" è definito due volte.', en: 'The indicator "{id}" is defined twice.' }, { id: spec.id }) });
+      continue;
+    }
+    seen.add(spec.id);
+    const sides: Expression[] = [];
+    for (const [side, text] of [['numeratore', spec.numeratore], ['denominatore', spec.denominatore]] as const) {
+      const parsed = parseExpression(text);
+      if ('error' in parsed) {
+        problems.push({
+          code: 'constraint-error', severity: 'error', file: FILE, field: `${spec.id}.${side}`, value: text,
+          message: t(lang, {
+            it: 'Indicatore "{id}", {side}, carattere {pos}: {detail} in «{text}».',
+            en: 'Indicator "{id}", {side}, character {pos}: {detail} in «{text}».',
+          }, { id: spec.id, side, pos: parsed.error.position + 1, detail: parsed.error.message[lang], text }),
+        });
+        continue;
+      }
+      const bad = referencesOf(parsed.expression).map((r) => checkReference(r, spec.id, side, lang)).find(Boolean);
+      if (bad) {
+        problems.push(bad);
+        continue;
+      }
+      sides.push(parsed.expression);
+    }
+    if (sides.length !== 2) continue;
+    const [num, den] = sides as [Expression, Expression];
+    const refs = [...referencesOf(num), ...referencesOf(den)];
+    const needs = [...new Map(refs.map((r) => [`${r.dataset}@${r.yearOffset}`, { dataset: r.dataset, yearOffset: r.yearOffset }])).values()];
+    const obiettivi = spec.obiettivo === undefined ? [] : Array.isArray(spec.obiettivo) ? spec.obiettivo : [spec.obiettivo];
+    definitions.push({
+      id: spec.id,
+      nome: spec.nome,
+      nomeEn: spec.nome_en ?? spec.nome,
+      cantiere: spec.cantiere,
+      numeratore: spec.numeratore,
+      denominatore: spec.denominatore,
+      num,
+      den,
+      scala: spec.scala,
+      unita: spec.unita,
+      decimali: spec.decimali ?? 1,
+      polarita: spec.polarita,
+      obiettivi: obiettivi.map((o) => ({ valore: o.valore, etichetta: o.etichetta ?? '', fonte: o.fonte })),
+      definizione: spec.definizione,
+      definizioneEn: spec.definizione_en ?? spec.definizione,
+      servizio,
+      conteggio: refs.some(isCount),
+      needs,
+    });
+  }
+  return { definitions, problems };
+}

@@ -1,0 +1,46 @@
+import type { ValidatedProject } from '../types.js';
+import type { IndicatorDefinition } from './catalogue.js';
+import { computeEquity, type Equity } from './equity.js';
+import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from './indicators.js';
+import { suppress, type SuppressionSummary } from './suppress.js';
+
+/** Everything compute hands to render and to the open-data outputs. */
+export interface ComputeResult {
+  anni: number[];
+  definitions: IndicatorDefinition[];
+  values: AreaValue[];
+  notComputable: NotComputable[];
+  equity: Equity[];
+  privacy: SuppressionSummary;
+}
+
+export interface ComputeOptions {
+  cityName: string;
+  /** Smallest publishable count (soglia_riservatezza). */
+  threshold: number;
+}
+
+/** Computes every indicator for every year and area, withholds small counts, then equity and change. */
+export function computeIndicators(
+  project: ValidatedProject,
+  definitions: IndicatorDefinition[],
+  options: ComputeOptions,
+): ComputeResult {
+  const values: AreaValue[] = [];
+  const notComputable: NotComputable[] = [];
+  for (const anno of project.anni) {
+    const year = computeYear(anno, definitions, project.dati, project.territorio, options.cityName);
+    values.push(...year.values);
+    notComputable.push(...year.notComputable);
+  }
+  const privacy = suppress(values, definitions, project.territorio, options.threshold);
+  addYearOverYear(values, definitions);
+  return {
+    anni: project.anni,
+    definitions,
+    values,
+    notComputable,
+    equity: computeEquity(values, definitions),
+    privacy,
+  };
+}

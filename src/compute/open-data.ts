@@ -1,0 +1,68 @@
+import type { IndicatorDefinition } from './catalogue.js';
+import type { AreaValue } from './indicators.js';
+
+// The open-data outputs: indicatori.csv (long format), indicatori.json (the same rows as objects) and a
+// Frictionless datapackage.json describing both, so that the Comune can publish them as they are.
+
+export const INDICATOR_COLUMNS = [
+  'anno', 'livello', 'codice', 'nome', 'indicatore', 'valore', 'numeratore', 'denominatore',
+  'unita', 'soppresso', 'motivo', 'nota', 'variazione',
+] as const;
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+export function neutralizeFormula(text: string): string {
+  if (/^[-+]?\d+(\.\d+)?$/.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = neutralizeFormula(typeof value === 'boolean' ? String(value) : String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** indicatori.csv: UTF-8, comma, point as decimal mark, one row per indicator, area and year. */
+export function indicatorsCsv(values: AreaValue[]): string {
+  const lines = [INDICATOR_COLUMNS.join(',')];
+  for (const value of values) lines.push(INDICATOR_COLUMNS.map((c) => csvCell(value[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** indicatori.json: the same rows as objects, numbers as JSON numbers, withheld values as null. */
+export function indicatorsJson(values: AreaValue[]): string {
+  const rows = values.map((v) => Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, v[c]])));
+  return `${JSON.stringify(rows, null, 1)}\n`;
+}
+
+/** datapackage.json (Frictionless Data Package v1) describing indicatori.csv and indicatori.json. */
+export function dataPackage(options: { title: string; anni: number[]; definitions: IndicatorDefinition[]; publisher: string }): string {
+  const fields = [
+    { name: 'anno', type: 'integer', description: 'Anno di riferimento (dati al 31 dicembre).' },
+    { name: 'livello', type: 'string', constraints: { enum: ['quartiere', 'zona', 'citta'] }, description: 'Livello territoriale.' },
+    { name: 'codice', type: 'string', description: 'Codice ASC ISTAT del quartiere, codice della zona o "citta".' },
+    { name: 'nome', type: 'string', description: 'Nome del territorio.' },
+    { name: 'indicatore', type: 'string', constraints: { enum: options.definitions.map((d) => d.id) }, description: 'Identificativo dell\'indicatore (vedi catalogo/indicatori.json).' },
+    { name: 'valore', type: 'number', description: 'numeratore / denominatore × scala, arrotondato (half away from zero); vuoto se soppresso o non calcolabile.' },
+    { name: 'numeratore', type: 'number', description: 'Somma del numeratore sul territorio.' },
+    { name: 'denominatore', type: 'number', description: 'Somma del denominatore sul territorio.' },
+    { name: 'unita', type: 'string', description: 'Unità di misura.' },
+    { name: 'soppresso', type: 'boolean', description: 'true se il valore è omesso per riservatezza.' },
+    { name: 'motivo', type: 'string', description: 'Motivo dell\'omissione.' },
+    { name: 'nota', type: 'string', description: 'Note sul calcolo.' },
+    { name: 'variazione', type: 'number', description: 'Variazione rispetto all\'anno precedente, nell\'unità dell\'indicatore.' },
+  ];
+  const schema = { fields, primaryKey: ['anno', 'livello', 'codice', 'indicatore'], missingValues: [''] };
+  const pkg = {
+    profile: 'tabular-data-package',
+    name: 'bilancio-sociale-indicatori',
+    title: options.title,
+    description: `Indicatori demografici e di copertura dei servizi per quartiere, zona e città, anni ${options.anni.join(', ')}.`,
+    publisher: options.publisher,
+    licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
+    resources: [
+      { name: 'indicatori', path: 'indicatori.csv', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema },
+      { name: 'indicatori-json', path: 'indicatori.json', format: 'json', mediatype: 'application/json', encoding: 'utf-8', schema },
+    ],
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}

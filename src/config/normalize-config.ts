@@ -1,0 +1,93 @@
+import type { Lang, Problem, Severity } from '../types.js';
+import type { ValidateFunction } from 'ajv';
+import { t } from '../i18n.js';
+import { MIN_SOGLIA_RISERVATEZZA, type Config } from './config.js';
+
+/** What the config file may hold, before defaults (the schema is schemas/config.schema.json). */
+interface ConfigSpec {
+  titolo: string;
+  sottotitolo?: string;
+  ente?: string;
+  citta?: string;
+  anno: number;
+  anno_confronto?: number;
+  lingua?: Lang;
+  soglia_riservatezza?: number;
+  soglia_risposte?: number;
+  soglia_popolazione_voci?: number;
+  scadenza_contributi?: Record<string, string>;
+  data_pubblicazione?: string;
+  regole?: Record<string, { gravita?: string; soglia?: number }>;
+}
+
+export interface NormalizeOptions {
+  file: string;
+  lang: Lang;
+  /** --consenti-soglia-bassa: lets soglia_riservatezza go below 3 (printed in the method note). */
+  allowLowThreshold?: boolean;
+}
+
+/** Checks a parsed config against its schema and fills every default; problems as data. */
+export function normalizeConfig(
+  raw: unknown,
+  validate: ValidateFunction,
+  options: NormalizeOptions,
+): { config: Config; problems: Problem[] } | { problems: Problem[] } {
+  const { file, lang } = options;
+  if (!validate(raw)) {
+    const problems = (validate.errors ?? []).map((error): Problem => {
+      const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
+      return {
+        code: 'constraint-error',
+        severity: 'error',
+        file,
+        field,
+        message: t(lang, {
+          it: 'Configurazione non valida{where}: {detail}.',
+          en: 'Invalid configuration{where}: {detail}.',
+        }, { where: field ? ` (${field})` : '', detail: error.message ?? '' }),
+      };
+    });
+    return { problems };
+  }
+  const spec = raw as ConfigSpec;
+  const problems: Problem[] = [];
+  const soglia = spec.soglia_riservatezza ?? MIN_SOGLIA_RISERVATEZZA;
+  if (soglia < MIN_SOGLIA_RISERVATEZZA && !options.allowLowThreshold) {
+    problems.push({
+      code: 'constraint-error',
+      severity: 'error',
+      file,
+      field: 'soglia_riservatezza',
+      value: String(soglia),
+      expected: `>= ${MIN_SOGLIA_RISERVATEZZA}`,
+      message: t(lang, {
+        it: 'soglia_riservatezza è {value}: sotto 3 serve l\'opzione esplicita --consenti-soglia-bassa.',
+        en: 'soglia_riservatezza is {value}: below 3 it needs the explicit option --consenti-soglia-bassa.',
+      }, { value: soglia }),
+    });
+    return { problems };
+  }
+  const regole: Config['regole'] = {};
+  for (const [rule, setting] of Object.entries(spec.regole ?? {})) {
+    const gravita: Severity =
+      setting.gravita === 'avviso' || setting.gravita === 'warning' ? 'warning' : 'error';
+    regole[rule] = setting.soglia === undefined ? { gravita } : { gravita, soglia: setting.soglia };
+  }
+  const config: Config = {
+    titolo: spec.titolo,
+    sottotitolo: spec.sottotitolo ?? '',
+    ente: spec.ente ?? '',
+    citta: spec.citta ?? '',
+    anno: spec.anno,
+    annoConfronto: spec.anno_confronto ?? null,
+    lingua: spec.lingua ?? 'it',
+    sogliaRiservatezza: soglia,
+    sogliaRisposte: spec.soglia_risposte ?? 10,
+    sogliaPopolazioneVoci: spec.soglia_popolazione_voci ?? 1000,
+    scadenzaContributi: spec.scadenza_contributi ?? {},
+    dataPubblicazione: spec.data_pubblicazione ?? null,
+    regole,
+  };
+  return { config, problems };
+}

@@ -1,0 +1,180 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lang, Problem, RawTable, Source } from '../types.js';
+import { t } from '../i18n.js';
+import { listDatasetFiles, readTable } from '../ingest/read-table.js';
+
+/** Datasets that live in `dati/<anno>/` and in contributions, by file-name prefix. */
+export const YEAR_DATASETS = [
+  'popolazione',
+  'residenti',
+  'famiglie',
+  'movimento',
+  'erogazioni',
+  'questionario',
+  'domande',
+  'voci',
+  'impegni',
+] as const;
+
+/** Catalogue tables and where they sit in the project. */
+export const CATALOGUE_FILES = [
+  { dataset: 'quartieri', dir: 'territorio', name: 'quartieri' },
+  { dataset: 'enti', dir: 'catalogo', name: 'enti' },
+  { dataset: 'servizi', dir: 'catalogo', name: 'servizi' },
+  { dataset: 'catalogo_impegni', dir: 'catalogo', name: 'impegni' },
+] as const;
+
+/** One table read from the project, with the dataset it belongs to and who sent it. */
+export interface SourceTable {
+  dataset: string;
+  anno: number | null;
+  source: Source;
+  table: RawTable;
+}
+
+/** A contribution folder as found on disk. */
+export interface ContributoSource {
+  ente: string;
+  anno: number;
+  folder: string;
+  manifest: unknown;
+  manifestProblem: Problem | null;
+  tables: SourceTable[];
+}
+
+/** Everything read from a project folder, before any check. */
+export interface ProjectSources {
+  root: string;
+  config: unknown;
+  indicatori: unknown;
+  tables: SourceTable[];
+  contributi: ContributoSource[];
+  problems: Problem[];
+}
+
+/** Thrown (an expected user error, shown as one line) when the project folder is not there. */
+export class ProjectNotFoundError extends Error {
+  readonly code = 'project-not-found';
+}
+
+// Only these are tables; a quartieri.geojson beside quartieri.csv is a map, not data.
+const TABLE_EXTENSIONS = /\.(csv|tsv|txt|json|xlsx)$/i;
+
+const exists = async (p: string) => stat(p).then(() => true, () => false);
+const toDisplay = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+async function readJsonFile(root: string, abs: string, lang: Lang): Promise<{ value: unknown } | { problem: Problem }> {
+  const file = toDisplay(root, abs);
+  try {
+    return { value: JSON.parse((await readFile(abs, 'utf8')).replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      problem: {
+        code: 'source-error',
+        severity: 'error',
+        file,
+        message: t(lang, {
+          it: 'Il file {file} non si legge come JSON: {detail}.',
+          en: 'The file {file} cannot be read as JSON: {detail}.',
+        }, { file, detail }),
+      },
+    };
+  }
+}
+
+async function subfolders(dir: string): Promise<string[]> {
+  if (!(await exists(dir))) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+async function readYearFolder(root: string, dir: string, anno: number, source: Source, only?: string[]): Promise<SourceTable[]> {
+  const tables: SourceTable[] = [];
+  for (const dataset of YEAR_DATASETS) {
+    for (const abs of await listDatasetFiles(dir, dataset)) {
+      if (!TABLE_EXTENSIONS.test(abs)) continue;
+      if (only && !only.includes(path.basename(abs))) continue;
+      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset });
+      tables.push({ dataset, anno, source, table });
+    }
+  }
+  return tables;
+}
+
+/** Reads a whole report project: config, catalogues, yearly data and contributions. */
+export async function readProject(rootArg: string, lang: Lang): Promise<ProjectSources> {
+  const root = path.resolve(rootArg);
+  const configPath = path.join(root, 'bilancio.config.json');
+  if (!(await exists(root)) || !(await stat(root)).isDirectory()) {
+    throw new ProjectNotFoundError(t(lang, {
+      it: 'La cartella del progetto "{dir}" non esiste.',
+      en: 'The project folder "{dir}" does not exist.',
+    }, { dir: rootArg }));
+  }
+  if (!(await exists(configPath))) {
+    throw new ProjectNotFoundError(t(lang, {
+      it: 'La cartella "{dir}" non è un progetto di bilancio: manca bilancio.config.json.',
+      en: 'The folder "{dir}" is not a bilancio project: bilancio.config.json is missing.',
+    }, { dir: rootArg }));
+  }
+  const problems: Problem[] = [];
+  const config = await readJsonFile(root, configPath, lang);
+  if ('problem' in config) problems.push(config.problem);
+
+  let indicatori: unknown = undefined;
+  const indicatoriPath = path.join(root, 'catalogo', 'indicatori.json');
+  if (await exists(indicatoriPath)) {
+    const read = await readJsonFile(root, indicatoriPath, lang);
+    if ('problem' in read) problems.push(read.problem);
+    else indicatori = read.value;
+  }
+
+  const tables: SourceTable[] = [];
+  for (const { dataset, dir, name } of CATALOGUE_FILES) {
+    for (const abs of await listDatasetFiles(path.join(root, dir), name)) {
+      if (!TABLE_EXTENSIONS.test(abs)) continue;
+      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name });
+      tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
+    }
+  }
+  for (const folder of await subfolders(path.join(root, 'dati'))) {
+    if (!/^\d{4}$/.test(folder)) continue;
+    tables.push(...(await readYearFolder(root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' })));
+  }
+
+  const contributi: ContributoSource[] = [];
+  for (const ente of await subfolders(path.join(root, 'contributi'))) {
+    for (const folder of await subfolders(path.join(root, 'contributi', ente))) {
+      if (!/^\d{4}$/.test(folder)) continue;
+      const anno = Number(folder);
+      const dir = path.join(root, 'contributi', ente, folder);
+      const manifestPath = path.join(dir, 'manifest.json');
+      let manifest: unknown = null;
+      let manifestProblem: Problem | null = null;
+      if (await exists(manifestPath)) {
+        const read = await readJsonFile(root, manifestPath, lang);
+        if ('problem' in read) manifestProblem = read.problem;
+        else manifest = read.value;
+      } else {
+        manifestProblem = {
+          code: 'source-error',
+          severity: 'error',
+          file: toDisplay(root, manifestPath),
+          message: t(lang, {
+            it: 'Manca manifest.json nel contributo di {ente} per il {anno}.',
+            en: 'manifest.json is missing from the {ente} contribution for {anno}.',
+          }, { ente, anno }),
+        };
+      }
+      const source: Source = { kind: 'contributo', ente, anno };
+      const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
+        ? ((manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string'))
+        : undefined;
+      const own = await readYearFolder(root, dir, anno, source, listed);
+      contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
+    }
+  }
+  return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi, problems };
+}

@@ -1,0 +1,146 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+
+// Finding and launching the one headless Chromium that prints every PDF of a build.
+
+/** Where Debian and other distributions put Chromium, in the order we try them. */
+export const SYSTEM_BROWSER_PATHS: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+
+/** Flags for a quiet, offline-minded printer: no sandbox (containers), no phoning home. */
+export const BROWSER_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-quic',
+  // Request interception does not see preconnect, prefetch or the navigation predictor, which open
+  // sockets of their own (even to IP literals): with every host unresolvable none can be opened.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+export type BrowserLookup = { path: string } | { error: 'browser-not-found'; tried: string[] };
+
+/** Thrown by openRenderer when no Chromium is installed; the CLI prints `message` on one line. */
+export class BrowserNotFoundError extends Error {
+  readonly code = 'browser-not-found';
+  readonly tried: string[];
+
+  constructor(tried: string[]) {
+    super(
+      'Nessun browser Chromium trovato. Installare il pacchetto Debian `chromium` ' +
+        '(sudo apt-get install chromium) oppure indicare il percorso con la variabile ' +
+        `PUPPETEER_EXECUTABLE_PATH. Percorsi provati: ${tried.join(', ') || 'nessuno'}.`,
+    );
+    this.name = 'BrowserNotFoundError';
+    this.tried = tried;
+  }
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function puppeteerOwnBrowser(): string | undefined {
+  try {
+    // Throws or points to a missing file when the download was skipped (PUPPETEER_SKIP_DOWNLOAD).
+    return puppeteer.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds a Chromium to drive: $PUPPETEER_EXECUTABLE_PATH, then the system paths, then puppeteer's own. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserLookup {
+  const explicit = env['PUPPETEER_EXECUTABLE_PATH'];
+  // An explicit path that is wrong is a mistake to report, not a reason to pick another browser.
+  if (explicit) {
+    return isExecutableFile(explicit)
+      ? { path: explicit }
+      : { error: 'browser-not-found', tried: [explicit] };
+  }
+  const tried: string[] = [];
+  for (const path of SYSTEM_BROWSER_PATHS) {
+    tried.push(path);
+    if (isExecutableFile(path)) return { path };
+  }
+  const own = puppeteerOwnBrowser();
+  if (own) {
+    tried.push(own);
+    if (isExecutableFile(own)) return { path: own };
+  }
+  return { error: 'browser-not-found', tried };
+}
+
+export interface LaunchOptions {
+  /** Environment used to find the browser (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Milliseconds allowed for the launch (default 30 000). */
+  timeoutMs?: number;
+}
+
+/** A launched headless Chromium and the temporary profile to delete with it. */
+export interface LaunchedBrowser {
+  browser: Browser;
+  executablePath: string;
+  /** Closes the browser and removes its profile folder; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Launches one headless Chromium with a fresh temporary profile; throws BrowserNotFoundError. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const found = findBrowser(options.env);
+  if ('error' in found) throw new BrowserNotFoundError(found.tried);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'bilancio-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: found.path,
+      headless: true,
+      args: [...BROWSER_ARGS],
+      userDataDir,
+      timeout: options.timeoutMs ?? 30_000,
+    });
+  } catch (error) {
+    await removeProfile(userDataDir);
+    throw error;
+  }
+  let closed = false;
+  return {
+    browser,
+    executablePath: found.path,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await browser.close();
+      } catch {
+        // A browser that will not close politely must still not outlive the build.
+        browser.process()?.kill('SIGKILL');
+      } finally {
+        await removeProfile(userDataDir);
+      }
+    },
+  };
+}
+
+async function removeProfile(dir: string): Promise<void> {
+  // Chromium may still be flushing its profile for a moment after exit.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+}

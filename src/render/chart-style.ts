@@ -1,0 +1,73 @@
+import type { Bilingual } from '../i18n.js';
+import type { Lang } from '../types.js';
+import { formatNumber } from './format.js';
+
+// Colours, font and fixed words shared by every chart.
+
+/** Okabe–Ito, the colour-blind-safe palette, in the order series get them. */
+export const PALETTE = {
+  blue: '#0072B2',
+  orange: '#E69F00',
+  green: '#009E73',
+  vermillion: '#D55E00',
+  skyBlue: '#56B4E9',
+  purple: '#CC79A7',
+  yellow: '#F0E442',
+  black: '#000000',
+} as const;
+
+export const SERIES_COLOURS: readonly string[] = [
+  PALETTE.blue,
+  PALETTE.orange,
+  PALETTE.green,
+  PALETTE.vermillion,
+  PALETTE.skyBlue,
+  PALETTE.purple,
+  PALETTE.black,
+  PALETTE.yellow,
+];
+
+/** Point shapes, so that lines stay apart in greyscale too. */
+export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+
+/** Installed by fonts-dejavu-core on Debian; named exactly so that every build draws the same glyphs. */
+export const FONT_FAMILY = 'DejaVu Sans';
+export const FONT_SIZE = 12;
+export const TEXT_COLOUR = '#222222';
+
+/** Mark of a value withheld for privacy. */
+export const SUPPRESSED_MARK = 'n.d.';
+
+export const WORDS = {
+  suppressedNote: { it: 'n.d. = dato riservato', en: 'n.d. = withheld for privacy' },
+  suppressedAlt: { it: 'n.d. (dato riservato)', en: 'n.d. (withheld for privacy)' },
+  males: { it: 'Maschi', en: 'Males' },
+  females: { it: 'Femmine', en: 'Females' },
+  malesItalian: { it: 'Maschi italiani', en: 'Italian males' },
+  malesForeign: { it: 'Maschi stranieri', en: 'Foreign males' },
+  femalesItalian: { it: 'Femmine italiane', en: 'Italian females' },
+  femalesForeign: { it: 'Femmine straniere', en: 'Foreign females' },
+  reached: { it: 'Obiettivo raggiunto', en: 'Target reached' },
+  below: { it: "Sotto l'obiettivo", en: 'Below target' },
+} satisfies Record<string, Bilingual>;
+
+/** Colour of the series at `index`, cycling through the palette. */
+export function seriesColour(index: number): string {
+  return SERIES_COLOURS[index % SERIES_COLOURS.length] ?? PALETTE.blue;
+}
+
+/** A number with its unit as the report writes it: `33,5%`, `1.200 €`, `16.000`. */
+export function formatValue(value: number, lang: Lang, decimals = 0, unit?: string): string {
+  const number = formatNumber(value, lang, decimals);
+  if (!unit) return number;
+  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+
+/** Fewest decimals (up to `max`) that show every tick exactly, so ticks read `10`, not `10,0`. */
+export function tickDecimals(values: readonly number[], max: number): number {
+  for (let d = 0; d < max; d++) {
+    const scale = 10 ** d;
+    if (values.every((v) => Math.abs(Math.round(v * scale) - v * scale) < 1e-6)) return d;
+  }
+  return max;
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { Plugin } from 'chart.js';
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import type { Lang } from '../types.js';
+import { altText } from './chart-alt.js';
+import { chartConfig } from './chart-config.js';
+import { textRecorder } from './chart-plugins.js';
+import { FONT_FAMILY, FONT_SIZE, TEXT_COLOUR } from './chart-style.js';
+import { finishSvg } from './chart-svg.js';
+import type { ChartImage, ChartOptions, ChartSpec } from './chart-types.js';
+
+// Charts drawn by Chart.js on a node-canvas SVG surface: one call, one inline SVG and its alt text.
+
+export type * from './chart-types.js';
+export { SUPPRESSED_MARK } from './chart-style.js';
+
+export const DEFAULT_WIDTH = 720;
+export const DEFAULT_HEIGHT = 360;
+/** Pyramids label every age band (21 of them), so they get more height unless told otherwise. */
+export const PYRAMID_HEIGHT = 480;
+
+/** Renders charts, each distinct (spec, lang, options) once; holds one canvas per size. */
+export interface ChartRenderer {
+  render(spec: ChartSpec, lang: Lang, options?: ChartOptions): ChartImage;
+  /** Renders without the cache and also returns every string drawn, in order (for tests). */
+  trace(spec: ChartSpec, lang: Lang, options?: ChartOptions): { image: ChartImage; drawnText: string[] };
+}
+
+/** Creates a renderer with its own cache and canvases (one per build is enough). */
+export function createChartRenderer(): ChartRenderer {
+  const canvases = new Map<string, ChartJSNodeCanvas>();
+  const cache = new Map<string, ChartImage>();
+
+  const canvasFor = (width: number, height: number): ChartJSNodeCanvas => {
+    const key = `${width}x${height}`;
+    let canvas = canvases.get(key);
+    if (!canvas) {
+      canvas = new ChartJSNodeCanvas({
+        width,
+        height,
+        type: 'svg',
+        chartCallback: (chartJs) => {
+          chartJs.defaults.font.family = FONT_FAMILY;
+          chartJs.defaults.font.size = FONT_SIZE;
+          chartJs.defaults.color = TEXT_COLOUR;
+        },
+      });
+      canvases.set(key, canvas);
+    }
+    return canvas;
+  };
+
+  const draw = (spec: ChartSpec, lang: Lang, options: ChartOptions, key: string, plugins: Plugin[]): ChartImage => {
+    checkSpec(spec);
+    const width = options.width ?? DEFAULT_WIDTH;
+    const height = options.height ?? (spec.kind === 'pyramid' ? PYRAMID_HEIGHT : DEFAULT_HEIGHT);
+    const config = chartConfig(spec, lang, options, plugins);
+    // chartjs-node-canvas types its config against chart.js/auto; the shapes are the same.
+    const raw = canvasFor(width, height)
+      .renderToBufferSync(config as Parameters<ChartJSNodeCanvas['renderToBufferSync']>[0], 'image/svg+xml')
+      .toString('utf8');
+    const alt = altText(spec, lang);
+    const svg = finishSvg(raw, { id: `chart-${key.slice(0, 12)}`, title: spec.title, desc: alt, width, height });
+    return Object.freeze({ svg, alt, width, height });
+  };
+
+  return {
+    render(spec, lang, options = {}) {
+      const key = chartKey(spec, lang, options);
+      let image = cache.get(key);
+      if (!image) {
+        image = draw(spec, lang, options, key, []);
+        cache.set(key, image);
+      }
+      return image;
+    },
+    trace(spec, lang, options = {}) {
+      const drawnText: string[] = [];
+      const image = draw(spec, lang, options, chartKey(spec, lang, options), [textRecorder(drawnText)]);
+      return { image, drawnText };
+    },
+  };
+}
+
+let shared: ChartRenderer | undefined;
+
+/** Renders one chart with a process-wide renderer (and its cache). */
+export function renderChart(spec: ChartSpec, lang: Lang, options: ChartOptions = {}): ChartImage {
+  shared ??= createChartRenderer();
+  return shared.render(spec, lang, options);
+}
+
+/** A stable hash of (spec, lang, options): same content, same key, whatever the key order. */
+export function chartKey(spec: ChartSpec, lang: Lang, options: ChartOptions): string {
+  return createHash('sha256').update(stableJson({ spec, lang, options })).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Throws on a spec the caller built wrong (lengths that disagree, numbers that are not finite). */
+function checkSpec(spec: ChartSpec): void {
+  const fail = (what: string): never => {
+    throw new RangeError(`bilancio: chart "${spec.title}": ${what}`);
+  };
+  const finite = (values: readonly (number | null)[], name: string): void => {
+    if (values.some((v) => v !== null && !Number.isFinite(v))) fail(`${name} has a value that is not a finite number`);
+  };
+  const sameLength = (values: readonly unknown[] | undefined, n: number, name: string): void => {
+    if (values && values.length !== n) fail(`${name} has ${values.length} values for ${n} labels`);
+  };
+  if (spec.kind === 'pyramid') {
+    const n = spec.bands.length;
+    const rows = { male: spec.male, female: spec.female, maleForeign: spec.maleForeign, femaleForeign: spec.femaleForeign };
+    for (const [name, values] of Object.entries(rows)) {
+      sameLength(values, n, name);
+      if (values) finite(values, name);
+    }
+    const over = (part: number[] | undefined, whole: number[]) => part?.some((v, i) => v > (whole[i] ?? 0));
+    if (over(spec.maleForeign, spec.male) || over(spec.femaleForeign, spec.female)) fail('foreign residents exceed the total');
+    return;
+  }
+  if (spec.kind === 'bullet') {
+    sameLength(spec.values, spec.labels.length, 'values');
+    finite([...spec.values, spec.target], 'values');
+    return;
+  }
+  for (const s of spec.series) {
+    sameLength(s.values, spec.labels.length, `series "${s.label}"`);
+    finite(s.values, `series "${s.label}"`);
+  }
+}

@@ -1,0 +1,47 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { ReportView } from './view-model.js';
+
+/** The templates shipped with the tool. */
+export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Template sources by name: `report`, `style` and one partial per section. */
+export type TemplateSet = Map<string, string>;
+
+async function readFolder(dir: string, into: TemplateSet): Promise<void> {
+  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isDir) return;
+  for (const file of (await readdir(dir)).sort()) {
+    const match = /^(.+)\.(hbs|css)$/.exec(file);
+    if (match) into.set(match[1]!, await readFile(path.join(dir, file), 'utf8'));
+  }
+  const partials = path.join(dir, 'partials');
+  if (await stat(partials).then((s) => s.isDirectory(), () => false)) {
+    for (const file of (await readdir(partials)).sort()) {
+      if (file.endsWith('.hbs')) into.set(`partials/${file.slice(0, -4)}`, await readFile(path.join(partials, file), 'utf8'));
+    }
+  }
+}
+
+/** The tool's templates, with any the project overrides in `<project>/templates/`. */
+export async function loadTemplates(projectDir?: string): Promise<TemplateSet> {
+  const set: TemplateSet = new Map();
+  await readFolder(templatesDir, set);
+  if (projectDir) await readFolder(path.join(projectDir, 'templates'), set);
+  return set;
+}
+
+/** Renders the report as one self-contained HTML page. Data is always escaped: only our SVG passes raw. */
+export function renderHtml(view: ReportView, templates: TemplateSet): string {
+  const hb = Handlebars.create();
+  for (const [name, source] of templates) {
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
+  }
+  // The one raw insertion: charts are SVG our own renderer produced, with data labels XML-escaped.
+  hb.registerHelper('svg', (markup: unknown) => new hb.SafeString(String(markup)));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const report = hb.compile(templates.get('report') ?? '', { strict: true, noEscape: false });
+  return report({ ...view, css: new hb.SafeString(templates.get('style') ?? '') });
+}

@@ -1,0 +1,39 @@
+import type { Bilingual } from '../i18n.js';
+
+/** Every fixed text of the report, in both languages. Data texts never come from here. */
+export const LABELS = {
+  indice: { it: 'Indice', en: 'Contents' },
+  notaMetodologica: { it: 'Nota metodologica', en: 'Method note' },
+  progettoRete: { it: 'Il progetto e la rete', en: 'The project and its network' },
+  laCitta: { it: 'La città', en: 'The city' },
+  voceComunita: { it: 'La voce della comunità', en: 'The voice of the community' },
+  risorse: { it: 'Le risorse', en: 'Resources' },
+  impegni: { it: 'Gli impegni', en: 'Commitments' },
+  iQuartieri: { it: 'I quartieri', en: 'The quartieri' },
+  appendici: { it: 'Appendici', en: 'Annexes' },
+  forza_comunita: { it: 'La forza della comunità', en: 'The strength of the community' },
+  prima_infanzia: { it: 'Prima infanzia', en: 'Early childhood' },
+  giovani: { it: 'Vivi il quartiere e Officina giovani', en: 'Live the quartiere and Youth workshop' },
+  cento_leve: { it: 'Le 100 leve per la città', en: 'The 100 levers for the city' },
+  poverta_lavoro: { it: 'Contrasto alla povertà e lavoro', en: 'Fighting poverty, and work' },
+  anziani_disabili: { it: 'Anziani e disabili', en: 'Older and disabled people' },
+  zona: { it: 'Zona', en: 'Zone' },
+  quartiere: { it: 'Quartiere', en: 'Quartiere' },
+  citta: { it: 'Città', en: 'City' },
+  totale: { it: 'Totale', en: 'Total' },
+  nd: { it: 'n.d.', en: 'n.a.' },
+  ndNota: {
+    it: 'n.d. = dato non diffuso per tutela della riservatezza (meno di {soglia} persone, o valore che permetterebbe di ricavarne uno riservato).',
+    en: 'n.a. = not published to protect privacy (fewer than {soglia} people, or a value that would reveal a withheld one).',
+  },
+  pagina: { it: 'pag.', en: 'page' },
+  figura: { it: 'Figura', en: 'Figure' },
+  tabella: { it: 'Tabella', en: 'Table' },
+  fonte: { it: 'Fonte', en: 'Source' },
+  variazione: { it: 'Variazione sul {anno}', en: 'Change from {anno}' },
+  a31dicembre: { it: 'al 31 dicembre {anno}', en: 'at 31 December {anno}' },
+  pubblicatoIl: { it: 'Pubblicato il {data}', en: 'Published on {data}' },
+  datiAl: { it: 'Dati al 31 dicembre {anno}', en: 'Data at 31 December {anno}' },
+} satisfies Record<string, Bilingual>;
+
+export type LabelKey = keyof typeof LABELS;

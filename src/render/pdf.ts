@@ -1,0 +1,207 @@
+import type { HTTPRequest, Page } from 'puppeteer';
+import type { Lang } from '../types.js';
+import { launchBrowser, type LaunchOptions } from './browser.js';
+
+// Printing HTML to PDF with one headless Chromium per build, closed to the network and to the disk.
+
+export interface PdfMargin {
+  top: string;
+  right: string;
+  bottom: string;
+  left: string;
+}
+
+export interface PdfOptions {
+  lang: Lang;
+  /** Running title in the page header; plain text (escaped here, the templates are raw HTML). */
+  runningTitle: string;
+  /** Short text on the left of the footer, e.g. the report title; plain text. */
+  footerText: string;
+  /** Page margins; the header and footer live inside top and bottom. */
+  margin?: PdfMargin;
+  /** Font of header and footer, a CSS font-family list. */
+  fontFamily?: string;
+  /** When given, CreationDate and ModDate become this date, so that equal HTML gives equal bytes. */
+  date?: Date;
+  /** Told of every URL the page tried to load and was refused (network, file: and the like). */
+  onBlockedRequest?: (url: string) => void;
+  /** Milliseconds allowed for loading and printing one document (default 60 000). */
+  timeoutMs?: number;
+}
+
+/** One launched browser that prints many PDFs; close it in a `finally`. */
+export interface Renderer {
+  printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  close(): Promise<void>;
+  /** Process id and DevTools endpoint of the browser, to tell launches apart. */
+  readonly pid: number | undefined;
+  readonly wsEndpoint: string;
+}
+
+export const DEFAULT_MARGIN: PdfMargin = { top: '22mm', right: '18mm', bottom: '22mm', left: '18mm' };
+const DEFAULT_FONT = "'DejaVu Sans', 'Liberation Sans', sans-serif";
+
+/** Launches the browser (throws BrowserNotFoundError) and returns a Renderer that reuses it. */
+export async function openRenderer(options: LaunchOptions = {}): Promise<Renderer> {
+  const launched = await launchBrowser(options);
+  const { browser } = launched;
+  return {
+    pid: browser.process()?.pid,
+    wsEndpoint: browser.wsEndpoint(),
+    close: () => launched.close(),
+    async printPdf(html, pdfOptions) {
+      const page = await browser.newPage();
+      try {
+        return await printOnPage(page, html, pdfOptions);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** Runs `work` with a fresh Renderer and always closes the browser afterwards. */
+export async function withRenderer<T>(
+  work: (renderer: Renderer) => Promise<T>,
+  options: LaunchOptions = {},
+): Promise<T> {
+  const renderer = await openRenderer(options);
+  try {
+    return await work(renderer);
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function printOnPage(page: Page, html: string, options: PdfOptions): Promise<Uint8Array> {
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const timeout = options.timeoutMs ?? 60_000;
+  const seen = new Set<string>();
+  const block = (url: string): void => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    options.onBlockedRequest?.(url);
+  };
+  page.setDefaultTimeout(timeout);
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void answerRequest(request, block));
+  // Chromium refuses file: URLs from an about:blank page before any request exists; it only says so here.
+  page.on('console', (message) => {
+    const refused = /^Not allowed to load local resource: (.+)$/.exec(message.text());
+    if (refused?.[1]) block(refused[1]);
+  });
+  await page.setContent(html, { waitUntil: 'load', timeout });
+  await page.emulateMediaType('print');
+  const pdf = await page.pdf({
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(options, margin),
+    footerTemplate: footerTemplate(options, margin),
+    margin,
+    outline: true,
+    tagged: true,
+    preferCSSPageSize: false,
+    timeout,
+  });
+  return options.date ? setPdfDates(pdf, options.date) : pdf;
+}
+
+async function answerRequest(request: HTTPRequest, block: (url: string) => void): Promise<void> {
+  const url = request.url();
+  try {
+    if (url.startsWith('data:') || url === 'about:blank') return await request.continue();
+    block(url);
+    // A 204 cancels a navigation (meta refresh, iframe) in place; an abort would print an error page.
+    if (request.isNavigationRequest()) return await request.respond({ status: 204, body: '' });
+    await request.abort('blockedbyclient');
+  } catch {
+    // The page may already be closing; an unanswered request cannot leak anything.
+  }
+}
+
+/** Escapes text for Chromium's header and footer templates, which are raw HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function bandStyle(options: PdfOptions, margin: PdfMargin): string {
+  // Chromium renders these bands with a near-zero default font size and no page margins of their own.
+  return [
+    'box-sizing:border-box',
+    'width:100%',
+    `padding:0 ${margin.right} 0 ${margin.left}`,
+    `font-family:${options.fontFamily ?? DEFAULT_FONT}`,
+    'font-size:8pt',
+    'color:#444',
+    'display:flex',
+    'justify-content:space-between',
+    '-webkit-print-color-adjust:exact',
+  ].join(';');
+}
+
+function headerTemplate(options: PdfOptions, margin: PdfMargin): string {
+  return `<div style="${bandStyle(options, margin)}"><span></span><span>${escapeHtml(options.runningTitle)}</span></div>`;
+}
+
+function footerTemplate(options: PdfOptions, margin: PdfMargin): string {
+  const [page, of] = options.lang === 'it' ? ['pag.', 'di'] : ['page', 'of'];
+  return (
+    `<div style="${bandStyle(options, margin)}"><span>${escapeHtml(options.footerText)}</span>` +
+    `<span>${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`
+  );
+}
+
+/** What rewritePdfDates did: how many dates it set and which it had to leave alone, and why. */
+export interface PdfDatesReport {
+  pdf: Uint8Array;
+  rewritten: number;
+  skipped: string[];
+}
+
+/** Formats a date as a PDF date string in UTC: `D:20260101120000+00'00'`. */
+export function pdfDate(date: Date): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return (
+    `D:${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
+    `${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`
+  );
+}
+
+/** Sets CreationDate and ModDate of the Info dictionary in place, keeping every byte offset valid. */
+export function rewritePdfDates(pdf: Uint8Array, date: Date): PdfDatesReport {
+  // latin1 maps bytes 1:1 to chars, so string indexes are byte offsets.
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const infoRefs = [...text.matchAll(/\/Info\s+(\d+)\s+(\d+)\s+R/g)];
+  const infoRef = infoRefs.at(-1);
+  if (!infoRef) return { pdf, rewritten: 0, skipped: ['no /Info in the trailer'] };
+  // The last definition wins (incremental updates); the boundary keeps `1 0 obj` from matching `21 0 obj`.
+  const definitions = [...text.matchAll(new RegExp(`(?<![0-9])${infoRef[1]}\\s+${infoRef[2]}\\s+obj\\b`, 'g'))];
+  const objStart = definitions.at(-1)?.index ?? -1;
+  const objEnd = objStart < 0 ? -1 : text.indexOf('endobj', objStart);
+  if (objEnd < 0) return { pdf, rewritten: 0, skipped: ['Info object not found (object stream?)'] };
+
+  const out = new Uint8Array(pdf);
+  const wanted = pdfDate(date);
+  const skipped: string[] = [];
+  let rewritten = 0;
+  const dict = text.slice(objStart, objEnd);
+  for (const match of dict.matchAll(/\/(CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
+    const [whole, key, old] = match as unknown as [string, string, string];
+    if (old.length !== wanted.length) {
+      // Any other length would shift every offset in the xref table.
+      skipped.push(`${key}: ${old} has ${old.length} characters, ${wanted} has ${wanted.length}`);
+      continue;
+    }
+    const at = objStart + (match.index ?? 0) + whole.indexOf('(D:') + 1;
+    out.set(Buffer.from(wanted, 'latin1'), at);
+    rewritten += 1;
+  }
+  return { pdf: out, rewritten, skipped };
+}
+
+/** Returns a copy of the PDF whose CreationDate and ModDate are `date` (same length, or left as is). */
+export function setPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
+  return rewritePdfDates(pdf, date).pdf;
+}

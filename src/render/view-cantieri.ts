@@ -1,0 +1,150 @@
+import { CANTIERI, type Cantiere } from '../types.js';
+import type { ViewContext, FigureView, TableView } from './view-context.js';
+import { formatNumber } from './format.js';
+
+export interface ServiceView {
+  nome: string;
+  ente: string;
+  target: string;
+  unita: string;
+}
+
+export interface CoverageView {
+  indicatore: string;
+  nome: string;
+  definizione: string;
+  figure: FigureView;
+  table: TableView;
+  equity: string[];
+}
+
+export interface CantiereView {
+  id: string;
+  codice: Cantiere;
+  title: string;
+  intro: string;
+  servizi: ServiceView[];
+  coverage: CoverageView[];
+  completezza: string;
+}
+
+function targetText(ctx: ViewContext, target: string): string {
+  if (target === 'tutti') return ctx.text({ it: 'tutti i residenti', en: 'all residents' });
+  const match = /^eta:(\d+)(?:-(\d+)|\+)$/.exec(target);
+  if (!match) return target;
+  return match[2] === undefined
+    ? ctx.text({ it: 'residenti di {a} anni e più', en: 'residents aged {a}+' }, { a: match[1]! })
+    : ctx.text({ it: 'residenti da {a} a {b} anni', en: 'residents aged {a}-{b}' }, { a: match[1]!, b: match[2] });
+}
+
+/** The equity sentences for an indicator: who is below target or furthest from the city, and D. */
+function equityText(ctx: ViewContext, id: string): string[] {
+  const e = ctx.result.equity.find((x) => x.indicatore === id && x.anno === ctx.anno);
+  const def = ctx.values.definition(id);
+  if (!e || !def || !e.min || !e.max) return [];
+  const fmt = (v: number) => formatNumber(v, ctx.lang, def.decimali);
+  const lines: string[] = [];
+  if (e.obiettivo !== null) {
+    lines.push(e.sottoObiettivo.length === 0
+      ? ctx.text({ it: 'Tutti i quartieri con un valore pubblicato raggiungono l\'obiettivo di {o}.', en: 'Every quartiere with a published value reaches the target of {o}.' }, { o: fmt(e.obiettivo) })
+      : ctx.text({
+        it: 'Sono sotto l\'obiettivo di {o} {n} quartieri su {tot}: {lista}.',
+        en: '{n} of {tot} quartieri are below the target of {o}: {lista}.',
+      }, { o: fmt(e.obiettivo), n: e.sottoObiettivo.length, tot: e.quartieri, lista: e.sottoObiettivo.map((q) => `${q.nome} (${fmt(q.valore)})`).join(', ') }));
+  }
+  lines.push(ctx.text({
+    it: 'Il valore va da {min} a {minNome} a {max} a {maxNome}{ratio}.',
+    en: 'The value ranges from {min} in {minNome} to {max} in {maxNome}{ratio}.',
+  }, {
+    min: fmt(e.min.valore), minNome: e.min.nome, max: fmt(e.max.valore), maxNome: e.max.nome,
+    ratio: e.rapportoMaxMin !== null
+      ? ctx.text({ it: ': {r} volte tanto', en: ': {r} times as much' }, { r: formatNumber(e.rapportoMaxMin, ctx.lang, 1) })
+      : '',
+  }));
+  if (e.dissimilarita !== null) {
+    lines.push(ctx.text({
+      it: 'Indice di dissimilarità tra dove vivono gli utenti e dove vive la popolazione di riferimento: {d} (0 = distribuiti esattamente come il bisogno; {pct} degli utenti dovrebbe spostarsi tra quartieri per esserlo).',
+      en: 'Dissimilarity index between where users live and where the target population lives: {d} (0 = spread exactly like need; {pct} of users would have to shift between quartieri to be so).',
+    }, { d: formatNumber(e.dissimilarita, ctx.lang, 2), pct: `${formatNumber(e.dissimilarita * 100, ctx.lang, 0)}%` }));
+  }
+  return lines;
+}
+
+function coverageView(ctx: ViewContext, id: string): CoverageView | null {
+  const { values, anno, project } = ctx;
+  const def = values.definition(id);
+  const city = values.get(id, 'citta', 'citta', anno);
+  if (!def || !city) return null;
+  const quartieri = project.territorio.zone.flatMap((z) => z.quartieri.map((code) => project.territorio.quartieri.find((q) => q.codice === code)!));
+  const target = def.obiettivi[0];
+  const cityFigure = values.figure(id, 'citta', 'citta', anno);
+  const nome = ctx.indicatorName(id);
+  const figure = ctx.figure(`fig-${id}`, ctx.text({ it: '{nome} per quartiere, {anno}', en: '{nome} by quartiere, {anno}' }, { nome, anno }), {
+    kind: 'bullet',
+    title: nome,
+    labels: quartieri.map((q) => q.nome),
+    values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
+    target: target?.valore ?? cityFigure.value ?? 0,
+    targetLabel: target
+      ? `${target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })}: ${formatNumber(target.valore, ctx.lang, def.decimali)}`
+      : ctx.text({ it: 'Città: {v}', en: 'City: {v}' }, { v: cityFigure.text }),
+    unit: def.unita,
+    decimals: def.decimali,
+  }, { height: 140 + quartieri.length * 16 });
+  const head = [ctx.label('zona'), `${nome} (${def.unita})`, ...(ctx.annoPrecedente ? [ctx.label('variazione', { anno: ctx.annoPrecedente })] : [])];
+  const row = (livello: 'zona' | 'citta', codice: string, label: string, emphasis = false) => {
+    const figure = values.figure(id, livello, codice, anno);
+    return {
+      emphasis,
+      cells: [
+        { text: label, numeric: false, header: true },
+        { text: figure.text, numeric: true, soppresso: figure.soppresso },
+        ...(ctx.annoPrecedente ? [{ text: values.change(id, livello, codice, anno) || '—', numeric: true }] : []),
+      ],
+    };
+  };
+  const table = ctx.table(`tab-${id}`, ctx.text({ it: '{nome} per zona, {anno}', en: '{nome} by zone, {anno}' }, { nome, anno }), head, [
+    ...project.territorio.zone.map((z) => row('zona', z.codice, z.nome)),
+    row('citta', 'citta', ctx.label('citta'), true),
+  ]);
+  return {
+    indicatore: id,
+    nome,
+    definizione: ctx.lang === 'it' ? def.definizione : def.definizioneEn,
+    figure,
+    table,
+    equity: equityText(ctx, id),
+  };
+}
+
+/** One chapter per cantiere: its services, coverage per zona and quartiere, equity in words. */
+export function cantieriView(ctx: ViewContext): CantiereView[] {
+  const { project, result } = ctx;
+  return CANTIERI.map((codice): CantiereView => {
+    const servizi = project.servizi.filter((s) => s.cantiere === codice);
+    const indicators = result.definitions.filter((d) => d.cantiere === codice).map((d) => d.id);
+    const coverage = indicators.map((id) => coverageView(ctx, id)).filter((c): c is CoverageView => c !== null);
+    const expected = new Set(servizi.map((s) => s.ente).filter((e): e is string => !!e));
+    const received = new Set(project.contributi.filter((c) => c.anno === ctx.anno && expected.has(c.ente)).map((c) => c.ente));
+    if (expected.has('comune') && project.dati.get(ctx.anno)?.get('erogazioni')?.some((r) => r.values.codice_ente === 'comune')) received.add('comune');
+    return {
+      id: `cantiere-${codice}`,
+      codice,
+      title: ctx.label(codice),
+      intro: servizi.length === 0
+        ? ctx.text({ it: 'Il catalogo non elenca servizi per questo cantiere.', en: 'The catalogue lists no service for this cantiere.' })
+        : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
+      servizi: servizi.map((s) => ({
+        nome: s.nome,
+        ente: project.enti.find((e) => e.codice === s.ente)?.nome ?? s.ente ?? '—',
+        target: targetText(ctx, s.target),
+        unita: s.unita,
+      })),
+      coverage,
+      completezza: expected.size === 0 ? '' : ctx.text({
+        it: 'Dati di {r} enti su {e} attesi per il {anno}.',
+        en: 'Data from {r} of {e} expected organisations for {anno}.',
+      }, { r: received.size, e: expected.size, anno: ctx.anno }),
+    };
+  });
+}

@@ -1,0 +1,122 @@
+import type { ViewContext, FigureView, TableView, CellView } from './view-context.js';
+import { pyramidOf } from './pyramid-data.js';
+import { formatNumber } from './format.js';
+
+/** Key figures shown for the city and on each quartiere page. */
+export const KEY_INDICATORS = [
+  'popolazione', 'quota_0_14', 'quota_65_plus', 'quota_75_plus', 'indice_vecchiaia', 'eta_media',
+  'quota_stranieri', 'famiglie_unipersonali', 'anziani_soli_75', 'tasso_natalita', 'tasso_mortalita',
+];
+
+/** Indicators in the per-zona tables of the city chapter. */
+const ZONE_TABLE_INDICATORS = ['popolazione', 'quota_0_14', 'quota_65_plus', 'indice_vecchiaia', 'quota_stranieri'];
+
+export interface KpiView {
+  nome: string;
+  valore: string;
+  unita: string;
+  variazione: string;
+  soppresso: boolean;
+}
+
+export interface CityView {
+  id: string;
+  title: string;
+  intro: string;
+  kpis: KpiView[];
+  figures: FigureView[];
+  zoneTables: TableView[];
+  equity: string[];
+}
+
+function cell(ctx: ViewContext, indicatore: string, livello: 'quartiere' | 'zona' | 'citta', codice: string): CellView {
+  const figure = ctx.values.figure(indicatore, livello, codice, ctx.anno);
+  return { text: figure.text, numeric: true, soppresso: figure.soppresso };
+}
+
+/** The city chapter: key figures, zone, pyramid, trends, one table per zona. */
+export function cityView(ctx: ViewContext): CityView {
+  const { anno, values, project, config } = ctx;
+  const available = (id: string) => !!values.get(id, 'citta', 'citta', anno);
+  const kpis = KEY_INDICATORS.filter(available).map((id): KpiView => {
+    const figure = values.figure(id, 'citta', 'citta', anno);
+    return {
+      nome: ctx.indicatorName(id),
+      valore: figure.text,
+      unita: values.definition(id)?.unita ?? '',
+      variazione: ctx.annoPrecedente ? values.change(id, 'citta', 'citta', anno) : '',
+      soppresso: figure.soppresso,
+    };
+  });
+  const figures: FigureView[] = [];
+  const zone = project.territorio.zone;
+  if (available('popolazione')) {
+    figures.push(ctx.figure('fig-residenti-zona', ctx.text({ it: 'Residenti per zona al 31 dicembre {anno}', en: 'Residents by zone at 31 December {anno}' }, { anno }), {
+      kind: 'bar',
+      title: ctx.text({ it: 'Residenti per zona', en: 'Residents by zone' }),
+      labels: zone.map((z) => z.nome),
+      series: [{ label: ctx.text({ it: 'Residenti', en: 'Residents' }), values: zone.map((z) => values.figure('popolazione', 'zona', z.codice, anno).value) }],
+      decimals: 0,
+    }));
+  }
+  const population = project.dati.get(anno)?.get('popolazione') ?? [];
+  if (population.length > 0) {
+    const { spec } = pyramidOf(population, null, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }), {
+      width: 5, last: 100, byCitizenship: true, threshold: config.sogliaRiservatezza,
+    });
+    figures.push(ctx.figure('fig-piramide-citta', ctx.text({
+      it: 'Piramide delle età della città per sesso e cittadinanza, {anno}', en: 'Age pyramid of the city by sex and citizenship, {anno}',
+    }, { anno }), spec, { height: 520 }));
+  }
+  if (project.anni.length >= 2 && available('popolazione')) {
+    figures.push(ctx.figure('fig-andamento-zone', ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: project.anni[0]!, a: anno }), {
+      kind: 'line',
+      title: ctx.text({ it: 'Andamento dei residenti per zona', en: 'Residents by zone over time' }),
+      labels: project.anni.map(String),
+      series: zone.map((z) => ({ label: z.nome, values: project.anni.map((y) => values.figure('popolazione', 'zona', z.codice, y).value) })),
+      decimals: 0,
+    }));
+  }
+  const indicators = ZONE_TABLE_INDICATORS.filter(available);
+  const head = [ctx.label('quartiere'), ...indicators.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)];
+  const names = new Map(project.territorio.quartieri.map((q) => [q.codice, q.nome]));
+  const zoneTables = zone.map((z) =>
+    ctx.table(`tab-zona-${z.codice}`, ctx.text({ it: 'Zona {zona}: indicatori demografici per quartiere, {anno}', en: 'Zone {zona}: demographic indicators by quartiere, {anno}' }, { zona: z.nome, anno }), head, [
+      ...z.quartieri.map((code) => ({
+        cells: [{ text: names.get(code) ?? code, numeric: false, header: true }, ...indicators.map((id) => cell(ctx, id, 'quartiere', code))],
+      })),
+      {
+        emphasis: true,
+        cells: [{ text: `${ctx.label('zona')} ${z.nome}`, numeric: false, header: true }, ...indicators.map((id) => cell(ctx, id, 'zona', z.codice))],
+      },
+    ]),
+  );
+  const equity: string[] = [];
+  for (const id of ['indice_vecchiaia', 'quota_stranieri']) {
+    const e = ctx.result.equity.find((x) => x.indicatore === id && x.anno === anno);
+    if (!e?.min || !e.max) continue;
+    const decimals = values.definition(id)?.decimali ?? 1;
+    equity.push(ctx.text({
+      it: '{nome}: va da {min} a {minNome} a {max} a {maxNome} (la città: {citta}).',
+      en: '{nome}: ranges from {min} in {minNome} to {max} in {maxNome} (city: {citta}).',
+    }, {
+      nome: ctx.indicatorName(id),
+      min: formatNumber(e.min.valore, ctx.lang, decimals), minNome: e.min.nome,
+      max: formatNumber(e.max.valore, ctx.lang, decimals), maxNome: e.max.nome,
+      citta: values.figure(id, 'citta', 'citta', anno).text,
+    }));
+  }
+  const popolazione = values.figure('popolazione', 'citta', 'citta', anno);
+  return {
+    id: 'la-citta',
+    title: ctx.label('laCitta'),
+    intro: ctx.text({
+      it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone.',
+      en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones.',
+    }, { anno, citta: config.citta, pop: popolazione.text, nq: project.territorio.quartieri.length, nz: zone.length }),
+    kpis,
+    figures,
+    zoneTables,
+    equity,
+  };
+}

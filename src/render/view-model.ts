@@ -1,0 +1,95 @@
+import type { Lang, ValidatedProject } from '../types.js';
+import type { Config } from '../config/config.js';
+import type { ComputeResult } from '../compute/compute-indicators.js';
+import { ViewContext, type RenderChart } from './view-context.js';
+import { formatDate } from './format.js';
+import { methodView, type MethodView } from './view-method.js';
+import { networkView, type NetworkView } from './view-network.js';
+import { cityView, type CityView } from './view-city.js';
+import { cantieriView, type CantiereView } from './view-cantieri.js';
+import { communityView, type CommunityView } from './view-community.js';
+import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
+import { quartieriView, type QuartiereView } from './view-quartieri.js';
+import { annexView, type AnnexView } from './view-annex.js';
+
+/** Everything the templates print, already formatted: no arithmetic or formatting in templates. */
+export interface ReportView {
+  lang: Lang;
+  title: string;
+  subtitle: string;
+  ente: string;
+  citta: string;
+  anno: number;
+  dataLabel: string;
+  published: string;
+  ndNote: string;
+  labels: { indice: string; iQuartieri: string; fonte: string; zona: string };
+  toc: { id: string; title: string; children: { id: string; title: string }[] }[];
+  method: MethodView;
+  network: NetworkView;
+  city: CityView;
+  cantieri: CantiereView[];
+  community: CommunityView;
+  resources: SimpleChapter;
+  commitments: SimpleChapter;
+  quartieri: { id: string; title: string; pages: QuartiereView[] };
+  annex: AnnexView;
+}
+
+export interface ViewInput {
+  config: Config;
+  lang: Lang;
+  project: ValidatedProject;
+  result: ComputeResult;
+  renderChart: RenderChart;
+  lowThresholdAllowed?: boolean;
+}
+
+/** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
+export function buildViewModel(input: ViewInput): ReportView {
+  const ctx = new ViewContext(input.lang, input.config, input.project, input.result, input.renderChart);
+  const { config } = input;
+  const method = methodView(ctx, { lowThresholdAllowed: !!input.lowThresholdAllowed });
+  const network = networkView(ctx);
+  const city = cityView(ctx);
+  const cantieri = cantieriView(ctx);
+  const community = communityView(ctx);
+  const resources = resourcesView(ctx);
+  const commitments = commitmentsView(ctx);
+  const pages = quartieriView(ctx);
+  const annex = annexView(ctx);
+  const quartieri = { id: 'i-quartieri', title: ctx.label('iQuartieri'), pages };
+  const toc = [
+    { id: method.id, title: method.title, children: [] },
+    { id: network.id, title: network.title, children: [] },
+    { id: city.id, title: city.title, children: [] },
+    ...cantieri.map((c) => ({ id: c.id, title: c.title, children: [] })),
+    { id: community.id, title: community.title, children: [] },
+    { id: resources.id, title: resources.title, children: [] },
+    { id: commitments.id, title: commitments.title, children: [] },
+    { id: quartieri.id, title: quartieri.title, children: pages.map((p) => ({ id: p.id, title: p.nome })) },
+    { id: annex.id, title: annex.title, children: [] },
+  ];
+  return {
+    lang: input.lang,
+    title: config.titolo,
+    subtitle: config.sottotitolo,
+    ente: config.ente,
+    citta: config.citta,
+    anno: ctx.anno,
+    dataLabel: ctx.label('datiAl', { anno: ctx.anno }),
+    published: config.dataPubblicazione ? ctx.label('pubblicatoIl', { data: formatDate(new Date(config.dataPubblicazione), input.lang) }) : '',
+    ndNote: ctx.label('ndNota', { soglia: config.sogliaRiservatezza }),
+    labels: { indice: ctx.label('indice'), iQuartieri: ctx.label('iQuartieri'), fonte: ctx.label('fonte'), zona: ctx.label('zona') },
+    toc,
+    method,
+    network,
+    city,
+    cantieri,
+    community,
+    resources,
+    commitments,
+    quartieri,
+    annex,
+  };
+}

@@ -1,0 +1,62 @@
+import type { ViewContext, FigureView, TableView } from './view-context.js';
+import { KEY_INDICATORS } from './view-city.js';
+import { pyramidOf } from './pyramid-data.js';
+
+export interface QuartiereView {
+  id: string;
+  nome: string;
+  zona: string;
+  codice: string;
+  table: TableView;
+  servizi: TableView | null;
+  pyramid: FigureView | null;
+}
+
+/** One page per quartiere: key figures beside its zona and the city, change, a small pyramid, services. */
+export function quartieriView(ctx: ViewContext): QuartiereView[] {
+  const { project, values, anno, result } = ctx;
+  const population = project.dati.get(anno)?.get('popolazione') ?? [];
+  const keyIds = KEY_INDICATORS.filter((id) => values.get(id, 'citta', 'citta', anno));
+  const serviceIds = result.definitions.filter((d) => d.servizio && values.get(d.id, 'citta', 'citta', anno)).map((d) => d.id);
+  const withChange = ctx.annoPrecedente !== null;
+  return project.territorio.zone.flatMap((zona) =>
+    zona.quartieri.map((code): QuartiereView => {
+      const q = project.territorio.quartieri.find((x) => x.codice === code)!;
+      const head = [
+        ctx.text({ it: 'Indicatore', en: 'Indicator' }),
+        q.nome,
+        ...(withChange ? [ctx.label('variazione', { anno: ctx.annoPrecedente! })] : []),
+        `${ctx.label('zona')} ${zona.nome}`,
+        ctx.label('citta'),
+      ];
+      const rowsFor = (ids: string[]) => ids.map((id) => {
+        const own = values.figure(id, 'quartiere', code, anno);
+        const z = values.figure(id, 'zona', zona.codice, anno);
+        const c = values.figure(id, 'citta', 'citta', anno);
+        return {
+          cells: [
+            { text: `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`, numeric: false, header: true },
+            { text: own.text, numeric: true, soppresso: own.soppresso },
+            ...(withChange ? [{ text: values.change(id, 'quartiere', code, anno) || '—', numeric: true }] : []),
+            { text: z.text, numeric: true, soppresso: z.soppresso },
+            { text: c.text, numeric: true, soppresso: c.soppresso },
+          ],
+        };
+      });
+      const table = ctx.table(`tab-q-${code}`, ctx.text({ it: '{nome}: cifre chiave, {anno}', en: '{nome}: key figures, {anno}' }, { nome: q.nome, anno }), head, rowsFor(keyIds));
+      const servizi = serviceIds.length
+        ? ctx.table(`tab-qs-${code}`, ctx.text({ it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' }, { nome: q.nome, anno }), head, rowsFor(serviceIds))
+        : null;
+      let pyramid: FigureView | null = null;
+      if (population.length > 0) {
+        const { spec, hidden } = pyramidOf(population, new Set([code]), ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }), {
+          width: 10, last: 90, byCitizenship: false, threshold: ctx.config.sogliaRiservatezza,
+        });
+        pyramid = ctx.figure(`fig-q-${code}`, ctx.text({ it: '{nome}: residenti per età e sesso, {anno}', en: '{nome}: residents by age and sex, {anno}' }, { nome: q.nome, anno }), spec,
+          { width: 520, height: 260 },
+          hidden > 0 ? ctx.text({ it: 'Le classi con meno di {s} persone non sono mostrate.', en: 'Groups of fewer than {s} people are not shown.' }, { s: ctx.config.sogliaRiservatezza }) : '');
+      }
+      return { id: `quartiere-${code}`, nome: q.nome, zona: zona.nome, codice: code, table, servizi, pyramid };
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+import type { DatasetSchema } from '../schemas/load-schemas.js';
+import type { Lang, Problem, TypedRow } from '../types.js';
+import { t } from '../i18n.js';
+
+/** Reports repeated primary keys (at each later row, naming the first) and repeated unique values. */
+export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): { problems: Problem[]; rejected: Set<TypedRow> } {
+  const problems: Problem[] = [];
+  const rejected = new Set<TypedRow>();
+  const key = schema['x-primaryKey'];
+  if (key && key.length > 0) {
+    const first = new Map<string, TypedRow>();
+    for (const row of rows) {
+      const id = key.map((f) => String(row.values[f] ?? '')).join('\u0000');
+      const earlier = first.get(id);
+      if (!earlier) {
+        first.set(id, row);
+        continue;
+      }
+      rejected.add(row);
+      const value = key.map((f) => String(row.values[f] ?? '')).join(', ');
+      problems.push({
+        code: 'primary-key',
+        severity: 'error',
+        file: row.file,
+        row: row.row,
+        field: key.join(', '),
+        value,
+        expected: t(lang, { it: 'una combinazione non ripetuta', en: 'a combination not repeated' }),
+        message: t(lang, {
+          it: 'Riga {row}: la combinazione ({fields}) = ({value}) compare già in {where}; ogni combinazione va indicata una sola volta (sommare le due righe o correggerne una).',
+          en: 'Row {row}: the combination ({fields}) = ({value}) already appears in {where}; each combination must appear once (add the two rows up or fix one).',
+        }, {
+          row: row.row,
+          fields: key.join(', '),
+          value,
+          where: earlier.file === row.file
+            ? t(lang, { it: 'riga {r}', en: 'row {r}' }, { r: earlier.row })
+            : t(lang, { it: '{f}, riga {r}', en: '{f}, row {r}' }, { f: earlier.file, r: earlier.row }),
+        }),
+      });
+    }
+  }
+  for (const field of schema['x-unique'] ?? []) {
+    const first = new Map<string, TypedRow>();
+    for (const row of rows) {
+      const value = row.values[field];
+      if (value === null || value === undefined) continue;
+      const earlier = first.get(String(value));
+      if (!earlier) {
+        first.set(String(value), row);
+        continue;
+      }
+      rejected.add(row);
+      problems.push({
+        code: 'unique-error',
+        severity: 'error',
+        file: row.file,
+        row: row.row,
+        field,
+        value: String(value),
+        message: t(lang, {
+          it: 'Riga {row}: il valore "{value}" di "{field}" è già usato alla riga {first}; deve essere unico.',
+          en: 'Row {row}: the value "{value}" of "{field}" is already used at row {first}; it must be unique.',
+        }, { row: row.row, value: String(value), field, first: earlier.row }),
+      });
+    }
+  }
+  return { problems, rejected };
+}
+
+/** Reports values of `field` that are not among `known` (a foreign key to another table). */
+export function checkForeignKey(
+  rows: TypedRow[],
+  field: string,
+  known: Set<string>,
+  reference: string,
+  lang: Lang,
+): { problems: Problem[]; rejected: Set<TypedRow> } {
+  const problems: Problem[] = [];
+  const rejected = new Set<TypedRow>();
+  for (const row of rows) {
+    const value = row.values[field];
+    if (value === null || value === undefined || known.has(String(value))) continue;
+    rejected.add(row);
+    problems.push({
+      code: 'foreign-key',
+      severity: 'error',
+      file: row.file,
+      row: row.row,
+      field,
+      value: String(value),
+      expected: t(lang, { it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
+      message: t(lang, {
+        it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
+        en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
+      }, { row: row.row, value: String(value), field, ref: reference }),
+    });
+  }
+  return { problems, rejected };
+}

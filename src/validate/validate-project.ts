@@ -1,0 +1,221 @@
+import type { ProjectSources, SourceTable } from '../project/read-project.js';
+import type { SchemaSet } from '../schemas/load-schemas.js';
+import type {
+  Contributo, DatasetRows, Ente, FileReport, Lang, Problem, Quartiere, Servizio, Territorio,
+  TypedRow, ValidatedProject, ValidationReport, Zona, Cantiere,
+} from '../types.js';
+import { t } from '../i18n.js';
+import { columnLetter } from '../ingest/columns.js';
+import { createQuartiereIndex, type QuartiereIndex } from './quartieri.js';
+import { validateTable } from './validate-table.js';
+import { checkForeignKey, checkKeys } from './keys.js';
+import { checkManifest } from './manifest.js';
+import { runConsistencyChecks, type RuleSettings } from './checks/index.js';
+
+interface Checked {
+  source: SourceTable;
+  rows: TypedRow[];
+  problems: Problem[];
+  rowsRead: number;
+  columns: Map<string, number>;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+function buildTerritorio(rows: TypedRow[]): Territorio {
+  const quartieri: Quartiere[] = rows.map(({ values: v }) => ({
+    codice: str(v.codice_quartiere),
+    numero: typeof v.numero === 'number' ? v.numero : null,
+    nome: str(v.quartiere),
+    varianti: str(v.varianti).split(';').map((s) => s.trim()).filter(Boolean),
+    codiceZona: str(v.codice_zona),
+    zona: str(v.zona),
+    superficieKmq: typeof v.superficie_kmq === 'number' ? v.superficie_kmq : null,
+  }));
+  const zone = new Map<string, Zona>();
+  for (const q of quartieri) {
+    const zona = zone.get(q.codiceZona) ?? { codice: q.codiceZona, nome: q.zona, quartieri: [] };
+    zona.quartieri.push(q.codice);
+    zone.set(q.codiceZona, zona);
+  }
+  return { quartieri, zone: [...zone.values()] };
+}
+
+/** Validates every table of a project and hands compute typed rows; never throws on bad data. */
+export function validateProject(
+  sources: ProjectSources,
+  schemas: SchemaSet,
+  lang: Lang,
+  rules: RuleSettings = {},
+): ValidatedProject {
+  const checked: Checked[] = [];
+  const extraProblems: Problem[] = [...sources.problems];
+
+  const check = (source: SourceTable, quartieri: QuartiereIndex | null): Checked => {
+    const entry = schemas.datasets.get(source.dataset);
+    if (!entry) throw new Error(`no schema for dataset ${source.dataset}`);
+    const validateRow = entry.validateRow;
+    const result = validateTable(source.table, {
+      dataset: source.dataset,
+      schema: entry.schema,
+      validateRow: (row) => validateRow(row) as boolean,
+      rowErrors: () => validateRow.errors,
+      quartieri,
+      lang,
+    });
+    const item = { source, ...result };
+    checked.push(item);
+    return item;
+  };
+  const catalogue = (dataset: string) => sources.tables.filter((s) => s.anno === null && s.dataset === dataset);
+  const keyed = (items: Checked[], dataset: string): TypedRow[] => {
+    const rows = items.flatMap((i) => i.rows);
+    const { problems, rejected } = checkKeys(rows, schemas.datasets.get(dataset)!.schema, lang);
+    extraProblems.push(...problems);
+    return rows.filter((r) => !rejected.has(r));
+  };
+
+  // The territory comes first: every other file names its quartieri against it.
+  const territoryTables = catalogue('quartieri').map((s) => check(s, null));
+  if (territoryTables.length === 0) {
+    extraProblems.push({
+      code: 'source-error', severity: 'error', file: 'territorio/quartieri.csv',
+      message: t(lang, {
+        it: 'Manca territorio/quartieri.csv: senza l\'elenco dei quartieri non si può leggere nessun dato.',
+        en: 'territorio/quartieri.csv is missing: without the list of quartieri no data can be read.',
+      }),
+    });
+  }
+  const territorio = buildTerritorio(keyed(territoryTables, 'quartieri'));
+  const index = createQuartiereIndex(territorio.quartieri);
+
+  const enti: Ente[] = keyed(catalogue('enti').map((s) => check(s, null)), 'enti').map(({ values: v }) => ({
+    codice: str(v.codice_ente), nome: str(v.nome), tipo: str(v.tipo), ruolo: str(v.ruolo) as Ente['ruolo'],
+  }));
+  const entiCodes = new Set(enti.map((e) => e.codice));
+  let serviziRows = keyed(catalogue('servizi').map((s) => check(s, null)), 'servizi');
+  serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv');
+  const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
+    codice: str(v.codice_servizio), nome: str(v.servizio), cantiere: str(v.cantiere) as Cantiere,
+    target: str(v.target), unita: str(v.unita) as Servizio['unita'], ente: v.ente ? str(v.ente) : null,
+  }));
+  const cataloghi: DatasetRows = new Map();
+  cataloghi.set('catalogo_impegni', keyed(catalogue('catalogo_impegni').map((s) => check(s, null)), 'catalogo_impegni'));
+
+  function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
+    const { problems, rejected } = checkForeignKey(rows, field, known, ref, lang);
+    extraProblems.push(...problems);
+    return rows.filter((r) => !rejected.has(r));
+  }
+
+  // Yearly data: the Comune's and the partners', grouped by year and dataset.
+  const yearSources = [...sources.tables.filter((s) => s.anno !== null), ...sources.contributi.flatMap((c) => c.tables)];
+  const byYear = new Map<number, Map<string, Checked[]>>();
+  for (const source of yearSources) {
+    const item = check(source, index);
+    const anno = source.anno!;
+    const datasets = byYear.get(anno) ?? new Map<string, Checked[]>();
+    datasets.set(source.dataset, [...(datasets.get(source.dataset) ?? []), item]);
+    byYear.set(anno, datasets);
+  }
+  const servizioCodes = new Set(servizi.map((s) => s.codice));
+  const impegnoCodes = new Set((cataloghi.get('catalogo_impegni') ?? []).map((r) => str(r.values.codice_impegno)));
+  const dati = new Map<number, DatasetRows>();
+  for (const anno of [...byYear.keys()].sort((a, b) => a - b)) {
+    const datasets = new Map<string, TypedRow[]>();
+    for (const [dataset, items] of byYear.get(anno)!) {
+      let rows = keyed(items, dataset).filter((row) => {
+        const rowYear = row.values.anno;
+        if (rowYear === undefined || rowYear === null || rowYear === anno) return true;
+        extraProblems.push({
+          code: 'consistency-error', severity: 'error', file: row.file, row: row.row, field: 'anno',
+          value: String(rowYear), expected: String(anno),
+          message: t(lang, {
+            it: 'Riga {row}: l\'anno {value} non corrisponde alla cartella dell\'anno {anno} in cui si trova il file.',
+            en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
+          }, { row: row.row, value: String(rowYear), anno }),
+        });
+        return false;
+      });
+      if (dataset === 'erogazioni') {
+        rows = rejectForeign(rows, 'codice_servizio', servizioCodes, 'catalogo/servizi.csv');
+        rows = rejectForeign(rows, 'codice_ente', entiCodes, 'catalogo/enti.csv');
+      }
+      if (dataset === 'impegni') rows = rejectForeign(rows, 'codice_impegno', impegnoCodes, 'catalogo/impegni.csv');
+      datasets.set(dataset, rows);
+    }
+    const domande = new Set((datasets.get('domande') ?? []).map((r) => str(r.values.codice_domanda)));
+    if (datasets.has('questionario')) {
+      datasets.set('questionario', rejectForeign(datasets.get('questionario')!, 'codice_domanda', domande, 'domande.csv'));
+    }
+    dati.set(anno, datasets);
+  }
+
+  extraProblems.push(...runConsistencyChecks({ dati, territorio, servizi, lang, rules }));
+
+  // Contributions: manifest checks, and the file reports that belong to each.
+  const contributi: Contributo[] = sources.contributi.map((c) => {
+    const { manifest, problems } = checkManifest(c, schemas.manifest, entiCodes, lang);
+    extraProblems.push(...problems);
+    return { ente: c.ente, anno: c.anno, folder: c.folder, manifest, files: [] };
+  });
+
+  const report = buildReport(checked, extraProblems);
+  for (const contributo of contributi) {
+    contributo.files = report.files.filter((f) => f.path.startsWith(`${contributo.folder}/`));
+  }
+  const anni = [...dati.keys()].sort((a, b) => a - b);
+  return { territorio, enti, servizi, anni, dati, cataloghi, contributi, report };
+}
+
+/** Groups every problem under its file, filling column numbers the cross-row checks leave out. */
+function buildReport(checked: Checked[], extra: Problem[]): ValidationReport {
+  const files = new Map<string, FileReport>();
+  const columns = new Map<string, Map<string, number>>();
+  for (const item of checked) {
+    const { table } = item.source;
+    columns.set(table.file, item.columns);
+    files.set(table.file, {
+      path: table.file,
+      dataset: item.source.dataset,
+      encoding: table.dialect.encoding,
+      delimiter: table.dialect.delimiter,
+      rows: item.rowsRead,
+      errors: [],
+      warnings: [],
+    });
+  }
+  const all = [...checked.flatMap((c) => c.problems), ...extra];
+  for (const problem of all) {
+    if (problem.column === undefined && problem.field) {
+      const column = columns.get(problem.file)?.get(problem.field);
+      if (column !== undefined) {
+        problem.column = column;
+        problem.columnLetter = columnLetter(column);
+      }
+    }
+    let file = files.get(problem.file);
+    if (!file) {
+      file = { path: problem.file, dataset: '', encoding: '', delimiter: null, rows: 0, errors: [], warnings: [] };
+      files.set(problem.file, file);
+    }
+    (problem.severity === 'error' ? file.errors : file.warnings).push(problem);
+  }
+  const list = [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of list) {
+    const byPlace = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+    file.errors.sort(byPlace);
+    file.warnings.sort(byPlace);
+  }
+  const errors = list.reduce((n, f) => n + f.errors.length, 0);
+  return {
+    valid: errors === 0,
+    summary: {
+      files: list.length,
+      rows: list.reduce((n, f) => n + f.rows, 0),
+      errors,
+      warnings: list.reduce((n, f) => n + f.warnings.length, 0),
+    },
+    files: list,
+  };
+}

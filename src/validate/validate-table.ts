@@ -1,0 +1,225 @@
+import type { ErrorObject } from 'ajv';
+import type { DatasetSchema } from '../schemas/load-schemas.js';
+import type { Cell, Lang, Problem, RawTable, TypedRow } from '../types.js';
+import { t } from '../i18n.js';
+import { columnLetter } from '../ingest/columns.js';
+import { decideNumberStyle, parseNumber } from '../ingest/numbers.js';
+import { checkStructure } from './structure.js';
+import { fieldType, isTypingFailure, typeCell } from './typing.js';
+import type { NumberStyle } from '../ingest/numbers.js';
+import type { QuartiereIndex } from './quartieri.js';
+import { describeExpected, typeLabel } from './expected.js';
+
+/** What one file's validation yields: rows fit for compute, and every problem found. */
+export interface TableResult {
+  rows: TypedRow[];
+  problems: Problem[];
+  /** Data rows read (before dropping rows with errors). */
+  rowsRead: number;
+  /** 1-based column of each schema field found in the header. */
+  columns: Map<string, number>;
+}
+
+export interface TableContext {
+  dataset: string;
+  schema: DatasetSchema;
+  validateRow: (row: Record<string, Cell>) => boolean;
+  rowErrors: () => ErrorObject[] | null | undefined;
+  quartieri: QuartiereIndex | null;
+  lang: Lang;
+}
+
+// A file may name its quartiere by a `quartiere` column holding the name as typed.
+const QUARTIERE_NAME_COLUMN = 'quartiere';
+
+function normalizeLabel(label: string): string {
+  return label.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+/** Checks one table against its dataset schema and types its cells. Never throws. */
+export function validateTable(table: RawTable, context: TableContext): TableResult {
+  const { schema, lang } = context;
+  const file = table.file;
+  const problems: Problem[] = [...table.problems, ...checkStructure(table, lang)];
+  if (table.problems.some((p) => p.severity === 'error')) {
+    return { rows: [], problems, rowsRead: table.rows.length, columns: new Map() };
+  }
+  const at = (column: number) => ({ file, column, columnLetter: columnLetter(column) });
+
+  // Map schema fields to columns.
+  const columnOf = new Map<string, number>();
+  table.header.forEach((label, index) => {
+    const key = normalizeLabel(label);
+    if (key in schema.properties && !columnOf.has(key)) columnOf.set(key, index);
+  });
+  const quartiereField = Object.entries(schema.properties).find(([, f]) => f['x-quartiere'])?.[0];
+  let quartiereColumn: number | undefined;
+  if (quartiereField) {
+    quartiereColumn = columnOf.get(quartiereField);
+    if (quartiereColumn === undefined && !(QUARTIERE_NAME_COLUMN in schema.properties)) {
+      const byName = table.header.findIndex((l) => normalizeLabel(l) === QUARTIERE_NAME_COLUMN);
+      if (byName >= 0) {
+        quartiereColumn = byName;
+        columnOf.set(quartiereField, byName);
+      }
+    }
+  }
+  for (const required of schema.required) {
+    if (columnOf.has(required)) continue;
+    problems.push({
+      code: 'missing-label',
+      severity: 'error',
+      file,
+      row: 1 + table.dialect.skippedTitleRows,
+      field: required,
+      expected: required,
+      message: t(lang, {
+        it: 'Manca la colonna obbligatoria "{field}": aggiungerla all\'intestazione (riga 1) con questo nome.',
+        en: 'The required column "{field}" is missing: add it to the header (row 1) with this name.',
+      }, { field: required }),
+    });
+  }
+  table.header.forEach((label, index) => {
+    const key = normalizeLabel(label);
+    if (!key || columnOf.get(key) === index || index === quartiereColumn) return;
+    if (key in schema.properties) return; // a duplicate label: reported by the structure check
+    problems.push({
+      code: 'extra-label',
+      severity: 'warning',
+      ...at(index + 1),
+      row: 1 + table.dialect.skippedTitleRows,
+      field: label,
+      value: label,
+      message: t(lang, {
+        it: 'La colonna "{label}" non fa parte del tracciato di {dataset} e verrà ignorata.',
+        en: 'The column "{label}" is not part of the {dataset} layout and will be ignored.',
+      }, { label, dataset: context.dataset }),
+    });
+  });
+  if (problems.some((p) => p.code === 'missing-label')) {
+    return { rows: [], problems, rowsRead: table.rows.length, columns: new Map() };
+  }
+
+  // Decide, per numeric column, how its numbers are written.
+  const styles = new Map<string, NumberStyle>();
+  for (const [name, column] of columnOf) {
+    const type = fieldType(schema.properties[name]!);
+    if (type !== 'integer' && type !== 'number') continue;
+    const values = table.rows.map((r) => r[column]).filter((v): v is string => !!v && v.trim() !== '');
+    const decision = decideNumberStyle(values);
+    styles.set(name, decision.style);
+    if (decision.ambiguous.length > 0) {
+      problems.push({
+        code: 'ambiguous-number',
+        severity: 'warning',
+        ...at(column + 1),
+        field: name,
+        value: decision.ambiguous.slice(0, 3).join(', '),
+        message: t(lang, {
+          it: 'Nella colonna "{field}" valori come {value} si possono leggere in due modi: letti come {style}, in base agli altri valori della colonna.',
+          en: 'In column "{field}" values such as {value} can be read two ways: read with {style}, from the other values in the column.',
+        }, {
+          field: name,
+          value: decision.ambiguous.slice(0, 3).join(', '),
+          style: decision.style === 'comma-decimal'
+            ? t(lang, { it: 'la virgola per i decimali', en: 'the comma as decimal mark' })
+            : t(lang, { it: 'il punto per i decimali', en: 'the point as decimal mark' }),
+        }),
+      });
+    }
+  }
+
+  const rows: TypedRow[] = [];
+  const quartiereWarned = new Set<string>();
+  table.rows.forEach((cells, index) => {
+    const row = table.rowNumbers[index]!;
+    if (cells.every((c) => c === null || c.trim() === '')) return; // blank-row: structure check
+    const values: Record<string, Cell> = {};
+    let rowHasError = false;
+    const fail = (problem: Problem) => {
+      problems.push(problem);
+      if (problem.severity === 'error') rowHasError = true;
+    };
+    for (const [name, column] of columnOf) {
+      const field = schema.properties[name]!;
+      const text = cells[column];
+      if (text === undefined || text === null || text.trim() === '') {
+        values[name] = null;
+        if (schema.required.includes(name) && text !== undefined) {
+          fail({
+            code: 'constraint-error', severity: 'error', ...at(column + 1), row, field: name, value: '',
+            expected: describeExpected(field, lang),
+            message: t(lang, {
+              it: 'Riga {row}, colonna {letter} ("{field}"): il valore è obbligatorio ma la cella è vuota.',
+              en: 'Row {row}, column {letter} ("{field}"): a value is required but the cell is empty.',
+            }, { row, letter: columnLetter(column + 1), field: name }),
+          });
+        }
+        continue;
+      }
+      if (name === quartiereField && context.quartieri) {
+        const match = context.quartieri.resolve(text);
+        if (match.kind === 'none') {
+          fail({
+            code: 'foreign-key', severity: 'error', ...at(column + 1), row, field: name, value: text,
+            expected: t(lang, { it: 'un quartiere esistente', en: 'an existing quartiere' }),
+            message: t(lang, {
+              it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
+              en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
+            }, { row, letter: columnLetter(column + 1), value: text, suggestions: match.suggestions.join(', ') }),
+          });
+          continue;
+        }
+        if (match.kind === 'name' && !match.exact && !quartiereWarned.has(text)) {
+          quartiereWarned.add(text);
+          problems.push({
+            code: 'quartiere-match', severity: 'warning', ...at(column + 1), row, field: name, value: text,
+            expected: match.matched,
+            message: t(lang, {
+              it: 'Riga {row}: "{value}" è stato riconosciuto come il quartiere {matched} (così anche nelle righe seguenti con lo stesso nome).',
+              en: 'Row {row}: "{value}" was recognised as the quartiere {matched} (and so in later rows with the same name).',
+            }, { row, value: text, matched: match.matched }),
+          });
+        }
+        values[name] = match.kind === 'nd' ? 'ND' : match.codice;
+        continue;
+      }
+      const typed = typeCell(text, field, styles.get(name) ?? 'dot-decimal', parseNumber);
+      if (isTypingFailure(typed)) {
+        fail({
+          code: 'type-error', severity: 'error', ...at(column + 1), row, field: name, value: text,
+          expected: typeLabel(typed.expected, lang),
+          message: t(lang, {
+            it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
+            en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
+          }, { row, letter: columnLetter(column + 1), field: name, value: text, expected: typeLabel(typed.expected, lang) }),
+        });
+        continue;
+      }
+      values[name] = typed;
+    }
+    const present: Record<string, Cell> = {};
+    for (const [name, value] of Object.entries(values)) if (value !== null) present[name] = value;
+    if (!context.validateRow(present)) {
+      for (const error of context.rowErrors() ?? []) {
+        if (error.keyword === 'required' || error.keyword === 'type') continue;
+        const name = error.instancePath.split('/')[1] ?? '';
+        const column = columnOf.get(name);
+        if (column === undefined || name === quartiereField) continue;
+        const field = schema.properties[name]!;
+        const value = cells[column] ?? '';
+        fail({
+          code: 'constraint-error', severity: 'error', ...at(column + 1), row, field: name, value,
+          expected: describeExpected(field, lang),
+          message: t(lang, {
+            it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è ammesso; atteso {expected}.',
+            en: 'Row {row}, column {letter} ("{field}"): "{value}" is not allowed; expected {expected}.',
+          }, { row, letter: columnLetter(column + 1), field: name, value, expected: describeExpected(field, lang) }),
+        });
+      }
+    }
+    if (!rowHasError) rows.push({ values, file, row });
+  });
+  const columns = new Map([...columnOf].map(([name, index]) => [name, index + 1]));
+  return { rows, problems, rowsRead: table.rows.length, columns };
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DatasetRows, Servizio, Territorio, TypedRow } from '../../src/types.js';
+import { loadSchemas } from '../../src/schemas/load-schemas.js';
+import { loadIndicators, type IndicatorDefinition } from '../../src/compute/catalogue.js';
+import { bresciaProject } from './paths.js';
+
+/** A small territory: two zone, five quartieri. */
+export const miniTerritorio: Territorio = {
+  quartieri: [
+    { codice: 'Q1', numero: 1, nome: 'Uno', varianti: [], codiceZona: 'nord', zona: 'Nord', superficieKmq: null },
+    { codice: 'Q2', numero: 2, nome: 'Due', varianti: [], codiceZona: 'nord', zona: 'Nord', superficieKmq: null },
+    { codice: 'Q3', numero: 3, nome: 'Tre', varianti: [], codiceZona: 'sud', zona: 'Sud', superficieKmq: null },
+    { codice: 'Q4', numero: 4, nome: 'Quattro', varianti: [], codiceZona: 'sud', zona: 'Sud', superficieKmq: null },
+    { codice: 'Q5', numero: 5, nome: 'Cinque', varianti: [], codiceZona: 'sud', zona: 'Sud', superficieKmq: null },
+  ],
+  zone: [
+    { codice: 'nord', nome: 'Nord', quartieri: ['Q1', 'Q2'] },
+    { codice: 'sud', nome: 'Sud', quartieri: ['Q3', 'Q4', 'Q5'] },
+  ],
+};
+
+/** Popolazione rows: `cells` as [quartiere, eta, residenti] (sex F, Italian unless `foreign`). */
+export function populationRows(anno: number, cells: [string, number, number, ('M' | 'F')?, ('ITA' | 'STR')?][]): TypedRow[] {
+  return cells.map(([q, eta, residenti, sesso = 'F', cittadinanza = 'ITA'], i) => ({
+    values: { anno, codice_quartiere: q, eta, residenti, sesso, cittadinanza },
+    file: 'popolazione.csv',
+    row: i + 2,
+  }));
+}
+
+/** One year's datasets. */
+export function yearData(anno: number, datasets: Record<string, TypedRow[]>): Map<number, DatasetRows> {
+  return new Map([[anno, new Map(Object.entries(datasets))]]);
+}
+
+/** The indicator catalogue of the embedded Brescia project, for the given services. */
+export function bresciaIndicators(servizi: Servizio[] = []): IndicatorDefinition[] {
+  const raw = JSON.parse(readFileSync(path.join(bresciaProject, 'catalogo/indicatori.json'), 'utf8'));
+  const { definitions, problems } = loadIndicators(raw, loadSchemas().indicatori!, servizi, 'it');
+  if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
+  return definitions;
+}

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserNotFoundError, findBrowser } from '../../src/render/browser.js';
+import { createChartRenderer } from '../../src/render/charts.js';
+import { openRenderer, rewritePdfDates, type PdfOptions, type Renderer } from '../../src/render/pdf.js';
+
+const hasBrowser = 'path' in findBrowser();
+const folder = mkdtempSync(join(tmpdir(), 'bilancio-pdf-test-'));
+let written = 0;
+
+/** Writes the PDF to a temp file and runs a poppler tool on it. */
+function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Array): string {
+  const file = join(folder, `${++written}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync(tool, tool === 'pdftotext' ? ['-layout', file, '-'] : [file], { encoding: 'utf8' });
+}
+
+const chart = createChartRenderer().render(
+  {
+    kind: 'bar',
+    title: 'Residenti per zona',
+    labels: ['Centro', 'Nord', 'Sud'],
+    series: [{ label: 'Residenti', values: [12_500, 16_000, 19_750] }],
+  },
+  'it',
+);
+
+const report = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Bilancio sociale 2024</title>
+<style>body { font-family: 'DejaVu Sans'; font-size: 11pt } .break { break-before: page } svg { max-width: 100%; height: auto }</style>
+</head><body>
+<h1>Capitolo primo: la città</h1><p>Brescia conta 200.000 residenti.</p>
+<h2>Le zone</h2><figure>${chart.svg}<figcaption>Residenti per zona</figcaption></figure>
+<h1 class="break">Capitolo secondo: i servizi</h1><p>Nidi e scuole dell'infanzia.</p>
+<h2 class="break">Appendice</h2><p>Note di metodo.</p>
+</body></html>`;
+
+const italian: PdfOptions = { lang: 'it', runningTitle: 'Bilancio sociale <2024> & "Brescia"', footerText: 'Comune di Brescia' };
+
+describe.skipIf(!hasBrowser)('printPdf', () => {
+  let renderer: Renderer;
+  beforeAll(async () => {
+    renderer = await openRenderer();
+  });
+  afterAll(async () => {
+    await renderer?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('prints chapters, running title and "pag. N di M" footers', async () => {
+    const pdf = await renderer.printPdf(report, italian);
+    const text = poppler('pdftotext', pdf);
+    expect(text).toContain('Capitolo primo: la città');
+    expect(text).toContain('Capitolo secondo: i servizi');
+    expect(text).toContain('Residenti per zona');
+    for (const n of [1, 2, 3]) expect(text).toContain(`pag. ${n} di 3`);
+    expect(text).toContain('Comune di Brescia');
+    expect(text).toContain('Bilancio sociale <2024> & "Brescia"'); // escaped, so shown as typed
+    const info = poppler('pdfinfo', pdf);
+    expect(info).toMatch(/^Pages:\s+3$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+    expect(Buffer.from(pdf).includes('/Outlines')).toBe(true);
+    const fonts = poppler('pdffonts', pdf).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+$/); // emb sub uni
+  });
+
+  it('writes "page N of M" in English', async () => {
+    const pdf = await renderer.printPdf(report, { ...italian, lang: 'en' });
+    expect(poppler('pdftotext', pdf)).toContain('page 2 of 3');
+  });
+
+  it('loads nothing from the network or the disk', async () => {
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="${origin}/s.css"><link rel="preconnect" href="${origin}">
+<link rel="prefetch" href="${origin}/prefetch"><meta http-equiv="refresh" content="0;url=${origin}/refresh">
+</head><body><h1>Capitolo chiuso</h1><img src="${origin}/x"><iframe src="file:///etc/passwd"></iframe>
+<div style="background:url(${origin}/bg)">sfondo</div><script>fetch('${origin}/js')</script></body></html>`;
+      const blocked: string[] = [];
+      const pdf = await renderer.printPdf(html, { ...italian, onBlockedRequest: (url) => blocked.push(url) });
+      const text = poppler('pdftotext', pdf);
+      expect(text).toContain('Capitolo chiuso'); // the refresh did not replace the page
+      expect(text).not.toContain('root:x:0:0');
+      expect(blocked).toEqual(
+        expect.arrayContaining([`${origin}/x`, `${origin}/s.css`, `${origin}/bg`, `${origin}/refresh`, 'file:///etc/passwd']),
+      );
+      expect(blocked.some((url) => url.endsWith('/js'))).toBe(false); // JavaScript never ran
+      await new Promise((resolve) => setTimeout(resolve, 300)); // give a late preconnect its chance
+      expect(sockets).toHaveLength(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('prints the same bytes twice once the dates are fixed', async () => {
+    const date = new Date(Date.UTC(2026, 0, 15, 9, 30, 0));
+    const first = await renderer.printPdf(report, { ...italian, date });
+    const second = await renderer.printPdf(report, { ...italian, date });
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(poppler('pdfinfo', first)).toMatch(/^CreationDate:\s+Thu Jan 15 09:30:00 2026 UTC$/m);
+    const again = rewritePdfDates(await renderer.printPdf(report, italian), date);
+    expect([again.rewritten, again.skipped]).toEqual([2, []]);
+    expect(Buffer.from(again.pdf).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('prints several PDFs with one browser', async () => {
+    const { pid, wsEndpoint } = renderer;
+    expect(pid).toBeGreaterThan(0);
+    for (const n of [1, 2, 3]) {
+      const pdf = await renderer.printPdf(`<h1>Documento ${n}</h1>`, italian);
+      expect(poppler('pdftotext', pdf)).toContain(`Documento ${n}`);
+    }
+    expect([renderer.pid, renderer.wsEndpoint]).toEqual([pid, wsEndpoint]);
+  });
+});
+
+describe('missing browser', () => {
+  const env = { PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' };
+
+  it('is reported by findBrowser as a value', () => {
+    expect(findBrowser(env)).toEqual({ error: 'browser-not-found', tried: ['/no/such/chrome'] });
+  });
+
+  it('makes openRenderer reject with BrowserNotFoundError, in Italian', async () => {
+    const error: unknown = await openRenderer({ env }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrowserNotFoundError);
+    expect((error as BrowserNotFoundError).code).toBe('browser-not-found');
+    expect((error as Error).message).toMatch(/^Nessun browser Chromium trovato\. Installare il pacchetto Debian `chromium`/);
+    expect((error as Error).message).toContain('PUPPETEER_EXECUTABLE_PATH');
+    expect((error as Error).message).toContain('/no/such/chrome');
+  });
+});
