@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -10,6 +10,8 @@ export async function withAtomicOutput<T>(out: string, work: (dir: string) => Pr
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(target)}.nuovo-`));
+  // mkdtemp makes a private folder; the outputs are for publication.
+  await chmod(staging, 0o755);
   let result: T;
   try {
     result = await work(staging);

@@ -24,6 +24,9 @@ export function robustZ(values: number[]): number[] {
 export function checkYearOverYear(context: CheckContext): Problem[] {
   const { lang } = context;
   const setting = ruleSetting(context, 'variazione_anomala', { gravita: 'warning', soglia: 3.5 });
+  // Quartieri move together most years, so the spread of changes can be tiny: a change must also be
+  // large in itself (5%) before it is worth a person's time.
+  const minimumChange = Math.log(1.05);
   const problems: Problem[] = [];
   const names = new Map(context.territorio.quartieri.map((q) => [q.codice, q.nome]));
   for (const [anno, datasets] of context.dati) {
@@ -37,7 +40,7 @@ export function checkYearOverYear(context: CheckContext): Problem[] {
     const changes = codes.map((c) => Math.log(now.get(c)! / before.get(c)!));
     const z = robustZ(changes);
     codes.forEach((code, i) => {
-      if (Math.abs(z[i]!) < (setting.soglia ?? 3.5)) return;
+      if (Math.abs(z[i]!) < (setting.soglia ?? 3.5) || Math.abs(changes[i]!) < minimumChange) return;
       const first = current.find((r) => r.values.codice_quartiere === code)!;
       problems.push({
         code: 'consistency-error', severity: setting.gravita, file: first.file, field: 'residenti',

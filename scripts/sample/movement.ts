@@ -1,0 +1,56 @@
+// dati/<anno>/movimento.csv: births, deaths, arrivals and departures per quartiere, summing to
+// ISTAT's bilancio demografico for the city.
+
+import { apportion, at } from './apportion.js';
+import { mortalita } from './age-profile.js';
+import { ISTAT, type Anno } from './istat.js';
+import { cella, conta, fascia, ETA_MAX, SESSI, type Popolazione } from './population.js';
+import type { Random } from './prng.js';
+import { QUARTIERI } from './territory.js';
+import { toCsv } from './writers.js';
+
+/** One quartiere's movement in the year. */
+export interface Movimento {
+  nati: number;
+  morti: number;
+  iscritti: number;
+  cancellati: number;
+}
+
+/** Movement of every quartiere for one year. */
+export function movimento(pop: Popolazione, rng: Random): Movimento[] {
+  const t = ISTAT[pop.anno as Anno];
+  const q = QUARTIERI.map((_, i) => i);
+  // Births where the babies are (age 0 at year end), deaths where the old are (by age-specific risk).
+  const nati = apportion(t.nati, q.map((i) => (fascia(pop, i, 0, 0) + 0.5) * rng.noise(0.05)));
+  const morti = apportion(
+    t.morti,
+    q.map((i) => {
+      const row = at(pop.righe, i);
+      let expected = 0;
+      SESSI.forEach((sesso, s) => {
+        for (let eta = 0; eta <= ETA_MAX; eta++)
+          expected += (at(row, cella(s, eta, 0)) + at(row, cella(s, eta, 1))) * mortalita(sesso, eta);
+      });
+      return expected * rng.noise(0.06);
+    }),
+  );
+  // People move more where there are many young adults and foreign residents.
+  const mobilita = q.map((i) => {
+    const totale = fascia(pop, i, 0);
+    const giovani = fascia(pop, i, 20, 39) / totale;
+    const stranieri = conta(pop, i, (_s, _e, c) => c === 'STR') / totale;
+    return totale * (1 + 2 * giovani + 2.5 * stranieri);
+  });
+  const iscritti = apportion(t.iscritti, mobilita.map((m) => m * rng.noise(0.08)));
+  const cancellati = apportion(t.cancellati, mobilita.map((m) => m * rng.noise(0.08)));
+  return q.map((i) => ({ nati: at(nati, i), morti: at(morti, i), iscritti: at(iscritti, i), cancellati: at(cancellati, i) }));
+}
+
+/** dati/<anno>/movimento.csv */
+export function movimentoCsv(anno: number, righe: readonly Movimento[]): string {
+  return toCsv(
+    ['anno', 'codice_quartiere', 'nati', 'morti', 'iscritti', 'cancellati'],
+    righe.map((m, i) => [anno, at(QUARTIERI, i).codice, m.nati, m.morti, m.iscritti, m.cancellati]),
+  );
+}
