@@ -40,7 +40,9 @@ function normalizeLabel(label: string): string {
 export function validateTable(table: RawTable, context: TableContext): TableResult {
   const { schema, lang } = context;
   const file = table.file;
-  const problems: Problem[] = [...table.problems, ...checkStructure(table, lang)];
+  // One row per resident: identical rows are people, not mistakes.
+  const duplicateRows = context.dataset !== 'residenti';
+  const problems: Problem[] = [...table.problems, ...checkStructure(table, lang, { duplicateRows })];
   if (table.problems.some((p) => p.severity === 'error')) {
     return { rows: [], problems, rowsRead: table.rows.length, columns: new Map() };
   }

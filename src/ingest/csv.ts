@@ -1,0 +1,73 @@
+// Decoded CSV text → RawTable: rows as written (ragged rows kept for the structure checks),
+// numbered as a spreadsheet shows them.
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Dialect, Lang, Problem, RawTable } from '../types.js';
+import { readingProblem } from './messages.js';
+import type { Delimiter, TextEncoding } from './options.js';
+import { detectDelimiter, detectLineEnding, findHeaderIndex } from './sniff.js';
+
+export interface CsvOptions {
+  lang?: Lang;
+  delimiter?: Delimiter;
+}
+
+/** Parses decoded CSV text into a RawTable; unreadable structure becomes a source-error. */
+export function parseCsv(text: string, file: string, encoding: TextEncoding, options: CsvOptions = {}): RawTable {
+  const lang = options.lang ?? 'it';
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const lineEnding = detectLineEnding(text, delimiter);
+  const records: string[][] = [];
+  const problems: Problem[] = [];
+  try {
+    parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      // Keeps a bare quote inside an unquoted field, e.g. 37°36'37.8"N.
+      relax_quotes: true,
+      // Accept every line ending, also mixed in one file (rows appended from another editor).
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: false,
+      // Collect as we go, so the rows before an unclosed quote survive the error.
+      on_record: (record: string[]) => {
+        records.push(record);
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    problems.push(csvProblem(error, records.length + 1, file, lang));
+  }
+
+  // A record per line keeps row numbers honest; empty lines become gaps in rowNumbers,
+  // which checkStructure reports as blank rows. Empty lines at the very end are not rows.
+  while (records.length > 0 && isEmptyLine(records[records.length - 1] ?? [])) records.pop();
+  const headerIndex = findHeaderIndex(records);
+  const dialect: Dialect = { encoding, delimiter, lineEnding, skippedTitleRows: Math.min(headerIndex, records.length) };
+  const header = records[headerIndex];
+  if (header === undefined) {
+    if (problems.length === 0) problems.push(readingProblem('source-error', file, lang, 'empty'));
+    return { file, dialect, header: [], rows: [], rowNumbers: [], problems };
+  }
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const record = records[i] ?? [];
+    if (isEmptyLine(record)) continue;
+    rows.push(record);
+    rowNumbers.push(i + 1);
+  }
+  return { file, dialect, header, rows, rowNumbers, problems };
+}
+
+/** An empty line parses as one empty cell (a line of delimiters only has several cells, and is a row). */
+function isEmptyLine(record: readonly string[]): boolean {
+  return record.length === 0 || (record.length === 1 && record[0] === '');
+}
+
+function csvProblem(error: CsvError, row: number, file: string, lang: Lang): Problem {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
+  }
+  return readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: error.code });
+}

@@ -1,0 +1,84 @@
+// Bytes → text: detect UTF-8 (with or without BOM), Windows-1252 or ISO-8859-1, and never
+// replace an undecodable byte silently with U+FFFD: it becomes an encoding-error naming its place.
+import iconv from 'iconv-lite';
+import type { Lang, Problem } from '../types.js';
+import { t } from '../i18n.js';
+import { MESSAGES, readingProblem, type MessageKey } from './messages.js';
+import type { ForcedEncoding, TextEncoding } from './options.js';
+import { lineAtByte, rowAtByte } from './position.js';
+import { firstInvalidUtf8, hasItalianUtf8 } from './utf8.js';
+
+export type Decoded = { ok: true; text: string; encoding: TextEncoding } | { ok: false; problem: Problem };
+
+export interface DecodeOptions {
+  lang?: Lang;
+  encoding?: ForcedEncoding;
+  /** How to name the place of a bad byte: a spreadsheet row (CSV) or a text line (JSON). */
+  positions?: 'rows' | 'lines';
+}
+
+/** Bytes 0x80–0x9F that Windows-1252 leaves undefined: no text editor writes them. */
+const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Decodes a text file, detecting its encoding unless one is forced. */
+export function decodeBytes(bytes: Uint8Array, file: string, options: DecodeOptions = {}): Decoded {
+  const lang = options.lang ?? 'it';
+  const fail = (key: MessageKey, offset: number, expected: string): Decoded => {
+    const byte = bytes[offset] ?? 0;
+    const row = options.positions === 'lines' ? lineAtByte(bytes, offset) : rowAtByte(bytes, offset);
+    const params = { offset, byte: hexByte(byte), place: readingPlace(lang, options.positions, row) };
+    const at = options.positions === 'lines' ? {} : { row };
+    const place = { ...at, value: hexByte(byte), expected };
+    return { ok: false, problem: readingProblem('encoding-error', file, lang, key, params, place) };
+  };
+
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, problem: readingProblem('encoding-error', file, lang, 'utf16', {}, { expected: 'UTF-8' }) };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return fail('binary', nul, lang === 'it' ? 'testo' : 'text');
+
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const forced = options.encoding;
+  if (forced === 'iso-8859-1') return { ok: true, text: iconv.decode(asBuffer(bytes), 'latin1'), encoding: 'iso-8859-1' };
+  if (forced === 'windows-1252') {
+    const undefinedAt = bytes.findIndex((b) => UNDEFINED_IN_CP1252.has(b));
+    if (undefinedAt >= 0) return fail('undefinedByte', undefinedAt, 'Windows-1252');
+    return { ok: true, text: iconv.decode(asBuffer(bytes), 'win1252'), encoding: 'windows-1252' };
+  }
+
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const text = decodeUtf8(body);
+  if (text !== null) return { ok: true, text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  const invalidAt = firstInvalidUtf8(bytes, hasBom ? 3 : 0);
+  // A BOM announces UTF-8 just as a forced encoding does.
+  if (forced === 'utf-8' || hasBom) return fail('notUtf8', invalidAt, 'UTF-8');
+  if (hasItalianUtf8(bytes)) return fail('mixedEncodings', invalidAt, 'UTF-8');
+
+  const undefinedAt = bytes.findIndex((b) => UNDEFINED_IN_CP1252.has(b));
+  if (undefinedAt >= 0) return fail('undefinedByte', undefinedAt, 'UTF-8, Windows-1252, ISO-8859-1');
+  // Without bytes 0x80–0x9F the two encodings agree; with them only Windows-1252 makes sense (€ ’ “ ”).
+  const usesCp1252Range = bytes.some((b) => b >= 0x80 && b <= 0x9f);
+  // Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F wrongly (nodejs/node#56542): use iconv-lite.
+  return { ok: true, text: iconv.decode(asBuffer(bytes), 'win1252'), encoding: usesCp1252Range ? 'windows-1252' : 'iso-8859-1' };
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function readingPlace(lang: Lang, positions: DecodeOptions['positions'], row: number): string {
+  return t(lang, MESSAGES[positions === 'lines' ? 'placeLine' : 'placeRow'], { row });
+}
+
+function hexByte(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,119 @@
+// Decoded JSON text → RawTable: an array of objects (keys are the header) or of arrays
+// (the first is the header). Row numbers are 1-based positions in the array.
+import type { Dialect, Lang, Problem, RawTable } from '../types.js';
+import { readingProblem } from './messages.js';
+import { lineColumnAt } from './position.js';
+
+const JSON_DIALECT: Dialect = { encoding: 'json', delimiter: null, lineEnding: null, skippedTitleRows: 0 };
+
+type Cell = string | null;
+
+/** Parses decoded JSON text into a RawTable; invalid JSON or a wrong shape becomes a source-error. */
+export function parseJson(text: string, file: string, lang: Lang = 'it'): RawTable {
+  const table = (header: string[], rows: Cell[][], rowNumbers: number[], problems: Problem[]): RawTable => ({
+    file,
+    dialect: { ...JSON_DIALECT },
+    header,
+    rows,
+    rowNumbers,
+    problems,
+  });
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (source.trim() === '') return table([], [], [], [readingProblem('source-error', file, lang, 'empty')]);
+
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    return table([], [], [], [jsonSyntaxProblem(error, source, file, lang)]);
+  }
+  if (!Array.isArray(data)) {
+    return table([], [], [], [readingProblem('source-error', file, lang, 'jsonNotArray', { kind: kindOf(data, lang) })]);
+  }
+  return Array.isArray(data[0]) ? fromArrays(data, file, lang, table) : fromObjects(data, file, lang, table);
+}
+
+type Build = (header: string[], rows: Cell[][], rowNumbers: number[], problems: Problem[]) => RawTable;
+
+function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): RawTable {
+  // Header: the union of keys in first-seen order.
+  const columns = new Map<string, number>();
+  for (const item of items) {
+    if (isRecord(item)) for (const key of Object.keys(item)) if (!columns.has(key)) columns.set(key, columns.size);
+  }
+  const header = [...columns.keys()];
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  const problems: Problem[] = [];
+  items.forEach((item, index) => {
+    const row = index + 1;
+    if (!isRecord(item)) {
+      problems.push(badItem(item, row, 'objects', file, lang));
+      return;
+    }
+    // A key absent from this object is an empty cell, not a missing one: objects have no column order.
+    rows.push(header.map((key) => (key in item ? cellOf(item[key]) : '')));
+    rowNumbers.push(row);
+  });
+  return table(header, rows, rowNumbers, problems);
+}
+
+function fromArrays(items: unknown[], file: string, lang: Lang, table: Build): RawTable {
+  const [first, ...rest] = items;
+  const header = (first as unknown[]).map((label) => cellOf(label) ?? '');
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  const problems: Problem[] = [];
+  rest.forEach((item, index) => {
+    const row = index + 2;
+    if (!Array.isArray(item)) {
+      problems.push(badItem(item, row, 'arrays', file, lang));
+      return;
+    }
+    rows.push(item.map(cellOf));
+    rowNumbers.push(row);
+  });
+  return table(header, rows, rowNumbers, problems);
+}
+
+/** A JSON value as a cell: strings as they are, numbers and booleans in their JSON form, null as null. */
+function cellOf(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown, lang: Lang): string {
+  const it = lang === 'it';
+  if (value === null) return it ? 'il valore null' : 'the value null';
+  if (Array.isArray(value)) return it ? 'un elenco' : 'a list';
+  if (typeof value === 'object') return it ? 'un oggetto' : 'an object';
+  if (typeof value === 'string') return it ? 'un testo' : 'a text';
+  if (typeof value === 'number') return it ? 'un numero' : 'a number';
+  return it ? 'un valore vero/falso' : 'a true/false value';
+}
+
+function badItem(item: unknown, row: number, shape: 'objects' | 'arrays', file: string, lang: Lang): Problem {
+  const it = lang === 'it';
+  const expected = shape === 'objects' ? (it ? 'oggetti {…}' : 'objects {…}') : it ? 'elenchi […]' : 'lists […]';
+  const value = JSON.stringify(item)?.slice(0, 80) ?? '';
+  const params = { row, kind: kindOf(item, lang), expected };
+  return readingProblem('source-error', file, lang, 'jsonBadItem', params, { row, value, expected });
+}
+
+function jsonSyntaxProblem(error: unknown, text: string, file: string, lang: Lang): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  // V8 names the offset ("… in JSON at position 12"); newer versions also name line and column.
+  const explicit = /line (\d+) column (\d+)/.exec(message);
+  const position = /position (\d+)/.exec(message);
+  const { line, column } = explicit
+    ? { line: Number(explicit[1]), column: Number(explicit[2]) }
+    : lineColumnAt(text, position ? Number(position[1]) : text.length);
+  const value = (text.split(/\r\n|\n|\r/)[line - 1] ?? '').trim().slice(0, 80);
+  return readingProblem('source-error', file, lang, 'invalidJson', { line, column }, { value, expected: 'JSON' });
+}

@@ -1,0 +1,90 @@
+// The texts of the problems met while reading a file, in both report languages.
+// Written for a volunteer who opens the file in Excel: what is wrong, then how to fix it.
+import { t, type Bilingual } from '../i18n.js';
+import type { Lang, Problem, ProblemCode } from '../types.js';
+
+const SAVE_AS_UTF8_IT = 'Aprire il file in Excel e salvarlo come «CSV UTF-8 (delimitato da virgole)».';
+const SAVE_AS_UTF8_EN = 'Open the file in Excel and save it as "CSV UTF-8 (Comma delimited)".';
+
+/** Every reading-problem text, by key. */
+export const MESSAGES = {
+  empty: {
+    it: 'Il file è vuoto: non contiene né l’intestazione né righe di dati. Controllare di aver inviato il file giusto.',
+    en: 'The source is empty: the file has neither a header nor data rows. Check that the right file was sent.',
+  },
+  utf16: {
+    it: `Il file è in UTF-16 (il formato «Testo Unicode» di Excel), che non è supportato. ${SAVE_AS_UTF8_IT}`,
+    en: `The file is in UTF-16 (Excel's "Unicode Text" format), which is not supported. ${SAVE_AS_UTF8_EN}`,
+  },
+  binary: {
+    it: 'Il file contiene dati binari (byte 0x00 in posizione {offset} del file, {place}): non è un file di testo CSV. Se è un foglio Excel, salvarlo come .xlsx oppure come «CSV UTF-8 (delimitato da virgole)».',
+    en: 'The file contains binary data (byte 0x00 at offset {offset} of the file, {place}): it is not a CSV text file. If it is an Excel sheet, save it as .xlsx or as "CSV UTF-8 (Comma delimited)".',
+  },
+  notUtf8: {
+    it: `Il file non è in UTF-8 come indicato: il byte {byte} in posizione {offset} del file ({place}) non è UTF-8 valido. ${SAVE_AS_UTF8_IT} In alternativa indicare la codifica giusta (per esempio windows-1252).`,
+    en: `The file is not UTF-8 as stated: byte {byte} at offset {offset} of the file ({place}) is not valid UTF-8. ${SAVE_AS_UTF8_EN} Or give the right encoding (for example windows-1252).`,
+  },
+  undefinedByte: {
+    it: `Il file contiene un carattere illeggibile: il byte {byte} in posizione {offset} del file ({place}) non corrisponde a nessun carattere né in UTF-8 né in Windows-1252 né in ISO-8859-1. Controllare quel punto del file e correggerlo, poi salvarlo come «CSV UTF-8 (delimitato da virgole)».`,
+    en: `The file contains an unreadable character: byte {byte} at offset {offset} of the file ({place}) is no character in UTF-8, Windows-1252 or ISO-8859-1. Check that place in the file and fix it, then save it as "CSV UTF-8 (Comma delimited)".`,
+  },
+  mixedEncodings: {
+    it: `Il file mescola due codifiche: contiene lettere accentate in UTF-8, ma il byte {byte} in posizione {offset} del file ({place}) non è UTF-8 valido (forse righe incollate da un altro file). ${SAVE_AS_UTF8_IT}`,
+    en: `The file mixes two encodings: it has accented letters in UTF-8, but byte {byte} at offset {offset} of the file ({place}) is not valid UTF-8 (perhaps rows pasted from another file). ${SAVE_AS_UTF8_EN}`,
+  },
+  placeRow: { it: 'riga {row}', en: 'row {row}' },
+  placeLine: { it: 'riga {row} del testo', en: 'line {row} of the text' },
+  unclosedQuote: {
+    it: 'Virgolette non chiuse: nella riga {row} un valore si apre con le virgolette (") che non si chiudono più fino alla fine del file, quindi dalla riga {row} in poi il file non è stato letto. Chiudere le virgolette o toglierle.',
+    en: 'Unclosed quote: in row {row} a value opens with a double quote (") that is never closed before the end of the file, so the file was not read from row {row} on. Close the quote or remove it.',
+  },
+  csvError: {
+    it: 'Il file non si può leggere come tabella CSV dalla riga {row} in poi: controllare virgolette e separatori in quella riga.',
+    en: 'The file cannot be read as a CSV table from row {row} on: check the quotes and separators in that row.',
+  },
+  invalidJson: {
+    it: 'Il file JSON non è valido: errore alla riga {line}, colonna {column} del testo. Controllare virgole, virgolette doppie (") e parentesi intorno a quel punto.',
+    en: 'The JSON file is not valid: error at line {line}, column {column} of the text. Check commas, double quotes (") and brackets around that place.',
+  },
+  jsonNotArray: {
+    it: 'Il file JSON deve contenere un elenco di righe, [ {…}, {…} ], ma contiene {kind}.',
+    en: 'The JSON file must hold a list of rows, [ {…}, {…} ], but it holds {kind}.',
+  },
+  jsonBadItem: {
+    it: 'L’elemento {row} dell’elenco JSON è {kind}, mentre gli altri sono {expected}: ogni elemento deve essere una riga dello stesso tipo. L’elemento è stato ignorato.',
+    en: 'Item {row} of the JSON list is {kind}, while the others are {expected}: every item must be a row of the same kind. The item was skipped.',
+  },
+  unreadable: {
+    it: 'Impossibile leggere il file: {reason}.',
+    en: 'The file cannot be read: {reason}.',
+  },
+  unsupportedFormat: {
+    it: 'Formato di file non supportato ({extension}): inviare i dati come .csv, .json o .xlsx. Da Excel: «Salva con nome» → «Cartella di lavoro di Excel (.xlsx)» oppure «CSV UTF-8 (delimitato da virgole)».',
+    en: 'Unsupported file format ({extension}): send the data as .csv, .json or .xlsx. From Excel: "Save As" → "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)".',
+  },
+  badWorkbook: {
+    it: 'Il file non è una cartella di lavoro Excel (.xlsx) leggibile: riaprirlo in Excel e salvarlo di nuovo come «Cartella di lavoro di Excel (.xlsx)».',
+    en: 'The file is not a readable Excel workbook (.xlsx): open it in Excel and save it again as "Excel Workbook (.xlsx)".',
+  },
+  whichSheet: {
+    it: 'La cartella di lavoro ha più fogli ({sheets}) e nessuno si chiama «{dataset}»: rinominare in «{dataset}» il foglio con i dati, oppure lasciare nel file un solo foglio.',
+    en: 'The workbook has several sheets ({sheets}) and none is named "{dataset}": rename the sheet with the data to "{dataset}", or leave only one sheet in the file.',
+  },
+} satisfies Record<string, Bilingual>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Where a problem sits and what was found: the optional fields of a Problem. */
+export type Place = Pick<Problem, 'row' | 'column' | 'columnLetter' | 'field' | 'value' | 'expected'>;
+
+/** A reading problem (always an error) with its message in the report language. */
+export function readingProblem(
+  code: Extract<ProblemCode, 'encoding-error' | 'source-error'>,
+  file: string,
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  place: Place = {},
+): Problem {
+  return { code, severity: 'error', file, ...place, message: t(lang, MESSAGES[key], params) };
+}

@@ -1,0 +1,245 @@
+// Structural checks of a table read from a file, before any schema: the header and the shape
+// of each row (Frictionless's blank-label, duplicate-label, blank-row, extra-cell, missing-cell,
+// duplicate-row), with messages for the person who will fix the file in Excel.
+import { t, type Bilingual } from '../i18n.js';
+import { columnLetter, columnLetters } from '../ingest/columns.js';
+import { HEADER_ROW, type Lang, type Problem, type ProblemCode, type RawTable } from '../types.js';
+
+export interface StructureOptions {
+  /**
+   * Warn about rows identical to an earlier one (default true). Turn off for datasets whose rows
+   * may legitimately repeat, such as one row per resident.
+   */
+  duplicateRows?: boolean;
+}
+
+const TEXTS = {
+  blankLabel: {
+    it: 'Nella riga di intestazione (riga {row}) la colonna {letter} non ha un nome: scrivere il nome della colonna oppure, se la colonna non serve, eliminarla.',
+    en: 'In the header (row {row}) column {letter} has no name: write the column name or, if the column is not needed, delete it.',
+  },
+  duplicateLabel: {
+    it: 'La colonna {letter} si chiama «{field}» come la colonna {first}: ogni colonna deve avere un nome diverso. Rinominare una delle due oppure eliminare quella in più.',
+    en: 'Column {letter} is named "{field}" like column {first}: every column needs its own name. Rename one of them or delete the one too many.',
+  },
+  blankRow: {
+    it: 'La riga {row} è vuota: eliminarla (in Excel: clic destro sul numero di riga → Elimina).',
+    en: 'Row {row} is empty: delete it (in Excel: right-click the row number → Delete).',
+  },
+  extraCell: {
+    it: 'La riga {row} ha {cells} ma l’intestazione ne ha {labels}: la cella in colonna {letter} non ha un’intestazione. Togliere la cella in più o aggiungere l’intestazione mancante.',
+    en: 'Row {row} has {cells} but the header has {labels}: the cell in column {letter} has no header. Remove the extra cell or add the missing header.',
+  },
+  extraCells: {
+    it: 'La riga {row} ha {cells} ma l’intestazione ne ha {labels}: la cella in colonna {letter} non ha un’intestazione. Togliere le celle in più (colonne {extra}) o aggiungere le intestazioni mancanti.',
+    en: 'Row {row} has {cells} but the header has {labels}: the cell in column {letter} has no header. Remove the extra cells (columns {extra}) or add the missing headers.',
+  },
+  extraCellHint: {
+    it: ' Succede spesso quando un valore contiene il separatore «{delimiter}»: in quel caso va racchiuso tra virgolette.',
+    en: ' This often happens when a value contains the separator "{delimiter}": such a value must be put in double quotes.',
+  },
+  missingCell: {
+    it: 'La riga {row} ha {cells} ma l’intestazione ne ha {labels}: manca la cella della colonna {letter}{name}. Completare la riga, anche con celle vuote, e controllare che i valori siano nelle colonne giuste.',
+    en: 'Row {row} has {cells} but the header has {labels}: the cell of column {letter}{name} is missing. Complete the row, with empty cells if need be, and check that the values sit in the right columns.',
+  },
+  duplicateRow: {
+    it: 'La riga {row} è identica alla riga {first}: se è un doppione, eliminarla.',
+    en: 'Row {row} is identical to row {first}: if it is a duplicate, delete it.',
+  },
+  expectedLabel: { it: 'un nome di colonna', en: 'a column name' },
+  expectedUniqueLabel: { it: 'un nome diverso da quello della colonna {first}', en: 'a name other than that of column {first}' },
+  expectedFilledRow: { it: 'almeno un valore', en: 'at least one value' },
+  expectedAtMost: { it: 'al massimo {cells}', en: 'at most {cells}' },
+  expectedOtherRow: { it: 'una riga diversa dalla riga {first}', en: 'a row other than row {first}' },
+} satisfies Record<string, Bilingual>;
+
+type Cells = readonly (string | null)[];
+
+/** Checks the header and the shape of every row of a table; returns the problems found (none when sound). */
+export function checkStructure(table: RawTable, lang: Lang = 'it', options: StructureOptions = {}): Problem[] {
+  const isJson = table.dialect.encoding === 'json';
+  const context: Context = {
+    table,
+    lang,
+    // JSON has no header row, and no spreadsheet columns to name by letter.
+    headerRow: isJson ? undefined : HEADER_ROW + table.dialect.skippedTitleRows,
+    letter: (column) => (isJson ? {} : { columnLetter: columnLetter(column) }),
+  };
+  return [...checkHeader(context), ...checkRows(context, options.duplicateRows !== false)];
+}
+
+interface Context {
+  table: RawTable;
+  lang: Lang;
+  headerRow: number | undefined;
+  letter: (column: number) => Pick<Problem, 'columnLetter'>;
+}
+
+type Place = Omit<Problem, 'code' | 'severity' | 'file' | 'message'>;
+
+function problem(context: Context, code: ProblemCode, message: string, place: Place): Problem {
+  const severity = code === 'duplicate-row' ? 'warning' : 'error';
+  return { code, severity, file: context.table.file, ...place, message };
+}
+
+/** blank-label and duplicate-label, on the header row. */
+function checkHeader(context: Context): Problem[] {
+  const { table, lang, headerRow } = context;
+  const problems: Problem[] = [];
+  const firstColumnOf = new Map<string, number>();
+  table.header.forEach((label, index) => {
+    const column = index + 1;
+    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: label };
+    const params = { row: headerRow ?? HEADER_ROW, letter: columnLetter(column) };
+    if (label.trim() === '') {
+      const message = t(lang, TEXTS.blankLabel, params);
+      problems.push(problem(context, 'blank-label', message, { ...at, expected: t(lang, TEXTS.expectedLabel) }));
+      return;
+    }
+    // Compared as the schema stage matches labels: `Anno` and `anno ` name the same column.
+    const key = label.trim().toLowerCase().replace(/\s+/g, '_');
+    const first = firstColumnOf.get(key);
+    if (first === undefined) {
+      firstColumnOf.set(key, column);
+      return;
+    }
+    const firstLabel = table.header[first - 1] ?? '';
+    const firstLetter = columnLetter(first) + (firstLabel === label ? '' : quoted(firstLabel, lang, ' '));
+    const message = t(lang, TEXTS.duplicateLabel, { ...params, field: label, first: firstLetter });
+    const expected = t(lang, TEXTS.expectedUniqueLabel, { first: firstLetter });
+    problems.push(problem(context, 'duplicate-label', message, { ...at, field: label, expected }));
+  });
+  return problems;
+}
+
+/** blank-row, extra-cell, missing-cell and duplicate-row, row by row. */
+function checkRows(context: Context, duplicateRows: boolean): Problem[] {
+  const { table, lang, headerRow } = context;
+  const problems: Problem[] = [];
+  const expectedFilled = t(lang, TEXTS.expectedFilledRow);
+  const blankRow = (row: number): Problem =>
+    problem(context, 'blank-row', t(lang, TEXTS.blankRow, { row }), { row, value: '', expected: expectedFilled });
+  const firstRowOf = duplicateFinder(table.rows);
+  // Empty lines are not in `rows`: they show as gaps in rowNumbers (a text file or a sheet has no holes).
+  let expectedRow = headerRow === undefined ? undefined : headerRow + 1;
+
+  table.rows.forEach((cells, index) => {
+    const row = table.rowNumbers[index] ?? index + 1;
+    if (expectedRow !== undefined) for (let gap = expectedRow; gap < row; gap++) problems.push(blankRow(gap));
+    expectedRow = row + 1;
+    if (cells.every(isEmpty)) {
+      problems.push(blankRow(row));
+      return;
+    }
+    problems.push(...checkCellCount(context, cells, row));
+    const firstIndex = duplicateRows ? firstRowOf(index) : undefined;
+    if (firstIndex !== undefined) {
+      const first = table.rowNumbers[firstIndex] ?? firstIndex + 1;
+      problems.push(problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
+        row,
+        value: cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ','),
+        expected: t(lang, TEXTS.expectedOtherRow, { first }),
+      }));
+    }
+  });
+  return problems;
+}
+
+/** extra-cell and missing-cell: one problem per cell beyond, or short of, the header. */
+function checkCellCount(context: Context, cells: Cells, row: number): Problem[] {
+  const { table, lang } = context;
+  const labels = table.header.length;
+  const params = { row, cells: cellCount(cells.length, lang), labels };
+  const problems: Problem[] = [];
+  if (cells.length > labels) {
+    const extraColumns = range(labels + 1, cells.length);
+    const delimiter = table.dialect.delimiter;
+    const hint = delimiter === null ? '' : t(lang, TEXTS.extraCellHint, { delimiter: delimiterName(delimiter, lang) });
+    for (const column of extraColumns) {
+      const text = extraColumns.length === 1 ? TEXTS.extraCell : TEXTS.extraCells;
+      const message = t(lang, text, { ...params, letter: columnLetter(column), extra: columnLetters(extraColumns) }) + hint;
+      problems.push(problem(context, 'extra-cell', message, {
+        row,
+        column,
+        ...context.letter(column),
+        value: cells[column - 1] ?? '',
+        expected: t(lang, TEXTS.expectedAtMost, { cells: cellCount(labels, lang) }),
+      }));
+    }
+  }
+  for (let column = cells.length + 1; column <= labels; column++) {
+    const label = table.header[column - 1] ?? '';
+    const name = label.trim() === '' ? '' : quoted(label, lang, ' ');
+    const message = t(lang, TEXTS.missingCell, { ...params, letter: columnLetter(column), name });
+    problems.push(problem(context, 'missing-cell', message, {
+      row,
+      column,
+      ...context.letter(column),
+      ...(name !== '' && { field: label }),
+      value: '',
+      expected: cellCount(labels, lang),
+    }));
+  }
+  return problems;
+}
+
+function isEmpty(cell: string | null): boolean {
+  return cell === null || cell.trim() === '';
+}
+
+/** A label in the quotes of the report language, after an optional separator. */
+function quoted(label: string, lang: Lang, before = ''): string {
+  return lang === 'it' ? `${before}(«${label}»)` : `${before}("${label}")`;
+}
+
+/** "1 cella", "4 celle" ("1 cell", "4 cells"). */
+function cellCount(count: number, lang: Lang): string {
+  if (lang === 'it') return `${count} ${count === 1 ? 'cella' : 'celle'}`;
+  return `${count} ${count === 1 ? 'cell' : 'cells'}`;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function delimiterName(delimiter: string, lang: Lang): string {
+  if (delimiter === '\t') return lang === 'it' ? 'tabulazione' : 'tab';
+  return delimiter;
+}
+
+/**
+ * For each row index, the index of the first earlier identical row (or undefined). Rows are
+ * bucketed by a hash of their cells and compared cell by cell, so big files stay small in memory.
+ */
+function duplicateFinder(rows: readonly Cells[]): (index: number) => number | undefined {
+  const buckets = new Map<number, number[]>();
+  return (index) => {
+    const cells = rows[index] ?? [];
+    const key = hashCells(cells);
+    const bucket = buckets.get(key);
+    const match = bucket?.find((earlier) => sameCells(rows[earlier] ?? [], cells));
+    if (match !== undefined) return match;
+    if (bucket) bucket.push(index);
+    else buckets.set(key, [index]);
+    return undefined;
+  };
+}
+
+/** FNV-1a over the cells, with null and the cell boundaries marked. */
+function hashCells(cells: Cells): number {
+  let hash = 0x811c9dc5;
+  const mix = (code: number) => {
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193);
+  };
+  for (const cell of cells) {
+    if (cell === null) mix(0x110000);
+    else for (let i = 0; i < cell.length; i++) mix(cell.charCodeAt(i));
+    mix(0x110001);
+  }
+  return hash >>> 0;
+}
+
+function sameCells(a: Cells, b: Cells): boolean {
+  return a.length === b.length && a.every((cell, i) => cell === b[i]);
+}

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseTable } from '../../src/ingest/read-table.js';
+import { checkStructure } from '../../src/validate/structure.js';
+import type { RawTable } from '../../src/types.js';
+import { bytesOf, FIXTURES, FRICTIONLESS } from './helpers.js';
+
+/** What every table must satisfy, whatever the input. */
+function expectSoundTable(table: RawTable): void {
+  expect(table.rows.length).toBe(table.rowNumbers.length);
+  for (let i = 1; i < table.rowNumbers.length; i++) {
+    expect(table.rowNumbers[i]).toBeGreaterThan(table.rowNumbers[i - 1] ?? 0);
+  }
+  for (const problem of table.problems) expect(problem.message.length).toBeGreaterThan(0);
+  expect(() => checkStructure(table)).not.toThrow();
+}
+
+const csvChars = fc.constantFrom('a', 'Z', '0', ' ', 'à', '€', '’', ';', ',', '"', '\n', '\r', '\t', '|', '\u00a0', '\uFEFF');
+
+describe('parseTable never throws', () => {
+  it('on random bytes, read as CSV or JSON, with any forced encoding', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom('x.csv', 'x.json'),
+        fc.constantFrom(undefined, 'utf-8', 'windows-1252', 'iso-8859-1'),
+        (bytes, name, encoding) => {
+          expectSoundTable(parseTable(bytes, name, encoding ? { encoding } : {}));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on random CSV-like text (quotes, delimiters, line breaks in any order)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: csvChars, maxLength: 400 }), (text) => {
+        expectSoundTable(parseTable(new TextEncoder().encode(text), 'x.csv'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on real files truncated anywhere', () => {
+    const files = [FIXTURES + 'erogazioni_auser.csv', FIXTURES + 'voci_multiriga.csv', FRICTIONLESS + 'doublequote.csv', FRICTIONLESS + 'table.keyed.json'];
+    const sources = files.map((file) => ({ name: file, bytes: bytesOf(file) }));
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.double({ min: 0, max: 1, noNaN: true }), ({ name, bytes }, cut) => {
+        expectSoundTable(parseTable(bytes.subarray(0, Math.floor(bytes.length * cut)), name));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on an empty file and a header-only file', () => {
+    expect(parseTable(new Uint8Array(), 'x.csv').problems.map((p) => p.code)).toEqual(['source-error']);
+    expect(parseTable(new Uint8Array(), 'x.json').problems.map((p) => p.code)).toEqual(['source-error']);
+    const headerOnly = parseTable(new TextEncoder().encode('anno;quartiere;utenti'), 'x.csv');
+    expect(headerOnly).toMatchObject({ header: ['anno', 'quartiere', 'utenti'], rows: [], problems: [] });
+  });
+
+  it('on a 50 MB single field', () => {
+    const size = 50 * 1024 * 1024;
+    const bytes = new Uint8Array(size + 32);
+    const head = new TextEncoder().encode('id;testo\n1;"');
+    bytes.set(head);
+    bytes.fill(0x61, head.length, head.length + size);
+    bytes.set(new TextEncoder().encode('"\n'), head.length + size);
+    const table = parseTable(bytes.subarray(0, head.length + size + 2), 'grande.csv');
+    expect(table.problems).toEqual([]);
+    expect(table.dialect.delimiter).toBe(';');
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]?.[1]?.length).toBe(size);
+  }, 30_000);
+});
+
+describe('parseTable reads back what a spreadsheet writes', () => {
+  const cell = fc.string({ unit: csvChars, maxLength: 12 }).filter((text) => !text.includes('\uFEFF'));
+  const quote = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+  it('header and rows survive a `;` round trip, whatever the cells hold', () => {
+    const table = fc.integer({ min: 2, max: 5 }).chain((columns) =>
+      fc.record({
+        header: fc.uniqueArray(fc.stringMatching(/^[a-z_]{1,10}$/), { minLength: columns, maxLength: columns }),
+        rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { maxLength: 8 }),
+        ending: fc.constantFrom('\n', '\r\n'),
+      }),
+    );
+    fc.assert(
+      fc.property(table, ({ header, rows, ending }) => {
+        const text = [header, ...rows].map((row) => row.map(quote).join(';')).join(ending) + ending;
+        const parsed = parseTable(new TextEncoder().encode(text), 'x.csv');
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.dialect.delimiter).toBe(';');
+        expect(parsed.header).toEqual(header);
+        expect(parsed.rows).toEqual(rows);
+        expect(parsed.rowNumbers).toEqual(rows.map((_, i) => i + 2));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
