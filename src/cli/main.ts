@@ -86,8 +86,9 @@ export function createProgram(lang: Lang, out: { stdout: (s: string) => void; st
         out.stderr(formatReportText(outcome.checked.report, reportLang));
         throw new ExitError(EXIT.invalidData, t(reportLang, CLI.invalid, { errors: outcome.checked.report.summary.errors }));
       }
-      if (outcome.checked.report.summary.warnings > 0 || !outcome.checked.report.valid) {
-        out.stderr(formatReportText(outcome.checked.report, reportLang));
+      if (!outcome.checked.report.valid) out.stderr(formatReportText(outcome.checked.report, reportLang));
+      else if (outcome.checked.report.summary.warnings > 0) {
+        out.stderr(`${t(reportLang, CLI.warningsSummary, { n: outcome.checked.report.summary.warnings })}\n`);
       }
       out.stdout(`${t(reportLang, CLI.built, { out: path.resolve(opts.out), files: outcome.files.join(', ') })}\n`);
       if (!outcome.checked.report.valid) process.exitCode = EXIT.invalidData;

@@ -41,6 +41,10 @@ export const CLI = {
     it: 'Il report non è stato costruito: ci sono {errors} errori nei dati (vedi sopra). Correggerli, oppure usare --ignora-errori per costruirlo con le sole righe valide.',
     en: 'The report was not built: there are {errors} errors in the data (see above). Fix them, or use --ignora-errori to build from the valid rows only.',
   },
+  warningsSummary: {
+    it: 'I dati sono validi, con {n} avvisi: il dettaglio è in validazione.json e in `bilancio validate`.',
+    en: 'The data are valid, with {n} warnings: details in validazione.json and in `bilancio validate`.',
+  },
   built: { it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' },
   unknownLang: { it: 'Lingua "{lang}" non prevista: usare it o en.', en: 'Unknown language "{lang}": use it or en.' },
   internal: {

@@ -32,6 +32,13 @@ const TEXT = {
     it: "Aree che raggiungono l'obiettivo: {n} su {of}.",
     en: 'Areas reaching the target: {n} of {of}.',
   },
+  reference: { it: 'Riferimento ({label}): {value}.', en: 'Reference ({label}): {value}.' },
+  atOrAbove: { it: 'pari o sopra', en: 'at or above' },
+  under: { it: 'sotto', en: 'below' },
+  aboveCount: {
+    it: 'Aree pari o sopra il valore della città: {n} su {of}.',
+    en: 'Areas at or above the city value: {n} of {of}.',
+  },
 } satisfies Record<string, Bilingual>;
 
 interface Point {
@@ -141,18 +148,20 @@ function pyramidAlt(spec: PyramidSpec, lang: Lang): string {
 }
 
 function bulletAlt(spec: BulletSpec, lang: Lang): string {
+  const average = spec.reference === 'average';
   const show = (v: number): string => formatValue(v, lang, spec.decimals, spec.unit);
   const items = spec.labels.map((label, i) => {
     const value = spec.values[i];
     if (value == null) return `${label} ${t(lang, WORDS.suppressedAlt)}`;
-    return `${label} ${show(value)} (${t(lang, value >= spec.target ? TEXT.reached : TEXT.below)})`;
+    const reached = value >= spec.target;
+    return `${label} ${show(value)} (${t(lang, average ? (reached ? TEXT.atOrAbove : TEXT.under) : reached ? TEXT.reached : TEXT.below)})`;
   });
   const known = spec.values.filter((v): v is number => v != null);
   return [
     t(lang, TEXT.bullet, { title: spec.title }),
-    t(lang, TEXT.target, { label: spec.targetLabel, value: show(spec.target) }),
+    t(lang, average ? TEXT.reference : TEXT.target, { label: spec.targetLabel, value: show(spec.target) }),
     `${items.join('; ')}.`,
-    t(lang, TEXT.reachedCount, { n: known.filter((v) => v >= spec.target).length, of: known.length }),
+    t(lang, average ? TEXT.aboveCount : TEXT.reachedCount, { n: known.filter((v) => v >= spec.target).length, of: known.length }),
     ...extremes(pointsOf(spec.labels, spec.values), show, lang),
   ].join(' ');
 }

@@ -180,15 +180,17 @@ function pyramidConfig(spec: PyramidSpec, lang: Lang): Config {
 function bulletConfig(spec: BulletSpec, lang: Lang): Config {
   const format = (v: number): string => formatValue(v, lang, spec.decimals, spec.unit);
   const colours = spec.values.map((v) => (v != null && v >= spec.target ? PALETTE.green : PALETTE.orange));
+  const average = spec.reference === 'average';
   return {
     type: 'bar',
     data: { labels: markedLabels(spec), datasets: [{ label: spec.title, data: spec.values, backgroundColor: colours }] },
     options: {
       indexAxis: 'y',
-      layout: { padding: { top: 18, right: 12 } },
+      // Room on the right for the value printed after the longest bar.
+      layout: { padding: { top: 18, right: 64 } },
       scales: {
         x: { ...valueScale(lang, spec.decimals, spec.unit), suggestedMax: spec.target },
-        y: { grid: { display: false } },
+        y: { grid: { display: false }, ticks: { autoSkip: false } },
       },
       plugins: {
         legend: {
@@ -196,8 +198,8 @@ function bulletConfig(spec: BulletSpec, lang: Lang): Config {
           position: 'bottom',
           labels: {
             generateLabels: () => [
-              { text: t(lang, WORDS.reached), fillStyle: PALETTE.green, strokeStyle: PALETTE.green, lineWidth: 0 },
-              { text: t(lang, WORDS.below), fillStyle: PALETTE.orange, strokeStyle: PALETTE.orange, lineWidth: 0 },
+              { text: t(lang, average ? WORDS.aboveAverage : WORDS.reached), fillStyle: PALETTE.green, strokeStyle: PALETTE.green, lineWidth: 0 },
+              { text: t(lang, average ? WORDS.belowAverage : WORDS.below), fillStyle: PALETTE.orange, strokeStyle: PALETTE.orange, lineWidth: 0 },
               { text: `${spec.targetLabel} ${format(spec.target)}`, fillStyle: 'rgba(0,0,0,0)', strokeStyle: PALETTE.black, lineWidth: 1.5, lineDash: [6, 4] },
             ],
           },

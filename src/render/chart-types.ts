@@ -52,6 +52,8 @@ export interface BulletSpec {
   targetLabel: string;
   unit: string;
   decimals: number;
+  /** What the line is: a target to reach (default) or the city's value to compare with. */
+  reference?: 'target' | 'average';
 }
 
 export type ChartSpec = BarSpec | LineSpec | PyramidSpec | BulletSpec;

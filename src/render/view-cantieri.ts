@@ -85,9 +85,8 @@ function coverageView(ctx: ViewContext, id: string): CoverageView | null {
     labels: quartieri.map((q) => q.nome),
     values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
     target: target?.valore ?? cityFigure.value ?? 0,
-    targetLabel: target
-      ? `${target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })}: ${formatNumber(target.valore, ctx.lang, def.decimali)}`
-      : ctx.text({ it: 'Città: {v}', en: 'City: {v}' }, { v: cityFigure.text }),
+    targetLabel: target ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' }) : ctx.text({ it: 'Valore della città', en: 'City value' }),
+    reference: target ? 'target' : 'average',
     unit: def.unita,
     decimals: def.decimali,
   }, { height: 140 + quartieri.length * 16 });

@@ -26,6 +26,8 @@ export interface TableView {
   head: string[];
   rows: { cells: CellView[]; emphasis?: boolean }[];
   note: string;
+  /** Short tables print whole on one page with their caption; long ones break between rows. */
+  keepTogether: boolean;
 }
 
 export interface CellView {
@@ -78,7 +80,7 @@ export class ViewContext {
   /** Numbers a table. */
   table(id: string, caption: string, head: string[], rows: TableView['rows'], note = ''): TableView {
     this.tables++;
-    return { id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note };
+    return { id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note, keepTogether: rows.length <= 30 };
   }
 
   /** The indicator's name in the report language. */

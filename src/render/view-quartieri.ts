@@ -44,8 +44,13 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
         };
       });
       const table = ctx.table(`tab-q-${code}`, ctx.text({ it: '{nome}: cifre chiave, {anno}', en: '{nome}: key figures, {anno}' }, { nome: q.nome, anno }), head, rowsFor(keyIds));
-      const servizi = serviceIds.length
-        ? ctx.table(`tab-qs-${code}`, ctx.text({ it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' }, { nome: q.nome, anno }), head, rowsFor(serviceIds))
+      // The services that reach this quartiere: a user, a place, or a value withheld for privacy.
+      const reaching = serviceIds.filter((id) => {
+        const v = values.get(id, 'quartiere', code, anno);
+        return !!v && (v.soppresso || (v.valore ?? 0) > 0);
+      });
+      const servizi = reaching.length
+        ? ctx.table(`tab-qs-${code}`, ctx.text({ it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' }, { nome: q.nome, anno }), head, rowsFor(reaching))
         : null;
       let pyramid: FigureView | null = null;
       if (population.length > 0) {
@@ -53,7 +58,7 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
           width: 10, last: 90, byCitizenship: false, threshold: ctx.config.sogliaRiservatezza,
         });
         pyramid = ctx.figure(`fig-q-${code}`, ctx.text({ it: '{nome}: residenti per età e sesso, {anno}', en: '{nome}: residents by age and sex, {anno}' }, { nome: q.nome, anno }), spec,
-          { width: 520, height: 260 },
+          { width: 460, height: 210 },
           hidden > 0 ? ctx.text({ it: 'Le classi con meno di {s} persone non sono mostrate.', en: 'Groups of fewer than {s} people are not shown.' }, { s: ctx.config.sogliaRiservatezza }) : '');
       }
       return { id: `quartiere-${code}`, nome: q.nome, zona: zona.nome, codice: code, table, servizi, pyramid };
