@@ -45,6 +45,10 @@ export const CLI = {
     it: 'I dati sono validi, con {n} avvisi: il dettaglio è in validazione.json e in `bilancio validate`.',
     en: 'The data are valid, with {n} warnings: details in validazione.json and in `bilancio validate`.',
   },
+  notComputable: {
+    it: 'Non calcolato: {id} per il {anno} (mancano {mancano}).',
+    en: 'Not computed: {id} for {anno} (missing {mancano}).',
+  },
   built: { it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' },
   unknownLang: { it: 'Lingua "{lang}" non prevista: usare it o en.', en: 'Unknown language "{lang}": use it or en.' },
   internal: {

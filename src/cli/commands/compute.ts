@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../../i18n.js';
+import { diskEffects } from '../../effects.js';
+import { checkProject, computeProject, writeOpenData } from '../../pipeline.js';
+import { CLI } from '../messages.js';
+import { formatReportText } from '../print-report.js';
+import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+
+/** `bilancio compute [progetto]`: the indicators as open data, without the report. */
+export function registerCompute(program: Command, ctx: CommandContext): void {
+  const { say, out } = ctx;
+  ctx.command(program, 'compute')
+    .description(say(CLI.compute))
+    .argument('[progetto]', say(CLI.project))
+    .option('--out <dir>', say(CLI.out), 'out')
+    .addOption(ctx.langOption())
+    .option('--ignora-errori', say(CLI.ignoreErrors))
+    .option('--consenti-soglia-bassa', say(CLI.lowThreshold))
+    .action(async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean }) => {
+      const fx = diskEffects(ctx.progress);
+      const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang), allowLowThreshold: opts.consentiSogliaBassa }, fx);
+      if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) {
+        out.stderr(formatReportText(checked.report, checked.lang));
+        throw new ExitError(EXIT.invalidData, t(checked.lang, CLI.invalid, { errors: checked.report.summary.errors }));
+      }
+      const result = computeProject(checked);
+      const files = await writeOpenData(checked, result, opts.out, fx);
+      out.stdout(`${t(checked.lang, CLI.built, { out: path.resolve(opts.out), files: files.join(', ') })}\n`);
+      for (const missing of result.notComputable.filter((m) => m.anno === Math.max(...result.anni))) {
+        out.stderr(`${t(checked.lang, CLI.notComputable, { id: missing.indicatore, anno: missing.anno, mancano: missing.mancano.map((m) => `${m.dataset} ${m.anno}`).join(', ') })}\n`);
+      }
+    });
+}

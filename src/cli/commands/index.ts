@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { registerBuild } from './build.js';
+import { registerValidate } from './validate.js';
+import { registerCompute } from './compute.js';
+
+/** Every subcommand, in the order `--help` lists them. One module per command. */
+export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
+  registerBuild,
+  registerValidate,
+  registerCompute,
+];

@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import type { Lang } from '../types.js';
+import { t, type Bilingual } from '../i18n.js';
+import { CLI } from './messages.js';
+
+/** Exit codes: 0 fine, 1 invalid data, 2 wrong use of the command, 3 missing system component, 70 a bug. */
+export const EXIT = { ok: 0, invalidData: 1, usage: 2, environment: 3, internal: 70 } as const;
+
+/** The embedded default project: Brescia's territory and sample data. */
+export const defaultProject = fileURLToPath(new URL('../../data/brescia', import.meta.url));
+
+/** An expected end of a command: its exit code and the one line to print. */
+export class ExitError extends Error {
+  constructor(readonly exitCode: number, message: string) {
+    super(message);
+  }
+}
+
+const TITLES_IT: Record<string, string> = {
+  'Usage:': 'Uso:',
+  'Options:': 'Opzioni:',
+  'Commands:': 'Comandi:',
+  'Arguments:': 'Argomenti:',
+  'Global Options:': 'Opzioni generali:',
+};
+
+export interface Output {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** What every command module gets: the help language, output streams and shared option helpers. */
+export interface CommandContext {
+  lang: Lang;
+  out: Output;
+  say(text: Bilingual, params?: Record<string, string | number>): string;
+  /** A new subcommand with the help option and titles in the help language. */
+  command(program: Command, name: string): Command;
+  langOption(): Option;
+  /** Checks --lang: undefined when absent, ExitError(usage) when not it/en. */
+  checkLang(value: string | undefined): Lang | undefined;
+  /** A progress line on stderr when it is a terminal; quiet otherwise. */
+  progress(message: string): void;
+}
+
+/** Commander's help titles in the help language. */
+export function helpTitles(lang: Lang) {
+  return { styleTitle: (title: string) => (lang === 'it' ? TITLES_IT[title] ?? title : title) };
+}
+
+/** Creates the context shared by the command modules. */
+export function createContext(lang: Lang, out: Output): CommandContext {
+  const say = (text: Bilingual, params: Record<string, string | number> = {}) => t(lang, text, params);
+  return {
+    lang,
+    out,
+    say,
+    command: (program, name) => program.command(name).helpOption('-h, --help', say(CLI.help)).configureHelp(helpTitles(lang)),
+    langOption: () => new Option('--lang <lang>', say(CLI.lang)),
+    checkLang(value) {
+      if (value === undefined) return undefined;
+      if (value !== 'it' && value !== 'en') throw new ExitError(EXIT.usage, say(CLI.unknownLang, { lang: value }));
+      return value;
+    },
+    progress(message) {
+      if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
+    },
+  };
+}
