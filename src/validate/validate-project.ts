@@ -1,16 +1,16 @@
 import type { ProjectSources, SourceTable } from '../project/read-project.js';
 import type { SchemaSet } from '../schemas/load-schemas.js';
 import type {
-  Contributo, DatasetRows, Ente, FileReport, Lang, Problem, Quartiere, Servizio, Territorio,
-  TypedRow, ValidatedProject, ValidationReport, Zona, Cantiere,
+  Contributo, DatasetRows, Ente, Lang, Problem, Quartiere, Servizio, Territorio,
+  TypedRow, ValidatedProject, Zona, Cantiere,
 } from '../types.js';
 import { t } from '../i18n.js';
-import { columnLetter } from '../ingest/columns.js';
 import { createQuartiereIndex, type QuartiereIndex } from './quartieri.js';
 import { validateTable } from './validate-table.js';
 import { checkForeignKey, checkKeys } from './keys.js';
 import { checkManifest } from './manifest.js';
 import { runConsistencyChecks, type RuleSettings } from './checks/index.js';
+import { buildReport } from './report.js';
 
 interface Checked {
   source: SourceTable;
@@ -160,62 +160,13 @@ export function validateProject(
     return { ente: c.ente, anno: c.anno, folder: c.folder, manifest, files: [] };
   });
 
-  const report = buildReport(checked, extraProblems);
+  const report = buildReport(
+    checked.map((c) => ({ table: c.source.table, dataset: c.source.dataset, rowsRead: c.rowsRead, columns: c.columns, problems: c.problems })),
+    extraProblems,
+  );
   for (const contributo of contributi) {
     contributo.files = report.files.filter((f) => f.path.startsWith(`${contributo.folder}/`));
   }
   const anni = [...dati.keys()].sort((a, b) => a - b);
   return { territorio, enti, servizi, anni, dati, cataloghi, contributi, report };
-}
-
-/** Groups every problem under its file, filling column numbers the cross-row checks leave out. */
-function buildReport(checked: Checked[], extra: Problem[]): ValidationReport {
-  const files = new Map<string, FileReport>();
-  const columns = new Map<string, Map<string, number>>();
-  for (const item of checked) {
-    const { table } = item.source;
-    columns.set(table.file, item.columns);
-    files.set(table.file, {
-      path: table.file,
-      dataset: item.source.dataset,
-      encoding: table.dialect.encoding,
-      delimiter: table.dialect.delimiter,
-      rows: item.rowsRead,
-      errors: [],
-      warnings: [],
-    });
-  }
-  const all = [...checked.flatMap((c) => c.problems), ...extra];
-  for (const problem of all) {
-    if (problem.column === undefined && problem.field) {
-      const column = columns.get(problem.file)?.get(problem.field);
-      if (column !== undefined) {
-        problem.column = column;
-        problem.columnLetter = columnLetter(column);
-      }
-    }
-    let file = files.get(problem.file);
-    if (!file) {
-      file = { path: problem.file, dataset: '', encoding: '', delimiter: null, rows: 0, errors: [], warnings: [] };
-      files.set(problem.file, file);
-    }
-    (problem.severity === 'error' ? file.errors : file.warnings).push(problem);
-  }
-  const list = [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
-  for (const file of list) {
-    const byPlace = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-    file.errors.sort(byPlace);
-    file.warnings.sort(byPlace);
-  }
-  const errors = list.reduce((n, f) => n + f.errors.length, 0);
-  return {
-    valid: errors === 0,
-    summary: {
-      files: list.length,
-      rows: list.reduce((n, f) => n + f.rows, 0),
-      errors,
-      warnings: list.reduce((n, f) => n + f.warnings.length, 0),
-    },
-    files: list,
-  };
 }
