@@ -82,6 +82,8 @@ export interface TypedRow {
   values: Record<string, Cell>;
   file: string;
   row: number;
+  /** Set when the row has an error: its other problems are still reported, but it is left out of compute. */
+  invalid?: true;
 }
 
 /** What validation learned about one file. */

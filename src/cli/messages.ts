@@ -18,6 +18,21 @@ export const CLI = {
     it: 'calcola gli indicatori e scrive indicatori.csv, indicatori.json e datapackage.json',
     en: 'computes the indicators and writes indicatori.csv, indicatori.json and datapackage.json',
   },
+  validatePaths: {
+    it: 'la cartella di un progetto (predefinita: Brescia), oppure uno o più file da controllare da soli',
+    en: 'a project folder (default: Brescia), or one or more files to check on their own',
+  },
+  catalogueProject: {
+    it: 'per i file da soli: il progetto di cui usare quartieri e cataloghi (predefinito: Brescia)',
+    en: 'for loose files: the project whose quartieri and catalogues to use (default: Brescia)',
+  },
+  datasetOption: {
+    it: 'per i file da soli: che dati contengono (popolazione, erogazioni, …), se il nome del file non lo dice',
+    en: 'for loose files: which data they hold (popolazione, erogazioni, …), when the file name does not say',
+  },
+  noSuchFile: { it: 'Il file "{file}" non esiste.', en: 'The file "{file}" does not exist.' },
+  notAFile: { it: '"{file}" è una cartella ma non un progetto (manca bilancio.config.json).', en: '"{file}" is a folder but not a project (bilancio.config.json is missing).' },
+  validationTitle: { it: 'Verifica dei dati', en: 'Data check' },
   project: { it: 'cartella del progetto (predefinita: il progetto di Brescia incluso)', en: 'project folder (default: the embedded Brescia project)' },
   out: { it: 'cartella dei risultati', en: 'output folder' },
   lang: { it: 'lingua dei testi: it o en', en: 'language of the texts: it or en' },

@@ -1,5 +1,5 @@
 import type { Lang, Problem, ValidationReport } from '../types.js';
-import { t } from '../i18n.js';
+import { countOf, NOUNS, t } from '../i18n.js';
 
 const SHOWN_PER_CODE = 5;
 
@@ -34,12 +34,11 @@ export function formatReportText(report: ValidationReport, lang: Lang): string {
     }
   }
   const { files, rows, errors, warnings } = report.summary;
-  lines.push(t(lang, {
-    it: '{files} file, {rows} righe: {errors} errori, {warnings} avvisi. {esito}',
-    en: '{files} files, {rows} rows: {errors} errors, {warnings} warnings. {esito}',
-  }, {
-    files, rows, errors, warnings,
-    esito: report.valid ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' }) : t(lang, { it: 'I dati NON sono validi.', en: 'The data are NOT valid.' }),
-  }));
+  lines.push(`${[
+    countOf(lang, files, NOUNS.file),
+    countOf(lang, rows, NOUNS.riga),
+  ].join(', ')}: ${countOf(lang, errors, NOUNS.errore)}, ${countOf(lang, warnings, NOUNS.avviso)}. ${
+    report.valid ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' }) : t(lang, { it: 'I dati NON sono validi.', en: 'The data are NOT valid.' })
+  }`);
   return `${lines.join('\n')}\n`;
 }

@@ -74,6 +74,8 @@ export function validateProject(
     extraProblems.push(...problems);
     return rows.filter((r) => !rejected.has(r));
   };
+  // Rows with errors are checked for every problem (keys, foreign keys) but never computed on.
+  const valid = (rows: TypedRow[]) => rows.filter((r) => !r.invalid);
 
   // The territory comes first: every other file names its quartieri against it.
   const territoryTables = catalogue('quartieri').map((s) => check(s, null));
@@ -86,21 +88,21 @@ export function validateProject(
       }),
     });
   }
-  const territorio = buildTerritorio(keyed(territoryTables, 'quartieri'));
+  const territorio = buildTerritorio(valid(keyed(territoryTables, 'quartieri')));
   const index = createQuartiereIndex(territorio.quartieri);
 
-  const enti: Ente[] = keyed(catalogue('enti').map((s) => check(s, null)), 'enti').map(({ values: v }) => ({
+  const enti: Ente[] = valid(keyed(catalogue('enti').map((s) => check(s, null)), 'enti')).map(({ values: v }) => ({
     codice: str(v.codice_ente), nome: str(v.nome), tipo: str(v.tipo), ruolo: str(v.ruolo) as Ente['ruolo'],
   }));
   const entiCodes = new Set(enti.map((e) => e.codice));
-  let serviziRows = keyed(catalogue('servizi').map((s) => check(s, null)), 'servizi');
+  let serviziRows = valid(keyed(catalogue('servizi').map((s) => check(s, null)), 'servizi'));
   serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv');
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
     codice: str(v.codice_servizio), nome: str(v.servizio), cantiere: str(v.cantiere) as Cantiere,
     target: str(v.target), unita: str(v.unita) as Servizio['unita'], ente: v.ente ? str(v.ente) : null,
   }));
   const cataloghi: DatasetRows = new Map();
-  cataloghi.set('catalogo_impegni', keyed(catalogue('catalogo_impegni').map((s) => check(s, null)), 'catalogo_impegni'));
+  cataloghi.set('catalogo_impegni', valid(keyed(catalogue('catalogo_impegni').map((s) => check(s, null)), 'catalogo_impegni')));
 
   function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
     const { problems, rejected } = checkForeignKey(rows, field, known, ref, lang);
@@ -142,7 +144,7 @@ export function validateProject(
         rows = rejectForeign(rows, 'codice_ente', entiCodes, 'catalogo/enti.csv');
       }
       if (dataset === 'impegni') rows = rejectForeign(rows, 'codice_impegno', impegnoCodes, 'catalogo/impegni.csv');
-      datasets.set(dataset, rows);
+      datasets.set(dataset, valid(rows));
     }
     const domande = new Set((datasets.get('domande') ?? []).map((r) => str(r.values.codice_domanda)));
     if (datasets.has('questionario')) {

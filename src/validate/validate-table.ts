@@ -10,7 +10,7 @@ import type { NumberStyle } from '../ingest/numbers.js';
 import type { QuartiereIndex } from './quartieri.js';
 import { describeExpected, typeLabel } from './expected.js';
 
-/** What one file's validation yields: rows fit for compute, and every problem found. */
+/** What one file's validation yields: every row typed (those with errors marked invalid), and every problem. */
 export interface TableResult {
   rows: TypedRow[];
   problems: Problem[];
@@ -220,7 +220,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         });
       }
     }
-    if (!rowHasError) rows.push({ values, file, row });
+    rows.push(rowHasError ? { values, file, row, invalid: true } : { values, file, row });
   });
   const columns = new Map([...columnOf].map(([name, index]) => [name, index + 1]));
   return { rows, problems, rowsRead: table.rows.length, columns };
