@@ -3,10 +3,12 @@ import type { CommandContext } from '../context.js';
 import { registerBuild } from './build.js';
 import { registerValidate } from './validate.js';
 import { registerCompute } from './compute.js';
+import { registerTemplates } from './templates.js';
 
 /** Every subcommand, in the order `--help` lists them. One module per command. */
 export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
   registerBuild,
   registerValidate,
   registerCompute,
+  registerTemplates,
 ];
