@@ -1,6 +1,7 @@
 import type { DatasetSchema } from '../schemas/load-schemas.js';
 import type { Lang, Problem, TypedRow } from '../types.js';
 import { t } from '../i18n.js';
+import { clip } from './clip.js';
 
 /** Reports repeated primary keys (at each later row, naming the first) and repeated unique values. */
 export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): { problems: Problem[]; rejected: Set<TypedRow> } {
@@ -17,7 +18,7 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         continue;
       }
       rejected.add(row);
-      const value = key.map((f) => String(row.values[f] ?? '')).join(', ');
+      const value = clip(key.map((f) => String(row.values[f] ?? '')).join(', '));
       problems.push({
         code: 'primary-key',
         severity: 'error',
@@ -57,11 +58,11 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         file: row.file,
         row: row.row,
         field,
-        value: String(value),
+        value: clip(String(value)),
         message: t(lang, {
           it: 'Riga {row}: il valore "{value}" di "{field}" è già usato alla riga {first}; deve essere unico.',
           en: 'Row {row}: the value "{value}" of "{field}" is already used at row {first}; it must be unique.',
-        }, { row: row.row, value: String(value), field, first: earlier.row }),
+        }, { row: row.row, value: clip(String(value)), field, first: earlier.row }),
       });
     }
   }
@@ -88,12 +89,12 @@ export function checkForeignKey(
       file: row.file,
       row: row.row,
       field,
-      value: String(value),
+      value: clip(String(value)),
       expected: t(lang, { it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
       message: t(lang, {
         it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
         en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
-      }, { row: row.row, value: String(value), field, ref: reference }),
+      }, { row: row.row, value: clip(String(value)), field, ref: reference }),
     });
   }
   return { problems, rejected };

@@ -9,6 +9,7 @@ import { fieldType, isTypingFailure, typeCell } from './typing.js';
 import type { NumberStyle } from '../ingest/numbers.js';
 import type { QuartiereIndex } from './quartieri.js';
 import { describeExpected, typeLabel } from './expected.js';
+import { clip } from './clip.js';
 
 /** What one file's validation yields: every row typed (those with errors marked invalid), and every problem. */
 export interface TableResult {
@@ -163,12 +164,12 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         const match = context.quartieri.resolve(text);
         if (match.kind === 'none') {
           fail({
-            code: 'foreign-key', severity: 'error', ...at(column + 1), row, field: name, value: text,
+            code: 'foreign-key', severity: 'error', ...at(column + 1), row, field: name, value: clip(text),
             expected: t(lang, { it: 'un quartiere esistente', en: 'an existing quartiere' }),
             message: t(lang, {
               it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
               en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
-            }, { row, letter: columnLetter(column + 1), value: text, suggestions: match.suggestions.join(', ') }),
+            }, { row, letter: columnLetter(column + 1), value: clip(text), suggestions: match.suggestions.join(', ') }),
           });
           continue;
         }
@@ -189,12 +190,12 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       const typed = typeCell(text, field, styles.get(name) ?? 'dot-decimal', parseNumber);
       if (isTypingFailure(typed)) {
         fail({
-          code: 'type-error', severity: 'error', ...at(column + 1), row, field: name, value: text,
+          code: 'type-error', severity: 'error', ...at(column + 1), row, field: name, value: clip(text),
           expected: typeLabel(typed.expected, lang),
           message: t(lang, {
             it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
             en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
-          }, { row, letter: columnLetter(column + 1), field: name, value: text, expected: typeLabel(typed.expected, lang) }),
+          }, { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected, lang) }),
         });
         continue;
       }
@@ -209,7 +210,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         const column = columnOf.get(name);
         if (column === undefined || name === quartiereField) continue;
         const field = schema.properties[name]!;
-        const value = cells[column] ?? '';
+        const value = clip(cells[column] ?? '');
         fail({
           code: 'constraint-error', severity: 'error', ...at(column + 1), row, field: name, value,
           expected: describeExpected(field, lang),
