@@ -20,9 +20,9 @@ export interface CheckFilesOptions {
 export async function checkFiles(options: CheckFilesOptions, fx: Effects): Promise<ValidationReport> {
   const schemas = loadSchemas();
   fx.progress('lettura del territorio e dei cataloghi');
-  const sources = await readProject(options.project, options.lang);
+  const sources = await readProject(options.project, options.lang, 'catalogues');
   const catalogues = validateProject(
-    { ...sources, tables: sources.tables.filter((s) => s.anno === null), contributi: [] },
+    sources,
     schemas,
     options.lang,
   );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Lang, Problem, RawTable, Source } from '../types.js';
 import { t } from '../i18n.js';
 import { listDatasetFiles, readTable } from '../ingest/read-table.js';
+import { guardProjectPaths, manifestNamesProblem, type PathGuard } from '../provenance/paths.js';
 
 /** Datasets that live in `dati/<anno>/` and in contributions, by file-name prefix. */
 export const YEAR_DATASETS = [
@@ -90,10 +91,31 @@ async function subfolders(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
 }
 
-async function readYearFolder(root: string, dir: string, anno: number, source: Source, only?: string[]): Promise<SourceTable[]> {
+// Path safety: nothing below a refused symbolic link is listed or read (the guard reports it).
+async function safeSubfolders(guard: PathGuard, dir: string): Promise<string[]> {
+  if (guard.refuses(dir)) return [];
+  return (await subfolders(dir)).filter((name) => !guard.refuses(path.join(dir, name)));
+}
+
+async function safeDatasetFiles(guard: PathGuard, dir: string, dataset: string): Promise<string[]> {
+  if (guard.refuses(dir)) return [];
+  return (await listDatasetFiles(dir, dataset)).filter((abs) => !guard.refuses(abs));
+}
+
+async function readSafeJson(guard: PathGuard, root: string, abs: string, lang: Lang): Promise<{ value: unknown } | { problem: Problem } | null> {
+  return guard.refuses(abs) ? null : readJsonFile(root, abs, lang);
+}
+
+// The guard's problem for a refused manifest travels with its contribution, not twice.
+function takeProblem(problems: Problem[], file: string): Problem | null {
+  const index = problems.findIndex((p) => p.file === file);
+  return index < 0 ? null : problems.splice(index, 1)[0]!;
+}
+
+async function readYearFolder(guard: PathGuard, root: string, dir: string, anno: number, source: Source, only?: string[]): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const dataset of YEAR_DATASETS) {
-    for (const abs of await listDatasetFiles(dir, dataset)) {
+    for (const abs of await safeDatasetFiles(guard, dir, dataset)) {
       if (!TABLE_EXTENSIONS.test(abs)) continue;
       if (only && !only.includes(path.basename(abs))) continue;
       const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset });
@@ -103,8 +125,8 @@ async function readYearFolder(root: string, dir: string, anno: number, source: S
   return tables;
 }
 
-/** Reads a whole report project: config, catalogues, yearly data and contributions. */
-export async function readProject(rootArg: string, lang: Lang): Promise<ProjectSources> {
+/** Reads a whole report project: config, catalogues, yearly data and contributions (or only the catalogues). */
+export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'catalogues' = 'all'): Promise<ProjectSources> {
   const root = path.resolve(rootArg);
   const configPath = path.join(root, 'bilancio.config.json');
   if (!(await exists(root)) || !(await stat(root)).isDirectory()) {
@@ -119,44 +141,49 @@ export async function readProject(rootArg: string, lang: Lang): Promise<ProjectS
       en: 'The folder "{dir}" is not a bilancio project: bilancio.config.json is missing.',
     }, { dir: rootArg }));
   }
-  const problems: Problem[] = [];
-  const config = await readJsonFile(root, configPath, lang);
+  const guard = await guardProjectPaths(root, lang);
+  const problems: Problem[] = [...guard.problems];
+  const config = (await readSafeJson(guard, root, configPath, lang)) ?? { value: undefined };
   if ('problem' in config) problems.push(config.problem);
 
   let indicatori: unknown = undefined;
   const indicatoriPath = path.join(root, 'catalogo', 'indicatori.json');
   if (await exists(indicatoriPath)) {
-    const read = await readJsonFile(root, indicatoriPath, lang);
-    if ('problem' in read) problems.push(read.problem);
-    else indicatori = read.value;
+    const read = await readSafeJson(guard, root, indicatoriPath, lang);
+    if (read && 'problem' in read) problems.push(read.problem);
+    else if (read) indicatori = read.value;
   }
 
   const tables: SourceTable[] = [];
   for (const { dataset, dir, name } of CATALOGUE_FILES) {
-    for (const abs of await listDatasetFiles(path.join(root, dir), name)) {
+    for (const abs of await safeDatasetFiles(guard, path.join(root, dir), name)) {
       if (!TABLE_EXTENSIONS.test(abs)) continue;
       const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name });
       tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
     }
   }
-  for (const folder of await subfolders(path.join(root, 'dati'))) {
+  if (scope === 'catalogues') return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi: [], problems };
+  for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
-    tables.push(...(await readYearFolder(root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' })));
+    tables.push(...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' })));
   }
 
   const contributi: ContributoSource[] = [];
-  for (const ente of await subfolders(path.join(root, 'contributi'))) {
-    for (const folder of await subfolders(path.join(root, 'contributi', ente))) {
+  for (const ente of await safeSubfolders(guard, path.join(root, 'contributi'))) {
+    for (const folder of await safeSubfolders(guard, path.join(root, 'contributi', ente))) {
       if (!/^\d{4}$/.test(folder)) continue;
       const anno = Number(folder);
       const dir = path.join(root, 'contributi', ente, folder);
       const manifestPath = path.join(dir, 'manifest.json');
       let manifest: unknown = null;
       let manifestProblem: Problem | null = null;
-      if (await exists(manifestPath)) {
+      if (guard.refuses(manifestPath)) {
+        manifestProblem = takeProblem(problems, toDisplay(root, manifestPath));
+      } else if (await exists(manifestPath)) {
         const read = await readJsonFile(root, manifestPath, lang);
         if ('problem' in read) manifestProblem = read.problem;
         else manifest = read.value;
+        manifestProblem ??= manifestNamesProblem(toDisplay(root, manifestPath), manifest, lang);
       } else {
         manifestProblem = {
           code: 'source-error',
@@ -172,7 +199,7 @@ export async function readProject(rootArg: string, lang: Lang): Promise<ProjectS
       const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
         ? ((manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string'))
         : undefined;
-      const own = await readYearFolder(root, dir, anno, source, listed);
+      const own = await readYearFolder(guard, root, dir, anno, source, listed);
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
     }
   }

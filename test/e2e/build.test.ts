@@ -5,20 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
+import { bilancio } from '../helpers/cli.js';
 
 const run = promisify(execFile);
-const cli = path.join(repoRoot, 'bin/bilancio.js');
-
-/** Runs the installed command as a user would; resolves with its exit code and output. */
-async function bilancio(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('bilancio build on the embedded Brescia project', () => {
   let work: string;
@@ -26,7 +15,6 @@ describe('bilancio build on the embedded Brescia project', () => {
   let pdfText: string;
 
   beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot });
     work = await mkdtemp(path.join(tmpdir(), 'bilancio-e2e-'));
     build = await bilancio(['build'], work);
     pdfText = (await run('pdftotext', ['-layout', path.join(work, 'out/report.pdf'), '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;

@@ -28,8 +28,8 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
           d: opts.dataset ?? '', list: [...schemas.datasets.keys()].join(', '),
         }));
       }
-      const sources = await readProject(project ?? defaultProject, lang);
-      const catalogues = validateProject({ ...sources, tables: sources.tables.filter((s) => s.anno === null), contributi: [] }, schemas, lang);
+      const sources = await readProject(project ?? defaultProject, lang, 'catalogues');
+      const catalogues = validateProject(sources, schemas, lang);
       const fx = diskEffects(ctx.progress);
       const written: string[] = [];
       for (const name of names) {
