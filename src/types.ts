@@ -72,6 +72,8 @@ export interface RawTable {
   rowNumbers: number[];
   /** Problems met while reading (encoding-error, source-error): the table may then be empty. */
   problems: Problem[];
+  /** For workbooks: the sheet that was read, as Excel names it. */
+  sheet?: string;
 }
 
 /** A cell after typing against the schema. */
@@ -92,6 +94,8 @@ export interface FileReport {
   dataset: string;
   encoding: string;
   delimiter: string | null;
+  /** For workbooks: the sheet that was read. */
+  sheet?: string;
   rows: number;
   errors: Problem[];
   warnings: Problem[];

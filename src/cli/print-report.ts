@@ -17,7 +17,8 @@ export function formatReportText(report: ValidationReport, lang: Lang): string {
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.errors.length === 0 && file.warnings.length === 0) continue;
-    const detected = file.encoding ? ` (${file.encoding}${file.delimiter ? `, "${file.delimiter === '\t' ? 'TAB' : file.delimiter}"` : ''})` : '';
+    const sheet = file.sheet ? t(lang, { it: ', foglio «{s}»', en: ', sheet «{s}»' }, { s: file.sheet }) : '';
+    const detected = file.encoding ? ` (${file.encoding}${file.delimiter ? `, "${file.delimiter === '\t' ? 'TAB' : file.delimiter}"` : ''}${sheet})` : '';
     lines.push(`${file.path}${detected}`);
     for (const [kind, problems] of [['errore', file.errors], ['avviso', file.warnings]] as const) {
       const byCode = new Map<string, Problem[]>();

@@ -67,7 +67,7 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
   const rows = filled.slice(headerIndex + 1).map(({ cells }) => padTo(cells, header.length));
   const rowNumbers = filled.slice(headerIndex + 1).map((entry) => entry.rowNumber);
   const dialect: Dialect = { ...XLSX_DIALECT, skippedTitleRows: headerEntry.rowNumber - 1 };
-  return { file, dialect, header, rows, rowNumbers, problems: [] };
+  return { file, dialect, header, rows, rowNumbers, problems: [], sheet: sheet.name };
 }
 
 function padTo(cells: string[], length: number): string[] {

@@ -30,6 +30,7 @@ export function renderValidationPage(report: ValidationReport, templates: Templa
     detected: [
       file.dataset ? t(lang, { it: 'dati: {d}', en: 'data: {d}' }, { d: file.dataset }) : '',
       file.encoding ? t(lang, { it: 'codifica: {e}', en: 'encoding: {e}' }, { e: ENCODINGS[file.encoding] ?? file.encoding }) : '',
+      file.sheet ? t(lang, { it: 'foglio: «{s}»', en: 'sheet: «{s}»' }, { s: file.sheet }) : '',
       file.delimiter ? t(lang, { it: 'separatore: {s}', en: 'delimiter: {s}' }, { s: t(lang, DELIMITERS[file.delimiter] ?? { it: file.delimiter, en: file.delimiter }) }) : '',
       t(lang, { it: '{r} righe', en: '{r} rows' }, { r: n(file.rows) }),
     ].filter(Boolean).join(' · '),

@@ -23,6 +23,7 @@ export function buildReport(checked: CheckedTable[], extra: Problem[]): Validati
       dataset: item.dataset,
       encoding: table.dialect.encoding,
       delimiter: table.dialect.delimiter,
+      ...(table.sheet ? { sheet: table.sheet } : {}),
       rows: item.rowsRead,
       errors: [],
       warnings: [],
