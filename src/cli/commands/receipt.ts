@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../../i18n.js';
+import { diskEffects } from '../../effects.js';
+import { checkProject } from '../../pipeline.js';
+import { computeSubmissionGrid } from '../../participation/submissions.js';
+import { receiptView } from '../../participation/receipt.js';
+import { parsePublished } from '../../participation/data-use.js';
+import { CLI } from '../messages.js';
+import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+
+const TEXT = {
+  description: {
+    it: 'la ricevuta di un contributo per l\'ente che l\'ha inviato (HTML e PDF): che cosa è arrivato, che cosa correggere (riga e colonna) e, dopo build, dove compaiono i suoi dati',
+    en: 'the receipt of a submission for the organisation that sent it (HTML and PDF): what arrived, what to fix (row and column) and, after build, where its data appear',
+  },
+  contributo: { it: 'la cartella del contributo: contributi/<ente>/<anno>', en: 'the submission folder: contributi/<ente>/<anno>' },
+  progetto: { it: 'cartella del progetto (predefinita: quella che contiene il contributo, altrimenti il progetto di Brescia incluso)', en: 'project folder (default: the one holding the submission, else the embedded Brescia project)' },
+  noPdf: { it: 'non stampa il PDF (solo HTML)', en: 'does not print the PDF (HTML only)' },
+  badPath: {
+    it: '"{arg}" non è la cartella di un contributo: scrivere contributi/<ente>/<anno>, per esempio contributi/auser/2024.',
+    en: '"{arg}" is not a submission folder: write contributi/<ente>/<anno>, for example contributi/auser/2024.',
+  },
+  notFound: {
+    it: 'Nel progetto {project} non c\'è il contributo contributi/{ente}/{anno}.',
+    en: 'The project {project} has no submission contributi/{ente}/{anno}.',
+  },
+};
+
+const SUBMISSION = /(?:^|[\\/])contributi[\\/]([^\\/]+)[\\/](\d{4})[\\/]?$/;
+
+async function isDir(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isDirectory(), () => false);
+}
+
+/** `bilancio receipt contributi/<ente>/<anno>`: the partner's receipt, as HTML and PDF. */
+export function registerReceipt(program: Command, ctx: CommandContext): void {
+  const { say, out } = ctx;
+  ctx.command(program, 'receipt')
+    .description(say(TEXT.description))
+    .argument('<contributo>', say(TEXT.contributo))
+    .option('--progetto <dir>', say(TEXT.progetto))
+    .option('--out <dir>', say(CLI.out), 'out')
+    .option('--no-pdf', say(TEXT.noPdf))
+    .addOption(ctx.langOption())
+    .action(async (arg: string, opts: { progetto?: string; out: string; pdf: boolean; lang?: string }) => {
+      const match = SUBMISSION.exec(arg);
+      if (!match) throw new ExitError(EXIT.usage, say(TEXT.badPath, { arg }));
+      const ente = match[1]!;
+      const anno = Number(match[2]);
+      // A path that exists from here names its project too: <project>/contributi/<ente>/<anno>.
+      const project = opts.progetto ?? ((await isDir(arg)) ? path.resolve(arg, '../../..') : defaultProject);
+      const fx = diskEffects(ctx.progress);
+      const checked = await checkProject({ project, lang: ctx.checkLang(opts.lang) }, fx);
+      if (!checked.project.contributi.some((c) => c.ente === ente && c.anno === anno)) {
+        throw new ExitError(EXIT.usage, t(checked.lang, TEXT.notFound, { project, ente, anno }));
+      }
+      const publishedText = await readFile(path.join(opts.out, 'indicatori.json'), 'utf8').catch(() => null);
+      const view = receiptView({
+        checked, grid: computeSubmissionGrid(checked), ente, anno,
+        published: publishedText === null ? null : parsePublished(publishedText),
+      });
+      // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
+      const [{ loadTemplates }, { renderPage }] = await Promise.all([import('../../render/html.js'), import('../../participation/page.js')]);
+      const html = renderPage('receipt', view, await loadTemplates(checked.root));
+      const base = path.join(opts.out, `ricevuta-${ente}-${anno}`);
+      const written = [`${base}.html`];
+      await fx.writeFile(`${base}.html`, html);
+      if (opts.pdf) {
+        const { withRenderer } = await import('../../render/pdf.js');
+        const pdf = await withRenderer((renderer) => renderer.printPdf(html, {
+          lang: checked.lang,
+          runningTitle: `${view.title}: ${view.ente}`,
+          footerText: view.footer,
+        }));
+        await fx.writeFile(`${base}.pdf`, pdf);
+        written.push(`${base}.pdf`);
+      }
+      out.stdout(`${t(checked.lang, CLI.built, { out: path.resolve(opts.out), files: written.map((f) => path.basename(f)).join(', ') })}\n`);
+    });
+}

@@ -1,0 +1,22 @@
+import type { IndicatorDefinition } from '../compute/catalogue.js';
+import { compareDefinitions } from '../participation/definitions.js';
+import type { ViewContext } from './view-context.js';
+
+/** Method-note paragraphs naming the indicators whose definition changed since the comparison year's edition. */
+export function definitionChangeNotes(ctx: ViewContext, stored: Map<number, IndicatorDefinition[]>): string[] {
+  const previous = ctx.annoPrecedente;
+  const before = previous === null ? undefined : stored.get(previous);
+  if (!before) return [];
+  const changes = compareDefinitions(before, ctx.result.definitions, ctx.lang);
+  if (changes.length === 0) return [];
+  return [
+    ctx.text({
+      it: 'Definizioni cambiate rispetto al bilancio {p} (catalogo/indicatori.{p}.json): i valori del {p} riportati qui sono ricalcolati con la definizione attuale e possono differire da quelli pubblicati allora.',
+      en: 'Definitions changed since the {p} report (catalogo/indicatori.{p}.json): the {p} values shown here are recomputed with the current definition and may differ from those published then.',
+    }, { p: previous! }),
+    ...changes.map((c) => ctx.text({
+      it: 'Definizione cambiata: «{nome}» ({id}) era {prima}, ora è {ora}.',
+      en: 'Changed definition: «{nome}» ({id}) was {prima}, now {ora}.',
+    }, { nome: c.nome, id: c.indicatore, prima: c.prima, ora: c.ora })),
+  ];
+}
