@@ -8,8 +8,12 @@ import { validateProject } from './validate/validate-project.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
 import { computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
-import type { Effects } from './effects.js';
+import { timed, type Effects } from './effects.js';
+import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { withAtomicOutput } from './atomic-output.js';
+import { atStage, type Stage } from './provenance/stage-error.js';
+import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
+import { buildManifest, MANIFEST_FILE } from './provenance/manifest.js';
 
 // The whole program on one screen: read → validate → compute → render.
 
@@ -54,7 +58,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const schemas = loadSchemas();
   const requested = options.lang;
   fx.progress('lettura dei file');
-  const sources = await readProject(options.project, requested ?? 'it');
+  const sources = await timed(fx, 'ingest', () => readProject(options.project, requested ?? 'it'));
   const normalized = normalizeConfig(sources.config ?? {}, schemas.config, {
     file: 'bilancio.config.json',
     lang: requested ?? 'it',
@@ -63,8 +67,12 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const config = 'config' in normalized ? normalized.config : null;
   const lang = requested ?? config?.lingua ?? 'it';
   fx.progress('validazione');
-  const project = validateProject(sources, schemas, lang, config?.regole ?? {});
-  const catalogue = loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, lang);
+  const { project, catalogue } = await timed(fx, 'validate', async () => {
+    // issue 8: residenti CSVs are streamed (never read whole) before the synchronous validation.
+    const residenti = await streamProjectResidenti(sources, schemas, lang, fx.progressRows?.bind(fx));
+    const project = validateProject(sources, schemas, lang, config?.regole ?? {}, residenti);
+    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, lang) };
+  });
   const report = addProblems(project.report, [...normalized.problems, ...catalogue.problems]);
   return { root: sources.root, config, lang, project, definitions: catalogue.definitions, report };
 }
@@ -96,52 +104,87 @@ export interface BuildOptions extends StageOptions {
   ignoreErrors?: boolean;
   /** Skip the PDF (HTML and open data only). */
   noPdf?: boolean;
+  /** Seconds since 1970 for the PDF's dates (reproducible builds); default $SOURCE_DATE_EPOCH, then data_pubblicazione. */
+  sourceDateEpoch?: string;
 }
 
 export type BuildOutcome =
   | { status: 'invalid'; checked: CheckedProject }
   | { status: 'built'; checked: CheckedProject; result: ComputeResult; files: string[]; blockedRequests: string[] };
 
-/** The whole build: check, compute, open data, charts, HTML and PDF, written atomically into `out`. */
+/** The whole build: check, compute, open data, charts, HTML, PDF and manifest, written atomically into `out`. */
 export async function buildProject(options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
-  const checked = await checkProject(options, fx);
+  const checked = await atStage('lettura', options.lang ?? 'it', options.out, () => checkProject(options, fx));
+  const lang = checked.lang;
+  // Refused before anything is written: an output folder over the inputs, a malformed SOURCE_DATE_EPOCH.
+  const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
+  const { pdfDate } = await checkBuildRequest(checked.root, options.out, sourceDateEpoch, checked.config?.dataPubblicazione, lang);
   if (!checked.config || (!checked.report.valid && !options.ignoreErrors)) return { status: 'invalid', checked };
+  const stage = <T>(name: Stage, work: () => Promise<T> | T) => timed(fx, name, () => atStage(name, lang, options.out, work));
   fx.progress('calcolo degli indicatori');
-  const result = computeProject(checked);
+  const result = await stage('calcolo', () => computeProject(checked));
   const config = checked.config;
+  // The quartieri map is optional: its problems are warnings, in validazione.json with the others.
+  const map = await (await import('./render/map-source.js')).readMapLayout(checked.root, checked.project.territorio, lang);
+  checked.report = addProblems(checked.report, map.problems);
   const blockedRequests: string[] = [];
-  const files = await withAtomicOutput(options.out, async (dir) => {
-    const written = await writeOpenData(checked, result, dir, fx);
-    await fx.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
-    written.push('validazione.json');
+  // Chromium starts now, while the open data, charts and HTML are made: one browser for the build.
+  const browser = options.noPdf ? null : (await import('./render/pdf.js')).startRenderer();
+  const files = await stage('sostituzione', () => withAtomicOutput(options.out, async (dir) => {
+    const recorder = recordingEffects(fx, dir);
+    const out = recorder.fx;
+    const written = await stage('dati-aperti', async () => {
+      const names = await writeOpenData(checked, result, dir, out);
+      await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
+      return [...names, 'validazione.json'];
+    });
     fx.progress('grafici');
-    const { createChartRenderer } = await import('./render/charts.js');
-    const charts = createChartRenderer();
-    const { buildViewModel } = await import('./render/view-model.js');
-    const view = buildViewModel({
-      config, lang: checked.lang, project: checked.project, result,
-      renderChart: (spec, lang, chartOptions) => charts.render(spec, lang, chartOptions),
-      lowThresholdAllowed: options.allowLowThreshold,
+    const view = await stage('report', async () => {
+      const { createChartRenderer } = await import('./render/charts.js');
+      const charts = createChartRenderer();
+      const { buildViewModel } = await import('./render/view-model.js');
+      return buildViewModel({
+        config, lang, project: checked.project, result,
+        renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
+        lowThresholdAllowed: options.allowLowThreshold,
+        map: map.layout,
+        storedDefinitions: await (await import('./participation/definitions.js')).readStoredCatalogues(checked.root, checked.project.servizi, lang),
+      });
     });
     fx.progress('HTML');
-    const { loadTemplates, renderHtml } = await import('./render/html.js');
-    const html = renderHtml(view, await loadTemplates(checked.root));
-    await fx.writeFile(path.join(dir, 'report.html'), html);
+    const html = await stage('html', async () => {
+      const { loadTemplates, renderHtml } = await import('./render/html.js');
+      return renderHtml(view, await loadTemplates(checked.root));
+    });
+    await stage('dati-aperti', () => out.writeFile(path.join(dir, 'report.html'), html));
     written.push('report.html');
     if (!options.noPdf) {
       fx.progress('PDF (Chromium)');
-      const { withRenderer } = await import('./render/pdf.js');
-      const pdf = await withRenderer((renderer) => renderer.printPdf(html, {
-        lang: checked.lang,
-        runningTitle: config.titolo,
-        footerText: `${config.ente} · ${config.titolo}`,
-        date: config.dataPubblicazione ? new Date(`${config.dataPubblicazione}T00:00:00Z`) : undefined,
-        onBlockedRequest: (url) => blockedRequests.push(url),
-      }));
-      await fx.writeFile(path.join(dir, 'report.pdf'), pdf);
+      const pdf = await stage('pdf', async () => {
+        const renderer = await browser!.renderer();
+        return renderer.printPdf(html, {
+          lang,
+          cssPages: true,
+          date: pdfDate,
+          onBlockedRequest: (url) => blockedRequests.push(url),
+        });
+      });
+      await stage('pdf', () => out.writeFile(path.join(dir, 'report.pdf'), pdf));
       written.push('report.pdf');
     }
+    await stage('manifest', async () => {
+      const manifest = await buildManifest(checked.root, recorder.written, {
+        lingua: lang,
+        ignora_errori: !!options.ignoreErrors,
+        consenti_soglia_bassa: !!options.allowLowThreshold,
+        pdf: !options.noPdf,
+        data_pdf: options.noPdf || !pdfDate ? null : pdfDate.toISOString(),
+        source_date_epoch: sourceDateEpoch || null,
+      });
+      await fx.writeFile(path.join(dir, MANIFEST_FILE), manifest);
+    });
+    written.push(MANIFEST_FILE);
     return written;
-  });
+  }).finally(() => browser?.close()));
   return { status: 'built', checked, result, files, blockedRequests };
 }

@@ -46,6 +46,11 @@ export async function main(argv: string[]): Promise<number> {
     code = exitCodeFor(error, lang, io.stderr);
   }
   process.exitCode = code;
+  // The benchmark (npm run bench) reads the peak memory of the whole run from here.
+  if (process.env.BILANCIO_BENCH) {
+    const usage = process.resourceUsage();
+    io.stderr(`bilancio-bench maxrss-kb ${usage.maxRSS} cpu-ms ${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`);
+  }
   return code;
 }
 
@@ -61,6 +66,11 @@ function exitCodeFor(error: unknown, lang: Lang, stderr: (s: string) => void): n
   if (error instanceof Error && (error as { code?: string }).code === 'browser-not-found') {
     stderr(`${error.message}\n`);
     return EXIT.environment;
+  }
+  // A build refused before it started (an output folder over the inputs, a bad SOURCE_DATE_EPOCH).
+  if (error instanceof Error && (error as { code?: string }).code === 'build-refused') {
+    stderr(`${error.message}\n`);
+    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr(`${t(lang, CLI.internal, { message })}\n`);

@@ -3,6 +3,7 @@ import type { IndicatorDefinition } from './catalogue.js';
 import { computeEquity, type Equity } from './equity.js';
 import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from './indicators.js';
 import { suppress, type SuppressionSummary } from './suppress.js';
+import { addLineage } from '../provenance/lineage.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -20,7 +21,7 @@ export interface ComputeOptions {
   threshold: number;
 }
 
-/** Computes every indicator for every year and area, withholds small counts, then equity and change. */
+/** Computes every indicator for every year and area, withholds small counts, then lineage, equity and change. */
 export function computeIndicators(
   project: ValidatedProject,
   definitions: IndicatorDefinition[],
@@ -34,6 +35,8 @@ export function computeIndicators(
     notComputable.push(...year.notComputable);
   }
   const privacy = suppress(values, definitions, project.territorio, options.threshold);
+  // Lineage comes after suppression: a withheld value may name its files but not its rows.
+  addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
   return {
     anni: project.anni,

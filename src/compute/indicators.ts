@@ -4,6 +4,7 @@ import type { IndicatorDefinition } from './catalogue.js';
 import { evaluate, referenceKey, referencesOf, type Reference } from './expression.js';
 import { rowsFor, sumByQuartiere } from './measures.js';
 import { roundHalfAwayFromZero } from './rounding.js';
+import type { Fonti } from '../provenance/lineage.js';
 
 export type Livello = 'quartiere' | 'zona' | 'citta';
 
@@ -24,6 +25,8 @@ export interface AreaValue {
   nota: string | null;
   /** Change from the previous year's value, in the indicator's unit, when that year is present. */
   variazione: number | null;
+  /** Input files and rows of the numerator and denominator (set after suppression, see lineage.ts). */
+  fonti?: Fonti;
 }
 
 /** An indicator that could not be computed for a year, and the data it needs. */

@@ -77,21 +77,29 @@ function matches(values: TypedRow['values'], condition: Condition, field: string
   return condition.op === '=' ? a === b : condition.op === '!=' ? a !== b : false;
 }
 
-/** Sums a reference per quartiere code (ND included) over one year's rows of its dataset. */
-export function sumByQuartiere(ref: Reference, rows: TypedRow[]): Map<string, number> {
+/** Calls `visit` with each row a reference sums, its contribution and its quartiere code. */
+export function forEachMatch(
+  ref: Reference,
+  rows: TypedRow[],
+  visit: (row: TypedRow, contribution: number, quartiere: string) => void,
+): void {
   const source = MEASURE_SOURCES[ref.dataset]!;
   const conditions = ref.conditions.map((c) => ({ condition: c, field: source.aliases[c.field] ?? c.field }));
   const weighted = ref.measure !== undefined && source.weighted.includes(ref.measure);
   const measure = weighted ? source.measures[0]! : measureOf(ref);
-  const totals = new Map<string, number>();
-  for (const { values } of rows) {
+  for (const row of rows) {
+    const { values } = row;
     if (!conditions.every(({ condition, field }) => matches(values, condition, field))) continue;
     const amount = values[measure];
     if (typeof amount !== 'number') continue;
-    const contribution = weighted ? amount * (values[ref.measure!] as number) : amount;
-    const code = values.codice_quartiere as string;
-    totals.set(code, (totals.get(code) ?? 0) + contribution);
+    visit(row, weighted ? amount * (values[ref.measure!] as number) : amount, values.codice_quartiere as string);
   }
+}
+
+/** Sums a reference per quartiere code (ND included) over one year's rows of its dataset. */
+export function sumByQuartiere(ref: Reference, rows: TypedRow[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  forEachMatch(ref, rows, (_row, contribution, code) => totals.set(code, (totals.get(code) ?? 0) + contribution));
   return totals;
 }
 

@@ -28,11 +28,25 @@ export function indicatorsCsv(values: AreaValue[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** indicatori.json: the same rows as objects, numbers as JSON numbers, withheld values as null. */
+/** indicatori.json: the same rows as objects, numbers as JSON numbers, withheld values as null, plus `fonti`. */
 export function indicatorsJson(values: AreaValue[]): string {
-  const rows = values.map((v) => Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, v[c]])));
-  return `${JSON.stringify(rows, null, 1)}\n`;
+  const rows = values.map((v) => {
+    // Laid out as JSON.stringify(rows, null, 1) would, but with the lineage on one line per row:
+    // indented, it would double the file for no reader's gain.
+    const row = JSON.stringify(Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, v[c]])), null, 1).replace(/\n/g, '\n ');
+    return ` ${v.fonti ? `${row.slice(0, -3)},\n  "fonti": ${JSON.stringify(v.fonti)}\n }` : row}`;
+  });
+  return rows.length === 0 ? '[]\n' : `[\n${rows.join(',\n')}\n]\n`;
 }
+
+const FONTI_FIELD = {
+  name: 'fonti',
+  type: 'object',
+  description:
+    'Da dove viene il dato: {"numeratore": [{"file", "righe"}], "denominatore": [...]}, file relativi al progetto e righe come ' +
+    'le mostra un foglio di calcolo (intestazione = riga 1) in intervalli compatti: "2-405, 810" (dalla 2 alla 405, e la 810), ' +
+    '"3-405/2" (una riga ogni 2 dalla 3 alla 405). Senza "righe" quando il valore, o uno che contiene, è omesso per riservatezza.',
+};
 
 /** datapackage.json (Frictionless Data Package v1) describing indicatori.csv and indicatori.json. */
 export function dataPackage(options: { title: string; anni: number[]; definitions: IndicatorDefinition[]; publisher: string }): string {
@@ -61,7 +75,7 @@ export function dataPackage(options: { title: string; anni: number[]; definition
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     resources: [
       { name: 'indicatori', path: 'indicatori.csv', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema },
-      { name: 'indicatori-json', path: 'indicatori.json', format: 'json', mediatype: 'application/json', encoding: 'utf-8', schema },
+      { name: 'indicatori-json', path: 'indicatori.json', format: 'json', mediatype: 'application/json', encoding: 'utf-8', schema: { ...schema, fields: [...fields, FONTI_FIELD] } },
     ],
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

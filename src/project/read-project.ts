@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang, Problem, RawTable, Source } from '../types.js';
 import { t } from '../i18n.js';
-import { listDatasetFiles, readTable } from '../ingest/read-table.js';
+import { isDatasetFile, listDatasetFiles, readTable } from '../ingest/read-table.js';
 import { guardProjectPaths, manifestNamesProblem, type PathGuard } from '../provenance/paths.js';
 
 /** Datasets that live in `dati/<anno>/` and in contributions, by file-name prefix. */
@@ -44,6 +44,17 @@ export interface ContributoSource {
   tables: SourceTable[];
 }
 
+/** A file listed but not read, because it is read as a stream during validation (issue 8: residenti.csv). */
+export interface StreamSource {
+  dataset: 'residenti';
+  anno: number;
+  source: Source;
+  /** Absolute path. */
+  path: string;
+  /** Path as the user should see it. */
+  file: string;
+}
+
 /** Everything read from a project folder, before any check. */
 export interface ProjectSources {
   root: string;
@@ -52,6 +63,8 @@ export interface ProjectSources {
   tables: SourceTable[];
   contributi: ContributoSource[];
   problems: Problem[];
+  /** residenti CSVs (one row per resident, millions in a region): listed here, streamed by validation. */
+  residenti?: StreamSource[];
 }
 
 /** Thrown (an expected user error, shown as one line) when the project folder is not there. */
@@ -61,6 +74,8 @@ export class ProjectNotFoundError extends Error {
 
 // Only these are tables; a quartieri.geojson beside quartieri.csv is a map, not data.
 const TABLE_EXTENSIONS = /\.(csv|tsv|txt|json|xlsx)$/i;
+// issue 8: residenti text files are never read whole; validation streams them.
+const STREAMED_EXTENSIONS = /\.(csv|tsv|txt)$/i;
 
 const exists = async (p: string) => stat(p).then(() => true, () => false);
 const toDisplay = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
@@ -99,7 +114,10 @@ async function safeSubfolders(guard: PathGuard, dir: string): Promise<string[]> 
 
 async function safeDatasetFiles(guard: PathGuard, dir: string, dataset: string): Promise<string[]> {
   if (guard.refuses(dir)) return [];
-  return (await listDatasetFiles(dir, dataset)).filter((abs) => !guard.refuses(abs));
+  // listDatasetFiles skips symbolic links; one that stays inside the project is read like its target.
+  const linked = guard.files.filter((abs) => path.dirname(abs) === dir && isDatasetFile(path.basename(abs), dataset));
+  const files = new Set([...(await listDatasetFiles(dir, dataset)), ...linked]);
+  return [...files].filter((abs) => !guard.refuses(abs)).sort();
 }
 
 async function readSafeJson(guard: PathGuard, root: string, abs: string, lang: Lang): Promise<{ value: unknown } | { problem: Problem } | null> {
@@ -112,12 +130,18 @@ function takeProblem(problems: Problem[], file: string): Problem | null {
   return index < 0 ? null : problems.splice(index, 1)[0]!;
 }
 
-async function readYearFolder(guard: PathGuard, root: string, dir: string, anno: number, source: Source, only?: string[]): Promise<SourceTable[]> {
+async function readYearFolder(
+  guard: PathGuard, root: string, dir: string, anno: number, source: Source, only: string[] | undefined, streamed: StreamSource[],
+): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const dataset of YEAR_DATASETS) {
     for (const abs of await safeDatasetFiles(guard, dir, dataset)) {
       if (!TABLE_EXTENSIONS.test(abs)) continue;
       if (only && !only.includes(path.basename(abs))) continue;
+      if (dataset === 'residenti' && STREAMED_EXTENSIONS.test(abs)) {
+        streamed.push({ dataset, anno, source, path: abs, file: toDisplay(root, abs) });
+        continue;
+      }
       const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset });
       tables.push({ dataset, anno, source, table });
     }
@@ -163,9 +187,10 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
     }
   }
   if (scope === 'catalogues') return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi: [], problems };
+  const residenti: StreamSource[] = [];
   for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
-    tables.push(...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' })));
+    tables.push(...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' }, undefined, residenti)));
   }
 
   const contributi: ContributoSource[] = [];
@@ -199,9 +224,9 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
       const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
         ? ((manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string'))
         : undefined;
-      const own = await readYearFolder(guard, root, dir, anno, source, listed);
+      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti);
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
     }
   }
-  return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi, problems };
+  return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi, problems, residenti };
 }

@@ -115,6 +115,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       headless: true,
       args: [...BROWSER_ARGS],
       userDataDir,
+      // DevTools over a pipe, not a socket: if the build is killed (SIGKILL), the pipe closes and
+      // Chromium exits with it instead of living on as an orphan.
+      pipe: true,
       timeout: options.timeoutMs ?? 30_000,
     });
   } catch (error) {

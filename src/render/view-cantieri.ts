@@ -1,6 +1,9 @@
 import { CANTIERI, type Cantiere } from '../types.js';
-import type { ViewContext, FigureView, TableView } from './view-context.js';
+import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { formatNumber } from './format.js';
+import { mapFigure } from './view-map.js';
+import { cantiereCompleteness, computeSubmissionGrid } from '../participation/submissions.js';
+import { completenessText } from './view-credits.js';
 
 export interface ServiceView {
   nome: string;
@@ -13,7 +16,11 @@ export interface CoverageView {
   indicatore: string;
   nome: string;
   definizione: string;
+  /** Where to look: the figure, the map (if any) and the table of this indicator, cited by number. */
+  rimandi: RichText;
   figure: FigureView;
+  /** The map by quartiere, for the cantiere's main indicator. */
+  map: FigureView | null;
   table: TableView;
   equity: string[];
 }
@@ -70,7 +77,7 @@ function equityText(ctx: ViewContext, id: string): string[] {
   return lines;
 }
 
-function coverageView(ctx: ViewContext, id: string): CoverageView | null {
+function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageView | null {
   const { values, anno, project } = ctx;
   const def = values.definition(id);
   const city = values.get(id, 'citta', 'citta', anno);
@@ -89,7 +96,8 @@ function coverageView(ctx: ViewContext, id: string): CoverageView | null {
     reference: target ? 'target' : 'average',
     unit: def.unita,
     decimals: def.decimali,
-  }, { height: 140 + quartieri.length * 16 });
+  }, { height: 110 + quartieri.length * 14 });
+  const map = withMap ? mapFigure(ctx, id) : null;
   const head = [ctx.label('zona'), `${nome} (${def.unita})`, ...(ctx.annoPrecedente ? [ctx.label('variazione', { anno: ctx.annoPrecedente })] : [])];
   const row = (livello: 'zona' | 'citta', codice: string, label: string, emphasis = false) => {
     const figure = values.figure(id, livello, codice, anno);
@@ -106,11 +114,25 @@ function coverageView(ctx: ViewContext, id: string): CoverageView | null {
     ...project.territorio.zone.map((z) => row('zona', z.codice, z.nome)),
     row('citta', 'citta', ctx.label('citta'), true),
   ]);
+  const against = target
+    ? ctx.text({ it: "con l'obiettivo", en: 'with the target' })
+    : ctx.text({ it: 'con il valore della città', en: 'with the city value' });
+  const rimandi = map
+    ? ctx.rich({
+      it: 'La {fig} confronta ogni quartiere {against}, la mappa della {map} mostra dove sono i valori alti e bassi e la {tab} riassume le zone.',
+      en: '{fig} compares each quartiere {against}, the map in {map} shows where the high and low values are, and {tab} sums up the zones.',
+    }, { fig: figure, map, tab: table, against })
+    : ctx.rich({
+      it: 'La {fig} confronta ogni quartiere {against}; la {tab} riassume le zone.',
+      en: '{fig} compares each quartiere {against}; {tab} sums up the zones.',
+    }, { fig: figure, tab: table, against });
   return {
     indicatore: id,
     nome,
     definizione: ctx.lang === 'it' ? def.definizione : def.definizioneEn,
+    rimandi,
     figure,
+    map,
     table,
     equity: equityText(ctx, id),
   };
@@ -119,13 +141,16 @@ function coverageView(ctx: ViewContext, id: string): CoverageView | null {
 /** One chapter per cantiere: its services, coverage per zona and quartiere, equity in words. */
 export function cantieriView(ctx: ViewContext): CantiereView[] {
   const { project, result } = ctx;
+  const grid = computeSubmissionGrid({ project, config: ctx.config });
   return CANTIERI.map((codice): CantiereView => {
     const servizi = project.servizi.filter((s) => s.cantiere === codice);
     const indicators = result.definitions.filter((d) => d.cantiere === codice).map((d) => d.id);
-    const coverage = indicators.map((id) => coverageView(ctx, id)).filter((c): c is CoverageView => c !== null);
-    const expected = new Set(servizi.map((s) => s.ente).filter((e): e is string => !!e));
-    const received = new Set(project.contributi.filter((c) => c.anno === ctx.anno && expected.has(c.ente)).map((c) => c.ente));
-    if (expected.has('comune') && project.dati.get(ctx.anno)?.get('erogazioni')?.some((r) => r.values.codice_ente === 'comune')) received.add('comune');
+    // The cantiere's main indicator gets the map: the first with a target, else the first with values.
+    const published = indicators.filter((id) => ctx.values.get(id, 'citta', 'citta', ctx.anno));
+    const main = published.find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ?? published[0];
+    const coverage = published.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
+    // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).
+    const completeness = cantiereCompleteness(grid, project.servizi, codice, ctx.anno);
     return {
       id: `cantiere-${codice}`,
       codice,
@@ -140,10 +165,7 @@ export function cantieriView(ctx: ViewContext): CantiereView[] {
         unita: s.unita,
       })),
       coverage,
-      completezza: expected.size === 0 ? '' : ctx.text({
-        it: 'Dati di {r} enti su {e} attesi per il {anno}.',
-        en: 'Data from {r} of {e} expected organisations for {anno}.',
-      }, { r: received.size, e: expected.size, anno: ctx.anno }),
+      completezza: completenessText(ctx, completeness),
     };
   });
 }

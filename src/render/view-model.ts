@@ -9,12 +9,18 @@ import { cityView, type CityView } from './view-city.js';
 import { cantieriView, type CantiereView } from './view-cantieri.js';
 import { communityView, type CommunityView } from './view-community.js';
 import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
-import { quartieriView, type QuartiereView } from './view-quartieri.js';
+import { quartieriChapter, type QuartieriView } from './view-quartieri.js';
 import { annexView, type AnnexView } from './view-annex.js';
+import type { MapLayout } from './map-layout.js';
+import { creditsView, type CreditsView } from './view-credits.js';
+import { definitionChangeNotes } from './view-changes.js';
+import type { IndicatorDefinition } from '../compute/catalogue.js';
 
 /** Everything the templates print, already formatted: no arithmetic or formatting in templates. */
 export interface ReportView {
   lang: Lang;
+  /** Language of the project's own texts (title, services, voices): marked with lang= where it differs. */
+  textLang: Lang;
   title: string;
   subtitle: string;
   ente: string;
@@ -32,8 +38,9 @@ export interface ReportView {
   community: CommunityView;
   resources: SimpleChapter;
   commitments: SimpleChapter;
-  quartieri: { id: string; title: string; pages: QuartiereView[] };
+  quartieri: QuartieriView;
   annex: AnnexView;
+  credits: CreditsView;
 }
 
 export interface ViewInput {
@@ -43,22 +50,27 @@ export interface ViewInput {
   result: ComputeResult;
   renderChart: RenderChart;
   lowThresholdAllowed?: boolean;
+  /** The quartieri map (territorio/quartieri.geojson or mappa_tile.csv), if the project has one. */
+  map?: MapLayout | null;
+  /** Earlier editions' catalogues (catalogo/indicatori.<anno>.json), to mark changed definitions. */
+  storedDefinitions?: Map<number, IndicatorDefinition[]>;
 }
 
 /** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
 export function buildViewModel(input: ViewInput): ReportView {
-  const ctx = new ViewContext(input.lang, input.config, input.project, input.result, input.renderChart);
+  const ctx = new ViewContext(input.lang, input.config, input.project, input.result, input.renderChart, input.map ?? null);
   const { config } = input;
   const method = methodView(ctx, { lowThresholdAllowed: !!input.lowThresholdAllowed });
+  method.paragraphs.push(...definitionChangeNotes(ctx, input.storedDefinitions ?? new Map()));
   const network = networkView(ctx);
   const city = cityView(ctx);
   const cantieri = cantieriView(ctx);
   const community = communityView(ctx);
   const resources = resourcesView(ctx);
   const commitments = commitmentsView(ctx);
-  const pages = quartieriView(ctx);
+  const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
-  const quartieri = { id: 'i-quartieri', title: ctx.label('iQuartieri'), pages };
+  const credits = creditsView(ctx);
   const toc = [
     { id: method.id, title: method.title, children: [] },
     { id: network.id, title: network.title, children: [] },
@@ -67,11 +79,12 @@ export function buildViewModel(input: ViewInput): ReportView {
     { id: community.id, title: community.title, children: [] },
     { id: resources.id, title: resources.title, children: [] },
     { id: commitments.id, title: commitments.title, children: [] },
-    { id: quartieri.id, title: quartieri.title, children: pages.map((p) => ({ id: p.id, title: p.nome })) },
+    { id: quartieri.id, title: quartieri.title, children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
     { id: annex.id, title: annex.title, children: [] },
   ];
   return {
     lang: input.lang,
+    textLang: config.lingua,
     title: config.titolo,
     subtitle: config.sottotitolo,
     ente: config.ente,
@@ -91,5 +104,6 @@ export function buildViewModel(input: ViewInput): ReportView {
     commitments,
     quartieri,
     annex,
+    credits,
   };
 }

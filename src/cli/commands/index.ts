@@ -3,12 +3,20 @@ import type { CommandContext } from '../context.js';
 import { registerBuild } from './build.js';
 import { registerValidate } from './validate.js';
 import { registerCompute } from './compute.js';
+import { registerSubmissions } from './submissions.js';
+import { registerReceipt } from './receipt.js';
+import { registerDiff } from './diff.js';
 import { registerTemplates } from './templates.js';
+import { registerExplain } from './explain.js';
 
 /** Every subcommand, in the order `--help` lists them. One module per command. */
 export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
   registerBuild,
   registerValidate,
   registerCompute,
+  registerSubmissions,
+  registerReceipt,
+  registerDiff,
   registerTemplates,
+  registerExplain,
 ];

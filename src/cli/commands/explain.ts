@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { t } from '../../i18n.js';
+import { diskEffects } from '../../effects.js';
+import { checkProject, computeProject } from '../../pipeline.js';
+import { explainValue } from '../../provenance/explain.js';
+import { CLI } from '../messages.js';
+import { formatReportText } from '../print-report.js';
+import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+
+const TEXT = {
+  description: {
+    it: 'spiega come è stato calcolato un valore: definizione, espressioni, somme, file e righe di origine, arrotondamento, riservatezza',
+    en: 'explains how a value was computed: definition, expressions, sums, source files and rows, rounding, privacy',
+  },
+  indicator: { it: 'identificativo dell\'indicatore (es. quota_65_plus)', en: 'indicator id (e.g. quota_65_plus)' },
+  area: { it: 'codice del territorio: quartiere (es. 17029001), zona (es. centro) o citta', en: 'area code: quartiere (e.g. 17029001), zona (e.g. centro) or citta' },
+  year: { it: 'anno (predefinito: l\'anno del report)', en: 'year (default: the report year)' },
+  badYear: { it: 'Anno "{value}" non valido: scrivere per esempio --anno 2024.', en: 'Invalid year "{value}": write e.g. --anno 2024.' },
+};
+
+/** `bilancio explain <indicatore> <codice> [progetto]`: how one published figure was computed. */
+export function registerExplain(program: Command, ctx: CommandContext): void {
+  const { say, out } = ctx;
+  ctx.command(program, 'explain')
+    .description(say(TEXT.description))
+    .argument('<indicatore>', say(TEXT.indicator))
+    .argument('<codice>', say(TEXT.area))
+    .argument('[progetto]', say(CLI.project))
+    .option('--anno <anno>', say(TEXT.year))
+    .addOption(ctx.langOption())
+    .option('--ignora-errori', say(CLI.ignoreErrors))
+    .option('--consenti-soglia-bassa', say(CLI.lowThreshold))
+    .action(async (indicatore: string, codice: string, project: string | undefined, opts: { anno?: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean }) => {
+      const lang = ctx.checkLang(opts.lang);
+      if (opts.anno !== undefined && !/^\d{4}$/.test(opts.anno)) throw new ExitError(EXIT.usage, say(TEXT.badYear, { value: opts.anno }));
+      const checked = await checkProject({ project: project ?? defaultProject, lang, allowLowThreshold: opts.consentiSogliaBassa }, diskEffects(ctx.progress));
+      if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) {
+        out.stderr(formatReportText(checked.report, checked.lang));
+        throw new ExitError(EXIT.invalidData, t(checked.lang, CLI.invalid, { errors: checked.report.summary.errors }));
+      }
+      const result = computeProject(checked);
+      const explanation = explainValue({
+        lang: checked.lang,
+        definitions: result.definitions,
+        values: result.values,
+        notComputable: result.notComputable,
+        dati: checked.project.dati,
+        territorio: checked.project.territorio,
+        threshold: checked.config.sogliaRiservatezza,
+        defaultYear: result.anni.includes(checked.config.anno) ? checked.config.anno : Math.max(...result.anni),
+      }, indicatore, codice, opts.anno === undefined ? undefined : Number(opts.anno));
+      if ('error' in explanation) throw new ExitError(EXIT.usage, explanation.error);
+      out.stdout(`${explanation.lines.join('\n')}\n`);
+    });
+}
