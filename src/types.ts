@@ -86,6 +86,11 @@ export interface TypedRow {
   row: number;
   /** Set when the row has an error: its other problems are still reported, but it is left out of compute. */
   invalid?: true;
+  /**
+   * Set on a count summed from many rows of `file` (popolazione counted from residenti.csv, issue 8):
+   * `row` is then the first of them, and the lineage of a figure is the file, not a list of rows.
+   */
+  aggregated?: true;
 }
 
 /** What validation learned about one file. */

@@ -3,6 +3,8 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../types.js';
 import { t, type Bilingual } from '../i18n.js';
 import { CLI } from './messages.js';
+import type { StreamProgress } from '../ingest/stream/stream-table.js';
+import { writeProgressRows } from './progress-rows.js';
 
 /** Exit codes: 0 fine, 1 invalid data, 2 wrong use of the command, 3 missing system component, 70 a bug. */
 export const EXIT = { ok: 0, invalidData: 1, usage: 2, environment: 3, internal: 70 } as const;
@@ -42,6 +44,10 @@ export interface CommandContext {
   checkLang(value: string | undefined): Lang | undefined;
   /** A progress line on stderr when it is a terminal; quiet otherwise. */
   progress(message: string): void;
+  /** The live line of a long streamed read (rows, rate, time left), on a terminal only. */
+  progressRows(progress: StreamProgress): void;
+  /** A stage's duration: printed for the benchmark (`BILANCIO_BENCH=1`), otherwise ignored. */
+  stage(name: string, ms: number): void;
 }
 
 /** Commander's help titles in the help language. */
@@ -65,6 +71,10 @@ export function createContext(lang: Lang, out: Output): CommandContext {
     },
     progress(message) {
       if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
+    },
+    progressRows: (progress) => writeProgressRows(progress, lang),
+    stage: (name, ms) => {
+      if (process.env.BILANCIO_BENCH) process.stderr.write(`bilancio-bench stage ${name} ${ms.toFixed(1)}\n`);
     },
   };
 }

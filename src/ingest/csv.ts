@@ -20,14 +20,7 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const problems: Problem[] = [];
   try {
     parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      // Keeps a bare quote inside an unquoted field, e.g. 37°36'37.8"N.
-      relax_quotes: true,
-      // Accept every line ending, also mixed in one file (rows appended from another editor).
-      record_delimiter: ['\r\n', '\n', '\r'],
-      skip_empty_lines: false,
+      ...csvParseOptions(delimiter),
       // Collect as we go, so the rows before an unclosed quote survive the error.
       on_record: (record: string[]) => {
         records.push(record);
@@ -60,12 +53,27 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   return { file, dialect, header, rows, rowNumbers, problems };
 }
 
+/** How csv-parse reads our CSVs (shared with the streamed reader of src/ingest/stream). */
+export function csvParseOptions(delimiter: Delimiter) {
+  return {
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    // Keeps a bare quote inside an unquoted field, e.g. 37°36'37.8"N.
+    relax_quotes: true,
+    // Accept every line ending, also mixed in one file (rows appended from another editor).
+    record_delimiter: ['\r\n', '\n', '\r'],
+    skip_empty_lines: false,
+  };
+}
+
 /** An empty line parses as one empty cell (a line of delimiters only has several cells, and is a row). */
 function isEmptyLine(record: readonly string[]): boolean {
   return record.length === 0 || (record.length === 1 && record[0] === '');
 }
 
-function csvProblem(error: CsvError, row: number, file: string, lang: Lang): Problem {
+/** The source-error for a csv-parse failure at spreadsheet row `row`. */
+export function csvProblem(error: CsvError, row: number, file: string, lang: Lang): Problem {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
   }

@@ -15,6 +15,14 @@ export interface DecodeOptions {
   encoding?: ForcedEncoding;
   /** How to name the place of a bad byte: a spreadsheet row (CSV) or a text line (JSON). */
   positions?: 'rows' | 'lines';
+  /** Where these bytes start in the whole file, when they are a piece of it (a streamed chunk). */
+  origin?: PieceOrigin;
+}
+
+/** The file offset and the spreadsheet row (or text line) at which a piece of a file starts. */
+export interface PieceOrigin {
+  byteOffset: number;
+  row: number;
 }
 
 /** Bytes 0x80–0x9F that Windows-1252 leaves undefined: no text editor writes them. */
@@ -23,14 +31,8 @@ const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 /** Decodes a text file, detecting its encoding unless one is forced. */
 export function decodeBytes(bytes: Uint8Array, file: string, options: DecodeOptions = {}): Decoded {
   const lang = options.lang ?? 'it';
-  const fail = (key: MessageKey, offset: number, expected: string): Decoded => {
-    const byte = bytes[offset] ?? 0;
-    const row = options.positions === 'lines' ? lineAtByte(bytes, offset) : rowAtByte(bytes, offset);
-    const params = { offset, byte: hexByte(byte), place: readingPlace(lang, options.positions, row) };
-    const at = options.positions === 'lines' ? {} : { row };
-    const place = { ...at, value: hexByte(byte), expected };
-    return { ok: false, problem: readingProblem('encoding-error', file, lang, key, params, place) };
-  };
+  const fail = (key: MessageKey, offset: number, expected: string): Decoded =>
+    ({ ok: false, problem: encodingProblem(bytes, file, key, offset, expected, options) });
 
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, problem: readingProblem('encoding-error', file, lang, 'utf16', {}, { expected: 'UTF-8' }) };
@@ -61,6 +63,32 @@ export function decodeBytes(bytes: Uint8Array, file: string, options: DecodeOpti
   const usesCp1252Range = bytes.some((b) => b >= 0x80 && b <= 0x9f);
   // Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F wrongly (nodejs/node#56542): use iconv-lite.
   return { ok: true, text: iconv.decode(asBuffer(bytes), 'win1252'), encoding: usesCp1252Range ? 'windows-1252' : 'iso-8859-1' };
+}
+
+/** The encoding-error for the byte at `offset` of `bytes` (a whole file, or a piece placed by options.origin). */
+export function encodingProblem(
+  bytes: Uint8Array,
+  file: string,
+  key: MessageKey,
+  offset: number,
+  expected: string,
+  options: DecodeOptions = {},
+): Problem {
+  const lang = options.lang ?? 'it';
+  const byte = bytes[offset] ?? 0;
+  const origin = options.origin ?? { byteOffset: 0, row: 1 };
+  const row = origin.row - 1 + (options.positions === 'lines' ? lineAtByte(bytes, offset) : rowAtByte(bytes, offset));
+  const fileOffset = origin.byteOffset + offset;
+  const params = { offset: fileOffset, byte: hexByte(byte), place: readingPlace(lang, options.positions, row) };
+  const at = options.positions === 'lines' ? {} : { row };
+  const place = { ...at, value: hexByte(byte), expected };
+  return readingProblem('encoding-error', file, lang, key, params, place);
+}
+
+/** Text of bytes already known to be in `encoding` (no checks: see decodeBytes). */
+export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return iconv.decode(asBuffer(bytes), encoding === 'iso-8859-1' ? 'latin1' : 'win1252');
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {

@@ -8,7 +8,6 @@ import { decodeBytes } from './decode.js';
 import { parseJson } from './json.js';
 import { readingProblem } from './messages.js';
 import type { ParseOptions, ReadOptions } from './options.js';
-import { parseWorkbook } from './xlsx.js';
 
 export type { ParseOptions, ReadOptions } from './options.js';
 
@@ -46,6 +45,8 @@ export async function readTable(absPath: string, options: ReadOptions): Promise<
     return unreadTable(displayPath, 'csv', problem);
   }
   if (extension === '.xlsx' && options.format === undefined) {
+    // Loaded on demand: exceljs and its dependencies cost a few hundred ms at start-up (issue 8).
+    const { parseWorkbook } = await import('./xlsx.js');
     return parseWorkbook(bytes, displayPath, { lang, ...(options.dataset !== undefined && { dataset: options.dataset }) });
   }
   return parseTable(bytes, displayPath, options);

@@ -11,6 +11,8 @@ import { checkForeignKey, checkKeys } from './keys.js';
 import { checkManifest } from './manifest.js';
 import { runConsistencyChecks, type RuleSettings } from './checks/index.js';
 import { buildReport } from './report.js';
+import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti.js';
+import type { StreamedResidenti } from './residenti/stream-residenti.js';
 
 interface Checked {
   source: SourceTable;
@@ -22,7 +24,8 @@ interface Checked {
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-function buildTerritorio(rows: TypedRow[]): Territorio {
+/** The territory from the typed rows of territorio/quartieri.csv. */
+export function buildTerritorio(rows: TypedRow[]): Territorio {
   const quartieri: Quartiere[] = rows.map(({ values: v }) => ({
     codice: str(v.codice_quartiere),
     numero: typeof v.numero === 'number' ? v.numero : null,
@@ -47,6 +50,8 @@ export function validateProject(
   schemas: SchemaSet,
   lang: Lang,
   rules: RuleSettings = {},
+  /** residenti files already streamed and counted (issue 8: see pipeline.checkProject). */
+  residenti: readonly StreamedResidenti[] = [],
 ): ValidatedProject {
   const checked: Checked[] = [];
   const extraProblems: Problem[] = [...sources.problems];
@@ -153,6 +158,7 @@ export function validateProject(
     dati.set(anno, datasets);
   }
 
+  extraProblems.push(...mergeResidenti(residenti, { dati, territorio, servizi, lang, rules }));
   extraProblems.push(...runConsistencyChecks({ dati, territorio, servizi, lang, rules }));
 
   // Contributions: manifest checks, and the file reports that belong to each.
@@ -163,7 +169,10 @@ export function validateProject(
   });
 
   const report = buildReport(
-    checked.map((c) => ({ table: c.source.table, dataset: c.source.dataset, rowsRead: c.rowsRead, columns: c.columns, problems: c.problems })),
+    [
+      ...checked.map((c) => ({ table: c.source.table, dataset: c.source.dataset, rowsRead: c.rowsRead, columns: c.columns, problems: c.problems })),
+      ...residenti.map(streamedReportEntry),
+    ],
     extraProblems,
   );
   for (const contributo of contributi) {

@@ -26,7 +26,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         ignoreErrors: opts.ignoraErrori,
         allowLowThreshold: opts.consentiSogliaBassa,
         noPdf: !opts.pdf,
-      }, diskEffects(ctx.progress));
+      }, diskEffects(ctx.progress, ctx));
       const reportLang = outcome.checked.lang;
       const { report } = outcome.checked;
       if (outcome.status === 'invalid') {

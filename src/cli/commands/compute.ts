@@ -18,7 +18,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
     .option('--ignora-errori', say(CLI.ignoreErrors))
     .option('--consenti-soglia-bassa', say(CLI.lowThreshold))
     .action(async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean }) => {
-      const fx = diskEffects(ctx.progress);
+      const fx = diskEffects(ctx.progress, ctx);
       const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang), allowLowThreshold: opts.consentiSogliaBassa }, fx);
       if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) {
         out.stderr(formatReportText(checked.report, checked.lang));

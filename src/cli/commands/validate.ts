@@ -26,7 +26,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .addOption(ctx.langOption())
     .option('--consenti-soglia-bassa', say(CLI.lowThreshold))
     .action(async (paths: string[], opts: { format: string; progetto?: string; dataset?: string; lang?: string; consentiSogliaBassa?: boolean }) => {
-      const fx = diskEffects(ctx.progress);
+      const fx = diskEffects(ctx.progress, ctx);
       const requested = ctx.checkLang(opts.lang);
       let report: ValidationReport;
       let lang: Lang;

@@ -1,0 +1,57 @@
+// The benchmark's results as JSON and as a Markdown table.
+
+/** One residenti size: our compute, and the others on the same file. */
+export interface SizeResult {
+  rows: number;
+  megabytes: number;
+  compute: { wallMs: number; cpuMs: number | null; rowsPerSecond: number; peakMb: number | null; streamMs: number | null; exitCode: number };
+  miller: { wallMs: number; peakMb: number | null; ratio: number } | null;
+  duckdb: { wallMs: number; ratio: number } | null;
+}
+
+export interface Results {
+  date: string;
+  machine: { cpus: number; model: string; node: string; load: number[] };
+  runsPerSize: number;
+  startup: { wallMs: number; peakMb: number | null; heavyModules: string[] };
+  sizes: SizeResult[];
+  build: { wallMs: number; exitCode: number; pdf: boolean; stages: Record<string, number> } | null;
+  notes: string[];
+}
+
+const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${Math.round(value)}`);
+const mb = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(0));
+const ratio = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
+
+/** The results as the Markdown page bench/out/results.md. */
+export function markdown(results: Results): string {
+  const lines = [
+    '# bilancio benchmark',
+    '',
+    `${results.date} · ${results.machine.cpus} CPU (${results.machine.model}) · Node ${results.machine.node} · load ${results.machine.load.map((l) => l.toFixed(1)).join(' ')} · best of ${results.runsPerSize} runs`,
+    '',
+    '## `bilancio compute` on dati/2024/residenti.csv (whole process, end to end)',
+    '',
+    '| rows | MB | wall ms | CPU ms | rows/s | peak MB | stream ms | Miller ms | ours ÷ Miller | DuckDB ms | ours ÷ DuckDB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${s.megabytes.toFixed(1)} | ${ms(s.compute.wallMs)} | ${ms(s.compute.cpuMs)} | ${Math.round(s.compute.rowsPerSecond).toLocaleString('en')} | ${mb(s.compute.peakMb)} | ${ms(s.compute.streamMs)} | ${ms(s.miller?.wallMs)} | ${ratio(s.miller?.ratio)} | ${ms(s.duckdb?.wallMs)} | ${ratio(s.duckdb?.ratio)} |`),
+    '',
+    `Start-up (\`bilancio compute\` on the same project without data): ${ms(results.startup.wallMs)} ms, peak ${mb(results.startup.peakMb)} MB; heavy modules loaded: ${results.startup.heavyModules.length ? results.startup.heavyModules.join(', ') : 'none'}.`,
+    '',
+  ];
+  if (results.build) {
+    const stages = results.build.stages;
+    const names = ['ingest', 'validate', 'calcolo', 'dati-aperti', 'report', 'html', 'pdf', 'manifest'];
+    const labels: Record<string, string> = { calcolo: 'compute', 'dati-aperti': 'open data', report: 'charts + view', html: 'HTML', pdf: 'PDF' };
+    lines.push(
+      `## \`bilancio build data/brescia\`${results.build.pdf ? '' : ' (--no-pdf)'}: ${ms(results.build.wallMs)} ms wall, exit ${results.build.exitCode}`,
+      '',
+      `| ${names.map((n) => labels[n] ?? n).join(' | ')} | total |`,
+      `|${names.map(() => '---:').join('|')}|---:|`,
+      `| ${names.map((n) => ms(stages[n])).join(' | ')} | ${ms(results.build.wallMs)} |`,
+      '',
+    );
+  }
+  if (results.notes.length) lines.push('## Notes', '', ...results.notes.map((n) => `- ${n}`), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,115 @@
+// npm run bench: how fast `bilancio compute` validates and counts a residents file of 10^5 and 10^6
+// rows (10^7 with --full or BENCH_FULL=1), against Miller and DuckDB on the same file, and a full
+// `bilancio build` of data/brescia split by stage. Writes bench/out/results.{json,md}.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { best, measure } from './measure.js';
+import { duckdbCount, millerCount } from './others.js';
+import { emptyProject, residentiProject } from './project.js';
+import { markdown, type Results, type SizeResult } from './report.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const brescia = path.join(root, 'data/brescia');
+const cli = path.join(root, 'bin/bilancio.js');
+const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
+const sizes = full ? [100_000, 1_000_000, 10_000_000] : [100_000, 1_000_000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BENCH_ENV = { BILANCIO_BENCH: '1' };
+
+async function main(): Promise<void> {
+  const notes: string[] = [];
+  if (!process.argv.includes('--no-build')) {
+    console.error('… compiling (npm run build:ts)');
+    try {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+    } catch {
+      notes.push('tsc reported type errors while compiling dist/ (files were still emitted).');
+    }
+  }
+  const work = await mkdtemp(path.join(os.tmpdir(), 'bilancio-bench-'));
+  try {
+    const compute = (project: string, extra: string[] = []) =>
+      measure('node', [...extra, cli, 'compute', project, '--out', path.join(work, 'out'), '--ignora-errori'], BENCH_ENV);
+
+    console.error('… start-up');
+    const empty = await emptyProject(brescia, path.join(work, 'vuoto'));
+    const startup = await best(RUNS, () => compute(empty));
+    const modules = await compute(empty, ['--import', path.join(root, 'bench/loaded-modules.mjs')]);
+    const heavy = /^bilancio-bench heavy (.*)$/m.exec(modules.stderr)?.[1] ?? '?';
+
+    const results: SizeResult[] = [];
+    for (const rows of sizes) {
+      console.error(`… ${rows.toLocaleString('en')} residents: writing the file`);
+      const { project, file, written } = await residentiProject(brescia, path.join(work, `p${rows}`), rows);
+      const runs = rows >= 10_000_000 ? 1 : RUNS;
+      console.error(`… ${rows.toLocaleString('en')} residents: bilancio compute ×${runs}`);
+      const ours = await best(runs, () => compute(project));
+      if (ours.exitCode !== 0) notes.push(`compute on ${rows} rows exited ${ours.exitCode}: ${ours.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+      console.error(`… ${rows.toLocaleString('en')} residents: Miller, DuckDB`);
+      const miller = await best(runs, async () => (await millerCount(file)) ?? { wallMs: NaN, cpuMs: null, peakMb: null, exitCode: -1, stderr: '', stages: {} });
+      const duck = await duckdbBest(runs, file);
+      results.push({
+        rows,
+        megabytes: written.bytes / 1e6,
+        compute: {
+          wallMs: ours.wallMs, cpuMs: ours.cpuMs, rowsPerSecond: rows / (ours.wallMs / 1000), peakMb: ours.peakMb,
+          streamMs: ours.stages.validate ?? null, exitCode: ours.exitCode,
+        },
+        miller: Number.isNaN(miller.wallMs) ? null : { wallMs: miller.wallMs, peakMb: miller.peakMb, ratio: ours.wallMs / miller.wallMs },
+        duckdb: duck ? { wallMs: duck.wallMs, ratio: ours.wallMs / duck.wallMs } : null,
+      });
+      await rm(project, { recursive: true, force: true });
+    }
+    if (results.every((r) => r.miller === null)) notes.push('Miller (mlr) is not installed: no Miller column.');
+    if (results.every((r) => r.duckdb === null)) notes.push('DuckDB is not available (@duckdb/node-api did not load): no DuckDB column.');
+    notes.push('Miller runs as a process like ours (its time includes its start-up); DuckDB runs in the benchmark process, so its time is the query alone, on every core.');
+    notes.push('"stream ms" is the validate stage of compute: streaming residenti.csv plus validating the catalogues.');
+
+    console.error('… bilancio build data/brescia');
+    const build = await buildBrescia(path.join(work, 'build'), notes);
+    const report: Results = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', node: process.version, load: os.loadavg() },
+      runsPerSize: RUNS,
+      startup: { wallMs: startup.wallMs, peakMb: startup.peakMb, heavyModules: heavy === '-' ? [] : heavy.split(',') },
+      sizes: results,
+      build,
+      notes,
+    };
+    const out = path.join(root, 'bench/out');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const table = markdown(report);
+    await writeFile(path.join(out, 'results.md'), table);
+    console.log(table);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function duckdbBest(runs: number, file: string): Promise<{ wallMs: number } | null> {
+  let fastest: { wallMs: number } | null = null;
+  for (let i = 0; i < runs; i++) {
+    const run = await duckdbCount(file);
+    if (!run) return null;
+    if (!fastest || run.wallMs < fastest.wallMs) fastest = run;
+  }
+  return fastest;
+}
+
+/** A full build of the sample project, timed by stage; without the PDF when Chromium is missing. */
+async function buildBrescia(out: string, notes: string[]): Promise<Results['build']> {
+  const run = await measure('node', [cli, 'build', brescia, '--out', out], BENCH_ENV);
+  if (run.exitCode === 3) {
+    notes.push('Chromium is missing: the build was timed without the PDF.');
+    const noPdf = await measure('node', [cli, 'build', brescia, '--out', out, '--no-pdf'], BENCH_ENV);
+    return { wallMs: noPdf.wallMs, exitCode: noPdf.exitCode, pdf: false, stages: noPdf.stages };
+  }
+  if (run.exitCode !== 0) notes.push(`build exited ${run.exitCode}: ${run.stderr.trim().split('\n').slice(-2).join(' / ')}`);
+  return { wallMs: run.wallMs, exitCode: run.exitCode, pdf: true, stages: run.stages };
+}
+
+await main();
