@@ -31,7 +31,8 @@ export function referenceRows(ref: Reference, anno: number, dati: Map<number, Da
     if (!files) index.set(quartiere, (files = new Map()));
     let rows = files.get(row.file);
     if (!rows) files.set(row.file, (rows = []));
-    rows.push(row.row);
+    // A count aggregated from a one-row-per-resident file stands for thousands of rows: name the file only.
+    if (!row.aggregated) rows.push(row.row);
   });
   return index;
 }
@@ -51,7 +52,10 @@ export function sourcesOf(indexes: RowIndex[], members: string[] | 'all', withRo
   }
   return [...byFile.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((file) => (withRows ? { file, righe: formatRowRanges(byFile.get(file)!) } : { file }));
+    .map((file) => {
+      const rows = byFile.get(file)!;
+      return withRows && rows.length > 0 ? { file, righe: formatRowRanges(rows) } : { file };
+    });
 }
 
 type Members = string[] | 'all';
