@@ -136,7 +136,14 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
     const written = await stage('dati-aperti', async () => {
       const names = await writeOpenData(checked, result, dir, out);
       await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
-      return [...names, 'validazione.json'];
+      // The submissions grid too, so that a build's folder holds everything `bilancio submissions` writes.
+      const grid = (await import('./participation/submissions.js')).computeSubmissionGrid(checked);
+      await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);
+      const [{ loadTemplates }, { renderPage }, { gridPageView }] = await Promise.all([
+        import('./render/html.js'), import('./participation/page.js'), import('./participation/submissions-view.js'),
+      ]);
+      await out.writeFile(path.join(dir, 'contributi.html'), renderPage('contributi', gridPageView(grid, lang, config.titolo), await loadTemplates(checked.root)));
+      return [...names, 'validazione.json', 'contributi.json', 'contributi.html'];
     });
     fx.progress('grafici');
     const view = await stage('report', async () => {

@@ -114,7 +114,8 @@ async function realpathOfMaybeMissing(abs: string): Promise<string> {
 }
 
 /** Files that mark a folder as a previous bilancio output, safe to replace. */
-const OUTPUT_MARKERS = ['manifest.json', 'report.html', 'indicatori.csv', 'indicatori.json'];
+// What bilancio's own commands write (build, compute, submissions): a folder holding one of them is ours.
+const OUTPUT_MARKERS = ['manifest.json', 'report.html', 'indicatori.csv', 'indicatori.json', 'contributi.json', 'validazione.json'];
 
 /** Why `out` may not be replaced by a build of `root` (it holds the project or its inputs, or others' files), or null. */
 export async function outputFolderRefusal(root: string, out: string, lang: Lang): Promise<string | null> {
