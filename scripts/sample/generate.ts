@@ -12,7 +12,7 @@ import { Random } from './prng.js';
 import { readme } from './readme.js';
 import { erogazioni } from './services.js';
 import { domandeCsv, effettiQuartiere, questionarioCsv } from './survey.js';
-import { quartieriCsv } from './territory.js';
+import { mappaTileCsv, quartieriCsv } from './territory.js';
 import { vociJson } from './voices.js';
 
 /** The seed of the committed data/brescia (Brescia's ISTAT municipality code). */
@@ -27,6 +27,7 @@ export function generaCampione(seed: number = SEED_PREDEFINITO): FileCampione {
   const files: FileCampione = new Map();
   files.set('README.md', readme(seed));
   files.set('territorio/quartieri.csv', quartieriCsv());
+  files.set('territorio/mappa_tile.csv', mappaTileCsv());
   files.set('catalogo/enti.csv', entiCsv());
   files.set('catalogo/servizi.csv', serviziCsv());
   files.set('catalogo/impegni.csv', catalogoImpegniCsv());

@@ -9,6 +9,8 @@ partecipativo* del Comune di Brescia (progetto "Brescia Città del Noi") per gli
 
 - \`territorio/quartieri.csv\`: i 33 quartieri reali, con codice ISTAT (ASC), numero del Comune,
   varianti del nome e zona. La superficie è indicativa.
+- \`territorio/mappa_tile.csv\`: la mappa a tessere dei quartieri (riga e colonna di ciascuno,
+  disposti più o meno come sono nella città), usata dal report quando manca \`quartieri.geojson\`.
 - \`catalogo/\`: enti (capofila, partner e rete del progetto), servizi dei sei cantieri,
   impegni. \`catalogo/indicatori.json\` e \`bilancio.config.json\` sono scritti a mano,
   non generati.

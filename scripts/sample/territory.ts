@@ -116,3 +116,51 @@ export function quartieriCsv(): string {
     QUARTIERI.map((q) => [q.codice, q.numero, q.nome, varianti(q).join('; '), q.zona, ZONE[q.zona], q.superficie.toFixed(1)]),
   );
 }
+
+// Where each quartiere sits on the tile map: a grid laid over the city with north at the top.
+// Approximate geography: the centre in the middle, the Nord zone above, Ovest left, Sud below,
+// Est right; the valley of Villaggio Prealpino at the top, Folzano at the bottom.
+const TILE: readonly [string, number, number][] = [
+  ['Villaggio Prealpino-Stocchetta', 0, 3],
+  ["Sant'Eustacchio", 1, 2],
+  ['San Bartolomeo', 1, 3],
+  ['Casazza', 1, 4],
+  ['Mompiano', 1, 5],
+  ['San Rocchino-Costalunga', 1, 6],
+  ['Urago Mella', 2, 0],
+  ['Fiumicello', 2, 1],
+  ['Borgo Trento', 2, 3],
+  ['Crocifissa di Rosa', 2, 4],
+  ['Villaggio Badia', 3, 0],
+  ['Primo Maggio', 3, 1],
+  ['Porta Milano', 3, 2],
+  ['Centro Storico Nord', 3, 3],
+  ['Brescia Antica', 3, 4],
+  ['Porta Venezia', 3, 5],
+  ["Sant'Eufemia", 3, 6],
+  ['Caionvico', 3, 7],
+  ['Villaggio Violino', 4, 0],
+  ['Chiusure', 4, 1],
+  ['Centro Storico Sud', 4, 3],
+  ['San Polo Case', 4, 5],
+  ['San Polo Cimabue', 4, 6],
+  ['Chiesanuova', 5, 1],
+  ['Don Bosco', 5, 2],
+  ['Porta Cremona-Volta', 5, 3],
+  ['Lamarmora', 5, 4],
+  ['San Polo Parco', 5, 5],
+  ['Sanpolino', 5, 6],
+  ['Buffalora-Bettole', 5, 7],
+  ['Fornaci', 6, 1],
+  ['Villaggio Sereno', 6, 3],
+  ['Folzano', 7, 3],
+];
+
+/** territorio/mappa_tile.csv: the tile map layout (row 0 at the top, column 0 on the left). */
+export function mappaTileCsv(): string {
+  const rows = TILE.map(([nome, riga, colonna]) => [quartiere(nome).codice, riga, colonna] as const);
+  const taken = new Set(rows.map(([, r, c]) => `${r},${c}`));
+  if (rows.length !== QUARTIERI.length || taken.size !== rows.length) throw new Error('tile map: every quartiere once, one per tile');
+  rows.sort(([a], [b]) => a.localeCompare(b));
+  return toCsv(['codice_quartiere', 'riga', 'colonna'], rows.map(([codice, riga, colonna]) => [codice, riga, colonna]));
+}

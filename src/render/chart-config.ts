@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import type { Lang } from '../types.js';
 import type { BarSpec, BulletSpec, ChartOptions, ChartSpec, LineSpec, PyramidSpec } from './chart-types.js';
 import { formatNumber } from './format.js';
-import { glyphText, targetLine, valueLabels } from './chart-plugins.js';
+import { targetLine, valueLabels } from './chart-plugins.js';
 import {
   PALETTE,
   POINT_STYLES,
@@ -41,7 +41,7 @@ export function chartConfig(spec: ChartSpec, lang: Lang, options: ChartOptions, 
       tooltip: { enabled: false },
     },
   };
-  config.plugins = [glyphText, ...(config.plugins ?? []), ...extraPlugins];
+  config.plugins = [...(config.plugins ?? []), ...extraPlugins];
   return config;
 }
 

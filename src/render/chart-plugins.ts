@@ -1,9 +1,8 @@
 import type { Chart, Plugin } from 'chart.js';
 import { FONT_FAMILY, FONT_SIZE, SUPPRESSED_MARK, TEXT_COLOUR } from './chart-style.js';
 
-// Small Chart.js plugins drawn on top of the bars: a target line, value labels, a text recorder.
+// Small Chart.js plugins drawn on top of the bars: a target line and value labels.
 
-// The tick size, so that cairo defines each glyph once for ticks and labels alike.
 const LABEL_FONT = `${FONT_SIZE}px "${FONT_FAMILY}"`;
 
 function scalesOf(chart: Chart, horizontal: boolean) {
@@ -63,31 +62,6 @@ export function valueLabels(values: (number | null)[], format: (v: number) => st
         else ctx.fillText(text, across, along - 3);
       });
       ctx.restore();
-    },
-  };
-}
-
-/** Draws text as glyphs: cairo then defines each glyph once in the SVG instead of once per use. */
-export const glyphText: Plugin = {
-  id: 'bilancioGlyphText',
-  // Not in beforeInit: Chart.js sizes the canvas after it, and sizing resets the context state.
-  beforeDraw(chart) {
-    Object.assign(chart.ctx, { textDrawingMode: 'glyph' }); // node-canvas only
-  },
-};
-
-/** Records every string drawn on the canvas, for tests: the SVG holds text only as outlines. */
-export function textRecorder(sink: string[]): Plugin {
-  return {
-    id: 'bilancioTextRecorder',
-    beforeInit(chart) {
-      const ctx = chart.ctx;
-      const fillText = ctx.fillText.bind(ctx);
-      ctx.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
-        sink.push(String(text));
-        if (maxWidth === undefined) fillText(text, x, y);
-        else fillText(text, x, y, maxWidth);
-      };
     },
   };
 }

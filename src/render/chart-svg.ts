@@ -21,10 +21,11 @@ const UNSAFE = /<script|<foreignObject|<iframe|\son[a-z]+\s*=|javascript:/i;
 /**
  * Makes cairo's output embeddable: drops the XML prolog, renumbers ids under `labels.id` (cairo
  * numbers surfaces with a process-wide counter, which would break byte-identical output and clash
- * between charts on one page), sizes it in px (cairo writes pt), adds role, title and desc.
+ * between charts on one page), sizes it in px (cairo writes pt), adds role, title, desc and `text`
+ * (SVG elements our code wrote, with every string XML-escaped) on top of the drawing.
  */
-export function finishSvg(raw: string, labels: SvgLabels): string {
-  // Only our own drawing reaches cairo, and cairo writes text as outlines; this guards against a regression.
+export function finishSvg(raw: string, labels: SvgLabels, text = ''): string {
+  // Only our own drawing reaches cairo, and no text (see chart-text.ts); this guards against a regression.
   if (UNSAFE.test(raw)) throw new Error('bilancio: the chart SVG contains active content (bug)');
   const ids = new Map<string, string>();
   for (const match of raw.matchAll(/\bid="([^"]+)"/g)) {
@@ -41,7 +42,8 @@ export function finishSvg(raw: string, labels: SvgLabels): string {
     });
   const titleId = `${labels.id}-title`;
   const descId = `${labels.id}-desc`;
-  return body.replace(/^<svg\b([^>]*)>/, (_whole, attributes: string) => {
+  const withText = text ? body.replace(/<\/svg>\s*$/, `${text}\n</svg>\n`) : body;
+  return withText.replace(/^<svg\b([^>]*)>/, (_whole, attributes: string) => {
     const kept = attributes.replace(/\s(width|height)="[^"]*"/g, '');
     return (
       `<svg${kept} width="${labels.width}" height="${labels.height}" role="img" aria-labelledby="${titleId} ${descId}">` +

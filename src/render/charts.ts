@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { Lang } from '../types.js';
 import { altText } from './chart-alt.js';
 import { chartConfig } from './chart-config.js';
-import { textRecorder } from './chart-plugins.js';
+import { svgText, textElements, type PlacedText } from './chart-text.js';
 import { FONT_FAMILY, FONT_SIZE, TEXT_COLOUR } from './chart-style.js';
 import { finishSvg } from './chart-svg.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './chart-types.js';
@@ -50,18 +49,19 @@ export function createChartRenderer(): ChartRenderer {
     return canvas;
   };
 
-  const draw = (spec: ChartSpec, lang: Lang, options: ChartOptions, key: string, plugins: Plugin[]): ChartImage => {
+  const draw = (spec: ChartSpec, lang: Lang, options: ChartOptions, key: string): { image: ChartImage; texts: PlacedText[] } => {
     checkSpec(spec);
     const width = options.width ?? DEFAULT_WIDTH;
     const height = options.height ?? (spec.kind === 'pyramid' ? PYRAMID_HEIGHT : DEFAULT_HEIGHT);
-    const config = chartConfig(spec, lang, options, plugins);
+    const texts: PlacedText[] = [];
+    const config = chartConfig(spec, lang, options, [svgText(texts)]);
     // chartjs-node-canvas types its config against chart.js/auto; the shapes are the same.
     const raw = canvasFor(width, height)
       .renderToBufferSync(config as Parameters<ChartJSNodeCanvas['renderToBufferSync']>[0], 'image/svg+xml')
       .toString('utf8');
     const alt = altText(spec, lang);
-    const svg = finishSvg(raw, { id: `chart-${key.slice(0, 12)}`, title: spec.title, desc: alt, width, height });
-    return Object.freeze({ svg, alt, width, height });
+    const svg = finishSvg(raw, { id: `chart-${key.slice(0, 12)}`, title: spec.title, desc: alt, width, height }, textElements(texts));
+    return { image: Object.freeze({ svg, alt, width, height }), texts };
   };
 
   return {
@@ -69,15 +69,14 @@ export function createChartRenderer(): ChartRenderer {
       const key = chartKey(spec, lang, options);
       let image = cache.get(key);
       if (!image) {
-        image = draw(spec, lang, options, key, []);
+        image = draw(spec, lang, options, key).image;
         cache.set(key, image);
       }
       return image;
     },
     trace(spec, lang, options = {}) {
-      const drawnText: string[] = [];
-      const image = draw(spec, lang, options, chartKey(spec, lang, options), [textRecorder(drawnText)]);
-      return { image, drawnText };
+      const { image, texts } = draw(spec, lang, options, chartKey(spec, lang, options));
+      return { image, drawnText: texts.map((t) => t.text) };
     },
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ReportView } from './view-model.js';
+import { pageCss, type RunningSection } from './page-css.js';
 
 /** The templates shipped with the tool. */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -33,6 +34,17 @@ export async function loadTemplates(projectDir?: string): Promise<TemplateSet> {
   return set;
 }
 
+/** The running header of each part of the report: chapters, and "I quartieri · <nome>" on each quartiere page. */
+export function runningSections(view: ReportView): RunningSection[] {
+  return [
+    { id: 'indice', header: view.labels.indice },
+    ...view.toc.flatMap((chapter) => [
+      { id: chapter.id, header: chapter.title },
+      ...(chapter.id === view.quartieri.id ? chapter.children.map((child) => ({ id: child.id, header: `${chapter.title} · ${child.title}` })) : []),
+    ]),
+  ];
+}
+
 /** Renders the report as one self-contained HTML page. Data is always escaped: only our SVG passes raw. */
 export function renderHtml(view: ReportView, templates: TemplateSet): string {
   const hb = Handlebars.create();
@@ -43,5 +55,7 @@ export function renderHtml(view: ReportView, templates: TemplateSet): string {
   hb.registerHelper('svg', (markup: unknown) => new hb.SafeString(String(markup)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const report = hb.compile(templates.get('report') ?? '', { strict: true, noEscape: false });
-  return report({ ...view, css: new hb.SafeString(templates.get('style') ?? '') });
+  // Our own CSS: every text in it is a CSS string with each unusual character escaped.
+  const pageStyle = pageCss({ lang: view.lang, footer: view.ente, title: view.title, coverClass: 'copertina', sections: runningSections(view) });
+  return report({ ...view, css: new hb.SafeString(templates.get('style') ?? ''), pageStyle: new hb.SafeString(pageStyle) });
 }

@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { HTTPRequest, Page, PDFOptions } from 'puppeteer';
 import type { Lang } from '../types.js';
 import { launchBrowser, type LaunchOptions } from './browser.js';
 
@@ -13,11 +13,16 @@ export interface PdfMargin {
 
 export interface PdfOptions {
   lang: Lang;
-  /** Running title in the page header; plain text (escaped here, the templates are raw HTML). */
-  runningTitle: string;
-  /** Short text on the left of the footer, e.g. the report title; plain text. */
-  footerText: string;
-  /** Page margins; the header and footer live inside top and bottom. */
+  /**
+   * The document prints its own page size, margins, running header and `pag. N di M` with CSS
+   * (@page margin boxes, see page-css.ts): no Chromium header and footer bands, no margin option.
+   */
+  cssPages?: boolean;
+  /** Running title in Chromium's page header (without cssPages); plain text, escaped here. */
+  runningTitle?: string;
+  /** Short text on the left of Chromium's footer (without cssPages); plain text. */
+  footerText?: string;
+  /** Page margins (without cssPages); the header and footer live inside top and bottom. */
   margin?: PdfMargin;
   /** Font of header and footer, a CSS font-family list. */
   fontFamily?: string;
@@ -60,6 +65,25 @@ export async function openRenderer(options: LaunchOptions = {}): Promise<Rendere
   };
 }
 
+/** A browser being launched while other work goes on: take it with `renderer()`, always `close()`. */
+export interface StartedRenderer {
+  /** The launched renderer; rejects as openRenderer would (BrowserNotFoundError). */
+  renderer(): Promise<Renderer>;
+  /** Closes the browser if it was launched; safe to call twice, never throws. */
+  close(): Promise<void>;
+}
+
+/** Starts launching Chromium now, so its start-up overlaps the computing and charting of the build. */
+export function startRenderer(options: LaunchOptions = {}): StartedRenderer {
+  const launching = openRenderer(options);
+  // A failed launch is reported when the renderer is asked for, not as an unhandled rejection.
+  launching.catch(() => undefined);
+  return {
+    renderer: () => launching,
+    close: () => launching.then((r) => r.close(), () => undefined),
+  };
+}
+
 /** Runs `work` with a fresh Renderer and always closes the browser afterwards. */
 export async function withRenderer<T>(
   work: (renderer: Renderer) => Promise<T>,
@@ -74,7 +98,6 @@ export async function withRenderer<T>(
 }
 
 async function printOnPage(page: Page, html: string, options: PdfOptions): Promise<Uint8Array> {
-  const margin = options.margin ?? DEFAULT_MARGIN;
   const timeout = options.timeoutMs ?? 60_000;
   const seen = new Set<string>();
   const block = (url: string): void => {
@@ -91,21 +114,26 @@ async function printOnPage(page: Page, html: string, options: PdfOptions): Promi
     const refused = /^Not allowed to load local resource: (.+)$/.exec(message.text());
     if (refused?.[1]) block(refused[1]);
   });
-  await page.setContent(html, { waitUntil: 'load', timeout });
+  // Print media first: the page is laid out once, for paper, not once for the screen and again.
   await page.emulateMediaType('print');
-  const pdf = await page.pdf({
-    format: 'A4',
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: headerTemplate(options, margin),
-    footerTemplate: footerTemplate(options, margin),
-    margin,
-    outline: true,
-    tagged: true,
-    preferCSSPageSize: false,
-    timeout,
-  });
+  await page.setContent(html, { waitUntil: 'load', timeout });
+  const pdf = await page.pdf(pdfOptions(options));
   return options.date ? setPdfDates(pdf, options.date) : pdf;
+}
+
+/** Chromium's print options for a document: A4, tagged, with its outline and header/footer choice. */
+export function pdfOptions(options: PdfOptions): PDFOptions {
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const bands: PDFOptions = options.cssPages
+    ? { displayHeaderFooter: false, preferCSSPageSize: true }
+    : {
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(options, margin),
+        footerTemplate: footerTemplate(options, margin),
+        margin,
+        preferCSSPageSize: false,
+      };
+  return { format: 'A4', printBackground: true, outline: true, tagged: true, timeout: options.timeoutMs ?? 60_000, ...bands };
 }
 
 async function answerRequest(request: HTTPRequest, block: (url: string) => void): Promise<void> {
@@ -142,13 +170,13 @@ function bandStyle(options: PdfOptions, margin: PdfMargin): string {
 }
 
 function headerTemplate(options: PdfOptions, margin: PdfMargin): string {
-  return `<div style="${bandStyle(options, margin)}"><span></span><span>${escapeHtml(options.runningTitle)}</span></div>`;
+  return `<div style="${bandStyle(options, margin)}"><span></span><span>${escapeHtml(options.runningTitle ?? '')}</span></div>`;
 }
 
 function footerTemplate(options: PdfOptions, margin: PdfMargin): string {
   const [page, of] = options.lang === 'it' ? ['pag.', 'di'] : ['page', 'of'];
   return (
-    `<div style="${bandStyle(options, margin)}"><span>${escapeHtml(options.footerText)}</span>` +
+    `<div style="${bandStyle(options, margin)}"><span>${escapeHtml(options.footerText ?? '')}</span>` +
     `<span>${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`
   );
 }

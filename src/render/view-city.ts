@@ -1,12 +1,16 @@
-import type { ViewContext, FigureView, TableView, CellView } from './view-context.js';
+import type { ViewContext, FigureView, TableView, CellView, RichText } from './view-context.js';
 import { pyramidOf } from './pyramid-data.js';
 import { formatNumber } from './format.js';
+import { mapFigure } from './view-map.js';
 
 /** Key figures shown for the city and on each quartiere page. */
 export const KEY_INDICATORS = [
   'popolazione', 'quota_0_14', 'quota_65_plus', 'quota_75_plus', 'indice_vecchiaia', 'eta_media',
   'quota_stranieri', 'famiglie_unipersonali', 'anziani_soli_75', 'tasso_natalita', 'tasso_mortalita',
 ];
+
+/** Indicators the city chapter maps by quartiere. */
+const CITY_MAPS = ['quota_65_plus', 'quota_stranieri'];
 
 /** Indicators in the per-zona tables of the city chapter. */
 const ZONE_TABLE_INDICATORS = ['popolazione', 'quota_0_14', 'quota_65_plus', 'indice_vecchiaia', 'quota_stranieri'];
@@ -22,7 +26,8 @@ export interface KpiView {
 export interface CityView {
   id: string;
   title: string;
-  intro: string;
+  /** Paragraphs with cross-references to the chapter's figures and tables. */
+  intro: RichText[];
   kpis: KpiView[];
   figures: FigureView[];
   zoneTables: TableView[];
@@ -50,8 +55,11 @@ export function cityView(ctx: ViewContext): CityView {
   });
   const figures: FigureView[] = [];
   const zone = project.territorio.zone;
+  let byZone: FigureView | null = null;
+  let pyramid: FigureView | null = null;
+  let trend: FigureView | null = null;
   if (available('popolazione')) {
-    figures.push(ctx.figure('fig-residenti-zona', ctx.text({ it: 'Residenti per zona al 31 dicembre {anno}', en: 'Residents by zone at 31 December {anno}' }, { anno }), {
+    figures.push(byZone = ctx.figure('fig-residenti-zona', ctx.text({ it: 'Residenti per zona al 31 dicembre {anno}', en: 'Residents by zone at 31 December {anno}' }, { anno }), {
       kind: 'bar',
       title: ctx.text({ it: 'Residenti per zona', en: 'Residents by zone' }),
       labels: zone.map((z) => z.nome),
@@ -64,12 +72,12 @@ export function cityView(ctx: ViewContext): CityView {
     const { spec } = pyramidOf(population, null, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }), {
       width: 5, last: 100, byCitizenship: true, threshold: config.sogliaRiservatezza,
     });
-    figures.push(ctx.figure('fig-piramide-citta', ctx.text({
+    figures.push(pyramid = ctx.figure('fig-piramide-citta', ctx.text({
       it: 'Piramide delle età della città per sesso e cittadinanza, {anno}', en: 'Age pyramid of the city by sex and citizenship, {anno}',
     }, { anno }), spec, { height: 520 }));
   }
   if (project.anni.length >= 2 && available('popolazione')) {
-    figures.push(ctx.figure('fig-andamento-zone', ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: project.anni[0]!, a: anno }), {
+    figures.push(trend = ctx.figure('fig-andamento-zone', ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: project.anni[0]!, a: anno }), {
       kind: 'line',
       title: ctx.text({ it: 'Andamento dei residenti per zona', en: 'Residents by zone over time' }),
       labels: project.anni.map(String),
@@ -77,6 +85,8 @@ export function cityView(ctx: ViewContext): CityView {
       decimals: 0,
     }));
   }
+  const maps = CITY_MAPS.map((id) => mapFigure(ctx, id)).filter((m): m is FigureView => m !== null);
+  figures.push(...maps);
   const indicators = ZONE_TABLE_INDICATORS.filter(available);
   const head = [ctx.label('quartiere'), ...indicators.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)];
   const names = new Map(project.territorio.quartieri.map((q) => [q.codice, q.nome]));
@@ -107,13 +117,37 @@ export function cityView(ctx: ViewContext): CityView {
     }));
   }
   const popolazione = values.figure('popolazione', 'citta', 'citta', anno);
+  const counts = { anno, citta: config.citta, pop: popolazione.text, nq: project.territorio.quartieri.length, nz: zone.length };
+  const about: RichText[] = [byZone
+    ? ctx.rich({
+      it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone ({fig}).',
+      en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones ({fig}).',
+    }, { ...counts, fig: byZone })
+    : ctx.rich({
+      it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone.',
+      en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones.',
+    }, counts)];
+  if (pyramid) about.push(ctx.rich({ it: 'La {fig} mostra la struttura per età, sesso e cittadinanza.', en: '{fig} shows the structure by age, sex and citizenship.' }, { fig: pyramid }));
+  if (trend) about.push(ctx.rich({ it: 'La {fig} segue i residenti di ogni zona negli anni.', en: '{fig} follows the residents of each zone over the years.' }, { fig: trend }));
+  const where: RichText[] = [];
+  if (maps.length > 0) {
+    where.push(maps.length === 1
+      ? ctx.rich({ it: 'La mappa della {a} mostra come il valore cambia da quartiere a quartiere.', en: 'The map in {a} shows how the value changes from quartiere to quartiere.' }, { a: maps[0]! })
+      : ctx.rich({
+        it: 'Le mappe ({a} e {b}) mostrano dove vivono gli anziani e i residenti stranieri, quartiere per quartiere.',
+        en: 'The maps ({a} and {b}) show where older and foreign residents live, quartiere by quartiere.',
+      }, { a: maps[0]!, b: maps[maps.length - 1]! }));
+  }
+  const [first, last] = [zoneTables[0], zoneTables[zoneTables.length - 1]];
+  if (first && last && first !== last) {
+    where.push(ctx.rich({ it: 'Le tabelle dalla {a} alla {b} riportano gli indicatori di ogni quartiere, zona per zona.', en: 'Tables {a} to {b} give the indicators of each quartiere, zone by zone.' }, { a: { id: first.id, label: String(first.number) }, b: { id: last.id, label: String(last.number) } }));
+  }
+  const paragraph = (sentences: RichText[]): RichText => sentences.flatMap((s, i) => (i === 0 ? s : [{ text: ' ' }, ...s]));
+  const intro = [about, where].filter((p) => p.length > 0).map(paragraph);
   return {
     id: 'la-citta',
     title: ctx.label('laCitta'),
-    intro: ctx.text({
-      it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone.',
-      en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones.',
-    }, { anno, citta: config.citta, pop: popolazione.text, nq: project.territorio.quartieri.length, nz: zone.length }),
+    intro,
     kpis,
     figures,
     zoneTables,

@@ -5,8 +5,9 @@ import { t, type Bilingual } from '../i18n.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
 import { LABELS } from './labels.js';
+import type { MapLayout } from './map-layout.js';
 
-/** A numbered figure: the chart image, its caption and its text alternative. */
+/** A numbered figure: the chart or map image, its caption and its text alternative. */
 export interface FigureView {
   id: string;
   number: number;
@@ -15,6 +16,8 @@ export interface FigureView {
   svg: string;
   alt: string;
   note: string;
+  /** Maps: each class of the legend and the quartieri in it (shown on screen as a list); else empty. */
+  classi: { etichetta: string; quartieri: string }[];
 }
 
 /** A numbered table with a header row and body rows of cells. */
@@ -30,11 +33,36 @@ export interface TableView {
   keepTogether: boolean;
 }
 
+/** A run of text; with `href`, a link to a figure or table of the report (a cross-reference). */
+export interface TextPart {
+  text: string;
+  href?: string;
+}
+
+/** A paragraph with cross-references, printed by partials/testo.hbs. */
+export type RichText = TextPart[];
+
+/** What a `{name}` of a rich text can be: a value, or a numbered figure or table to cite. */
+export type RichParam = string | number | { id: string; label: string };
+
 export interface CellView {
   text: string;
   numeric: boolean;
   soppresso?: boolean;
   header?: boolean;
+}
+
+/** Tables up to about three quarters of an A4 page print whole; longer ones break between rows. */
+const KEEP_TOGETHER_LINES = 36;
+/** Characters of table text on one printed line across the A4 text column. */
+const CHARACTERS_PER_LINE = 110;
+
+/** A rough count of the printed lines of a table: each row as tall as its most wrapped cell. */
+export function printedLines(head: string[], rows: { cells: { text: string }[] }[]): number {
+  const columns = Math.max(1, head.length);
+  const width = CHARACTERS_PER_LINE / columns;
+  const lines = (texts: string[]) => Math.max(1, ...texts.map((text) => Math.ceil(text.length / width)));
+  return lines(head) + rows.reduce((n, row) => n + lines(row.cells.map((c) => c.text)), 0);
 }
 
 export type RenderChart = (spec: ChartSpec, lang: Lang, options?: ChartOptions) => ChartImage;
@@ -46,6 +74,7 @@ export class ViewContext {
   readonly annoPrecedente: number | null;
   private figures = 0;
   private tables = 0;
+  private readonly ids = new Set<string>();
 
   constructor(
     readonly lang: Lang,
@@ -53,6 +82,8 @@ export class ViewContext {
     readonly project: ValidatedProject,
     readonly result: ComputeResult,
     private readonly renderChart: RenderChart,
+    /** The quartieri map of the project (GeoJSON or tiles), if it has one. */
+    readonly map: MapLayout | null = null,
   ) {
     this.values = new ValueIndex(result.values, result.definitions, lang);
     this.anno = project.anni.includes(config.anno) ? config.anno : (project.anni[project.anni.length - 1] ?? config.anno);
@@ -70,17 +101,45 @@ export class ViewContext {
     return t(this.lang, text, params);
   }
 
+  /** An id not yet used in the report: `base`, else `base-2`, `base-3`… */
+  uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  /** A text in both languages whose `{name}`s may cite figures and tables: "(Figura 3)" links to it. */
+  rich(text: Bilingual, params: Record<string, RichParam> = {}): RichText {
+    const parts: RichText = [];
+    const source = text[this.lang];
+    let last = 0;
+    for (const match of source.matchAll(/\{(\w+)\}/g)) {
+      const value = params[match[1]!];
+      if (value === undefined) continue;
+      parts.push({ text: source.slice(last, match.index) });
+      parts.push(typeof value === 'object' ? { text: value.label, href: value.id } : { text: String(value) });
+      last = match.index + match[0].length;
+    }
+    parts.push({ text: source.slice(last) });
+    return parts.filter((p) => p.text !== '');
+  }
+
   /** Renders a chart as the next numbered figure. */
   figure(id: string, caption: string, spec: ChartSpec, options: ChartOptions = {}, note = ''): FigureView {
-    const image = this.renderChart(spec, this.lang, options);
+    return this.image(id, caption, this.renderChart(spec, this.lang, options), note);
+  }
+
+  /** Adds an image our own code drew (SVG with every text escaped) as the next numbered figure. */
+  image(id: string, caption: string, image: { svg: string; alt: string }, note = '', classi: FigureView['classi'] = []): FigureView {
     this.figures++;
-    return { id, number: this.figures, label: `${this.label('figura')} ${this.figures}`, caption, svg: image.svg, alt: image.alt, note };
+    return { id, number: this.figures, label: `${this.label('figura')} ${this.figures}`, caption, svg: image.svg, alt: image.alt, note, classi };
   }
 
   /** Numbers a table. */
   table(id: string, caption: string, head: string[], rows: TableView['rows'], note = ''): TableView {
     this.tables++;
-    return { id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note, keepTogether: rows.length <= 30 };
+    return { id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note, keepTogether: printedLines(head, rows) <= KEEP_TOGETHER_LINES };
   }
 
   /** The indicator's name in the report language. */

@@ -1,6 +1,7 @@
-import type { ViewContext, FigureView, TableView } from './view-context.js';
+import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { KEY_INDICATORS } from './view-city.js';
 import { pyramidOf } from './pyramid-data.js';
+import { mapFigure } from './view-map.js';
 
 export interface QuartiereView {
   id: string;
@@ -10,6 +11,27 @@ export interface QuartiereView {
   table: TableView;
   servizi: TableView | null;
   pyramid: FigureView | null;
+}
+
+/** The chapter of the quartieri: an opening page with the map of residents, then one page each. */
+export interface QuartieriView {
+  id: string;
+  title: string;
+  intro: RichText[];
+  map: FigureView | null;
+  pages: QuartiereView[];
+}
+
+/** The quartieri chapter: its opening page and the 33 quartiere pages. */
+export function quartieriChapter(ctx: ViewContext): QuartieriView {
+  const map = mapFigure(ctx, 'popolazione');
+  const zone = ctx.project.territorio.zone.map((z) => `${z.nome} (${z.quartieri.length})`).join(', ');
+  const intro = [ctx.rich({
+    it: 'Una pagina per ciascuno dei {n} quartieri, zona per zona: {zone}. Ogni pagina mette le cifre chiave del quartiere accanto a quelle della sua zona e della città, con la variazione sull\'anno precedente, la piramide delle età e i servizi che lo raggiungono.',
+    en: 'One page for each of the {n} quartieri, zone by zone: {zone}. Each page sets the key figures of the quartiere beside those of its zone and of the city, with the change from the previous year, the age pyramid and the services that reach it.',
+  }, { n: ctx.project.territorio.quartieri.length, zone })];
+  if (map) intro.push(ctx.rich({ it: 'La {map} mostra dove si trovano e quanti residenti conta ciascuno.', en: '{map} shows where they are and how many residents each has.' }, { map }));
+  return { id: 'i-quartieri', title: ctx.label('iQuartieri'), intro, map, pages: quartieriView(ctx) };
 }
 
 /** One page per quartiere: key figures beside its zona and the city, change, a small pyramid, services. */

@@ -37,7 +37,8 @@ describe('bilancio build on the embedded Brescia project', () => {
     // 199.853: Italian grouping, the ISTAT figure for Brescia at 31 December 2024.
     expect(pdfText).toMatch(/199\.853/);
     expect(pdfText).not.toMatch(/199,853/);
-    expect(pdfText).toMatch(/pag\. 1 di \d+/);
+    // The cover prints without running header and page number: numbering shows from page 2.
+    expect(pdfText).toMatch(/pag\. 2 di \d+/);
   });
 
   it('indicatori.json holds the city values computed from the data: population, 65+ share, old-age index', async () => {

@@ -1,0 +1,31 @@
+import { lstat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lang, Territorio } from '../types.js';
+import { readTable } from '../ingest/read-table.js';
+import { parseGeojson, parseTiles, type ParsedLayout } from './map-layout.js';
+
+// Reading the map of the quartieri from the project: the one I/O of the map, at the edge.
+
+export const GEOJSON_FILE = 'territorio/quartieri.geojson';
+export const TILES_FILE = 'territorio/mappa_tile.csv';
+
+// A regular file, not a link: the project's files stay inside the project.
+const isFile = (abs: string): Promise<boolean> => lstat(abs).then((s) => s.isFile(), () => false);
+
+/** The project's map: its GeoJSON when it has one (and it reads), else its tile layout, else none. */
+export async function readMapLayout(root: string, territorio: Territorio, lang: Lang): Promise<ParsedLayout> {
+  const quartieri = new Map(territorio.quartieri.map((q) => [q.codice, q.nome]));
+  const problems: ParsedLayout['problems'] = [];
+  const geojson = path.join(root, GEOJSON_FILE);
+  if (await isFile(geojson)) {
+    const parsed = parseGeojson(await readFile(geojson, 'utf8'), GEOJSON_FILE, quartieri, lang);
+    if (parsed.layout) return parsed;
+    problems.push(...parsed.problems);
+  }
+  const tiles = path.join(root, TILES_FILE);
+  if (await isFile(tiles)) {
+    const parsed = parseTiles(await readTable(tiles, { displayPath: TILES_FILE, lang }), quartieri, lang);
+    return { layout: parsed.layout, problems: [...problems, ...parsed.problems] };
+  }
+  return { layout: null, problems };
+}

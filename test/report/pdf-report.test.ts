@@ -1,0 +1,125 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bresciaProject } from '../helpers/paths.js';
+import { buildReport, hasBrowser, outlineTitles, pageTexts, poppler, type Built } from './build.js';
+import { markerPages, printWithMarkers, UNSPLITTABLE } from './page-breaks.js';
+
+// The printed report of the embedded Brescia project, read back as a person would: text per page,
+// fonts, outline, and the page images (no figure or table cut by a page break).
+
+export const CHAPTERS = [
+  'Nota metodologica', 'Il progetto e la rete', 'La città', 'La forza della comunità', 'Prima infanzia',
+  'Vivi il quartiere e Officina giovani', 'Le 100 leve per la città', 'Contrasto alla povertà e lavoro',
+  'Anziani e disabili', 'La voce della comunità', 'Le risorse', 'Gli impegni', 'I quartieri', 'Appendici',
+];
+
+async function quartieriNames(): Promise<string[]> {
+  const csv = await readFile(path.join(bresciaProject, 'territorio/quartieri.csv'), 'utf8');
+  return csv.trim().split('\n').slice(1).map((line) => line.split(',')[2]!);
+}
+
+/** The running header: the first non-empty line of the page, left part (chapter) before the report title. */
+function header(page: string): string {
+  const first = page.split('\n').find((line) => line.trim() !== '') ?? '';
+  return first.trim().split(/\s{2,}/)[0] ?? '';
+}
+
+describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
+  let built: Built;
+  let pdfFile: string;
+  let pages: string[];
+
+  beforeAll(async () => {
+    built = await buildReport();
+    pdfFile = path.join(built.out, 'report.pdf');
+    pages = await pageTexts(pdfFile);
+  }, 240_000);
+  afterAll(async () => {
+    await built?.remove();
+  });
+
+  it('is A4, tagged, with an outline that holds every chapter', async () => {
+    const info = await poppler('pdfinfo', [pdfFile]);
+    expect(info).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const titles = outlineTitles(await readFile(pdfFile));
+    for (const chapter of CHAPTERS) expect(titles).toContain(chapter);
+    for (const name of await quartieriNames()) expect(titles).toContain(name);
+  });
+
+  it('opens every chapter on a page whose running header names it', () => {
+    for (const chapter of CHAPTERS) {
+      const opening = pages.findIndex((page) => header(page) === chapter);
+      expect(opening, chapter).toBeGreaterThan(0);
+      // The chapter's title, as the heading of its first page.
+      expect(pages[opening]!.split('\n').map((line) => line.trim()), chapter).toContain(chapter);
+    }
+    // Between chapters, every page but the cover carries the name of the chapter it belongs to.
+    const allowed = new Set(['Indice', ...CHAPTERS]);
+    for (const [i, page] of pages.entries()) {
+      if (i === 0) continue;
+      const name = header(page);
+      expect(allowed.has(name) || name.startsWith('I quartieri · '), `page ${i + 1}: "${name}"`).toBe(true);
+    }
+  });
+
+  it('gives each of the 33 quartieri its own page, titled with its name', async () => {
+    const names = await quartieriNames();
+    expect(names).toHaveLength(33);
+    for (const name of names) {
+      const own = pages.filter((page) => header(page) === `I quartieri · ${name}`);
+      expect(own.length, name).toBeGreaterThanOrEqual(1);
+      // The page title: the name on a line of its own, under the running header.
+      expect(own[0]!.split('\n').map((l) => l.trim()), name).toContain(name);
+    }
+  });
+
+  it('numbers every page "pag. N di M", except the cover', () => {
+    const total = pages.length;
+    expect(total).toBeGreaterThanOrEqual(50);
+    expect(pages[0]).not.toMatch(/pag\. \d+ di/);
+    pages.slice(1).forEach((page, i) => expect(page, `page ${i + 2}`).toContain(`pag. ${i + 2} di ${total}`));
+  });
+
+  it('repeats the header row of a long table on every page it covers', () => {
+    // The indicator definitions take more than a page: each page starts the table again with its header.
+    const withHeader = pages.filter((page) => /Indicatore\s+Definizione\s+Calcolo\s+Obiettivo/.test(page));
+    expect(withHeader.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('cites figures and tables by number in the text, with working links', async () => {
+    const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
+    expect(html).toMatch(/\(<a href="#fig-residenti-zona">Figura 1<\/a>\)/);
+    expect(html).toMatch(/La <a href="#fig-[a-z_0-9-]+">Figura \d+<\/a> confronta ogni quartiere/);
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(60);
+    expect(targets.filter((id) => !ids.has(id))).toEqual([]);
+    expect(pages.join('\n')).toMatch(/residenti in 33 quartieri e 5 zone \(Figura 1\)/);
+  });
+
+  it('embeds every font, and the charts print their numbers as text', async () => {
+    const fonts = (await poppler('pdffonts', [pdfFile])).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
+    // No Type 3 fonts: they are glyphs drawn as pictures (stroked text), which nobody can search or copy.
+    expect(fonts.filter((line) => /Type 3/.test(line))).toEqual([]);
+    // Tick labels of the residents-by-zone chart: searchable, Italian grouping.
+    expect(pages.join('\n')).toMatch(/44\.475/);
+  });
+
+  it('cuts no figure, short table or table row across pages', async () => {
+    const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
+    const { pdf, marked, tooWide } = await printWithMarkers(html, 'it');
+    expect(tooWide, 'wider than the A4 text column').toEqual([]);
+    const file = path.join(built.work, 'segnato.pdf');
+    await writeFile(file, pdf);
+    const sequences = await markerPages(file);
+    expect(sequences.length).toBe(pages.length);
+    const cut = sequences.map((s, i) => ({ page: i + 1, s })).filter(({ s }) => !/^(TB)*$/.test(s));
+    expect(cut, `boxes (${UNSPLITTABLE.join(', ')}) split across pages`).toEqual([]);
+    const tops = sequences.join('').split('T').length - 1;
+    expect(tops).toBe(marked);
+  }, 180_000);
+});
