@@ -31,6 +31,11 @@ export interface TableView {
   note: string;
   /** Short tables print whole on one page with their caption; long ones break between rows. */
   keepTogether: boolean;
+  /**
+   * Set for detail tables too long for paper: the HTML shows them, the PDF prints in their place
+   * this line (number, caption, where to find the table), so numbering stays the same in both.
+   */
+  screenOnlyNote: string;
 }
 
 /** A run of text; with `href`, a link to a figure or table of the report (a cross-reference). */
@@ -136,10 +141,19 @@ export class ViewContext {
     return { id, number: this.figures, label: `${this.label('figura')} ${this.figures}`, caption, svg: image.svg, alt: image.alt, note, classi };
   }
 
-  /** Numbers a table. */
-  table(id: string, caption: string, head: string[], rows: TableView['rows'], note = ''): TableView {
+  /** Numbers a table; `screenOnly` keeps a long detail table out of the PDF (see TableView.screenOnlyNote). */
+  table(id: string, caption: string, head: string[], rows: TableView['rows'], note = '', options: { screenOnly?: boolean } = {}): TableView {
     this.tables++;
-    return { id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note, keepTogether: printedLines(head, rows) <= KEEP_TOGETHER_LINES };
+    const screenOnlyNote = options.screenOnly
+      ? this.text({
+        it: 'la tabella completa è nella versione HTML del bilancio (report.html).',
+        en: 'the full table is in the HTML version of the report (report.html).',
+      })
+      : '';
+    return {
+      id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note,
+      keepTogether: printedLines(head, rows) <= KEEP_TOGETHER_LINES, screenOnlyNote,
+    };
   }
 
   /** The indicator's name in the report language. */

@@ -176,5 +176,7 @@ function quartiereDistributionTable(
   return ctx.table('tab-questionario-quartieri-distribuzione', ctx.text({
     it: 'Distribuzione delle risposte per quartiere, dimensione e domanda, {anno}', en: 'Distribution of answers by quartiere, dimension and question, {anno}',
   }, { anno: ctx.anno }), distributionHead(ctx, [ctx.label('quartiere'), ctx.text({ it: 'Dimensione o domanda', en: 'Dimension or question' })]), rows,
-  ctx.text({ it: 'Le domande sono indicate con il codice (il testo è nella tabella della città). n.d. = meno di {s} rispondenti.', en: 'Questions are given by code (the text is in the city table). n.a. = fewer than {s} respondents.' }, { s: threshold }));
+  ctx.text({ it: 'Le domande sono indicate con il codice (il testo è nella tabella della città). n.d. = meno di {s} rispondenti.', en: 'Questions are given by code (the text is in the city table). n.a. = fewer than {s} respondents.' }, { s: threshold }),
+  // 33 quartieri × every question: a dozen printed pages; on paper the per-quartiere dimensions table stands for it.
+  { screenOnly: true });
 }

@@ -59,7 +59,8 @@ export async function printWithMarkers(html: string, lang: Lang): Promise<Marked
         .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('svg'))
         .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.getAttribute('class') ?? ''}`)
         .slice(0, 10);
-      const boxes = selectors.flatMap((s) => [...document.querySelectorAll(s)]);
+      // Boxes print media hides (screen-only detail tables) are not printed, so they get no marker.
+      const boxes = selectors.flatMap((s) => [...document.querySelectorAll(s)]).filter((box) => box.getClientRects().length > 0);
       boxes.forEach((box) => box.setAttribute('data-segno', ''));
       const style = document.createElement('style');
       const line = 'content: ""; position: absolute; left: 0; right: 0; height: 6px; -webkit-print-color-adjust: exact; print-color-adjust: exact;';
