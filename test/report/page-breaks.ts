@@ -20,6 +20,7 @@ interface Box {
   setAttribute(name: string, value: string): void;
   getBoundingClientRect(): { right: number };
   closest(selector: string): Box | null;
+  getClientRects(): { length: number };
 }
 declare const document: {
   documentElement: { clientWidth: number };
