@@ -3,6 +3,8 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../types.js';
 import { t, type Bilingual } from '../i18n.js';
 import { CLI } from './messages.js';
+import type { ValidationReport } from '../types.js';
+import { formatReportText } from './print-report.js';
 import type { StreamProgress } from '../ingest/stream/stream-table.js';
 import { writeProgressRows } from './progress-rows.js';
 
@@ -77,4 +79,10 @@ export function createContext(lang: Lang, out: Output): CommandContext {
       if (process.env.BILANCIO_BENCH) process.stderr.write(`bilancio-bench stage ${name} ${ms.toFixed(1)}\n`);
     },
   };
+}
+
+/** Prints the problems of invalid data and ends the command with exit code 1 (shared by build and compute). */
+export function refuseInvalidData(report: ValidationReport, lang: Lang, out: Output): never {
+  out.stderr(formatReportText(report, lang));
+  throw new ExitError(EXIT.invalidData, t(lang, CLI.invalid, { errors: report.summary.errors }));
 }

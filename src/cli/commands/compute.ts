@@ -4,8 +4,7 @@ import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject, computeProject, writeOpenData } from '../../pipeline.js';
 import { CLI } from '../messages.js';
-import { formatReportText } from '../print-report.js';
-import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+import { defaultProject, refuseInvalidData, type CommandContext } from '../context.js';
 
 /** `bilancio compute [progetto]`: the indicators as open data, without the report. */
 export function registerCompute(program: Command, ctx: CommandContext): void {
@@ -20,10 +19,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
     .action(async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean }) => {
       const fx = diskEffects(ctx.progress, ctx);
       const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang), allowLowThreshold: opts.consentiSogliaBassa }, fx);
-      if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) {
-        out.stderr(formatReportText(checked.report, checked.lang));
-        throw new ExitError(EXIT.invalidData, t(checked.lang, CLI.invalid, { errors: checked.report.summary.errors }));
-      }
+      if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) refuseInvalidData(checked.report, checked.lang, out);
       const result = computeProject(checked);
       const files = await writeOpenData(checked, result, opts.out, fx);
       out.stdout(`${t(checked.lang, CLI.built, { out: path.resolve(opts.out), files: files.join(', ') })}\n`);
