@@ -30,27 +30,43 @@ export function pyramidOf(
     const citizenship = values.cittadinanza === 'STR' ? 'STR' : 'ITA';
     counts[sex][citizenship][band]! += values.residenti as number;
   }
-  let hidden = 0;
-  const safe = (list: number[]) =>
-    list.map((n) => {
-      if (n > 0 && n < options.threshold) {
-        hidden++;
-        return 0;
-      }
-      return n;
-    });
   const male = bands.map((_, i) => counts.M.ITA[i]! + counts.M.STR[i]!);
   const female = bands.map((_, i) => counts.F.ITA[i]! + counts.F.STR[i]!);
+  // Males and females together sum to the population the report publishes, and so do the foreign ones
+  // to the foreign residents: each pair is protected as one table.
+  const [shownMale, shownFemale, hiddenTotal] = protectCells([male, female], options.threshold);
   const spec: PyramidSpec = {
     kind: 'pyramid',
     title,
     bands: bands.map((b) => b.label),
-    male: safe(male),
-    female: safe(female),
+    male: shownMale,
+    female: shownFemale,
   };
+  let hidden = hiddenTotal;
   if (options.byCitizenship) {
-    spec.maleForeign = safe(counts.M.STR);
-    spec.femaleForeign = safe(counts.F.STR);
+    const [maleForeign, femaleForeign, hiddenForeign] = protectCells([counts.M.STR, counts.F.STR], options.threshold);
+    spec.maleForeign = maleForeign;
+    spec.femaleForeign = femaleForeign;
+    hidden += hiddenForeign;
   }
   return { spec, hidden };
+}
+
+/**
+ * Hides cells between 1 and threshold − 1 (drawn as empty) in two series whose grand total is published,
+ * and, when only one cell is hidden, the smallest other non-empty cell too, so that the total minus the
+ * cells shown cannot give the hidden one back.
+ */
+export function protectCells([a, b]: [number[], number[]], threshold: number): [number[], number[], number] {
+  const cells = [...a, ...b];
+  const hide = new Set(cells.flatMap((n, i) => (n > 0 && n < threshold ? [i] : [])));
+  if (hide.size === 1) {
+    const smallest = cells
+      .map((n, i) => ({ n, i }))
+      .filter(({ n, i }) => n > 0 && !hide.has(i))
+      .sort((x, y) => x.n - y.n || x.i - y.i)[0];
+    if (smallest) hide.add(smallest.i);
+  }
+  const shown = cells.map((n, i) => (hide.has(i) ? 0 : n));
+  return [shown.slice(0, a.length), shown.slice(a.length), hide.size];
 }

@@ -81,7 +81,7 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
         });
         pyramid = ctx.figure(`fig-q-${code}`, ctx.text({ it: '{nome}: residenti per età e sesso, {anno}', en: '{nome}: residents by age and sex, {anno}' }, { nome: q.nome, anno }), spec,
           { width: 460, height: 210 },
-          hidden > 0 ? ctx.text({ it: 'Le classi con meno di {s} persone non sono mostrate.', en: 'Groups of fewer than {s} people are not shown.' }, { s: ctx.config.sogliaRiservatezza }) : '');
+          hidden > 0 ? ctx.text({ it: 'Le classi con meno di {s} persone non sono mostrate, e con loro, se serve, un\'altra classe piccola, perché non si possano ricavare dal totale.', en: 'Groups of fewer than {s} people are not shown, nor, where needed, another small group, so that they cannot be derived from the total.' }, { s: ctx.config.sogliaRiservatezza }) : '');
       }
       return { id: `quartiere-${code}`, nome: q.nome, zona: zona.nome, codice: code, table, servizi, pyramid };
     }),
