@@ -104,6 +104,8 @@ export interface BuildOptions extends StageOptions {
   ignoreErrors?: boolean;
   /** Skip the PDF (HTML and open data only). */
   noPdf?: boolean;
+  /** Also print one booklet per zona (cover and its quartiere pages), with the same browser. */
+  perZona?: boolean;
   /** Seconds since 1970 for the PDF's dates (reproducible builds); default $SOURCE_DATE_EPOCH, then data_pubblicazione. */
   sourceDateEpoch?: string;
 }
@@ -178,6 +180,19 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
       });
       await stage('pdf', () => out.writeFile(path.join(dir, 'report.pdf'), pdf));
       written.push('report.pdf');
+      if (options.perZona) {
+        const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
+        const templates = await loadTemplates(checked.root);
+        for (const zona of checked.project.territorio.zone) {
+          fx.progress(`PDF della zona ${zona.nome}`);
+          const booklet = renderHtml(zonaBookletView(view, zona, lang === 'it' ? 'Zona' : 'Zone'), templates, 'libretto');
+          const renderer = await browser!.renderer();
+          const bytes = await stage('pdf', () => renderer.printPdf(booklet, { lang, cssPages: true, date: pdfDate, onBlockedRequest: (url) => blockedRequests.push(url) }));
+          const name = `report-zona-${zona.codice}.pdf`;
+          await out.writeFile(path.join(dir, name), bytes);
+          written.push(name);
+        }
+      }
     }
     await stage('manifest', async () => {
       const manifest = await buildManifest(checked.root, recorder.written, {
@@ -185,6 +200,7 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
         ignora_errori: !!options.ignoreErrors,
         consenti_soglia_bassa: !!options.allowLowThreshold,
         pdf: !options.noPdf,
+        per_zona: !!options.perZona,
         data_pdf: options.noPdf || !pdfDate ? null : pdfDate.toISOString(),
         source_date_epoch: sourceDateEpoch || null,
       });

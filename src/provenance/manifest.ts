@@ -22,6 +22,8 @@ export interface ManifestOptions {
   ignora_errori: boolean;
   consenti_soglia_bassa: boolean;
   pdf: boolean;
+  /** One booklet PDF per zona as well (--per-zona). */
+  per_zona: boolean;
   /** The date written into the PDF (ISO 8601), or null. */
   data_pdf: string | null;
   source_date_epoch: string | null;

@@ -46,7 +46,7 @@ export function runningSections(view: ReportView): RunningSection[] {
 }
 
 /** Renders the report as one self-contained HTML page. Data is always escaped: only our SVG passes raw. */
-export function renderHtml(view: ReportView, templates: TemplateSet): string {
+export function renderHtml(view: ReportView, templates: TemplateSet, template: 'report' | 'libretto' = 'report'): string {
   const hb = Handlebars.create();
   for (const [name, source] of templates) {
     if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
@@ -54,8 +54,17 @@ export function renderHtml(view: ReportView, templates: TemplateSet): string {
   // The one raw insertion: charts are SVG our own renderer produced, with data labels XML-escaped.
   hb.registerHelper('svg', (markup: unknown) => new hb.SafeString(String(markup)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const report = hb.compile(templates.get('report') ?? '', { strict: true, noEscape: false });
+  const report = hb.compile(templates.get(template) ?? '', { strict: true, noEscape: false });
   // Our own CSS: every text in it is a CSS string with each unusual character escaped.
   const pageStyle = pageCss({ lang: view.lang, footer: view.ente, title: view.title, coverClass: 'copertina', sections: runningSections(view) });
   return report({ ...view, css: new hb.SafeString(templates.get('style') ?? ''), pageStyle: new hb.SafeString(pageStyle) });
+}
+
+/** The view of a zona's booklet: the report's cover and the pages of the zona's quartieri only. */
+export function zonaBookletView(view: ReportView, zona: { nome: string }, zonaLabel: string): ReportView {
+  return {
+    ...view,
+    subtitle: `${zonaLabel} ${zona.nome}`,
+    quartieri: { ...view.quartieri, intro: [], pages: view.quartieri.pages.filter((p) => p.zona === zona.nome) },
+  };
 }

@@ -18,7 +18,8 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('--ignora-errori', say(CLI.ignoreErrors))
     .option('--consenti-soglia-bassa', say(CLI.lowThreshold))
     .option('--no-pdf', say(CLI.noPdf))
-    .action(async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean; pdf: boolean }) => {
+    .option('--per-zona', say({ it: 'stampa anche un fascicolo PDF per zona (copertina e schede dei suoi quartieri)', en: 'also prints one PDF booklet per zone (cover and its quartiere pages)' }))
+    .action(async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean; pdf: boolean; perZona?: boolean }) => {
       const outcome = await buildProject({
         project: project ?? defaultProject,
         out: opts.out,
@@ -26,6 +27,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         ignoreErrors: opts.ignoraErrori,
         allowLowThreshold: opts.consentiSogliaBassa,
         noPdf: !opts.pdf,
+        perZona: opts.perZona,
       }, diskEffects(ctx.progress, ctx));
       const reportLang = outcome.checked.lang;
       const { report } = outcome.checked;
