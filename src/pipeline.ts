@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { Lang, Problem, ValidatedProject, ValidationReport } from './types.js';
+import type { Lang, ValidatedProject, ValidationReport } from './types.js';
 import type { Config } from './config/config.js';
 import { normalizeConfig } from './config/normalize-config.js';
 import { readProject } from './project/read-project.js';
 import { loadSchemas } from './schemas/load-schemas.js';
 import { validateProject } from './validate/validate-project.js';
+import { addProblems } from './validate/report.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
 import { computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
@@ -32,25 +33,6 @@ export interface CheckedProject {
   definitions: IndicatorDefinition[];
   /** The validation report, with config and catalogue problems included. */
   report: ValidationReport;
-}
-
-function addProblems(report: ValidationReport, problems: Problem[]): ValidationReport {
-  if (problems.length === 0) return report;
-  const files = [...report.files];
-  for (const problem of problems) {
-    let file = files.find((f) => f.path === problem.file);
-    if (!file) {
-      file = { path: problem.file, dataset: '', encoding: '', delimiter: null, rows: 0, errors: [], warnings: [] };
-      files.push(file);
-    }
-    (problem.severity === 'error' ? file.errors : file.warnings).push(problem);
-  }
-  const errors = files.reduce((n, f) => n + f.errors.length, 0);
-  return {
-    valid: errors === 0,
-    summary: { ...report.summary, files: files.length, errors, warnings: files.reduce((n, f) => n + f.warnings.length, 0) },
-    files: files.sort((a, b) => a.path.localeCompare(b.path)),
-  };
 }
 
 /** Reads and validates a project: config, territory, catalogues, data, contributions, indicators. */

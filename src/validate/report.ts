@@ -38,12 +38,7 @@ export function buildReport(checked: CheckedTable[], extra: Problem[]): Validati
         problem.columnLetter = columnLetter(column);
       }
     }
-    let file = files.get(problem.file);
-    if (!file) {
-      file = { path: problem.file, dataset: '', encoding: '', delimiter: null, rows: 0, errors: [], warnings: [] };
-      files.set(problem.file, file);
-    }
-    (problem.severity === 'error' ? file.errors : file.warnings).push(problem);
+    file(files, problem.file, (problem.severity === 'error' ? 'errors' : 'warnings')).push(problem);
   }
   const list = [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of list) {
@@ -51,6 +46,20 @@ export function buildReport(checked: CheckedTable[], extra: Problem[]): Validati
     file.errors.sort(byPlace);
     file.warnings.sort(byPlace);
   }
+  return summarize(list);
+}
+
+/** The list a problem goes into: its file's errors or warnings, the file entered if it was not there. */
+function file(files: Map<string, FileReport>, path: string, kind: 'errors' | 'warnings'): Problem[] {
+  let entry = files.get(path);
+  if (!entry) {
+    entry = { path, dataset: '', encoding: '', delimiter: null, rows: 0, errors: [], warnings: [] };
+    files.set(path, entry);
+  }
+  return entry[kind];
+}
+
+function summarize(list: FileReport[]): ValidationReport {
   const errors = list.reduce((n, f) => n + f.errors.length, 0);
   return {
     valid: errors === 0,
@@ -62,4 +71,12 @@ export function buildReport(checked: CheckedTable[], extra: Problem[]): Validati
     },
     files: list,
   };
+}
+
+/** The report with more problems (config, catalogue, map) filed under their files. */
+export function addProblems(report: ValidationReport, problems: Problem[]): ValidationReport {
+  if (problems.length === 0) return report;
+  const files = new Map(report.files.map((f) => [f.path, f]));
+  for (const problem of problems) file(files, problem.file, problem.severity === 'error' ? 'errors' : 'warnings').push(problem);
+  return summarize([...files.values()].sort((a, b) => a.path.localeCompare(b.path)));
 }
