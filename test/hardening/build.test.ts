@@ -89,7 +89,7 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
     const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(manifest).toMatchObject({ strumento: 'bilancio', versione: pkg.version });
     expect(manifest.opzioni).toEqual({
-      lingua: 'it', ignora_errori: false, consenti_soglia_bassa: false, pdf: true, data_pdf: '2023-11-14T22:13:20.000Z', source_date_epoch: EPOCH,
+      lingua: 'it', ignora_errori: false, consenti_soglia_bassa: false, pdf: true, per_zona: false, data_pdf: '2023-11-14T22:13:20.000Z', source_date_epoch: EPOCH,
     });
     expect(new Map(manifest.ingressi.map((i: { file: string; sha256: string }) => [i.file, i.sha256]))).toEqual(inputsBefore);
     const outputs = await hashTree(outA());
