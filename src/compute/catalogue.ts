@@ -3,6 +3,7 @@ import type { Lang, Problem, Servizio } from '../types.js';
 import { t } from '../i18n.js';
 import { parseExpression, referencesOf, type Expression, type Reference } from './expression.js';
 import { isCount, MEASURE_SOURCES } from './measures.js';
+import { targetAgeRange } from '../service-target.js';
 
 export interface Target {
   valore: number;
@@ -56,11 +57,9 @@ const FILE = 'catalogo/indicatori.json';
 
 /** The popolazione reference for a service target: `popolazione[eta>=0, eta<=2]`, `popolazione`. */
 export function targetPopulation(target: string): string {
-  const match = /^eta:(\d+)(?:-(\d+)|\+)$/.exec(target);
-  if (!match) return 'popolazione';
-  return match[2] === undefined
-    ? `popolazione[eta>=${match[1]}]`
-    : `popolazione[eta>=${match[1]}, eta<=${match[2]}]`;
+  const ages = targetAgeRange(target);
+  if (!ages) return 'popolazione';
+  return ages.max === null ? `popolazione[eta>=${ages.min}]` : `popolazione[eta>=${ages.min}, eta<=${ages.max}]`;
 }
 
 function expandPerService(spec: IndicatorSpec, servizi: Servizio[]): IndicatorSpec[] {

@@ -4,6 +4,7 @@ import { formatNumber } from './format.js';
 import { mapFigure } from './view-map.js';
 import { cantiereCompleteness, computeSubmissionGrid } from '../participation/submissions.js';
 import { completenessText } from './view-credits.js';
+import { targetAgeRange } from '../service-target.js';
 
 export interface ServiceView {
   nome: string;
@@ -37,11 +38,11 @@ export interface CantiereView {
 
 function targetText(ctx: ViewContext, target: string): string {
   if (target === 'tutti') return ctx.text({ it: 'tutti i residenti', en: 'all residents' });
-  const match = /^eta:(\d+)(?:-(\d+)|\+)$/.exec(target);
-  if (!match) return target;
-  return match[2] === undefined
-    ? ctx.text({ it: 'residenti di {a} anni e più', en: 'residents aged {a}+' }, { a: match[1]! })
-    : ctx.text({ it: 'residenti da {a} a {b} anni', en: 'residents aged {a}-{b}' }, { a: match[1]!, b: match[2] });
+  const ages = targetAgeRange(target);
+  if (!ages) return target;
+  return ages.max === null
+    ? ctx.text({ it: 'residenti di {a} anni e più', en: 'residents aged {a}+' }, { a: ages.min })
+    : ctx.text({ it: 'residenti da {a} a {b} anni', en: 'residents aged {a}-{b}' }, { a: ages.min, b: ages.max });
 }
 
 /** The equity sentences for an indicator: who is below target or furthest from the city, and D. */

@@ -1,10 +1,10 @@
 import type { TypedRow } from '../../types.js';
+import { targetAgeRange } from '../../service-target.js';
 
 /** Parses a service target (`eta:0-2`, `eta:65+`, `tutti`) into an age range. */
 export function targetAges(target: string): { min: number; max: number } {
-  const match = /^eta:(\d+)(?:-(\d+)|\+)$/.exec(target);
-  if (!match) return { min: 0, max: Infinity };
-  return { min: Number(match[1]), max: match[2] === undefined ? Infinity : Number(match[2]) };
+  const ages = targetAgeRange(target);
+  return { min: ages?.min ?? 0, max: ages?.max ?? Infinity };
 }
 
 /** Residents per quartiere within an age range, from popolazione rows. */
