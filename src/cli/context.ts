@@ -76,7 +76,10 @@ export function createContext(lang: Lang, out: Output): CommandContext {
     },
     progressRows: (progress) => writeProgressRows(progress, lang),
     stage: (name, ms) => {
-      if (process.env.BILANCIO_BENCH) process.stderr.write(`bilancio-bench stage ${name} ${ms.toFixed(1)}\n`);
+      if (!process.env.BILANCIO_BENCH) return;
+      // Stages may overlap (the PDF prints while open data is written): their span since the process began, too.
+      const end = performance.now();
+      process.stderr.write(`bilancio-bench stage ${name} ${ms.toFixed(1)}\nbilancio-bench span ${name} ${(end - ms).toFixed(0)} ${end.toFixed(0)}\n`);
     },
   };
 }

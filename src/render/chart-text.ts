@@ -115,6 +115,7 @@ export function textElements(texts: readonly PlacedText[]): string {
     ].filter(Boolean);
     return `<text ${attributes.join(' ')}>${escapeXml(t.text)}</text>`;
   });
-  // The family named exactly as in the canvas, so the widths Chart.js measured hold in the browser.
-  return `<g font-family="${FONT_FAMILY}, sans-serif" fill="${TEXT_COLOUR}">\n${items.join('\n')}\n</g>`;
+  // The family named exactly as in the canvas, so the widths Chart.js measured hold in the browser; no
+  // ligatures (an SVG image would draw them), so that "Buffalora" reads back from the PDF as letters.
+  return `<g font-family="${FONT_FAMILY}, sans-serif" fill="${TEXT_COLOUR}" style="font-variant-ligatures: none">\n${items.join('\n')}\n</g>`;
 }

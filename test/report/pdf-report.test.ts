@@ -25,6 +25,13 @@ function header(page: string): string {
   return first.trim().split(/\s{2,}/)[0] ?? '';
 }
 
+/** The /Alt of every Figure in the PDF's structure tree (Skia writes them as literal or UTF-16 hex strings). */
+function figureAlts(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/S \/Figure\s*\/Alt\s*(?:<FEFF([0-9A-F]*)>|\(((?:\\.|[^\\)])*)\))/g)].map(([, hex, literal]) =>
+    hex !== undefined ? Buffer.from(hex, 'hex').swap16().toString('utf16le') : literal!.replace(/\\(.)/g, '$1'));
+}
+
 describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
   let built: Built;
   let pdfFile: string;
@@ -46,6 +53,16 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     const titles = outlineTitles(await readFile(pdfFile));
     for (const chapter of CHAPTERS) expect(titles).toContain(chapter);
     for (const name of await quartieriNames()) expect(titles).toContain(name);
+  });
+
+  it('tags every chart and map as a Figure whose Alt is its text alternative', async () => {
+    const alts = figureAlts(await readFile(pdfFile));
+    const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
+    const images = [...html.matchAll(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="([^"]+)"/g)];
+    expect(images.length).toBeGreaterThan(40);
+    const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x60;': '`', '&#x3D;': '=' };
+    for (const [, alt] of images) expect(alts).toContain(alt!.replace(/&[#\w]+;/g, (e) => entities[e] ?? e));
+    expect(alts.some((alt) => /^Grafico a barre: Residenti per zona\. Centro 44\.475;/.test(alt))).toBe(true);
   });
 
   it('opens every chapter on a page whose running header names it', () => {
@@ -107,6 +124,8 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     expect(fonts.filter((line) => /Type 3/.test(line))).toEqual([]);
     // Tick labels of the residents-by-zone chart: searchable, Italian grouping.
     expect(pages.join('\n')).toMatch(/44\.475/);
+    // Names print as letters: no ligature glyph (ﬀ, ﬁ) stands for "ff" in "Buffalora" or "fi" in "Crocifissa".
+    expect(pages.join('\n')).not.toMatch(/[\uFB00-\uFB06]/);
   });
 
   it('cuts no figure, short table or table row across pages', async () => {
