@@ -37,6 +37,8 @@ export interface PdfOptions {
 /** One launched browser that prints many PDFs; close it in a `finally`. */
 export interface Renderer {
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  /** Prints a small document on a page kept for the next printPdf (never throws: a failure only leaves it cold). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
   /** Process id and DevTools endpoint of the browser, to tell launches apart. */
   readonly pid: number | undefined;
@@ -50,20 +52,54 @@ const DEFAULT_FONT = "'DejaVu Sans', 'Liberation Sans', sans-serif";
 export async function openRenderer(options: LaunchOptions = {}): Promise<Renderer> {
   const launched = await launchBrowser(options);
   const { browser } = launched;
+  // Pages that printed and wait for the next document: their renderer process, fonts and print
+  // machinery are warm (a new page costs a process start and a slower first layout).
+  const idle: PrintingPage[] = [];
+  const take = async (): Promise<PrintingPage> => idle.pop() ?? preparePage(await browser.newPage());
   return {
     pid: browser.process()?.pid,
     wsEndpoint: browser.wsEndpoint(),
     close: () => launched.close(),
     async printPdf(html, pdfOptions) {
-      const page = await browser.newPage();
+      const printing = await take();
       try {
-        return await printOnPage(page, html, pdfOptions);
-      } finally {
-        await page.close().catch(() => undefined);
+        const pdf = await printOn(printing, html, pdfOptions);
+        idle.push(printing);
+        return pdf;
+      } catch (error) {
+        // A page that failed (timeout, crash) is not trusted with another document.
+        await printing.page.close().catch(() => undefined);
+        throw error;
+      }
+    },
+    async warmUp() {
+      if (idle.length > 0) return;
+      const printing = await take();
+      try {
+        await printOn(printing, WARM_UP_DOCUMENT, { lang: 'it', cssPages: true, timeoutMs: 30_000 });
+        idle.push(printing);
+      } catch {
+        await printing.page.close().catch(() => undefined);
       }
     },
   };
 }
+
+/**
+ * A tiny document with what the report uses (headings, bold, a table, an SVG image with text, A4
+ * pages): printed once while the build computes, so that the report's own print starts warm.
+ */
+const WARM_UP_DOCUMENT = `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>-</title><style>
+@page { size: A4; margin: 22mm 18mm; @bottom-right { content: "pag. " counter(page) " di " counter(pages); } }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; } table { border-collapse: collapse; }
+td, th { border-bottom: 1px solid #ccc; font-variant-numeric: tabular-nums; }
+</style></head><body><h1>Bilancio</h1><h2>La città</h2><p>Testo <strong>in grassetto</strong> e <em>corsivo</em>.</p>
+<table><caption>Tabella 1.</caption><thead><tr><th scope="col">Zona</th><th scope="col">Residenti</th></tr></thead>
+<tbody><tr><th scope="row">Centro</th><td>44.475</td></tr></tbody></table>
+<figure><img alt="Grafico" width="120" height="40" src="data:image/svg+xml;base64,${Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><g font-family="DejaVu Sans, sans-serif">' +
+    '<rect width="30" height="20" fill="#0072b2"/><text x="40" y="15">1.234,5</text><text x="40" y="35" font-weight="bold">Zona</text></g></svg>',
+).toString('base64')}"><figcaption>Figura 1.</figcaption></figure></body></html>`;
 
 /** A browser being launched while other work goes on: take it with `renderer()`, always `close()`. */
 export interface StartedRenderer {
@@ -73,13 +109,21 @@ export interface StartedRenderer {
   close(): Promise<void>;
 }
 
-/** Starts launching Chromium now, so its start-up overlaps the computing and charting of the build. */
+/**
+ * Starts launching Chromium now, and warms a page up with a small print, so that its start-up
+ * overlaps the computing and charting of the build.
+ */
 export function startRenderer(options: LaunchOptions = {}): StartedRenderer {
   const launching = openRenderer(options);
   // A failed launch is reported when the renderer is asked for, not as an unhandled rejection.
   launching.catch(() => undefined);
+  const ready = launching.then(async (renderer) => {
+    await renderer.warmUp();
+    return renderer;
+  });
+  ready.catch(() => undefined);
   return {
-    renderer: () => launching,
+    renderer: () => ready,
     close: () => launching.then((r) => r.close(), () => undefined),
   };
 }
@@ -97,28 +141,45 @@ export async function withRenderer<T>(
   }
 }
 
-async function printOnPage(page: Page, html: string, options: PdfOptions): Promise<Uint8Array> {
+/** A page set up for printing (no JavaScript, print media, every request refused but data:), reusable. */
+interface PrintingPage {
+  page: Page;
+  /** Where refused URLs go during the current print. */
+  refused: (url: string) => void;
+}
+
+async function preparePage(page: Page): Promise<PrintingPage> {
+  const printing: PrintingPage = { page, refused: () => undefined };
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void answerRequest(request, (url) => printing.refused(url)));
+  // Chromium refuses file: URLs from an about:blank page before any request exists; it only says so here.
+  page.on('console', (message) => {
+    const refused = /^Not allowed to load local resource: (.+)$/.exec(message.text());
+    if (refused?.[1]) printing.refused(refused[1]);
+  });
+  // Print media first: the page is laid out once, for paper, not once for the screen and again.
+  await page.emulateMediaType('print');
+  return printing;
+}
+
+async function printOn(printing: PrintingPage, html: string, options: PdfOptions): Promise<Uint8Array> {
+  const { page } = printing;
   const timeout = options.timeoutMs ?? 60_000;
   const seen = new Set<string>();
-  const block = (url: string): void => {
+  printing.refused = (url) => {
     if (seen.has(url)) return;
     seen.add(url);
     options.onBlockedRequest?.(url);
   };
   page.setDefaultTimeout(timeout);
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
-  page.on('request', (request) => void answerRequest(request, block));
-  // Chromium refuses file: URLs from an about:blank page before any request exists; it only says so here.
-  page.on('console', (message) => {
-    const refused = /^Not allowed to load local resource: (.+)$/.exec(message.text());
-    if (refused?.[1]) block(refused[1]);
-  });
-  // Print media first: the page is laid out once, for paper, not once for the screen and again.
-  await page.emulateMediaType('print');
-  await page.setContent(html, { waitUntil: 'load', timeout });
-  const pdf = await page.pdf(pdfOptions(options));
-  return options.date ? setPdfDates(pdf, options.date) : pdf;
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    const pdf = await page.pdf(pdfOptions(options));
+    return options.date ? setPdfDates(pdf, options.date) : pdf;
+  } finally {
+    printing.refused = () => undefined;
+  }
 }
 
 /** Chromium's print options for a document: A4, tagged, with its outline and header/footer choice. */

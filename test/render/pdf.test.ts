@@ -4,9 +4,9 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findBrowser } from '../../src/render/browser.js';
+import { BrowserNotFoundError, findBrowser, launchBrowser } from '../../src/render/browser.js';
 import { createChartRenderer } from '../../src/render/charts.js';
-import { openRenderer, rewritePdfDates, type PdfOptions, type Renderer } from '../../src/render/pdf.js';
+import { openRenderer, rewritePdfDates, startRenderer, type PdfOptions, type Renderer } from '../../src/render/pdf.js';
 
 const hasBrowser = 'path' in findBrowser();
 const folder = mkdtempSync(join(tmpdir(), 'bilancio-pdf-test-'));
@@ -113,6 +113,30 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     const again = rewritePdfDates(await renderer.printPdf(report, italian), date);
     expect([again.rewritten, again.skipped]).toEqual([2, []]);
     expect(Buffer.from(again.pdf).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('starts a browser ahead of time, warm, and prints on it', async () => {
+    const started = startRenderer();
+    try {
+      const warm = await started.renderer();
+      await warm.warmUp(); // a second warm-up keeps the page it has
+      const pdf = await warm.printPdf(report, italian);
+      expect(poppler('pdftotext', pdf)).toContain('Capitolo secondo: i servizi');
+    } finally {
+      await started.close();
+      await started.close();
+    }
+  });
+
+  it('launches a Chromium that runs nothing but our pages (no preloaded omnibox WebUI eating CPU)', async () => {
+    const launched = await launchBrowser();
+    try {
+      const session = await launched.browser.target().createCDPSession();
+      const { targetInfos } = await session.send('Target.getTargets');
+      expect(targetInfos.map((target) => `${target.type} ${target.url}`)).toEqual(['page about:blank']);
+    } finally {
+      await launched.close();
+    }
   });
 
   it('prints several PDFs with one browser', async () => {
