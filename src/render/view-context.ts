@@ -13,19 +13,12 @@ export interface FigureView {
   number: number;
   label: string;
   caption: string;
-  /** The drawing, an SVG our own code made (every text escaped); the report shows it as an image. */
   svg: string;
-  /** Its size in CSS px: the image scales down to the column, keeping this ratio. */
-  width: number;
-  height: number;
   alt: string;
   note: string;
   /** Maps: each class of the legend and the quartieri in it (shown on screen as a list); else empty. */
   classi: { etichetta: string; quartieri: string }[];
 }
-
-/** What a figure shows: an SVG drawing, its size and its text alternative. */
-export type FigureImage = Pick<FigureView, 'svg' | 'width' | 'height' | 'alt'>;
 
 /** A numbered table with a header row and body rows of cells. */
 export interface TableView {
@@ -143,10 +136,9 @@ export class ViewContext {
   }
 
   /** Adds an image our own code drew (SVG with every text escaped) as the next numbered figure. */
-  image(id: string, caption: string, image: FigureImage, note = '', classi: FigureView['classi'] = []): FigureView {
+  image(id: string, caption: string, image: { svg: string; alt: string }, note = '', classi: FigureView['classi'] = []): FigureView {
     this.figures++;
-    const { svg, alt, width, height } = image;
-    return { id, number: this.figures, label: `${this.label('figura')} ${this.figures}`, caption, svg, width, height, alt, note, classi };
+    return { id, number: this.figures, label: `${this.label('figura')} ${this.figures}`, caption, svg: image.svg, alt: image.alt, note, classi };
   }
 
   /** Numbers a table; `screenOnly` keeps a long detail table out of the PDF (see TableView.screenOnlyNote). */

@@ -50,5 +50,5 @@ export function mapFigure(ctx: ViewContext, indicatore: string): FigureView | nu
     areas,
     legend: { title: `${nome} (${def.unita})`, items: classi.map((c) => ({ label: c.etichetta, fill: c.fill })) },
   });
-  return ctx.image(id, caption, { svg: drawing.svg, width: drawing.width, height: drawing.height, alt }, '', classi.map(({ etichetta, quartieri: q }) => ({ etichetta, quartieri: q })));
+  return ctx.image(id, caption, { svg: drawing.svg, alt }, '', classi.map(({ etichetta, quartieri: q }) => ({ etichetta, quartieri: q })));
 }

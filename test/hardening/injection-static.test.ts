@@ -37,7 +37,7 @@ describe('templates and raw HTML', () => {
   it('SafeString wraps only our chart SVG and our CSS, nowhere else in src/', async () => {
     // Each allowed use: the file and the exact expression passed to SafeString.
     const allowed = new Set([
-      'src/render/html.ts: String(markup)', // the svg helper: SVG from our chart renderer, labels escaped
+      'src/render/html.ts: hiddenSvg(String(markup))', // the svg helper: SVG from our chart renderer, labels escaped
       "src/render/html.ts: templates.get('style') ?? ''", // the stylesheet shipped or overridden by the project
       'src/render/html.ts: pageStyle', // page CSS from pageCss, every text a hex-escaped CSS string
       "src/render/validation-page.ts: templates.get('style') ?? ''",

@@ -62,10 +62,8 @@ describe.skipIf(!hasBrowser)('accessibility of report.html (axe-core, WCAG 2.1 A
   }, 180_000);
 
   it('has no focusable element inside the charts and maps', async () => {
-    // Figures are SVG images (data: addresses); what they hold must still be passive drawing.
-    const svgs = [...html.matchAll(/src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBeGreaterThan(40);
-    for (const svg of svgs) expect(svg).toMatch(/^<svg[\s>]/);
     for (const svg of svgs) expect(svg).not.toMatch(/<a\b|tabindex|<foreignObject|<script|\son[a-z]+=/i);
   });
 });
