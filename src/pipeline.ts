@@ -15,6 +15,7 @@ import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
 import { buildManifest, MANIFEST_FILE } from './provenance/manifest.js';
+import type { StartedRenderer } from './render/pdf.js';
 
 // The whole program on one screen: read → validate → compute → render.
 
@@ -98,6 +99,16 @@ export type BuildOutcome =
 
 /** The whole build: check, compute, open data, charts, HTML, PDF and manifest, written atomically into `out`. */
 export async function buildProject(options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
+  // Chromium starts first, in a thread of its own: its launch and warm-up overlap the whole build.
+  const printer = options.noPdf ? null : (await import('./render/printer.js')).startPrinter();
+  try {
+    return await buildWith(printer, options, fx);
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function buildWith(printer: StartedRenderer | null, options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
   const checked = await atStage('lettura', options.lang ?? 'it', options.out, () => checkProject(options, fx));
   const lang = checked.lang;
   // Refused before anything is written: an output folder over the inputs, a malformed SOURCE_DATE_EPOCH.
@@ -112,23 +123,9 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
   const map = await (await import('./render/map-source.js')).readMapLayout(checked.root, checked.project.territorio, lang);
   checked.report = addProblems(checked.report, map.problems);
   const blockedRequests: string[] = [];
-  // Chromium starts now, while the open data, charts and HTML are made: one browser for the build.
-  const browser = options.noPdf ? null : (await import('./render/pdf.js')).startRenderer();
   const files = await stage('sostituzione', () => withAtomicOutput(options.out, async (dir) => {
     const recorder = recordingEffects(fx, dir);
     const out = recorder.fx;
-    const written = await stage('dati-aperti', async () => {
-      const names = await writeOpenData(checked, result, dir, out);
-      await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
-      // The submissions grid too, so that a build's folder holds everything `bilancio submissions` writes.
-      const grid = (await import('./participation/submissions.js')).computeSubmissionGrid(checked);
-      await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);
-      const [{ loadTemplates }, { renderPage }, { gridPageView }] = await Promise.all([
-        import('./render/html.js'), import('./participation/page.js'), import('./participation/submissions-view.js'),
-      ]);
-      await out.writeFile(path.join(dir, 'contributi.html'), renderPage('contributi', gridPageView(grid, lang, config.titolo), await loadTemplates(checked.root)));
-      return [...names, 'validazione.json', 'contributi.json', 'contributi.html'];
-    });
     fx.progress('grafici');
     const view = await stage('report', async () => {
       const { createChartRenderer } = await import('./render/charts.js');
@@ -143,38 +140,44 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
       });
     });
     fx.progress('HTML');
-    const html = await stage('html', async () => {
-      const { loadTemplates, renderHtml } = await import('./render/html.js');
-      return renderHtml(view, await loadTemplates(checked.root));
+    const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
+    const templates = await loadTemplates(checked.root);
+    const print = (document: string) => stage('pdf', async () => (await printer!.renderer()).printPdf(document, {
+      lang,
+      cssPages: true,
+      date: pdfDate,
+      onBlockedRequest: (url) => blockedRequests.push(url),
+    }));
+    // Chromium prints (in its own thread and process) while this thread writes everything else.
+    if (!options.noPdf) fx.progress('PDF (Chromium)');
+    const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
+    printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
+    const html = await stage('html', () => renderHtml(view, templates));
+    const written = await stage('dati-aperti', async () => {
+      await out.writeFile(path.join(dir, 'report.html'), html);
+      const names = await writeOpenData(checked, result, dir, out);
+      await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
+      // The submissions grid too, so that a build's folder holds everything `bilancio submissions` writes.
+      const grid = (await import('./participation/submissions.js')).computeSubmissionGrid(checked);
+      await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);
+      const [{ renderPage }, { gridPageView }] = await Promise.all([import('./participation/page.js'), import('./participation/submissions-view.js')]);
+      await out.writeFile(path.join(dir, 'contributi.html'), renderPage('contributi', gridPageView(grid, lang, config.titolo), templates));
+      return [...names, 'validazione.json', 'contributi.json', 'contributi.html', 'report.html'];
     });
-    await stage('dati-aperti', () => out.writeFile(path.join(dir, 'report.html'), html));
-    written.push('report.html');
-    if (!options.noPdf) {
-      fx.progress('PDF (Chromium)');
-      const pdf = await stage('pdf', async () => {
-        const renderer = await browser!.renderer();
-        return renderer.printPdf(html, {
-          lang,
-          cssPages: true,
-          date: pdfDate,
-          onBlockedRequest: (url) => blockedRequests.push(url),
-        });
-      });
-      await stage('pdf', () => out.writeFile(path.join(dir, 'report.pdf'), pdf));
+    if (printing) {
+      await out.writeFile(path.join(dir, 'report.pdf'), await printing);
       written.push('report.pdf');
       if (options.perZona) {
-        const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
-        const templates = await loadTemplates(checked.root);
         for (const zona of checked.project.territorio.zone) {
           fx.progress(`PDF della zona ${zona.nome}`);
-          const booklet = renderHtml(zonaBookletView(view, zona, lang === 'it' ? 'Zona' : 'Zone'), templates, 'libretto');
-          const renderer = await browser!.renderer();
-          const bytes = await stage('pdf', () => renderer.printPdf(booklet, { lang, cssPages: true, date: pdfDate, onBlockedRequest: (url) => blockedRequests.push(url) }));
+          const booklet = renderHtml(zonaBookletView(view, zona, lang === 'it' ? 'Zona' : 'Zone'), templates, 'libretto', { forPrint: true });
           const name = `report-zona-${zona.codice}.pdf`;
-          await out.writeFile(path.join(dir, name), bytes);
+          await out.writeFile(path.join(dir, name), await print(booklet));
           written.push(name);
         }
       }
+      // Nothing more to print: Chromium closes while the manifest is written (buildProject awaits it).
+      void printer?.close();
     }
     await stage('manifest', async () => {
       const manifest = await buildManifest(checked.root, recorder.written, {
@@ -190,6 +193,6 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
     });
     written.push(MANIFEST_FILE);
     return written;
-  }).finally(() => browser?.close()));
+  }));
   return { status: 'built', checked, result, files, blockedRequests };
 }

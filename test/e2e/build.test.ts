@@ -61,6 +61,16 @@ describe('bilancio build on the embedded Brescia project', () => {
     expect(html).toContain('<svg');
   });
 
+  it('without Chromium, exits 3 with one Italian line (from the printing thread) and writes nothing', async () => {
+    const result = await bilancio(['build', '--out', 'senza-chromium'], work, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' });
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Nessun browser Chromium trovato. Installare il pacchetto Debian `chromium` (sudo apt-get install chromium) oppure ' +
+        'indicare il percorso con la variabile PUPPETEER_EXECUTABLE_PATH. Percorsi provati: /no/such/chrome.',
+    ]);
+    await expect(readFile(path.join(work, 'senza-chromium/report.html'))).rejects.toThrow();
+  });
+
   it('a folder that does not exist exits 2 with one Italian line and no stack trace', async () => {
     const result = await bilancio(['build', '/no/such/dir'], work);
     expect(result.code).toBe(2);

@@ -55,6 +55,17 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     for (const name of await quartieriNames()) expect(titles).toContain(name);
   });
 
+  it('keeps the long survey detail on screen: the HTML holds the table, the PDF says where it is', async () => {
+    const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
+    const table = /<table class="tabella" id="(tab-questionario-quartieri-distribuzione)">[\s\S]*?<\/table>/.exec(html);
+    expect(table?.[0].match(/<td/g)?.length).toBeGreaterThan(1000);
+    const label = /<span class="numero">(Tabella \d+)\.<\/span> Distribuzione delle risposte per quartiere/.exec(html)?.[1];
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(`${label}. Distribuzione delle risposte per quartiere, dimensione e domanda, 2024: la tabella completa è nella versione HTML del bilancio (report.html).`);
+    // Its caption appears once (that line), never as the title of a printed table.
+    expect(text.split('Distribuzione delle risposte per quartiere, dimensione').length - 1).toBe(1);
+  });
+
   it('tags every chart and map as a Figure whose Alt is its text alternative', async () => {
     const alts = figureAlts(await readFile(pdfFile));
     const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
