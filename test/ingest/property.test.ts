@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvParseOptions, splitPlainCsv } from '../../src/ingest/csv.js';
 import { parseTable } from '../../src/ingest/read-table.js';
 import { checkStructure } from '../../src/validate/structure.js';
 import type { RawTable } from '../../src/types.js';
@@ -97,6 +99,20 @@ describe('parseTable reads back what a spreadsheet writes', () => {
         expect(parsed.rowNumbers).toEqual(rows.map((_, i) => i + 2));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the quote-free fast path of parseCsv', () => {
+  it('reads every text without a quote exactly as csv-parse does', () => {
+    const plainChars = fc.constantFrom('a', 'Z', '0', ' ', 'à', '€', ';', ',', '\n', '\r', '\t', '|', '\u00a0', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(plainChars, { maxLength: 300 }).map((cs) => cs.join('')), fc.constantFrom(';', ',', '\t', '|'), (text, delimiter) => {
+        const viaCsvParse: string[][] = [];
+        parse(text, { ...csvParseOptions(delimiter as ';'), on_record: (record: string[]) => { viaCsvParse.push(record); return null; } });
+        expect(splitPlainCsv(text, delimiter as ';')).toEqual(viaCsvParse);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
