@@ -13,6 +13,8 @@ export interface Run {
   stderr: string;
   /** `bilancio-bench stage <name> <ms>` lines printed by the CLI under BILANCIO_BENCH=1. */
   stages: Record<string, number>;
+  /** When each stage ran, in ms since the process began (`bilancio-bench span`): stages overlap. */
+  spans: Record<string, { start: number; end: number }>;
 }
 
 const TIME = '/usr/bin/time';
@@ -36,11 +38,18 @@ export async function measure(command: string, args: string[], env: Record<strin
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   const wallMs = performance.now() - began;
   const stages: Record<string, number> = {};
+  const spans: Run['spans'] = {};
   let peakMb: number | null = null;
   let cpuMs: number | null = null;
   for (const line of stderr.split('\n')) {
     const stage = /^bilancio-bench stage (\S+) ([\d.]+)$/.exec(line);
     if (stage) stages[stage[1]!] = (stages[stage[1]!] ?? 0) + Number(stage[2]);
+    const span = /^bilancio-bench span (\S+) (\d+) (\d+)$/.exec(line);
+    if (span) {
+      const [start, end] = [Number(span[2]), Number(span[3])];
+      const seen = spans[span[1]!];
+      spans[span[1]!] = seen ? { start: Math.min(seen.start, start), end: Math.max(seen.end, end) } : { start, end };
+    }
     const own = /^bilancio-bench maxrss-kb (\d+) cpu-ms (\d+)$/.exec(line);
     if (own) {
       peakMb = Number(own[1]) / 1024;
@@ -52,7 +61,7 @@ export async function measure(command: string, args: string[], env: Record<strin
       cpuMs = (Number(gnu[2]) + Number(gnu[3])) * 1000;
     }
   }
-  return { wallMs, cpuMs, peakMb, exitCode, stderr, stages };
+  return { wallMs, cpuMs, peakMb, exitCode, stderr, stages, spans };
 }
 
 /** The run with the shortest wall time of `times` runs (the least disturbed by other work on the machine). */
