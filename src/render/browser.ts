@@ -136,15 +136,35 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       if (closed) return;
       closed = true;
       try {
-        await browser.close();
-      } catch {
-        // A browser that will not close politely must still not outlive the build.
-        browser.process()?.kill('SIGKILL');
+        await stopBrowser(browser);
       } finally {
         await removeProfile(userDataDir);
       }
     },
   };
+}
+
+/**
+ * Ends Chromium and its helper processes at once. A polite close takes a quarter of a second, spent
+ * saving a profile that is deleted next: puppeteer starts Chromium as the leader of its own process
+ * group, so one SIGKILL to the group ends every process of it (as puppeteer's own kill does).
+ */
+async function stopBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  const pid = child?.pid;
+  if (!child || pid === undefined || process.platform === 'win32' || child.exitCode !== null || child.signalCode !== null) {
+    await browser.close().catch(() => child?.kill('SIGKILL'));
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+  await exited;
+  // The connection ended with the process; let puppeteer drop it too.
+  await browser.disconnect().catch(() => undefined);
 }
 
 async function removeProfile(dir: string): Promise<void> {

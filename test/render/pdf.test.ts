@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -137,6 +137,20 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     } finally {
       await launched.close();
     }
+  });
+
+  it('closes at once: no process of the browser (its whole process group) outlives close()', async () => {
+    const launched = await launchBrowser();
+    const pid = launched.browser.process()!.pid!;
+    const page = await launched.browser.newPage();
+    await page.setContent('<p>x</p>');
+    const helpers = execFileSync('pgrep', ['-g', String(pid)]).toString().trim().split('\n');
+    expect(helpers.length).toBeGreaterThan(2); // the browser, its zygotes, the renderer…
+    await launched.close();
+    // Left at most as zombies (state Z: ended, waiting for init to collect them), never running.
+    // (ps exits 1 when nothing of the group is left at all.)
+    const left = spawnSync('ps', ['-o', 'stat=', '-g', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter((stat) => stat.trim() !== '');
+    expect(left.filter((stat) => !stat.startsWith('Z'))).toEqual([]);
   });
 
   it('prints several PDFs with one browser', async () => {
