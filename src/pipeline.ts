@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang, ValidatedProject, ValidationReport } from './types.js';
 import type { Config } from './config/config.js';
@@ -100,15 +101,23 @@ export type BuildOutcome =
 /** The whole build: check, compute, open data, charts, HTML, PDF and manifest, written atomically into `out`. */
 export async function buildProject(options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
   // Chromium starts first, in a thread of its own: its launch and warm-up overlap the whole build.
-  const printer = options.noPdf ? null : (await import('./render/printer.js')).startPrinter();
+  // (Not for a project folder that is not there: that build ends at once, with its one-line error.)
+  const started: { printer?: StartedRenderer } = {};
+  const printer = async () => (started.printer ??= (await import('./render/printer.js')).startPrinter());
+  if (!options.noPdf && (await isFolder(options.project))) await printer();
   try {
-    return await buildWith(printer, options, fx);
+    return await buildWith(options.noPdf ? null : printer, options, fx);
   } finally {
-    await printer?.close();
+    await started.printer?.close();
   }
 }
 
-async function buildWith(printer: StartedRenderer | null, options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
+async function isFolder(dir: string): Promise<boolean> {
+  return stat(dir).then((info) => info.isDirectory(), () => false);
+}
+
+/** `printer` starts Chromium on first call (at once, above) and gives the same one after; null with --no-pdf. */
+async function buildWith(printer: (() => Promise<StartedRenderer>) | null, options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
   const checked = await atStage('lettura', options.lang ?? 'it', options.out, () => checkProject(options, fx));
   const lang = checked.lang;
   // Refused before anything is written: an output folder over the inputs, a malformed SOURCE_DATE_EPOCH.
@@ -142,7 +151,7 @@ async function buildWith(printer: StartedRenderer | null, options: BuildOptions,
     fx.progress('HTML');
     const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
     const templates = await loadTemplates(checked.root);
-    const print = (document: string) => stage('pdf', async () => (await printer!.renderer()).printPdf(document, {
+    const print = (document: string) => stage('pdf', async () => (await (await printer!()).renderer()).printPdf(document, {
       lang,
       cssPages: true,
       date: pdfDate,
@@ -177,7 +186,7 @@ async function buildWith(printer: StartedRenderer | null, options: BuildOptions,
         }
       }
       // Nothing more to print: Chromium closes while the manifest is written (buildProject awaits it).
-      void printer?.close();
+      void printer?.().then((started) => started.close());
     }
     await stage('manifest', async () => {
       const manifest = await buildManifest(checked.root, recorder.written, {
