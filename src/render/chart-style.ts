@@ -35,6 +35,15 @@ export const FONT_FAMILY = 'DejaVu Sans';
 export const FONT_SIZE = 12;
 export const TEXT_COLOUR = '#222222';
 
+/**
+ * The opening tag of the group that holds the text of a chart or map: the family named exactly as in
+ * the canvas, so that the widths measured there hold in the browser, and no ligatures, so that
+ * "Buffalora" reads back from the PDF as letters however the SVG is shown (inline or as an image).
+ */
+export function textGroupTag(fill: string): string {
+  return `<g font-family="${FONT_FAMILY}, sans-serif" fill="${fill}" style="font-variant-ligatures: none">`;
+}
+
 /** Mark of a value withheld for privacy. */
 export const SUPPRESSED_MARK = 'n.d.';
 

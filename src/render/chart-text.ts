@@ -1,6 +1,6 @@
 import type { Plugin } from 'chart.js';
 import { escapeXml } from './chart-svg.js';
-import { FONT_FAMILY, TEXT_COLOUR } from './chart-style.js';
+import { TEXT_COLOUR, textGroupTag } from './chart-style.js';
 
 // Chart text as real SVG <text>: cairo would draw every label as glyph outlines, which makes the
 // HTML heavy, the PDF slow to print and the numbers of the charts impossible to search or copy.
@@ -115,7 +115,5 @@ export function textElements(texts: readonly PlacedText[]): string {
     ].filter(Boolean);
     return `<text ${attributes.join(' ')}>${escapeXml(t.text)}</text>`;
   });
-  // The family named exactly as in the canvas, so the widths Chart.js measured hold in the browser; no
-  // ligatures (an SVG image would draw them), so that "Buffalora" reads back from the PDF as letters.
-  return `<g font-family="${FONT_FAMILY}, sans-serif" fill="${TEXT_COLOUR}" style="font-variant-ligatures: none">\n${items.join('\n')}\n</g>`;
+  return `${textGroupTag(TEXT_COLOUR)}\n${items.join('\n')}\n</g>`;
 }

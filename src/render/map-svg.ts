@@ -1,6 +1,6 @@
 import { createCanvas } from 'canvas';
 import { escapeXml } from './chart-svg.js';
-import { FONT_FAMILY } from './chart-style.js';
+import { FONT_FAMILY, textGroupTag } from './chart-style.js';
 import { DARK_TEXT } from './map-classes.js';
 import type { MapLayout, Polygon, ShapeLayout, TileLayout } from './map-layout.js';
 
@@ -178,7 +178,7 @@ export function drawMap(drawing: MapDrawing): { svg: string; width: number; heig
     `<desc id="${id}-desc">${escapeXml(drawing.desc)}</desc>`,
     `<defs><pattern id="${id}-nd" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
       `<rect width="6" height="6" fill="${ND_FILL}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" stroke-width="2"/></pattern></defs>`,
-    `<g font-family="${FONT_FAMILY}, sans-serif" fill="${DARK_TEXT}" style="font-variant-ligatures: none">`,
+    textGroupTag(DARK_TEXT),
     map.body,
     key.body,
     '</g>',
