@@ -19,11 +19,13 @@ interface Box {
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   getBoundingClientRect(): { right: number };
+  scrollWidth: number;
+  clientWidth: number;
   closest(selector: string): Box | null;
   getClientRects(): { length: number };
 }
 declare const document: {
-  documentElement: { clientWidth: number };
+  documentElement: { clientWidth: number; scrollWidth: number };
   head: { append(node: unknown): void };
   querySelectorAll(selector: string): Iterable<Box>;
   createElement(tag: 'style'): { textContent: string };
@@ -41,7 +43,10 @@ export interface MarkedPrint {
   pdf: Uint8Array;
   /** How many boxes got markers. */
   marked: number;
-  /** Elements wider than the A4 text column (Chromium would shrink every page to fit them). */
+  /**
+   * Elements wider than the A4 text column, and table cells whose content spills out of them (a word
+   * wider than its column): either way Chromium would shrink every page to fit them.
+   */
   tooWide: string[];
 }
 
@@ -60,6 +65,11 @@ export async function printWithMarkers(html: string, lang: Lang): Promise<Marked
         .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('svg'))
         .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.getAttribute('class') ?? ''}`)
         .slice(0, 10);
+      const spilling = [...document.querySelectorAll('td, th')]
+        .filter((cell) => cell.clientWidth > 0 && cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => `${cell.tagName.toLowerCase()} in #${cell.closest('table')?.id ?? '?'}`)
+        .slice(0, 10);
+      if (document.documentElement.scrollWidth > width + 1) tooWide.push(`the page scrolls to ${document.documentElement.scrollWidth}px`, ...spilling);
       // Boxes print media hides (screen-only detail tables) are not printed, so they get no marker.
       const boxes = selectors.flatMap((s) => [...document.querySelectorAll(s)]).filter((box) => box.getClientRects().length > 0);
       boxes.forEach((box) => box.setAttribute('data-segno', ''));
