@@ -44,8 +44,9 @@ export interface MarkedPrint {
   /** How many boxes got markers. */
   marked: number;
   /**
-   * Elements wider than the A4 text column, and table cells whose content spills out of them (a word
-   * wider than its column): either way Chromium would shrink every page to fit them.
+   * Elements wider than the A4 text column; and, when the page scrolls sideways, that width with the
+   * table cells whose content spills out (a word wider than its column). Either way Chromium would
+   * shrink every page to fit.
    */
   tooWide: string[];
 }
