@@ -4,7 +4,7 @@
 
 /** Writes sorted or unsorted row numbers as compact ranges; duplicates are ignored. */
 export function formatRowRanges(rows: Iterable<number>): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const sorted = sortedUnique(rows);
   const parts: string[] = [];
   let i = 0;
   while (i < sorted.length) {
@@ -31,6 +31,16 @@ export function formatRowRanges(rows: Iterable<number>): string {
     }
   }
   return parts.join(', ');
+}
+
+/** The distinct row numbers in ascending order; rows already in file order (the usual case) are not sorted again. */
+function sortedUnique(rows: Iterable<number>): ArrayLike<number> {
+  const list = Array.isArray(rows) ? (rows as number[]) : [...rows];
+  let ascending = true;
+  for (let i = 1; i < list.length && ascending; i++) ascending = list[i]! > list[i - 1]!;
+  if (ascending) return list;
+  // Row numbers are positive integers below 2^31: a typed array sorts them numerically, and fast.
+  return Int32Array.from(new Set(list)).sort();
 }
 
 /** Reads compact ranges back into the sorted row numbers (the inverse of formatRowRanges). */
