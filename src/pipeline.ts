@@ -15,7 +15,7 @@ import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
-import { buildManifest, MANIFEST_FILE } from './provenance/manifest.js';
+import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
 import type { StartedRenderer } from './render/pdf.js';
 
 // The whole program on one screen: read → validate → compute → render.
@@ -161,6 +161,9 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
     if (!options.noPdf) fx.progress('PDF (Chromium)');
     const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
     printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
+    // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
+    const inputs = digestInputs(checked.root, lang);
+    inputs.catch(() => undefined); // awaited by buildManifest below
     const html = await stage('html', () => renderHtml(view, templates));
     const written = await stage('dati-aperti', async () => {
       await out.writeFile(path.join(dir, 'report.html'), html);
@@ -197,7 +200,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
         per_zona: !!options.perZona,
         data_pdf: options.noPdf || !pdfDate ? null : pdfDate.toISOString(),
         source_date_epoch: sourceDateEpoch || null,
-      });
+      }, inputs);
       await fx.writeFile(path.join(dir, MANIFEST_FILE), manifest);
     });
     written.push(MANIFEST_FILE);

@@ -74,18 +74,22 @@ export function digestOutputs(outputs: { file: string; data: string | Uint8Array
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-/** manifest.json for a build of `root` that wrote `outputs`. */
+/**
+ * manifest.json for a build of `root` that wrote `outputs`. `inputs` are the fingerprints of the
+ * project's files when the caller took them already (the build does, while Chromium prints).
+ */
 export async function buildManifest(
   root: string,
   outputs: { file: string; data: string | Uint8Array }[],
   opzioni: ManifestOptions,
+  inputs?: Promise<FileDigest[]>,
 ): Promise<string> {
   const manifest: BuildManifest = {
     strumento: 'bilancio',
     versione: await toolVersion(),
     node: process.versions.node,
     opzioni,
-    ingressi: await digestInputs(root, opzioni.lingua),
+    ingressi: await (inputs ?? digestInputs(root, opzioni.lingua)),
     uscite: digestOutputs(outputs),
   };
   return `${JSON.stringify(manifest, null, 1)}\n`;
