@@ -14,4 +14,6 @@ export default function setup(): void {
     process.stderr.write(`tsc reported problems (the tests go on with the emitted code):\n${output}\n`);
   }
   if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) throw new Error('dist/cli/main.js was not emitted');
+  // As `npm run build:ts` does: the validators of schemas/ as code, read at start-up instead of compiled.
+  execFileSync(process.execPath, ['dist/schemas/precompile.js'], { cwd: root, stdio: 'pipe' });
 }

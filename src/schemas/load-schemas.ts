@@ -1,8 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Options, ValidateFunction } from 'ajv';
 
 /** The JSON Schemas folder shipped with the tool (`schemas/` at the package root). */
 export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -50,16 +52,46 @@ export interface SchemaSet {
 
 const tableKeywords = ['x-primaryKey', 'x-foreignKeys', 'x-unique', 'x-count', 'x-quartiere'];
 
+const require = createRequire(import.meta.url);
+
+/** `format: date`, checked here instead of pulling in ajv-formats for one format. */
+export function isDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+}
+
 /** One shared Ajv instance: strict, all errors, our table-level keywords declared as annotations. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+export function createAjv(extra: Options = {}): Ajv2020 {
+  // Loaded here, not on import: a build with the precompiled validators never needs Ajv's compiler.
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ...extra });
   ajv.addVocabulary(tableKeywords);
-  // `format: date` is checked here instead of pulling in ajv-formats for one format.
-  ajv.addFormat('date', {
-    type: 'string',
-    validate: (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)),
-  });
+  ajv.addFormat('date', { type: 'string', validate: isDate });
   return ajv;
+}
+
+/** The schema files of a folder, by name (file name without `.schema.json`), in name order. */
+export function readSchemaFiles(dir: string): Array<{ name: string; text: string }> {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.schema.json'))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -'.schema.json'.length), text: readFileSync(path.join(dir, file), 'utf8') }));
+}
+
+/** What the precompiled validators were generated from: every schema's name and text. */
+export function schemasHash(files: Array<{ name: string; text: string }>): string {
+  const hash = createHash('sha256');
+  for (const { name, text } of files) hash.update(`${name}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+/** Where the build writes the validators generated from `schemas/` (see precompile.ts). */
+export const PRECOMPILED_FILE = fileURLToPath(new URL('./precompiled.cjs', import.meta.url));
+
+/** The precompiled validators when they were generated from exactly these schemas; else undefined. */
+function precompiled(hash: string): Record<string, ValidateFunction> | undefined {
+  if (!existsSync(PRECOMPILED_FILE)) return undefined;
+  const module = require(PRECOMPILED_FILE) as { SCHEMAS_HASH?: string; validators?: Record<string, ValidateFunction> };
+  return module.SCHEMAS_HASH === hash ? module.validators : undefined;
 }
 
 let cached: SchemaSet | undefined;
@@ -67,14 +99,16 @@ let cached: SchemaSet | undefined;
 /** Reads and compiles every schema in `schemas/` once per process. */
 export function loadSchemas(dir = schemasDir): SchemaSet {
   if (cached && dir === schemasDir) return cached;
-  const ajv = createAjv();
+  const files = readSchemaFiles(dir);
+  // The build's validators (generated code, no compiling) serve the shipped schemas as they are;
+  // any other folder, or an edited schema, is compiled here.
+  const ready = dir === schemasDir ? precompiled(schemasHash(files)) : undefined;
+  let ajv: Ajv2020 | undefined;
   const datasets: SchemaSet['datasets'] = new Map();
   const special = new Map<string, ValidateFunction>();
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith('.schema.json')) continue;
-    const name = file.slice(0, -'.schema.json'.length);
-    const schema = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as DatasetSchema;
-    const validate = ajv.compile(schema);
+  for (const { name, text } of files) {
+    const schema = JSON.parse(text) as DatasetSchema;
+    const validate = ready?.[name] ?? (ajv ??= createAjv()).compile(schema);
     if (name === 'config' || name === 'manifest' || name === 'indicatori') special.set(name, validate);
     else datasets.set(name, { schema, validateRow: validate });
   }
