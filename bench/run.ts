@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     } catch {
       notes.push('tsc reported type errors while compiling dist/ (files were still emitted).');
     }
+    // As the build script does: the schemas' validators as code (see src/schemas/precompile.ts).
+    execFileSync(process.execPath, ['dist/schemas/precompile.js'], { cwd: root, stdio: 'ignore' });
   }
   const work = await mkdtemp(path.join(os.tmpdir(), 'bilancio-bench-'));
   try {
