@@ -96,7 +96,7 @@ function precompiled(hash: string): Record<string, ValidateFunction> | undefined
 
 let cached: SchemaSet | undefined;
 
-/** Reads and compiles every schema in `schemas/` once per process. */
+/** Reads every schema of `dir` with its validator (the build's generated code, or compiled here); once per process for `schemas/`. */
 export function loadSchemas(dir = schemasDir): SchemaSet {
   if (cached && dir === schemasDir) return cached;
   const files = readSchemaFiles(dir);
