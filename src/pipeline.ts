@@ -192,7 +192,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
       void printer?.().then((started) => started.close());
     }
     await stage('manifest', async () => {
-      const manifest = await buildManifest(checked.root, recorder.written, {
+      const manifest = await buildManifest(inputs, recorder.written, {
         lingua: lang,
         ignora_errori: !!options.ignoreErrors,
         consenti_soglia_bassa: !!options.allowLowThreshold,
@@ -200,7 +200,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
         per_zona: !!options.perZona,
         data_pdf: options.noPdf || !pdfDate ? null : pdfDate.toISOString(),
         source_date_epoch: sourceDateEpoch || null,
-      }, inputs);
+      });
       await fx.writeFile(path.join(dir, MANIFEST_FILE), manifest);
     });
     written.push(MANIFEST_FILE);

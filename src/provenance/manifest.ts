@@ -75,21 +75,20 @@ export function digestOutputs(outputs: { file: string; data: string | Uint8Array
 }
 
 /**
- * manifest.json for a build of `root` that wrote `outputs`. `inputs` are the fingerprints of the
- * project's files when the caller took them already (the build does, while Chromium prints).
+ * manifest.json for a build that read `inputs` (digestInputs of its project, which the build takes
+ * while Chromium prints) and wrote `outputs`.
  */
 export async function buildManifest(
-  root: string,
+  inputs: Promise<FileDigest[]>,
   outputs: { file: string; data: string | Uint8Array }[],
   opzioni: ManifestOptions,
-  inputs?: Promise<FileDigest[]>,
 ): Promise<string> {
   const manifest: BuildManifest = {
     strumento: 'bilancio',
     versione: await toolVersion(),
     node: process.versions.node,
     opzioni,
-    ingressi: await (inputs ?? digestInputs(root, opzioni.lingua)),
+    ingressi: await inputs,
     uscite: digestOutputs(outputs),
   };
   return `${JSON.stringify(manifest, null, 1)}\n`;
