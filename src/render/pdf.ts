@@ -1,6 +1,6 @@
 import type { HTTPRequest, Page, PDFOptions } from 'puppeteer';
 import type { Lang } from '../types.js';
-import { launchBrowser, type LaunchOptions } from './browser.js';
+import { launchBrowser, type LaunchedBrowser, type LaunchOptions, type ProcessModel } from './browser.js';
 
 // Printing HTML to PDF with one headless Chromium per build, closed to the network and to the disk.
 
@@ -37,57 +37,127 @@ export interface PdfOptions {
 /** One launched browser that prints many PDFs; close it in a `finally`. */
 export interface Renderer {
   printPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
-  /** Prints a small document on a page kept for the next printPdf (never throws: a failure only leaves it cold). */
+  /** Loads a small document on a page kept for the next printPdf (never throws: a failure only leaves it cold). */
   warmUp(): Promise<void>;
   close(): Promise<void>;
   /** Process id and DevTools endpoint of the browser, to tell launches apart. */
   readonly pid: number | undefined;
   readonly wsEndpoint: string;
+  /** How the browser printing now runs (multi-process after a single-process one crashed). */
+  readonly processModel: ProcessModel | undefined;
 }
 
 export const DEFAULT_MARGIN: PdfMargin = { top: '22mm', right: '18mm', bottom: '22mm', left: '18mm' };
 const DEFAULT_FONT = "'DejaVu Sans', 'Liberation Sans', sans-serif";
 
-/** Launches the browser (throws BrowserNotFoundError) and returns a Renderer that reuses it. */
+/** A launched browser, with its pages that printed and wait for the next document. */
+interface PrintingBrowser {
+  launched: LaunchedBrowser;
+  // Their renderer, fonts and print machinery are warm (a new page costs a slower first layout, and
+  // in a multi-process browser a process start).
+  idle: PrintingPage[];
+}
+
+/**
+ * Launches the browser (throws BrowserNotFoundError) and returns a Renderer that reuses it. If a
+ * single-process browser dies while it prints (see ProcessModel), the document is printed again by
+ * a multi-process browser, which prints everything after it too.
+ */
 export async function openRenderer(options: LaunchOptions = {}): Promise<Renderer> {
-  const launched = await launchBrowser(options);
-  const { browser } = launched;
-  // Pages that printed and wait for the next document: their renderer process, fonts and print
-  // machinery are warm (a new page costs a process start and a slower first layout).
-  const idle: PrintingPage[] = [];
-  const take = async (): Promise<PrintingPage> => idle.pop() ?? preparePage(await browser.newPage());
+  let current: PrintingBrowser = { launched: await launchBrowser(options), idle: [] };
+  let replacement: Promise<PrintingBrowser> | null = null;
+  let closed = false;
+  const replace = (crashed: PrintingBrowser): Promise<PrintingBrowser> => {
+    replacement ??= (async () => {
+      await crashed.launched.close();
+      if (closed) throw new Error('bilancio: the browser was closed while it was replaced');
+      const launched = await launchBrowser({ ...options, processModel: 'multi-process' });
+      if (closed) {
+        await launched.close();
+        throw new Error('bilancio: the browser was closed while it was replaced');
+      }
+      current = { launched, idle: [] };
+      return current;
+    })();
+    return replacement;
+  };
+  const close = async (): Promise<void> => {
+    closed = true;
+    await replacement?.catch(() => undefined);
+    await current.launched.close();
+  };
   return {
-    pid: browser.process()?.pid,
-    wsEndpoint: browser.wsEndpoint(),
-    close: () => launched.close(),
+    get pid() {
+      return current.launched.browser.process()?.pid;
+    },
+    get wsEndpoint() {
+      return current.launched.browser.wsEndpoint();
+    },
+    get processModel() {
+      return current.launched.processModel;
+    },
+    close,
     async printPdf(html, pdfOptions) {
-      const printing = await take();
+      // Told once per URL, even when a replacement browser loads the document again.
+      const seen = new Set<string>();
+      const refused = (url: string): void => {
+        if (seen.has(url)) return;
+        seen.add(url);
+        pdfOptions.onBlockedRequest?.(url);
+      };
+      const on = current;
       try {
-        const pdf = await printOn(printing, html, pdfOptions);
-        idle.push(printing);
-        return pdf;
+        return await printWith(on, html, pdfOptions, refused);
       } catch (error) {
-        // A page that failed (timeout, crash) is not trusted with another document.
-        await printing.page.close().catch(() => undefined);
-        throw error;
+        if (on.launched.processModel !== 'single-process' || !hasDied(on.launched)) throw error;
+        return printWith(await replace(on), html, pdfOptions, refused);
       }
     },
     async warmUp() {
-      if (idle.length > 0) return;
-      const printing = await take();
+      const on = current;
+      if (on.idle.length > 0) return;
+      let printing: PrintingPage | undefined;
       try {
-        await printOn(printing, WARM_UP_DOCUMENT, { lang: 'it', cssPages: true, timeoutMs: 30_000 });
-        idle.push(printing);
+        printing = await preparePage(await on.launched.browser.newPage());
+        // Loaded, not printed: printing it too gained nothing measurable.
+        await printing.page.setContent(WARM_UP_DOCUMENT, { waitUntil: 'load', timeout: 30_000 });
+        on.idle.push(printing);
       } catch {
-        await printing.page.close().catch(() => undefined);
+        // A cold page is only slower.
+        await printing?.page.close().catch(() => undefined);
       }
     },
   };
 }
 
+/** Prints on an idle page of `on` (or a new one); a page that failed is closed, never reused. */
+async function printWith(on: PrintingBrowser, html: string, options: PdfOptions, refused: (url: string) => void): Promise<Uint8Array> {
+  const printing = on.idle.pop() ?? (await preparePage(await on.launched.browser.newPage()));
+  try {
+    const pdf = await printOn(printing, html, options, refused);
+    on.idle.push(printing);
+    return pdf;
+  } catch (error) {
+    // A page that failed (timeout, crash) is not trusted with another document.
+    await printing.page.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The browser process has gone (a crash): its connection is closed or it exited. */
+function hasDied(launched: LaunchedBrowser): boolean {
+  const child = launched.browser.process();
+  return !launched.browser.connected || (child !== null && (child.exitCode !== null || child.signalCode !== null));
+}
+
+/** A 4 × 4 px red PNG. */
+const WARM_UP_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+
 /**
  * A tiny document with what the report uses (headings, bold, a table, a chart's inline SVG with text,
- * A4 pages): printed once while the build computes, so that the report's own print starts warm.
+ * A4 pages): loaded once while the build computes, so that the report's own print starts warm. Its
+ * PNG matters: a single-process Chromium that loads its first raster image after a print crashes
+ * (Chromium 156: a logo, a broken image's icon), and one that loaded an image before does not.
  */
 const WARM_UP_DOCUMENT = `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>-</title><style>
 @page { size: A4; margin: 22mm 18mm; @bottom-right { content: "pag. " counter(page) " di " counter(pages); } }
@@ -98,7 +168,8 @@ td, th { border-bottom: 1px solid #ccc; font-variant-numeric: tabular-nums; }
 <tbody><tr><th scope="row">Centro</th><td>44.475</td></tr></tbody></table>
 <figure><div role="img" aria-label="Grafico" style="background:#fff"><svg aria-hidden="true" xmlns="http://www.w3.org/2000/svg" width="120" height="40">
 <g font-family="DejaVu Sans, sans-serif"><rect width="30" height="20" fill="#0072b2"/><text x="40" y="15">1.234,5</text>
-<text x="40" y="35" font-weight="bold">Zona</text></g></svg></div><figcaption>Figura 1.</figcaption></figure></body></html>`;
+<text x="40" y="35" font-weight="bold">Zona</text></g></svg></div><figcaption>Figura 1.</figcaption></figure>
+<img alt="" width="4" height="4" src="data:image/png;base64,${WARM_UP_PNG}"></body></html>`;
 
 /** A browser being launched while other work goes on: take it with `renderer()`, always `close()`. */
 export interface StartedRenderer {
@@ -162,15 +233,10 @@ async function preparePage(page: Page): Promise<PrintingPage> {
   return printing;
 }
 
-async function printOn(printing: PrintingPage, html: string, options: PdfOptions): Promise<Uint8Array> {
+async function printOn(printing: PrintingPage, html: string, options: PdfOptions, refused: (url: string) => void): Promise<Uint8Array> {
   const { page } = printing;
   const timeout = options.timeoutMs ?? 60_000;
-  const seen = new Set<string>();
-  printing.refused = (url) => {
-    if (seen.has(url)) return;
-    seen.add(url);
-    options.onBlockedRequest?.(url);
-  };
+  printing.refused = refused;
   page.setDefaultTimeout(timeout);
   try {
     await page.setContent(html, { waitUntil: 'load', timeout });

@@ -61,6 +61,7 @@ function startWorker(entry: URL, options: LaunchOptions): StartedRenderer {
   const send = (message: ToPrinter): void => worker.postMessage(message);
   const renderer: Renderer = {
     pid: undefined,
+    processModel: undefined,
     wsEndpoint: '',
     printPdf(html: string, pdfOptions: PdfOptions) {
       if (ended) return Promise.reject(ended);

@@ -19,6 +19,20 @@ function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Array): s
   return execFileSync(tool, tool === 'pdftotext' ? ['-layout', file, '-'] : [file], { encoding: 'utf8' });
 }
 
+/** A 4 × 4 px PNG logo, as a comune might put on its cover, and a heading. */
+function withLogo(heading: string): string {
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+  return `<h1>${heading}</h1><img src="data:image/png;base64,${png}" alt="Logo del Comune" width="40" height="40">`;
+}
+
+/** How many times a PDF draws the 4 × 4 logo of withLogo (its images, as pdfimages lists them). */
+function logos(pdf: Uint8Array): number {
+  const file = join(folder, `${++written}.pdf`);
+  writeFileSync(file, pdf);
+  const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return rows.filter((row) => /^\s*\d+\s+\d+\s+image\s+4\s+4\s/.test(row)).length;
+}
+
 const chart = createChartRenderer().render(
   {
     kind: 'bar',
@@ -145,12 +159,72 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     const page = await launched.browser.newPage();
     await page.setContent('<p>x</p>');
     const helpers = execFileSync('pgrep', ['-g', String(pid)]).toString().trim().split('\n');
-    expect(helpers.length).toBeGreaterThan(2); // the browser, its zygotes, the renderer…
+    expect(helpers.length).toBeGreaterThan(2); // the browser and its zygotes
     await launched.close();
     // Left at most as zombies (state Z: ended, waiting for init to collect them), never running.
     // (ps exits 1 when nothing of the group is left at all.)
     const left = spawnSync('ps', ['-o', 'stat=', '-g', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter((stat) => stat.trim() !== '');
     expect(left.filter((stat) => !stat.startsWith('Z'))).toEqual([]);
+  });
+
+  it('prints in one process: no renderer, GPU or utility process of its own beside the browser', async () => {
+    const launched = await launchBrowser();
+    try {
+      expect(launched.processModel).toBe('single-process');
+      const page = await launched.browser.newPage();
+      await page.setContent('<p>x</p>');
+      await page.pdf({ tagged: true });
+      const group = execFileSync('ps', ['-o', 'args=', '-g', String(launched.browser.process()!.pid!)], { encoding: 'utf8' });
+      const types = group.split('\n').map((line) => /--type=([a-z-]+)/.exec(line)?.[1]).filter((type) => type !== undefined);
+      expect(types.filter((type) => type !== 'zygote')).toEqual([]); // idle zygotes only
+    } finally {
+      await launched.close();
+    }
+  });
+
+  it('loads a raster image after a print in the same single-process browser, once warmed up', async () => {
+    const started = startRenderer();
+    try {
+      const warm = await started.renderer();
+      await warm.printPdf('<h1>Prima</h1>', italian);
+      const pdf = await warm.printPdf(withLogo('Seconda'), italian);
+      expect(poppler('pdftotext', pdf)).toContain('Seconda');
+      expect(logos(pdf)).toBe(1);
+      expect(warm.processModel).toBe('single-process');
+    } finally {
+      await started.close();
+    }
+  });
+
+  it('prints a document again with a multi-process browser when the single-process one dies', async () => {
+    const own = await openRenderer();
+    try {
+      await own.printPdf('<h1>Prima</h1>', italian);
+      const { pid } = own;
+      process.kill(pid!, 'SIGKILL');
+      const refused: string[] = [];
+      const pdf = await own.printPdf(`${withLogo('Dopo la caduta')}<img src="http://127.0.0.1:9/x.png">`, { ...italian, onBlockedRequest: (url) => refused.push(url) });
+      expect(poppler('pdftotext', pdf)).toContain('Dopo la caduta');
+      expect(logos(pdf)).toBe(1);
+      expect(refused).toEqual(['http://127.0.0.1:9/x.png']);
+      expect(own.processModel).toBe('multi-process');
+      expect(own.pid).not.toBe(pid);
+      expect(poppler('pdftotext', await own.printPdf('<h1>Ancora</h1>', italian))).toContain('Ancora'); // it stays
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('prints a raster image that comes after a print without a warm-up (a single-process crash is recovered)', async () => {
+    const cold = await openRenderer();
+    try {
+      await cold.printPdf('<h1>Prima</h1>', italian);
+      const pdf = await cold.printPdf(`${withLogo('Logo')}<img alt="immagine mancante">`, italian);
+      expect(poppler('pdftotext', pdf)).toContain('Logo');
+      expect(logos(pdf)).toBe(1);
+    } finally {
+      await cold.close();
+    }
   });
 
   it('prints several PDFs with one browser', async () => {
