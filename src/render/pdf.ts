@@ -240,7 +240,7 @@ async function printOn(printing: PrintingPage, html: string, options: PdfOptions
   page.setDefaultTimeout(timeout);
   try {
     await page.setContent(html, { waitUntil: 'load', timeout });
-    const pdf = await page.pdf(pdfOptions(options));
+    const pdf = renumberStructureIds(await page.pdf(pdfOptions(options)));
     return options.date ? setPdfDates(pdf, options.date) : pdf;
   } finally {
     printing.refused = () => undefined;
@@ -354,6 +354,41 @@ export function rewritePdfDates(pdf: Uint8Array, date: Date): PdfDatesReport {
   }
   return { pdf: out, rewritten, skipped };
 }
+
+/**
+ * Numbers the IDs of a tagged PDF's structure elements 0, 1, 2… in their order, each string keeping
+ * its length (so every byte offset stays valid). Chromium names them after DOM node ids, which
+ * count up for the whole process: in a single-process browser they also count what loaded before
+ * the document (the warm-up, an earlier print) and vary from one build to the next. The IDs appear
+ * as `(node00000120)` in each element's /ID, in the /Headers of table cells and in the IDTree, whose
+ * keys stay in order. Left as is when the IDs do not all have the same number of digits.
+ */
+export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const found: { at: number; id: number }[] = [];
+  let width: number | undefined;
+  for (let open = bytes.indexOf(ID_PREFIX); open !== -1; open = bytes.indexOf(ID_PREFIX, open + 1)) {
+    const at = open + ID_PREFIX.length;
+    let end = at;
+    let id = 0;
+    for (; end < bytes.length && bytes[end]! >= 0x30 && bytes[end]! <= 0x39; end += 1) id = id * 10 + bytes[end]! - 0x30;
+    if (end === at || bytes[end] !== 0x29) continue; // not `(node` digits `)`
+    if ((width ??= end - at) !== end - at) return pdf;
+    found.push({ at, id });
+  }
+  if (width === undefined) return pdf;
+  const ids = [...new Set(found.map(({ id }) => id))].sort((x, y) => x - y);
+  const rank = new Map(ids.map((id, index) => [id, index]));
+  const out = new Uint8Array(pdf);
+  for (const { at, id } of found) {
+    // Distinct whole numbers in order: the one at index k is at least k, so k never has more digits.
+    const digits = String(rank.get(id)).padStart(width, '0');
+    for (let i = 0; i < width; i += 1) out[at + i] = digits.charCodeAt(i);
+  }
+  return out;
+}
+
+const ID_PREFIX = '(node';
 
 /** Returns a copy of the PDF whose CreationDate and ModDate are `date` (same length, or left as is). */
 export function setPdfDates(pdf: Uint8Array, date: Date): Uint8Array {

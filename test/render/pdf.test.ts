@@ -129,6 +129,21 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     expect(Buffer.from(again.pdf).equals(Buffer.from(first))).toBe(true);
   });
 
+  it('prints the same bytes for a table whatever the browser printed before it', async () => {
+    // Structure IDs come from DOM node ids, counted for the whole (single) process: renumbered.
+    const table = (rows: number) =>
+      `<table><caption>Residenti</caption><thead><tr><th scope="col">Zona</th><th scope="col">Residenti</th></tr></thead><tbody>${Array.from(
+        { length: rows },
+        (_, i) => `<tr><th scope="row">Zona ${i}</th><td>${i * 100}</td></tr>`,
+      ).join('')}</tbody></table>`;
+    const date = new Date(Date.UTC(2026, 0, 15));
+    const first = await renderer.printPdf(table(5), { ...italian, date });
+    expect(Buffer.from(first).includes('(node00000000)')).toBe(true);
+    await renderer.printPdf(table(300), italian);
+    const again = await renderer.printPdf(table(5), { ...italian, date });
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+  });
+
   it('starts a browser ahead of time, warm, and prints on it', async () => {
     const started = startRenderer();
     try {
