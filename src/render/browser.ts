@@ -2,7 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { TimeoutError, type Browser } from 'puppeteer';
 
 // Finding and launching the one headless Chromium that prints every PDF of a build.
 
@@ -131,19 +131,35 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** Launches one headless Chromium with a fresh temporary profile; throws BrowserNotFoundError. */
+/**
+ * Launches one headless Chromium with a fresh temporary profile; throws BrowserNotFoundError. A
+ * single-process Chromium that fails to start (one died while starting, once, in a full test run) is
+ * replaced by a multi-process one; a launch that timed out is not tried again.
+ */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const found = findBrowser(options.env);
   if ('error' in found) throw new BrowserNotFoundError(found.tried);
   const processModel = options.processModel ?? 'single-process';
+  try {
+    return await launchAs(found.path, processModel, options);
+  } catch (error) {
+    if (processModel !== 'single-process' || error instanceof TimeoutError) throw error;
+    return launchAs(found.path, 'multi-process', options);
+  }
+}
+
+async function launchAs(executablePath: string, processModel: ProcessModel, options: LaunchOptions): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'bilancio-chromium-'));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
-      executablePath: found.path,
+      executablePath,
       headless: true,
       args: [...BROWSER_ARGS, ...PROCESS_MODEL_ARGS[processModel]],
       userDataDir,
+      // Chromium keeps its crash reports in its configuration folder, ~/.config/chromium by default:
+      // in the temporary profile instead, they go with it (a crash is handled: see ProcessModel).
+      env: { ...process.env, CHROME_CONFIG_HOME: join(userDataDir, 'config') },
       // DevTools over a pipe, not a socket: if the build is killed (SIGKILL), the pipe closes and
       // Chromium exits with it instead of living on as an orphan.
       pipe: true,
@@ -156,7 +172,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   let closed = false;
   return {
     browser,
-    executablePath: found.path,
+    executablePath,
     processModel,
     async close() {
       if (closed) return;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,6 +200,23 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     }
   });
 
+  it('starts a multi-process browser when a single-process one fails to start', async () => {
+    const real = findBrowser();
+    if (!('path' in real)) throw new Error('no browser');
+    // A Chromium that refuses --single-process, and starts as usual otherwise.
+    const wrapper = join(folder, 'chromium-senza-single-process');
+    writeFileSync(wrapper, `#!/bin/sh\ncase " $* " in *" --single-process "*) echo "no" >&2; exit 1;; esac\nexec ${real.path} "$@"\n`, { mode: 0o755 });
+    const launched = await launchBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: wrapper } });
+    try {
+      expect([launched.processModel, launched.executablePath]).toEqual(['multi-process', wrapper]);
+      const page = await launched.browser.newPage();
+      await page.setContent('<h1>Avviato</h1>');
+      expect(poppler('pdftotext', await page.pdf({ tagged: true }))).toContain('Avviato');
+    } finally {
+      await launched.close();
+    }
+  });
+
   it('loads a raster image after a print in the same single-process browser, once warmed up', async () => {
     const started = startRenderer();
     try {
@@ -233,15 +250,30 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     }
   });
 
-  it('prints a raster image that comes after a print without a warm-up (a single-process crash is recovered)', async () => {
-    const cold = await openRenderer();
+  it('prints a raster image that comes after a print without a warm-up; the crash report stays out of the home folder', async () => {
+    // Chromium writes its crash reports (and their settings) in ~/.config/chromium unless told otherwise.
+    // (Its GTK and sound libraries still leave ~/.cache/dconf and ~/.config/pulse behind.)
+    const home = mkdtempSync(join(tmpdir(), 'bilancio-home-'));
+    const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
+    process.env.HOME = home;
+    delete process.env.XDG_CONFIG_HOME;
     try {
-      await cold.printPdf('<h1>Prima</h1>', italian);
-      const pdf = await cold.printPdf(`${withLogo('Logo')}<img alt="immagine mancante">`, italian);
-      expect(poppler('pdftotext', pdf)).toContain('Logo');
-      expect(logos(pdf)).toBe(1);
+      const cold = await openRenderer();
+      try {
+        await cold.printPdf('<h1>Prima</h1>', italian);
+        const pdf = await cold.printPdf(`${withLogo('Logo')}<img alt="immagine mancante">`, italian);
+        expect(poppler('pdftotext', pdf)).toContain('Logo');
+        expect(logos(pdf)).toBe(1);
+      } finally {
+        await cold.close();
+      }
+      expect(readdirSync(home, { recursive: true }).filter((entry) => String(entry).includes('chromium'))).toEqual([]);
     } finally {
-      await cold.close();
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(home, { recursive: true, force: true });
     }
   });
 
