@@ -163,7 +163,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
     printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
     // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
     const inputs = digestInputs(checked.root, lang);
-    inputs.catch(() => undefined); // awaited by buildManifest below
+    inputs.catch(() => undefined); // awaited for the manifest below
     const html = await stage('html', () => renderHtml(view, templates));
     const written = await stage('dati-aperti', async () => {
       await out.writeFile(path.join(dir, 'report.html'), html);
@@ -192,7 +192,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
       void printer?.().then((started) => started.close());
     }
     await stage('manifest', async () => {
-      const manifest = await buildManifest(inputs, recorder.written, {
+      const manifest = await buildManifest(await inputs, recorder.written, {
         lingua: lang,
         ignora_errori: !!options.ignoreErrors,
         consenti_soglia_bassa: !!options.allowLowThreshold,

@@ -79,7 +79,7 @@ export function digestOutputs(outputs: { file: string; data: string | Uint8Array
  * while Chromium prints) and wrote `outputs`.
  */
 export async function buildManifest(
-  inputs: Promise<FileDigest[]>,
+  inputs: FileDigest[],
   outputs: { file: string; data: string | Uint8Array }[],
   opzioni: ManifestOptions,
 ): Promise<string> {
@@ -88,7 +88,7 @@ export async function buildManifest(
     versione: await toolVersion(),
     node: process.versions.node,
     opzioni,
-    ingressi: await inputs,
+    ingressi: inputs,
     uscite: digestOutputs(outputs),
   };
   return `${JSON.stringify(manifest, null, 1)}\n`;
