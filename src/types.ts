@@ -173,6 +173,11 @@ export interface Servizio {
   /** `tutti`, `eta:0-2`, `eta:65+` … */
   target: string;
   unita: 'posti' | 'utenti' | 'ore' | 'interventi';
+  /**
+   * True when the service's units stand for persons (a place of a nido or a day centre is a child or a
+   * person with disability): small counts of them are protected like counts of people. Users always are.
+   */
+  unitaPersone: boolean;
   /** The ente expected to deliver it and send its data, when the catalogue says. */
   ente: string | null;
 }

@@ -193,7 +193,7 @@ export function loadIndicators(
       definizione: spec.definizione,
       definizioneEn: spec.definizione_en ?? spec.definizione,
       servizio,
-      conteggio: refs.some(isCount),
+      conteggio: refs.some((r) => isCount(r, servizi)),
       needs,
     });
   }

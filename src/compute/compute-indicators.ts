@@ -34,7 +34,7 @@ export function computeIndicators(
     values.push(...year.values);
     notComputable.push(...year.notComputable);
   }
-  const privacy = suppress(values, definitions, project.territorio, options.threshold);
+  const privacy = suppress(values, definitions, project, options.threshold);
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
   addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);

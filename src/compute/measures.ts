@@ -1,4 +1,4 @@
-import type { DatasetRows, TypedRow } from '../types.js';
+import type { DatasetRows, Servizio, TypedRow } from '../types.js';
 import type { Condition, Reference } from './expression.js';
 
 /** What a dataset exposes to indicator expressions. */
@@ -52,13 +52,30 @@ export function measureOf(ref: Reference): string {
   return ref.measure ?? MEASURE_SOURCES[ref.dataset]?.measures[0] ?? '';
 }
 
-/** True when a reference sums people or households (privacy applies to it). */
-export function isCount(ref: Reference): boolean {
+/**
+ * True when a reference sums people or households (privacy applies to it): its measure counts people,
+ * or it sums a unit that some service declares to stand for persons (erogazioni[servizio=NIDO].posti).
+ */
+export function isCount(ref: Reference, servizi: readonly Servizio[] = []): boolean {
   const source = MEASURE_SOURCES[ref.dataset];
-  return !!source && source.counts.includes(measureOf(ref));
+  if (!source) return false;
+  const measure = measureOf(ref);
+  if (source.counts.includes(measure)) return true;
+  return servizi.some((s) => isPersonsMeasure(ref.dataset, measure, s));
 }
 
-function matches(values: TypedRow['values'], condition: Condition, field: string): boolean {
+/**
+ * True when a measure of a dataset counts people, and so is protected below the privacy threshold:
+ * residents, households, users, volunteers; and a service's own unit (places of a nido or a day centre)
+ * when the service declares that its units stand for persons.
+ */
+export function isPersonsMeasure(dataset: string, measure: string, servizio: Servizio | undefined): boolean {
+  if (MEASURE_SOURCES[dataset]?.counts.includes(measure)) return true;
+  return dataset === 'erogazioni' && servizio !== undefined && servizio.unitaPersone && servizio.unita === measure;
+}
+
+/** True when a row's values meet a condition on `field` (the condition's field with aliases resolved). */
+export function conditionHolds(values: TypedRow['values'], condition: Condition, field: string): boolean {
   const actual = values[field];
   if (actual === null || actual === undefined) return false;
   const expected = condition.value;
@@ -89,7 +106,7 @@ export function forEachMatch(
   const measure = weighted ? source.measures[0]! : measureOf(ref);
   for (const row of rows) {
     const { values } = row;
-    if (!conditions.every(({ condition, field }) => matches(values, condition, field))) continue;
+    if (!conditions.every(({ condition, field }) => conditionHolds(values, condition, field))) continue;
     const amount = values[measure];
     if (typeof amount !== 'number') continue;
     visit(row, weighted ? amount * (values[ref.measure!] as number) : amount, values.codice_quartiere as string);

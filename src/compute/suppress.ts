@@ -1,14 +1,17 @@
-import type { Territorio } from '../types.js';
+import type { ValidatedProject } from '../types.js';
 import type { IndicatorDefinition } from './catalogue.js';
-import { referencesOf } from './expression.js';
 import type { AreaValue } from './indicators.js';
-import { isCount } from './measures.js';
+import { BaseCounts } from './privacy/base-counts.js';
+import { declareReferences, indicatorFigures, referenceCounts, valueKey } from './privacy/indicator-figures.js';
+import { findLeaks, primaryCounts, protectFigures, type Leak, type WithholdReason } from './privacy/protect.js';
 
 // Privacy by construction (Garante, Regole deontologiche 2019, art. 5): a count of people below the
-// threshold is never published, and no withheld value may be recovered by subtraction from the totals
-// that are shown. Zero is published: it points at nobody.
+// threshold is never published, and no withheld value may be recovered by subtraction from whatever else
+// is shown: the totals of zone and city, the other indicators that share its counts, the rows whose
+// quartiere is not known (ND). Zero is published: it points at nobody. The decisions are made by the
+// privacy authority (privacy/protect.ts) over the base counts every figure is made of.
 
-export type SuppressionReason = 'primaria' | 'secondaria';
+export type SuppressionReason = WithholdReason;
 
 export interface SuppressionSummary {
   threshold: number;
@@ -16,6 +19,8 @@ export interface SuppressionSummary {
   secondary: number;
   /** Where values were withheld: indicator, year and area names. */
   cells: { indicatore: string; anno: number; livello: string; nome: string; motivo: SuppressionReason }[];
+  /** Protected counts the audit checked against everything published, and the audit's rounds. */
+  audit: { protectedCounts: number; publishedEquations: number; rounds: number };
 }
 
 export const MOTIVI: Record<SuppressionReason, string> = {
@@ -23,33 +28,35 @@ export const MOTIVI: Record<SuppressionReason, string> = {
   secondaria: 'soppressione complementare: impedisce di ricavare un dato riservato per differenza',
 };
 
-/** True when a value's count (numerator or denominator) is above zero and below the threshold. */
-export function isPrimarySensitive(value: AreaValue, def: IndicatorDefinition, threshold: number): boolean {
-  const small = (n: number | null) => n !== null && n > 0 && n < threshold;
-  const numCount = referencesOf(def.num).some(isCount);
-  const denCount = referencesOf(def.den).some(isCount);
-  return (numCount && small(value.numeratore)) || (denCount && small(value.denominatore));
+type Inputs = Pick<ValidatedProject, 'dati' | 'territorio' | 'servizi' | 'anni'>;
+
+/** The base counts, figures and protected counts of a set of indicator values. */
+function indicatorPublication(values: AreaValue[], definitions: IndicatorDefinition[], project: Inputs, threshold: number) {
+  const anni = [...new Set(values.map((v) => v.anno))].sort((a, b) => a - b);
+  const base = new BaseCounts(project.dati, project.servizi);
+  declareReferences(base, definitions, anni);
+  const figures = indicatorFigures(values, definitions, project.territorio, base, threshold);
+  const counts = [...primaryCounts(figures), ...referenceCounts(definitions, anni, project.territorio, base, threshold)];
+  return { figures, counts };
 }
 
-/** The size used to pick complementary cells: the smallest counts first. */
-function size(value: AreaValue): number {
-  return value.numeratore ?? value.denominatore ?? 0;
-}
-
-/**
- * Withholds sensitive values in place (primary), then complementary ones (secondary) until, in every
- * published equation parent = Σ children (zona = its quartieri, città = its zone), no group has exactly
- * one withheld cell. Complements are the smallest published cells of the group, ties by code.
- */
+/** Withholds values in place: small counts (primary), then complements (secondary) until the audit finds no leak. */
 export function suppress(
   values: AreaValue[],
   definitions: IndicatorDefinition[],
-  territorio: Territorio,
+  project: Inputs,
   threshold: number,
+  options: { audit?: boolean } = {},
 ): SuppressionSummary {
-  const summary: SuppressionSummary = { threshold, primary: 0, secondary: 0, cells: [] };
-  const defs = new Map(definitions.map((d) => [d.id, d]));
-  const withhold = (value: AreaValue, motivo: SuppressionReason) => {
+  const { figures, counts } = indicatorPublication(values, definitions, project, threshold);
+  const { withheld, rounds } = protectFigures(figures, counts, options);
+  const summary: SuppressionSummary = {
+    threshold, primary: 0, secondary: 0, cells: [],
+    audit: { protectedCounts: counts.length, publishedEquations: 0, rounds },
+  };
+  for (const value of values) {
+    const motivo = withheld.get(valueKey(value));
+    if (!motivo) continue;
     value.soppresso = true;
     value.motivo = MOTIVI[motivo];
     value.valore = null;
@@ -57,44 +64,23 @@ export function suppress(
     value.denominatore = null;
     summary[motivo === 'primaria' ? 'primary' : 'secondary']++;
     summary.cells.push({ indicatore: value.indicatore, anno: value.anno, livello: value.livello, nome: value.nome, motivo });
-  };
-
-  const groups = new Map<string, AreaValue[]>();
-  for (const value of values) {
-    const key = `${value.indicatore}|${value.anno}`;
-    groups.set(key, [...(groups.get(key) ?? []), value]);
   }
-  for (const group of groups.values()) {
-    const def = defs.get(group[0]!.indicatore);
-    if (!def?.conteggio) continue;
-    const sensitive = group.filter((v) => isPrimarySensitive(v, def, threshold));
-    if (sensitive.length === 0) continue;
-    // Sizes are read before any value is withheld, so complements can be chosen by them.
-    const sizes = new Map(group.map((v) => [v, size(v)]));
-    for (const value of sensitive) withhold(value, 'primaria');
-    const byCode = new Map(group.map((v) => [`${v.livello}|${v.codice}`, v]));
-    const equations: { parent: AreaValue; children: AreaValue[] }[] = [];
-    const city = byCode.get('citta|citta');
-    const zone = territorio.zone.map((z) => byCode.get(`zona|${z.codice}`)).filter((v): v is AreaValue => !!v);
-    if (city) equations.push({ parent: city, children: zone });
-    for (const zona of territorio.zone) {
-      const parent = byCode.get(`zona|${zona.codice}`);
-      const children = zona.quartieri.map((c) => byCode.get(`quartiere|${c}`)).filter((v): v is AreaValue => !!v);
-      if (parent) equations.push({ parent, children });
-    }
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const { parent, children } of equations) {
-        const cells = [parent, ...children];
-        if (cells.filter((c) => c.soppresso).length !== 1) continue;
-        const candidates = children
-          .filter((c) => !c.soppresso)
-          .sort((a, b) => sizes.get(a)! - sizes.get(b)! || a.codice.localeCompare(b.codice));
-        withhold(candidates[0] ?? parent, 'secondaria');
-        changed = true;
-      }
-    }
-  }
+  summary.audit.publishedEquations = figures.filter((f) => !withheld.has(f.key)).reduce((n, f) => n + f.equations.length, 0);
   return summary;
+}
+
+/**
+ * The audit of what is published, independent of how it was decided: every numerator and denominator
+ * that indicatori.csv shows, as equations over the base counts, against every protected count. An empty
+ * list means no protected count can be worked out from the publication.
+ */
+export function auditIndicators(values: AreaValue[], definitions: IndicatorDefinition[], project: Inputs, threshold: number): Leak[] {
+  const { figures, counts } = indicatorPublication(values, definitions, project, threshold);
+  const published = new Map(values.map((v) => [valueKey(v), v]));
+  // A figure shows its equations only where indicatori.csv has its numbers.
+  const shown = figures.map((f) => {
+    const value = published.get(f.key)!;
+    return { ...f, equations: f.equations.filter((e) => (e.part === 'numeratore' ? value.numeratore : value.denominatore) !== null) };
+  });
+  return findLeaks(shown, new Map(), counts);
 }

@@ -1,4 +1,4 @@
-import type { DatasetRows, Lang, Territorio } from '../types.js';
+import type { DatasetRows, Lang, Servizio, Territorio } from '../types.js';
 import { t, type Bilingual } from '../i18n.js';
 import type { IndicatorDefinition } from '../compute/catalogue.js';
 import { referencesOf, type Reference } from '../compute/expression.js';
@@ -19,6 +19,8 @@ export interface ExplainInput {
   notComputable: NotComputable[];
   dati: Map<number, DatasetRows>;
   territorio: Territorio;
+  /** The services, which say whether their units (places) count persons. */
+  servizi: Servizio[];
   /** soglia_riservatezza: counts from 1 to threshold − 1 are never shown. */
   threshold: number;
   /** The year to explain when none is asked: the report's year. */
@@ -96,7 +98,7 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
     for (const ref of refs.length > 1 ? refs : []) {
       const index = referenceRows(ref, year, input.dati);
       const sum = termSum(ref, year, input.dati, members);
-      const hidden = isCount(ref) && sum > 0 && sum < input.threshold;
+      const hidden = isCount(ref, input.servizi) && sum > 0 && sum < input.threshold;
       lines.push(`  ${refText(ref)} = ${hidden ? say(lang, M.smallTerm, { soglia: input.threshold }) : num(lang, sum)}`);
       if (rowsShown) lines.push(...formatSources(lang, sourcesOf([index], members, true), '    '));
     }

@@ -105,6 +105,8 @@ export function validateProject(
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
     codice: str(v.codice_servizio), nome: str(v.servizio), cantiere: str(v.cantiere) as Cantiere,
     target: str(v.target), unita: str(v.unita) as Servizio['unita'], ente: v.ente ? str(v.ente) : null,
+    // Places stand for persons unless the catalogue says otherwise; hours and interventions do not.
+    unitaPersone: typeof v.unita_persone === 'boolean' ? v.unita_persone : v.unita === 'posti' || v.unita === 'utenti',
   }));
   const cataloghi: DatasetRows = new Map();
   cataloghi.set('catalogo_impegni', valid(keyed(catalogue('catalogo_impegni').map((s) => check(s, null)), 'catalogo_impegni')));

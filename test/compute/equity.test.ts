@@ -4,7 +4,7 @@ import { computeYear } from '../../src/compute/indicators.js';
 import { computeEquity } from '../../src/compute/equity.js';
 import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
 
-const nido: Servizio = { codice: 'NIDO', nome: 'Nidi', cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'posti', ente: null };
+const nido: Servizio = { codice: 'NIDO', nome: 'Nidi', cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'posti', ente: null, unitaPersone: true };
 
 function scenario(places: Record<string, number>, children: Record<string, number>) {
   const popolazione: TypedRow[] = Object.entries(children).map(([q, n], i) => ({

@@ -6,7 +6,7 @@ import { suppress } from '../../src/compute/suppress.js';
 import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
 import type { Servizio } from '../../src/types.js';
 
-const servizio: Servizio = { codice: 'CDD', nome: 'Centro diurno disabili', cantiere: 'anziani_disabili', target: 'tutti', unita: 'utenti', ente: null };
+const servizio: Servizio = { codice: 'CDD', nome: 'Centro diurno disabili', cantiere: 'anziani_disabili', target: 'tutti', unita: 'utenti', ente: null, unitaPersone: true };
 const definitions = bresciaIndicators([servizio]).filter((d) => d.id === 'copertura_CDD');
 
 function compute(territorio: Territorio, users: Map<string, number>, threshold = 3) {
@@ -16,9 +16,10 @@ function compute(territorio: Territorio, users: Map<string, number>, threshold =
   const erogazioni: TypedRow[] = [...users].map(([code, utenti], i) => ({
     values: { anno: 2024, codice_quartiere: code, codice_servizio: 'CDD', codice_ente: 'x', utenti }, file: 'e', row: i + 2,
   }));
-  const { values } = computeYear(2024, definitions, yearData(2024, { popolazione: population, erogazioni }), territorio, 'Città');
+  const dati = yearData(2024, { popolazione: population, erogazioni });
+  const { values } = computeYear(2024, definitions, dati, territorio, 'Città');
   const original = new Map(values.map((v) => [`${v.livello}|${v.codice}`, v.numeratore]));
-  const summary = suppress(values, definitions, territorio, threshold);
+  const summary = suppress(values, definitions, { dati, territorio, servizi: [servizio], anni: [2024] }, threshold);
   return { values, summary, original };
 }
 

@@ -45,7 +45,7 @@ function project(): ValidatedProject {
       rows.push({ values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti }, file: 'dati/2024/popolazione.csv', row: rows.length + 2 });
     }
   }
-  return { territorio: miniTerritorio, anni: [2024], dati: yearData(2024, { popolazione: rows }) } as unknown as ValidatedProject;
+  return { territorio: miniTerritorio, anni: [2024], servizi: [], dati: yearData(2024, { popolazione: rows }) } as unknown as ValidatedProject;
 }
 
 const definitions = bresciaIndicators().filter((d) => d.id === 'quota_65_plus');
@@ -90,7 +90,7 @@ describe('bilancio explain', () => {
   const input = () => {
     const result = computed();
     const p = project();
-    return { lang: 'it' as const, definitions, values: result.values, notComputable: result.notComputable, dati: p.dati, territorio: p.territorio, threshold: 3, defaultYear: 2024 };
+    return { lang: 'it' as const, definitions, values: result.values, notComputable: result.notComputable, dati: p.dati, territorio: p.territorio, servizi: [], threshold: 3, defaultYear: 2024 };
   };
 
   it('shows definition, expressions, sums with their rows, scale and rounding of a published value', () => {

@@ -46,6 +46,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
         notComputable: result.notComputable,
         dati: checked.project.dati,
         territorio: checked.project.territorio,
+        servizi: checked.project.servizi,
         threshold: checked.config.sogliaRiservatezza,
         defaultYear: result.anni.includes(checked.config.anno) ? checked.config.anno : Math.max(...result.anni),
       }, indicatore, codice, opts.anno === undefined ? undefined : Number(opts.anno));

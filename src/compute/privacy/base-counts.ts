@@ -1,0 +1,177 @@
+import type { DatasetRows, Servizio, TypedRow } from '../../types.js';
+import type { Condition, Reference } from '../expression.js';
+import { conditionHolds, MEASURE_SOURCES, measureOf, isPersonsMeasure } from '../measures.js';
+import type { SparseRow } from './row-space.js';
+
+// The base counts every published figure is made of. The rows of a dataset in one year are split into the
+// finest cells the report's own definitions can tell apart: one per area unit (a quartiere, or ND for rows
+// whose quartiere is not known) and per combination of the conditions that some figure filters on (eta>=65,
+// cittadinanza=STR, …), and, for erogazioni, per service. Every published figure is then a linear
+// combination of these cells, whatever the indicator, the level or the table it appears in.
+
+/** One base count: a variable of the audit. */
+export interface BaseCount {
+  dataset: string;
+  anno: number;
+  measure: string;
+  /** A quartiere code, or ND. */
+  unit: string;
+  /** The service of an erogazioni cell, '' otherwise. */
+  servizio: string;
+  /** Which of its partition's conditions the cell's rows meet. */
+  signature: string;
+  value: number;
+  /** True when the measure counts people (residents, users, volunteers, places that stand for persons). */
+  persons: boolean;
+}
+
+/** The conditions a dataset's figures filter on in one year, and its rows split by them. */
+interface Partition {
+  conditions: Condition[];
+  keys: Set<string>;
+  /** Measures whose variables exist; once a measure is split, no condition may be added. */
+  measures: Set<string>;
+  /** Cells by unit: signature (one char per condition) and service → variable per measure. */
+  cells: Map<string, Map<string, { signature: string; servizio: string; variables: Map<string, number> }>>;
+}
+
+const conditionKey = (c: Condition) => `${c.field}${c.op}${c.value}`;
+
+/** The field of a dataset a condition filters (aliases resolved). */
+function fieldOf(dataset: string, condition: Condition): string {
+  return MEASURE_SOURCES[dataset]?.aliases[condition.field] ?? condition.field;
+}
+
+/** A reference's own measure, where weighted measures (popolazione.eta) are kept apart from the counts. */
+function variableMeasure(ref: Reference): string {
+  return ref.measure ?? measureOf(ref);
+}
+
+/** The space of base counts, filled by the figures that use them. */
+export class BaseCounts {
+  readonly counts: BaseCount[] = [];
+  private readonly partitions = new Map<string, Partition>();
+  private readonly forms = new Map<string, SparseRow>();
+
+  constructor(
+    private readonly dati: Map<number, DatasetRows>,
+    private readonly servizi: Servizio[],
+  ) {}
+
+  /** Declares the conditions a reference will filter on; call for every reference before any form. */
+  declare(ref: Reference, anno: number): void {
+    const partition = this.partition(`${ref.dataset}@${anno + ref.yearOffset}`);
+    for (const condition of ref.conditions) {
+      const ck = `${fieldOf(ref.dataset, condition)}|${conditionKey(condition)}`;
+      if (partition.keys.has(ck)) continue;
+      if (partition.measures.size > 0) throw new Error(`condition ${ck} declared after ${ref.dataset}@${anno + ref.yearOffset} was split`);
+      partition.keys.add(ck);
+      partition.conditions.push(condition);
+    }
+  }
+
+  /** The form of a reference summed over `units` (null: every unit, ND included) in year `anno`. */
+  form(ref: Reference, anno: number, units: readonly string[] | null): SparseRow {
+    const year = anno + ref.yearOffset;
+    const measure = variableMeasure(ref);
+    const cacheKey = `${ref.dataset}@${year}.${measure}[${ref.conditions.map(conditionKey).join(',')}]|${units?.join(',') ?? '*'}`;
+    const cached = this.forms.get(cacheKey);
+    if (cached) return cached;
+    const partition = this.split(ref.dataset, year, measure);
+    const wanted = ref.conditions.map((c) => partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)));
+    const form: SparseRow = new Map();
+    const addUnit = (cells: Partition['cells'] extends Map<string, infer V> ? V : never) => {
+      for (const cell of cells.values()) {
+        if (!wanted.every((i) => cell.signature[i] === '1')) continue;
+        const variable = cell.variables.get(measure);
+        if (variable !== undefined) form.set(variable, 1);
+      }
+    };
+    if (units === null) for (const cells of partition.cells.values()) addUnit(cells);
+    else for (const unit of units) {
+      const cells = partition.cells.get(unit);
+      if (cells) addUnit(cells);
+    }
+    this.forms.set(cacheKey, form);
+    return form;
+  }
+
+  /** The value of a form: Σ coefficient × base count. */
+  valueOf(form: SparseRow): number {
+    let sum = 0;
+    for (const [variable, coefficient] of form) sum += coefficient * this.counts[variable]!.value;
+    return sum;
+  }
+
+  /** True when a form adds up counts of people: every base count counts persons, none is subtracted. */
+  countsPersons(form: SparseRow): boolean {
+    if (form.size === 0) return false;
+    for (const [variable, coefficient] of form) if (coefficient <= 0 || !this.counts[variable]!.persons) return false;
+    return true;
+  }
+
+  /** The variables of one dataset and year, grouped by unit: the finest cells and their measures. */
+  cellsOf(dataset: string, anno: number): { unit: string; variables: number[] }[] {
+    const out: { unit: string; variables: number[] }[] = [];
+    for (const [key, partition] of this.partitions) {
+      if (key !== `${dataset}@${anno}`) continue;
+      for (const [unit, cells] of partition.cells) {
+        out.push({ unit, variables: [...cells.values()].flatMap((c) => [...c.variables.values()]) });
+      }
+    }
+    return out;
+  }
+
+  /** Every dataset-year split so far. */
+  partitionKeys(): string[] {
+    return [...this.partitions.keys()].filter((k) => this.partitions.get(k)!.cells.size > 0).sort();
+  }
+
+  private partition(key: string): Partition {
+    let partition = this.partitions.get(key);
+    if (!partition) {
+      partition = { conditions: [], keys: new Set(), measures: new Set(), cells: new Map() };
+      this.partitions.set(key, partition);
+    }
+    return partition;
+  }
+
+  /** Splits a dataset's rows of one year by its declared conditions; adds the measure's variables. */
+  private split(dataset: string, anno: number, measure: string): Partition {
+    const split = this.partition(`${dataset}@${anno}`);
+    if (split.measures.has(measure)) return split;
+    split.measures.add(measure);
+    const rows: TypedRow[] = this.dati.get(anno)?.get(dataset) ?? [];
+    const source = MEASURE_SOURCES[dataset]!;
+    const weighted = source.weighted.includes(measure);
+    const amountField = weighted ? source.measures[0]! : measure;
+    const services = new Map(this.servizi.map((s) => [s.codice, s]));
+    // Variables are made in a fixed order (unit, signature, service) so that the audit is reproducible.
+    const sums = new Map<string, { unit: string; signature: string; servizio: string; value: number }>();
+    for (const { values } of rows) {
+      const amount = values[amountField];
+      if (typeof amount !== 'number') continue;
+      const unit = String(values.codice_quartiere);
+      const signature = split.conditions.map((c) => (conditionHolds(values, c, fieldOf(dataset, c)) ? '1' : '0')).join('');
+      const servizio = dataset === 'erogazioni' ? String(values.codice_servizio ?? '') : '';
+      const k = `${unit}|${signature}|${servizio}`;
+      const entry = sums.get(k) ?? { unit, signature, servizio, value: 0 };
+      entry.value += weighted ? amount * (values[measure] as number) : amount;
+      sums.set(k, entry);
+    }
+    for (const k of [...sums.keys()].sort()) {
+      const { unit, signature, servizio, value } = sums.get(k)!;
+      const byUnit = split.cells.get(unit) ?? new Map();
+      split.cells.set(unit, byUnit);
+      const cellKey = `${signature}|${servizio}`;
+      const cell = byUnit.get(cellKey) ?? { signature, servizio, variables: new Map<string, number>() };
+      byUnit.set(cellKey, cell);
+      cell.variables.set(measure, this.counts.length);
+      this.counts.push({
+        dataset, anno, measure, unit, servizio, signature, value,
+        persons: !weighted && isPersonsMeasure(dataset, measure, services.get(servizio)),
+      });
+    }
+    return split;
+  }
+}

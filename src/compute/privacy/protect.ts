@@ -1,0 +1,172 @@
+import { RowSpace, type SparseRow } from './row-space.js';
+
+// The privacy authority. Every figure bilancio publishes (an indicator's numerator and denominator in one
+// area, a cell of an age pyramid, a survey table's count) is a linear combination of base counts. One
+// routine decides what is withheld, for all of them at once:
+//   1. primary: a figure with a count of persons between 1 and its threshold − 1;
+//   2. complements within each hierarchy (parent = Σ children) until no group has exactly one withheld member;
+//   3. the audit: all published equations against every protected count; while one is determined by them,
+//      the published figures of its derivation are withheld, smallest area and smallest value first.
+// The audit is also run on its own over what is finally published (auditPublication), so that the build
+// can refuse to publish a leak whatever decided the suppression.
+
+/** One equation of a figure: a published number as a linear form over base counts. */
+export interface Equation {
+  /** What the number is, for messages: "numeratore", "denominatore", "M 80-84"… */
+  part: string;
+  form: SparseRow;
+  value: number;
+  /** True when the number counts persons: it is protected below its threshold. */
+  persons: boolean;
+  threshold: number;
+}
+
+/** A unit of publication: its equations are published or withheld together. */
+export interface Figure {
+  key: string;
+  /** Readable description, e.g. "quota_0_14 2024, quartiere Folzano". */
+  label: string;
+  /** 0 quartiere, 1 zona, 2 città: complements are taken from the finest level first. */
+  level: number;
+  equations: Equation[];
+  /** Hierarchies the figure belongs to (group id), as parent or as child. */
+  groups: { id: string; role: 'parent' | 'child' }[];
+}
+
+/** A count that must not be determined by what is published. */
+export interface ProtectedCount {
+  label: string;
+  form: SparseRow;
+  value: number;
+}
+
+export type WithholdReason = 'primaria' | 'secondaria';
+
+/** A protected count that the published equations determine, with the figures that give it away. */
+export interface Leak {
+  count: ProtectedCount;
+  figures: { key: string; label: string; part: string }[];
+}
+
+/** True when an equation is a count of persons between 1 and threshold − 1. */
+export function isSmall(equation: Pick<Equation, 'persons' | 'value' | 'threshold'>): boolean {
+  return equation.persons && equation.value > 0 && equation.value < equation.threshold - 1e-9;
+}
+
+const canonical = (form: SparseRow) => [...form].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ');
+
+/** The published equations as a row space, with the figure and part behind each row. */
+function publishedSpace(figures: Figure[], withheld: ReadonlyMap<string, WithholdReason>) {
+  const space = new RowSpace();
+  const rows: { figure: Figure; equation: Equation }[] = [];
+  for (const figure of figures) {
+    if (withheld.has(figure.key)) continue;
+    for (const equation of figure.equations) {
+      if (equation.form.size === 0) continue;
+      space.add(equation.form);
+      rows.push({ figure, equation });
+    }
+  }
+  return { space, rows };
+}
+
+/** Every protected count that the figures not withheld determine. */
+export function findLeaks(
+  figures: Figure[],
+  withheld: ReadonlyMap<string, WithholdReason>,
+  counts: ProtectedCount[],
+): Leak[] {
+  const { space, rows } = publishedSpace(figures, withheld);
+  const leaks: Leak[] = [];
+  for (const count of counts) {
+    const { residue, combination } = space.reduce(count.form);
+    if (residue.size > 0) continue;
+    const used = [...combination.keys()].sort((a, b) => a - b).map((i) => rows[i]!);
+    leaks.push({ count, figures: used.map(({ figure, equation }) => ({ key: figure.key, label: figure.label, part: equation.part })) });
+  }
+  return leaks;
+}
+
+/** Withholds complements until no hierarchy group has exactly one withheld member. */
+function closeHierarchies(figures: Figure[], withheld: Map<string, WithholdReason>, size: (f: Figure) => number): void {
+  const groups = new Map<string, { parent: Figure | null; children: Figure[] }>();
+  for (const figure of figures) {
+    for (const { id, role } of figure.groups) {
+      const group = groups.get(id) ?? { parent: null, children: [] };
+      if (role === 'parent') group.parent = figure;
+      else group.children.push(figure);
+      groups.set(id, group);
+    }
+  }
+  const ordered = [...groups.keys()].sort();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of ordered) {
+      const { parent, children } = groups.get(id)!;
+      if (!parent) continue;
+      const members = [parent, ...children];
+      if (members.filter((m) => withheld.has(m.key)).length !== 1) continue;
+      const candidates = children.filter((c) => !withheld.has(c.key)).sort((a, b) => size(a) - size(b) || a.key.localeCompare(b.key));
+      withheld.set((candidates[0] ?? parent).key, 'secondaria');
+      changed = true;
+    }
+  }
+}
+
+/** The protected counts of the figures themselves: every small count of persons they would publish. */
+export function primaryCounts(figures: Figure[]): ProtectedCount[] {
+  return figures.flatMap((f) => f.equations.filter(isSmall).map((e) => ({ label: `${f.label}, ${e.part}`, form: e.form, value: e.value })));
+}
+
+export interface Protection {
+  withheld: Map<string, WithholdReason>;
+  /** Rounds of the audit it took (for the benchmark and the method note). */
+  rounds: number;
+}
+
+/**
+ * Decides what is withheld: primary figures, hierarchy complements, then audit-driven complements until no
+ * protected count (the figures' own small counts, see primaryCounts, and others such as base cells and ND
+ * remainders) is determined by what is left published.
+ */
+export function protectFigures(figures: Figure[], counts: ProtectedCount[], options: { audit?: boolean } = {}): Protection {
+  const withheld = new Map<string, WithholdReason>();
+  for (const figure of figures) if (figure.equations.some(isSmall)) withheld.set(figure.key, 'primaria');
+  const size = (f: Figure) => Math.min(...f.equations.map((e) => Math.abs(e.value)));
+  // Figures that publish the same number: withholding it means withholding all of them.
+  const byForm = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    for (const equation of figure.equations) {
+      const key = canonical(equation.form);
+      byForm.set(key, [...(byForm.get(key) ?? []), figure]);
+    }
+  }
+  const byKey = new Map(figures.map((f) => [f.key, f]));
+  let rounds = 0;
+  for (;;) {
+    closeHierarchies(figures, withheld, size);
+    rounds++;
+    // Switched off only by the tests that show what the audit finds without it.
+    if (options.audit === false) return { withheld, rounds };
+    const leaks = findLeaks(figures, withheld, counts);
+    if (leaks.length === 0) return { withheld, rounds };
+    const cut = new Set<string>();
+    for (const leak of leaks) {
+      // A derivation already cut this round is checked again in the next one, not cut twice.
+      if (leak.figures.some(({ key }) => cut.has(key))) continue;
+      // Among the published equations of the derivation, the finest level and the smallest number first.
+      const options = leak.figures
+        .map(({ key, part }) => ({ figure: byKey.get(key)!, equation: byKey.get(key)!.equations.find((e) => e.part === part)! }))
+        .filter(({ figure }) => !withheld.has(figure.key))
+        .sort((a, b) => a.figure.level - b.figure.level || Math.abs(a.equation.value) - Math.abs(b.equation.value) || a.figure.key.localeCompare(b.figure.key));
+      const chosen = options[0];
+      if (!chosen) continue; // already cut by another leak's choice in this round
+      for (const figure of byForm.get(canonical(chosen.equation.form)) ?? [chosen.figure]) {
+        if (withheld.has(figure.key)) continue;
+        withheld.set(figure.key, 'secondaria');
+        cut.add(figure.key);
+      }
+    }
+  }
+}
