@@ -2,7 +2,8 @@ import type { ValidatedProject } from '../types.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { computeEquity, type Equity } from './equity.js';
 import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from './indicators.js';
-import { suppress, type SuppressionSummary } from './suppress.js';
+import { auditPublication, protectPublication, publication, type SuppressionSummary } from './suppress.js';
+import type { Pyramids } from './pyramids.js';
 import { addLineage } from '../provenance/lineage.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
@@ -13,15 +14,19 @@ export interface ComputeResult {
   notComputable: NotComputable[];
   equity: Equity[];
   privacy: SuppressionSummary;
+  /** The age pyramids of the report year, with the cells the privacy authority withheld as null. */
+  pyramids: Pyramids;
 }
 
 export interface ComputeOptions {
   cityName: string;
   /** Smallest publishable count (soglia_riservatezza). */
   threshold: number;
+  /** The report year, whose age pyramids are drawn; none when absent. */
+  pyramidYear?: number | null;
 }
 
-/** Computes every indicator for every year and area, withholds small counts, then lineage, equity and change. */
+/** Computes every indicator for every year and area, decides what privacy withholds and audits it, then lineage, equity and change. */
 export function computeIndicators(
   project: ValidatedProject,
   definitions: IndicatorDefinition[],
@@ -34,7 +39,13 @@ export function computeIndicators(
     values.push(...year.values);
     notComputable.push(...year.notComputable);
   }
-  const privacy = suppress(values, definitions, project, options.threshold);
+  const pyramidYear = options.pyramidYear !== undefined && options.pyramidYear !== null && project.anni.includes(options.pyramidYear) ? options.pyramidYear : null;
+  const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName };
+  // The figures' forms are computed before anything is withheld, and serve both the decision and the audit.
+  const figures = publication(values, definitions, project, settings);
+  const { summary: privacy, pyramids } = protectPublication(values, definitions, project, settings, figures);
+  // The audit reads what is about to be published, as an attacker would: the build refuses a leak.
+  privacy.leaks = auditPublication(values, definitions, project, { ...settings, pyramids }, figures);
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
   addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
@@ -45,5 +56,6 @@ export function computeIndicators(
     notComputable,
     equity: computeEquity(values, definitions),
     privacy,
+    pyramids,
   };
 }

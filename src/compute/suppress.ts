@@ -3,13 +3,14 @@ import type { IndicatorDefinition } from './catalogue.js';
 import type { AreaValue } from './indicators.js';
 import { BaseCounts } from './privacy/base-counts.js';
 import { declareReferences, indicatorFigures, referenceCounts, valueKey } from './privacy/indicator-figures.js';
-import { findLeaks, primaryCounts, protectFigures, type Leak, type WithholdReason } from './privacy/protect.js';
+import { findLeaks, primaryCounts, protectFigures, type Figure, type Leak, type ProtectedCount, type WithholdReason } from './privacy/protect.js';
+import { declarePyramids, publishedPyramids, pyramidFigures, type Pyramids } from './pyramids.js';
 
 // Privacy by construction (Garante, Regole deontologiche 2019, art. 5): a count of people below the
 // threshold is never published, and no withheld value may be recovered by subtraction from whatever else
 // is shown: the totals of zone and city, the other indicators that share its counts, the rows whose
-// quartiere is not known (ND). Zero is published: it points at nobody. The decisions are made by the
-// privacy authority (privacy/protect.ts) over the base counts every figure is made of.
+// quartiere is not known (ND), the age pyramids. Zero is published: it points at nobody. The decisions are
+// made by the privacy authority (privacy/protect.ts) over the base counts every figure is made of.
 
 export type SuppressionReason = WithholdReason;
 
@@ -17,10 +18,14 @@ export interface SuppressionSummary {
   threshold: number;
   primary: number;
   secondary: number;
-  /** Where values were withheld: indicator, year and area names. */
+  /** Where indicator values were withheld: indicator, year and area names. */
   cells: { indicatore: string; anno: number; livello: string; nome: string; motivo: SuppressionReason }[];
-  /** Protected counts the audit checked against everything published, and the audit's rounds. */
+  /** Pyramid cells withheld. */
+  pyramidCells: number;
+  /** What the audit checked: protected counts, published equations, rounds of complements. */
   audit: { protectedCounts: number; publishedEquations: number; rounds: number };
+  /** Protected counts that the publication determines (the build refuses to publish when there is one). */
+  leaks: Leak[];
 }
 
 export const MOTIVI: Record<SuppressionReason, string> = {
@@ -28,30 +33,48 @@ export const MOTIVI: Record<SuppressionReason, string> = {
   secondaria: 'soppressione complementare: impedisce di ricavare un dato riservato per differenza',
 };
 
-type Inputs = Pick<ValidatedProject, 'dati' | 'territorio' | 'servizi' | 'anni'>;
+export type PrivacyInputs = Pick<ValidatedProject, 'dati' | 'territorio' | 'servizi' | 'anni'>;
 
-/** The base counts, figures and protected counts of a set of indicator values. */
-function indicatorPublication(values: AreaValue[], definitions: IndicatorDefinition[], project: Inputs, threshold: number) {
+export interface PublicationOptions {
+  threshold: number;
+  /** The year whose age pyramids the report draws; none when null. */
+  pyramidYear?: number | null;
+  cityName?: string;
+  /** false only in tests that show what the audit finds without the audit-driven complements. */
+  audit?: boolean;
+}
+
+/** The figures of a publication (indicator values and pyramids) over their base counts, and the protected counts. */
+export interface Publication {
+  figures: Figure[];
+  counts: ProtectedCount[];
+}
+
+/** The base counts, figures and protected counts of a publication: indicator values and pyramids. */
+export function publication(values: AreaValue[], definitions: IndicatorDefinition[], project: PrivacyInputs, options: PublicationOptions): Publication {
   const anni = [...new Set(values.map((v) => v.anno))].sort((a, b) => a - b);
   const base = new BaseCounts(project.dati, project.servizi);
   declareReferences(base, definitions, anni);
-  const figures = indicatorFigures(values, definitions, project.territorio, base, threshold);
-  const counts = [...primaryCounts(figures), ...referenceCounts(definitions, anni, project.territorio, base, threshold)];
+  const pyramidYear = options.pyramidYear ?? null;
+  if (pyramidYear !== null) declarePyramids(base, pyramidYear);
+  const figures: Figure[] = indicatorFigures(values, definitions, project.territorio, base, options.threshold);
+  if (pyramidYear !== null) figures.push(...pyramidFigures(project.territorio, pyramidYear, base, options.threshold, options.cityName ?? ''));
+  const counts = [...primaryCounts(figures), ...referenceCounts(definitions, anni, project.territorio, base, options.threshold)];
   return { figures, counts };
 }
 
-/** Withholds values in place: small counts (primary), then complements (secondary) until the audit finds no leak. */
-export function suppress(
+/** Withholds values in place and decides the pyramids: small counts, then complements until the audit finds no leak. */
+export function protectPublication(
   values: AreaValue[],
   definitions: IndicatorDefinition[],
-  project: Inputs,
-  threshold: number,
-  options: { audit?: boolean } = {},
-): SuppressionSummary {
-  const { figures, counts } = indicatorPublication(values, definitions, project, threshold);
-  const { withheld, rounds } = protectFigures(figures, counts, options);
+  project: PrivacyInputs,
+  options: PublicationOptions,
+  made: Publication = publication(values, definitions, project, options),
+): { summary: SuppressionSummary; pyramids: Pyramids } {
+  const { figures, counts } = made;
+  const { withheld, rounds } = protectFigures(figures, counts, { audit: options.audit });
   const summary: SuppressionSummary = {
-    threshold, primary: 0, secondary: 0, cells: [],
+    threshold: options.threshold, primary: 0, secondary: 0, cells: [], pyramidCells: 0, leaks: [],
     audit: { protectedCounts: counts.length, publishedEquations: 0, rounds },
   };
   for (const value of values) {
@@ -65,22 +88,58 @@ export function suppress(
     summary[motivo === 'primaria' ? 'primary' : 'secondary']++;
     summary.cells.push({ indicatore: value.indicatore, anno: value.anno, livello: value.livello, nome: value.nome, motivo });
   }
+  const pyramidYear = options.pyramidYear ?? null;
+  const hasPopulation = pyramidYear !== null && (project.dati.get(pyramidYear)?.get('popolazione')?.length ?? 0) > 0;
+  const pyramids = publishedPyramids(project.territorio, pyramidYear ?? 0, figures, withheld, options.cityName ?? '', hasPopulation);
+  summary.pyramidCells = [...withheld.keys()].filter((k) => k.startsWith('pyr|')).length;
   summary.audit.publishedEquations = figures.filter((f) => !withheld.has(f.key)).reduce((n, f) => n + f.equations.length, 0);
-  return summary;
+  return { summary, pyramids };
+}
+
+/** Withholds indicator values in place (no pyramids): the authority for a catalogue alone. */
+export function suppress(
+  values: AreaValue[],
+  definitions: IndicatorDefinition[],
+  project: PrivacyInputs,
+  threshold: number,
+  options: { audit?: boolean } = {},
+): SuppressionSummary {
+  return protectPublication(values, definitions, project, { threshold, audit: options.audit }).summary;
 }
 
 /**
  * The audit of what is published, independent of how it was decided: every numerator and denominator
- * that indicatori.csv shows, as equations over the base counts, against every protected count. An empty
- * list means no protected count can be worked out from the publication.
+ * that indicatori.csv shows and every pyramid cell drawn, as equations over the base counts, against every
+ * protected count. An empty list means no protected count can be worked out from the publication.
  */
-export function auditIndicators(values: AreaValue[], definitions: IndicatorDefinition[], project: Inputs, threshold: number): Leak[] {
-  const { figures, counts } = indicatorPublication(values, definitions, project, threshold);
+export function auditPublication(
+  values: AreaValue[],
+  definitions: IndicatorDefinition[],
+  project: PrivacyInputs,
+  options: PublicationOptions & { pyramids?: Pyramids },
+  made: Publication = publication(values, definitions, project, options),
+): Leak[] {
+  const { figures, counts } = made;
   const published = new Map(values.map((v) => [valueKey(v), v]));
-  // A figure shows its equations only where indicatori.csv has its numbers.
+  const drawn = new Set<string>();
+  for (const pyramid of [options.pyramids?.citta ?? null, ...(options.pyramids?.quartieri.values() ?? [])]) {
+    if (!pyramid) continue;
+    for (const name of ['male', 'female', 'maleForeign', 'femaleForeign'] as const) {
+      pyramid[name]?.forEach((n, i) => {
+        if (n !== null) drawn.add(`pyr|${pyramid.anno}|${pyramid.area}|${name}|${pyramid.bands[i]}`);
+      });
+    }
+  }
+  // A figure shows its equations only where the publication has its numbers.
   const shown = figures.map((f) => {
+    if (f.key.startsWith('pyr|')) return drawn.has(f.key) ? f : { ...f, equations: [] };
     const value = published.get(f.key)!;
     return { ...f, equations: f.equations.filter((e) => (e.part === 'numeratore' ? value.numeratore : value.denominatore) !== null) };
   });
   return findLeaks(shown, new Map(), counts);
+}
+
+/** The audit of indicator values alone. */
+export function auditIndicators(values: AreaValue[], definitions: IndicatorDefinition[], project: PrivacyInputs, threshold: number): Leak[] {
+  return auditPublication(values, definitions, project, { threshold });
 }

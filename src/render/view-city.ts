@@ -1,5 +1,5 @@
 import type { ViewContext, FigureView, TableView, CellView, RichText } from './view-context.js';
-import { pyramidOf } from './pyramid-data.js';
+import { pyramidSpec } from './pyramid-data.js';
 import { formatNumber } from './format.js';
 import { mapFigure } from './view-map.js';
 
@@ -67,11 +67,9 @@ export function cityView(ctx: ViewContext): CityView {
       decimals: 0,
     }));
   }
-  const population = project.dati.get(anno)?.get('popolazione') ?? [];
-  if (population.length > 0) {
-    const { spec } = pyramidOf(population, null, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }), {
-      width: 5, last: 100, byCitizenship: true, threshold: config.sogliaRiservatezza,
-    });
+  const cityPyramid = ctx.result.pyramids.citta;
+  if (cityPyramid) {
+    const spec = pyramidSpec(cityPyramid, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }));
     figures.push(pyramid = ctx.figure('fig-piramide-citta', ctx.text({
       it: 'Piramide delle età della città per sesso e cittadinanza, {anno}', en: 'Age pyramid of the city by sex and citizenship, {anno}',
     }, { anno }), spec, { height: 520 }));

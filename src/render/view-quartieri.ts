@@ -1,6 +1,6 @@
 import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { KEY_INDICATORS } from './view-city.js';
-import { pyramidOf } from './pyramid-data.js';
+import { pyramidSpec } from './pyramid-data.js';
 import { mapFigure } from './view-map.js';
 
 export interface QuartiereView {
@@ -37,7 +37,6 @@ export function quartieriChapter(ctx: ViewContext): QuartieriView {
 /** One page per quartiere: key figures beside its zona and the city, change, a small pyramid, services. */
 export function quartieriView(ctx: ViewContext): QuartiereView[] {
   const { project, values, anno, result } = ctx;
-  const population = project.dati.get(anno)?.get('popolazione') ?? [];
   const keyIds = KEY_INDICATORS.filter((id) => values.get(id, 'citta', 'citta', anno));
   const serviceIds = result.definitions.filter((d) => d.servizio && values.get(d.id, 'citta', 'citta', anno)).map((d) => d.id);
   const withChange = ctx.annoPrecedente !== null;
@@ -75,10 +74,10 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
         ? ctx.table(`tab-qs-${code}`, ctx.text({ it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' }, { nome: q.nome, anno }), head, rowsFor(reaching))
         : null;
       let pyramid: FigureView | null = null;
-      if (population.length > 0) {
-        const { spec, hidden } = pyramidOf(population, new Set([code]), ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }), {
-          width: 10, last: 90, byCitizenship: false, threshold: ctx.config.sogliaRiservatezza,
-        });
+      const computed = ctx.result.pyramids.quartieri.get(code);
+      if (computed) {
+        const spec = pyramidSpec(computed, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }));
+        const hidden = computed.hidden;
         pyramid = ctx.figure(`fig-q-${code}`, ctx.text({ it: '{nome}: residenti per età e sesso, {anno}', en: '{nome}: residents by age and sex, {anno}' }, { nome: q.nome, anno }), spec,
           { width: 460, height: 210 },
           hidden > 0 ? ctx.text({ it: 'Le classi con meno di {s} persone non sono mostrate, e con loro, se serve, un\'altra classe piccola, perché non si possano ricavare dal totale.', en: 'Groups of fewer than {s} people are not shown, nor, where needed, another small group, so that they cannot be derived from the total.' }, { s: ctx.config.sogliaRiservatezza }) : '');

@@ -52,6 +52,7 @@ export class BaseCounts {
   readonly counts: BaseCount[] = [];
   private readonly partitions = new Map<string, Partition>();
   private readonly forms = new Map<string, SparseRow>();
+  private readonly unitForms = new Map<string, number[]>();
 
   constructor(
     private readonly dati: Map<number, DatasetRows>,
@@ -74,26 +75,33 @@ export class BaseCounts {
   form(ref: Reference, anno: number, units: readonly string[] | null): SparseRow {
     const year = anno + ref.yearOffset;
     const measure = variableMeasure(ref);
-    const cacheKey = `${ref.dataset}@${year}.${measure}[${ref.conditions.map(conditionKey).join(',')}]|${units?.join(',') ?? '*'}`;
+    const refKey = `${ref.dataset}@${year}.${measure}[${ref.conditions.map(conditionKey).join(',')}]`;
+    const cacheKey = `${refKey}|${units?.join(',') ?? '*'}`;
     const cached = this.forms.get(cacheKey);
     if (cached) return cached;
     const partition = this.split(ref.dataset, year, measure);
-    const wanted = ref.conditions.map((c) => partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)));
     const form: SparseRow = new Map();
-    const addUnit = (cells: Partition['cells'] extends Map<string, infer V> ? V : never) => {
-      for (const cell of cells.values()) {
-        if (!wanted.every((i) => cell.signature[i] === '1')) continue;
-        const variable = cell.variables.get(measure);
-        if (variable !== undefined) form.set(variable, 1);
-      }
-    };
-    if (units === null) for (const cells of partition.cells.values()) addUnit(cells);
-    else for (const unit of units) {
-      const cells = partition.cells.get(unit);
-      if (cells) addUnit(cells);
+    for (const unit of units ?? partition.cells.keys()) {
+      for (const variable of this.unitVariables(refKey, ref, partition, measure, unit)) form.set(variable, 1);
     }
     this.forms.set(cacheKey, form);
     return form;
+  }
+
+  /** The variables of a reference in one unit (cached: zone and city forms are unions of these). */
+  private unitVariables(refKey: string, ref: Reference, partition: Partition, measure: string, unit: string): number[] {
+    const key = `${refKey}|${unit}`;
+    const cached = this.unitForms.get(key);
+    if (cached) return cached;
+    const wanted = ref.conditions.map((c) => partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)));
+    const variables: number[] = [];
+    for (const cell of partition.cells.get(unit)?.values() ?? []) {
+      if (!wanted.every((i) => cell.signature[i] === '1')) continue;
+      const variable = cell.variables.get(measure);
+      if (variable !== undefined) variables.push(variable);
+    }
+    this.unitForms.set(key, variables);
+    return variables;
   }
 
   /** The value of a form: Σ coefficient × base count. */

@@ -56,13 +56,19 @@ export function isSmall(equation: Pick<Equation, 'persons' | 'value' | 'threshol
 const canonical = (form: SparseRow) => [...form].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ');
 
 /** The published equations as a row space, with the figure and part behind each row. */
-function publishedSpace(figures: Figure[], withheld: ReadonlyMap<string, WithholdReason>) {
-  const space = new RowSpace();
+function publishedSpace(figures: Figure[], withheld: ReadonlyMap<string, WithholdReason>, trackOrigins: boolean) {
+  const space = new RowSpace(trackOrigins);
   const rows: { figure: Figure; equation: Equation }[] = [];
+  // Many figures publish the same number (the population is the denominator of a dozen indicators): it
+  // enters the space once.
+  const added = new Set<string>();
   for (const figure of figures) {
     if (withheld.has(figure.key)) continue;
     for (const equation of figure.equations) {
       if (equation.form.size === 0) continue;
+      const key = canonical(equation.form);
+      if (added.has(key)) continue;
+      added.add(key);
       space.add(equation.form);
       rows.push({ figure, equation });
     }
@@ -76,9 +82,13 @@ export function findLeaks(
   withheld: ReadonlyMap<string, WithholdReason>,
   counts: ProtectedCount[],
 ): Leak[] {
-  const { space, rows } = publishedSpace(figures, withheld);
+  // First without the bookkeeping of which rows make which: leaks are rare, and then the space is rebuilt with it.
+  const quick = publishedSpace(figures, withheld, false).space;
+  const determined = counts.filter((count) => quick.reduce(count.form).residue.size === 0);
+  if (determined.length === 0) return [];
+  const { space, rows } = publishedSpace(figures, withheld, true);
   const leaks: Leak[] = [];
-  for (const count of counts) {
+  for (const count of determined) {
     const { residue, combination } = space.reduce(count.form);
     if (residue.size > 0) continue;
     const used = [...combination.keys()].sort((a, b) => a - b).map((i) => rows[i]!);

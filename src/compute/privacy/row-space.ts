@@ -121,6 +121,9 @@ export class RowSpace {
   private readonly pivots = new Map<number, BasisRow>();
   private count = 0;
 
+  /** `trackOrigins`: keep which published rows make each basis row (for `combination`); it costs time. */
+  constructor(private readonly trackOrigins = true) {}
+
   /** The number of independent rows added so far. */
   get rank(): number {
     return this.pivots.size;
@@ -150,7 +153,7 @@ export class RowSpace {
       if (coefficient === undefined || !pivot) continue;
       const factor = mod(-coefficient);
       axpy(rest, factor, pivot.row, enqueue);
-      axpy(combination, factor, pivot.origin);
+      if (this.trackOrigins) axpy(combination, factor, pivot.origin);
     }
     return { residue: rest, combination };
   }
@@ -167,8 +170,10 @@ export class RowSpace {
     for (const [k, v] of rest) row.set(k, mulMod(v, scale));
     // origin = scale × (vector − Σ used rows): combination already holds −Σ used rows.
     const origin: SparseRow = new Map();
-    axpy(origin, scale, combination);
-    axpy(origin, scale, new Map([[index, 1]]));
+    if (this.trackOrigins) {
+      axpy(origin, scale, combination);
+      axpy(origin, scale, new Map([[index, 1]]));
+    }
     this.pivots.set(pivot, { row, origin });
     return { index, independent: true };
   }
