@@ -97,6 +97,8 @@ export interface BuildOptions extends StageOptions {
 
 export type BuildOutcome =
   | { status: 'invalid'; checked: CheckedProject }
+  /** The privacy audit found a protected count that the publication would give away: nothing is written. */
+  | { status: 'leak'; checked: CheckedProject; result: ComputeResult }
   | { status: 'built'; checked: CheckedProject; result: ComputeResult; files: string[]; blockedRequests: string[] };
 
 /** The whole build: check, compute, open data, charts, HTML, PDF and manifest, written atomically into `out`. */
@@ -128,6 +130,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
   const stage = <T>(name: Stage, work: () => Promise<T> | T) => timed(fx, name, () => atStage(name, lang, options.out, work));
   fx.progress('calcolo degli indicatori');
   const result = await stage('calcolo', () => computeProject(checked));
+  if (result.privacy.leaks.length > 0) return { status: 'leak', checked, result };
   const config = checked.config;
   // The quartieri map is optional: its problems are warnings, in validazione.json with the others.
   const map = await (await import('./render/map-source.js')).readMapLayout(checked.root, checked.project.territorio, lang);

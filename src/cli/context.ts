@@ -4,6 +4,7 @@ import type { Lang } from '../types.js';
 import { t, type Bilingual } from '../i18n.js';
 import { CLI } from './messages.js';
 import type { ValidationReport } from '../types.js';
+import type { Leak } from '../compute/privacy/protect.js';
 import { formatReportText } from './print-report.js';
 import type { StreamProgress } from '../ingest/stream/stream-table.js';
 import { writeProgressRows } from './progress-rows.js';
@@ -82,6 +83,20 @@ export function createContext(lang: Lang, out: Output): CommandContext {
       process.stderr.write(`bilancio-bench stage ${name} ${ms.toFixed(1)}\nbilancio-bench span ${name} ${(end - ms).toFixed(0)} ${end.toFixed(0)}\n`);
     },
   };
+}
+
+/**
+ * Ends a command whose publication the privacy audit refused (a protected count would be determined by
+ * the published figures): names the count and the figures that give it away. Exit 70: the protection
+ * that decided what to withhold should never leave a leak, so this is bilancio's fault, not the data's.
+ */
+export function refusePrivacyLeak(leaks: Leak[], threshold: number, lang: Lang): never {
+  const first = leaks[0]!;
+  const shown = first.figures.slice(0, 12).map((f) => `  - ${f.label}, ${f.part}`);
+  if (first.figures.length > 12) shown.push(`  - ${t(lang, CLI.andMore, { n: first.figures.length - 12 })}`);
+  throw new ExitError(EXIT.internal, t(lang, CLI.privacyLeak, {
+    n: leaks.length, count: first.count.label, max: threshold - 1, figures: shown.join('\n'),
+  }));
 }
 
 /** Prints the problems of invalid data and ends the command with exit code 1 (shared by build and compute). */

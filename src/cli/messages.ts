@@ -66,6 +66,11 @@ export const CLI = {
   },
   built: { it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' },
   unknownLang: { it: 'Lingua "{lang}" non prevista: usare it o en.', en: 'Unknown language "{lang}": use it or en.' },
+  privacyLeak: {
+    it: 'Nulla è stato pubblicato: il controllo di riservatezza ha trovato {n} conteggi protetti che si potrebbero ricavare da ciò che verrebbe pubblicato.\nIl primo: «{count}» (un conteggio tra 1 e {max}), ricavabile combinando:\n{figures}\nÈ un errore di bilancio, non dei dati: per favore segnalarlo, allegando questo messaggio.',
+    en: 'Nothing was published: the privacy audit found {n} protected counts that could be worked out from what would be published.\nThe first: «{count}» (a count between 1 and {max}), which follows from combining:\n{figures}\nThis is an error in bilancio, not in the data: please report it, with this message.',
+  },
+  andMore: { it: 'e altri {n}', en: 'and {n} more' },
   internal: {
     it: 'Errore interno di bilancio (non dovuto ai dati): {message}\nPer favore segnalarlo, allegando il comando usato.',
     en: 'Internal error in bilancio (not caused by the data): {message}\nPlease report it, with the command used.',

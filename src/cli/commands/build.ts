@@ -5,7 +5,7 @@ import { diskEffects } from '../../effects.js';
 import { buildProject } from '../../pipeline.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
-import { defaultProject, EXIT, refuseInvalidData, type CommandContext } from '../context.js';
+import { defaultProject, EXIT, refuseInvalidData, refusePrivacyLeak, type CommandContext } from '../context.js';
 
 /** `bilancio build [progetto]`: the whole report. */
 export function registerBuild(program: Command, ctx: CommandContext): void {
@@ -32,6 +32,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       const reportLang = outcome.checked.lang;
       const { report } = outcome.checked;
       if (outcome.status === 'invalid') refuseInvalidData(report, reportLang, out);
+      if (outcome.status === 'leak') refusePrivacyLeak(outcome.result.privacy.leaks, outcome.result.privacy.threshold, reportLang);
       if (!report.valid) out.stderr(formatReportText(report, reportLang));
       else if (report.summary.warnings > 0) out.stderr(`${t(reportLang, CLI.warningsSummary, { n: report.summary.warnings })}\n`);
       out.stdout(`${t(reportLang, CLI.built, { out: path.resolve(opts.out), files: outcome.files.join(', ') })}\n`);

@@ -4,7 +4,7 @@ import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject, computeProject, writeOpenData } from '../../pipeline.js';
 import { CLI } from '../messages.js';
-import { defaultProject, refuseInvalidData, type CommandContext } from '../context.js';
+import { defaultProject, refuseInvalidData, refusePrivacyLeak, type CommandContext } from '../context.js';
 
 /** `bilancio compute [progetto]`: the indicators as open data, without the report. */
 export function registerCompute(program: Command, ctx: CommandContext): void {
@@ -21,6 +21,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
       const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang), allowLowThreshold: opts.consentiSogliaBassa }, fx);
       if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) refuseInvalidData(checked.report, checked.lang, out);
       const result = computeProject(checked);
+      if (result.privacy.leaks.length > 0) refusePrivacyLeak(result.privacy.leaks, result.privacy.threshold, checked.lang);
       const files = await writeOpenData(checked, result, opts.out, fx);
       out.stdout(`${t(checked.lang, CLI.built, { out: path.resolve(opts.out), files: files.join(', ') })}\n`);
       for (const missing of result.notComputable.filter((m) => m.anno === Math.max(...result.anni))) {
