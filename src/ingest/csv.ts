@@ -5,6 +5,7 @@ import type { Dialect, Lang, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
 import type { Delimiter, TextEncoding } from './options.js';
 import { detectDelimiter, detectLineEnding, findHeaderIndex } from './sniff.js';
+import { firstLongLine, MAX_COLUMNS, MAX_LINE_CHARS } from './limits.js';
 
 export interface CsvOptions {
   lang?: Lang;
@@ -16,6 +17,15 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const lang = options.lang ?? 'it';
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const lineEnding = detectLineEnding(text, delimiter);
+  const refused = (problem: Problem): RawTable => ({
+    file, dialect: { encoding, delimiter, lineEnding, skippedTitleRows: 0 }, header: [], rows: [], rowNumbers: [], problems: [problem],
+  });
+  // Before any splitting: a 200 MB line would become millions of cells.
+  const long = firstLongLine(text, MAX_LINE_CHARS);
+  if (long) {
+    const params = { row: long.line, length: long.length.toLocaleString('it-IT'), limit: MAX_LINE_CHARS.toLocaleString('it-IT') };
+    return refused(readingProblem('source-error', file, lang, 'lineTooLong', params, { row: long.line, expected: params.limit }));
+  }
   const { records, problems } = readRecords(text, delimiter, file, lang);
 
   // A record per line keeps row numbers honest; empty lines become gaps in rowNumbers,
@@ -28,6 +38,7 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
     if (problems.length === 0) problems.push(readingProblem('source-error', file, lang, 'empty'));
     return { file, dialect, header: [], rows: [], rowNumbers: [], problems };
   }
+  if (header.length > MAX_COLUMNS) return refused(tooManyColumns(file, lang, headerIndex + 1, header.length));
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
@@ -98,4 +109,10 @@ export function csvProblem(error: CsvError, row: number, file: string, lang: Lan
     return readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
   }
   return readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: error.code });
+}
+
+/** The source-error of a header wider than an Excel sheet (shared by every reader). */
+export function tooManyColumns(file: string, lang: Lang, row: number, columns: number): Problem {
+  const params = { row, columns: columns.toLocaleString('it-IT'), limit: MAX_COLUMNS.toLocaleString('it-IT') };
+  return readingProblem('source-error', file, lang, 'tooManyColumns', params, { row, value: String(columns), expected: params.limit });
 }
