@@ -3,8 +3,8 @@
 import type { Dialect, Lang, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
 import { lineColumnAt } from './position.js';
-import { MAX_COLUMNS, MAX_JSON_DEPTH } from './limits.js';
-import { tooManyColumns } from './csv.js';
+import { MAX_CELLS, MAX_COLUMNS, MAX_JSON_DEPTH } from './limits.js';
+import { tooManyCells, tooManyColumns } from './csv.js';
 
 const JSON_DIALECT: Dialect = { encoding: 'json', delimiter: null, lineEnding: null, skippedTitleRows: 0 };
 
@@ -50,6 +50,7 @@ function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): 
     if (isRecord(item)) for (const key of Object.keys(item)) if (!columns.has(key)) columns.set(key, columns.size);
   }
   if (columns.size > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, lang, 1, columns.size)]);
+  if (columns.size * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file, lang)]);
   const header = [...columns.keys()];
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
@@ -70,6 +71,7 @@ function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): 
 function fromArrays(items: unknown[], file: string, lang: Lang, table: Build): RawTable {
   const first = items[0] as unknown[];
   if (first.length > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, lang, 1, first.length)]);
+  if (first.length * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file, lang)]);
   const header = first.map((label) => cellOf(label) ?? '');
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];

@@ -7,10 +7,15 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_LINE_CHARS = 1_000_000;
 /** Columns of a header: Excel's own limit (column XFD). */
 export const MAX_COLUMNS = 16_384;
+/**
+ * Cells of a table read whole: each costs about 150 bytes of memory while it is checked, so three
+ * million stay well within 1 GB (a partner's file has thousands; residenti.csv in a project is streamed).
+ */
+export const MAX_CELLS = 3_000_000;
 /** Nesting of a JSON file: a table is two levels deep, a cell holding an object a few more. */
 export const MAX_JSON_DEPTH = 64;
 /** Bytes of the sheet XML of an .xlsx, once uncompressed (the zip may be 20 times smaller). */
-export const MAX_SHEET_BYTES = 256 * 1024 * 1024;
+export const MAX_SHEET_BYTES = 128 * 1024 * 1024;
 
 /** A byte count as a person reads it: "64 MB". */
 export function megabytes(bytes: number): string {

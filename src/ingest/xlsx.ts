@@ -8,8 +8,8 @@ import { readingProblem } from './messages.js';
 import { findHeaderIndex } from './sniff.js';
 import { cellText } from './xlsx-cells.js';
 import { zipEntries } from './zip-entries.js';
-import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_SHEET_BYTES, megabytes } from './limits.js';
-import { tooManyColumns } from './csv.js';
+import { MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_SHEET_BYTES, megabytes } from './limits.js';
+import { tooManyCells, tooManyColumns } from './csv.js';
 
 export interface WorkbookOptions {
   lang?: Lang;
@@ -58,6 +58,7 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
   let chosen: { name: string; rows: FilledRow[] } | undefined;
   // What the cells of the chosen sheet hold, in characters: the guard against a zip that lies about sizes.
   let budget = MAX_FILE_BYTES;
+  let cellsLeft = MAX_CELLS;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
       sharedStrings: 'cache',
@@ -76,6 +77,8 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
       const rows: FilledRow[] = [];
       for await (const row of sheet) {
         if (row.cellCount > MAX_COLUMNS) return empty(tooManyColumns(file, lang, row.number, row.cellCount));
+        cellsLeft -= row.cellCount;
+        if (cellsLeft < 0) return empty(tooManyCells(file, lang));
         const cells: string[] = [];
         for (let column = 1; column <= row.cellCount; column++) {
           const text = cellText(row.getCell(column).value);
