@@ -31,6 +31,18 @@ export interface TableContext {
   lang: Lang;
 }
 
+/** Messages of a value that has the right shape and is still refused. */
+const TYPING_REASONS = {
+  'no-such-day': {
+    it: 'Riga {row}, colonna {letter} ("{field}"): la data "{value}" non esiste nel calendario (quel giorno non c\'è in quel mese). Correggere il giorno o il mese.',
+    en: 'Row {row}, column {letter} ("{field}"): the date "{value}" does not exist (that month has no such day). Fix the day or the month.',
+  },
+  'unsafe-integer': {
+    it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" è un intero troppo grande per essere letto esattamente (il massimo è 9.007.199.254.740.991). Controllare il valore.',
+    en: 'Row {row}, column {letter} ("{field}"): "{value}" is a whole number too large to be read exactly (the largest is 9,007,199,254,740,991). Check the value.',
+  },
+} as const;
+
 // A file may name its quartiere by a `quartiere` column holding the name as typed.
 const QUARTIERE_NAME_COLUMN = 'quartiere';
 
@@ -198,7 +210,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         fail({
           code: 'type-error', severity: 'error', ...at(column + 1), row, field: name, value: clip(text),
           expected: typeLabel(typed.expected, lang),
-          message: t(lang, {
+          message: t(lang, typed.reason ? TYPING_REASONS[typed.reason] : {
             it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
             en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
           }, { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected, lang) }),
