@@ -50,6 +50,11 @@ export interface Problem {
   expected?: string;
   /** Human message, already in the report language. */
   message: string;
+  /**
+   * Set on the closing problem of a code in a file: it stands for this many more problems of that
+   * code, counted but not listed (the report keeps the first ones of each code; see problem-limit.ts).
+   */
+  omessi?: number;
 }
 
 /** How a text file was read: what the ingester detected. */
@@ -104,11 +109,18 @@ export interface FileReport {
   rows: number;
   errors: Problem[];
   warnings: Problem[];
+  /**
+   * Present when some problems were left out of the lists: how many problems of each code the file
+   * has in all, and how many of them are not listed (each code's closing problem says how many).
+   */
+  conteggi?: Partial<Record<ProblemCode, number>>;
+  omessi?: number;
 }
 
 /** The validation report, shaped as `bilancio validate --format json` prints it. */
 export interface ValidationReport {
   valid: boolean;
+  /** errors and warnings count every problem, listed or left out (see FileReport.omessi). */
   summary: { files: number; rows: number; errors: number; warnings: number };
   files: FileReport[];
 }

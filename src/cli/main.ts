@@ -5,6 +5,7 @@ import { CLI } from './messages.js';
 import { ProjectNotFoundError } from '../project/read-project.js';
 import { createContext, EXIT, ExitError, helpTitles, type Output } from './context.js';
 import { COMMANDS } from './commands/index.js';
+import { terminalText } from './terminal-text.js';
 
 // The only module that knows about the process: argv, stdout/stderr and exit codes.
 
@@ -36,7 +37,8 @@ export function createProgram(lang: Lang, out: Output): Command {
 /** Runs the CLI; resolves to the exit code (also set on the process). */
 export async function main(argv: string[]): Promise<number> {
   const lang = requestedLang(argv);
-  const io: Output = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  // Whatever a command prints may quote a partner's file: its control characters are shown escaped.
+  const io: Output = { stdout: (s) => process.stdout.write(terminalText(s)), stderr: (s) => process.stderr.write(terminalText(s)) };
   const program = createProgram(lang, io);
   let code: number = EXIT.ok;
   try {

@@ -1,5 +1,6 @@
 import type { Lang, Problem, ValidationReport } from '../types.js';
 import { countOf, NOUNS, t } from '../i18n.js';
+import { terminalValue } from './terminal-text.js';
 
 const SHOWN_PER_CODE = 5;
 
@@ -12,24 +13,40 @@ function place(problem: Problem, lang: Lang): string {
   return parts.length ? `[${parts.join(', ')}] ` : '';
 }
 
+/** The problems of one code in a file: the first few to show, and how many there are in all. */
+interface CodeGroup {
+  shown: Problem[];
+  total: number;
+}
+
+/** Groups a file's problems by code in one pass, counting those the report left out (`omessi`). */
+function groupByCode(problems: readonly Problem[]): Map<string, CodeGroup> {
+  const groups = new Map<string, CodeGroup>();
+  for (const problem of problems) {
+    let group = groups.get(problem.code);
+    if (group === undefined) groups.set(problem.code, (group = { shown: [], total: 0 }));
+    group.total += problem.omessi ?? 1;
+    if (problem.omessi === undefined && group.shown.length < SHOWN_PER_CODE) group.shown.push(problem);
+  }
+  return groups;
+}
+
 /** The validation report for a terminal: by file, the first problems of each kind and a count of the rest. */
 export function formatReportText(report: ValidationReport, lang: Lang): string {
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.errors.length === 0 && file.warnings.length === 0) continue;
-    const sheet = file.sheet ? t(lang, { it: ', foglio «{s}»', en: ', sheet «{s}»' }, { s: file.sheet }) : '';
+    const sheet = file.sheet ? t(lang, { it: ', foglio «{s}»', en: ', sheet «{s}»' }, { s: terminalValue(file.sheet) }) : '';
     const detected = file.encoding ? ` (${file.encoding}${file.delimiter ? `, "${file.delimiter === '\t' ? 'TAB' : file.delimiter}"` : ''}${sheet})` : '';
-    lines.push(`${file.path}${detected}`);
+    lines.push(`${terminalValue(file.path)}${detected}`);
     for (const [kind, problems] of [['errore', file.errors], ['avviso', file.warnings]] as const) {
-      const byCode = new Map<string, Problem[]>();
-      for (const p of problems) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
-      for (const [code, list] of byCode) {
-        for (const p of list.slice(0, SHOWN_PER_CODE)) {
+      for (const [code, { shown, total }] of groupByCode(problems)) {
+        for (const p of shown) {
           const label = lang === 'it' ? kind : kind === 'errore' ? 'error' : 'warning';
-          lines.push(`  ${label} ${code}: ${place(p, lang)}${p.message}`);
+          lines.push(`  ${label} ${code}: ${place(p, lang)}${terminalValue(p.message)}`);
         }
-        if (list.length > SHOWN_PER_CODE) {
-          lines.push(t(lang, { it: '  … e altri {n} problemi {code}', en: '  … and {n} more {code} problems' }, { n: list.length - SHOWN_PER_CODE, code }));
+        if (total > shown.length) {
+          lines.push(t(lang, { it: '  … e altri {n} problemi {code}', en: '  … and {n} more {code} problems' }, { n: total - shown.length, code }));
         }
       }
     }

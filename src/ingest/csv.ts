@@ -5,6 +5,7 @@ import type { Dialect, Lang, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
 import type { Delimiter, TextEncoding } from './options.js';
 import { detectDelimiter, detectLineEnding, findHeaderIndex } from './sniff.js';
+import { firstLongLine, MAX_CELLS, MAX_COLUMNS, MAX_LINE_CHARS } from './limits.js';
 
 export interface CsvOptions {
   lang?: Lang;
@@ -16,7 +17,17 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const lang = options.lang ?? 'it';
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const lineEnding = detectLineEnding(text, delimiter);
+  const refused = (problem: Problem): RawTable => ({
+    file, dialect: { encoding, delimiter, lineEnding, skippedTitleRows: 0 }, header: [], rows: [], rowNumbers: [], problems: [problem],
+  });
+  // Before any splitting: a 200 MB line would become millions of cells.
+  const long = firstLongLine(text, MAX_LINE_CHARS);
+  if (long) {
+    const params = { row: long.line, length: long.length.toLocaleString('it-IT'), limit: MAX_LINE_CHARS.toLocaleString('it-IT') };
+    return refused(readingProblem('source-error', file, lang, 'lineTooLong', params, { row: long.line, expected: params.limit }));
+  }
   const { records, problems } = readRecords(text, delimiter, file, lang);
+  if (records === null) return refused(tooManyCells(file, lang));
 
   // A record per line keeps row numbers honest; empty lines become gaps in rowNumbers,
   // which checkStructure reports as blank rows. Empty lines at the very end are not rows.
@@ -28,6 +39,7 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
     if (problems.length === 0) problems.push(readingProblem('source-error', file, lang, 'empty'));
     return { file, dialect, header: [], rows: [], rowNumbers: [], problems };
   }
+  if (header.length > MAX_COLUMNS) return refused(tooManyColumns(file, lang, headerIndex + 1, header.length));
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
@@ -39,20 +51,28 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   return { file, dialect, header, rows, rowNumbers, problems };
 }
 
-/** The records of a CSV text, with the source-error that stopped csv-parse, if any. */
-function readRecords(text: string, delimiter: Delimiter, file: string, lang: Lang): { records: string[][]; problems: Problem[] } {
-  if (!text.includes('"')) return { records: splitPlainCsv(text, delimiter), problems: [] };
+/**
+ * The records of a CSV text, with the source-error that stopped csv-parse, if any; null records when
+ * the text holds more than MAX_CELLS cells (counted as they are read: the rest is never split).
+ */
+function readRecords(text: string, delimiter: Delimiter, file: string, lang: Lang): { records: string[][] | null; problems: Problem[] } {
+  if (!text.includes('"')) return { records: splitPlainCsv(text, delimiter, MAX_CELLS), problems: [] };
   const records: string[][] = [];
+  let cells = 0;
+  const tooMany = new Error('too many cells');
   try {
     parse(text, {
       ...csvParseOptions(delimiter),
       // Collect as we go, so the rows before an unclosed quote survive the error.
       on_record: (record: string[]) => {
+        cells += Math.max(record.length, 1);
+        if (cells > MAX_CELLS) throw tooMany;
         records.push(record);
         return null;
       },
     });
   } catch (error) {
+    if (error === tooMany || (error instanceof CsvError && (error as { cause?: unknown }).cause === tooMany)) return { records: null, problems: [] };
     if (!(error instanceof CsvError)) throw error;
     return { records, problems: [csvProblem(error, records.length + 1, file, lang)] };
   }
@@ -65,12 +85,27 @@ function readRecords(text: string, delimiter: Delimiter, file: string, lang: Lan
  * cell, no record after the last line break, a leading BOM dropped. Six times faster than csv-parse,
  * which computes a position record for every row: the partners' files rarely quote anything.
  */
-export function splitPlainCsv(text: string, delimiter: Delimiter): string[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body === '') return [];
-  const lines = body.split(/\r\n|\n|\r/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split(delimiter));
+export function splitPlainCsv(text: string, delimiter: Delimiter): string[][];
+export function splitPlainCsv(text: string, delimiter: Delimiter, maxCells: number): string[][] | null;
+export function splitPlainCsv(text: string, delimiter: Delimiter, maxCells = Infinity): string[][] | null {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const records: string[][] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  lineBreak.lastIndex = start;
+  let from = start;
+  let cells = 0;
+  // Line by line, never the whole text split at once: a file past the limit stops where it passes it.
+  while (from < text.length) {
+    const found = lineBreak.exec(text);
+    const end = found ? found.index : text.length;
+    const record = text.slice(from, end).split(delimiter);
+    cells += record.length;
+    if (cells > maxCells) return null;
+    records.push(record);
+    if (!found) break;
+    from = lineBreak.lastIndex;
+  }
+  return records;
 }
 
 /** How csv-parse reads our CSVs (shared with the streamed reader of src/ingest/stream). */
@@ -98,4 +133,16 @@ export function csvProblem(error: CsvError, row: number, file: string, lang: Lan
     return readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
   }
   return readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: error.code });
+}
+
+/** The source-error of a header wider than an Excel sheet (shared by every reader). */
+export function tooManyColumns(file: string, lang: Lang, row: number, columns: number): Problem {
+  const params = { row, columns: columns.toLocaleString('it-IT'), limit: MAX_COLUMNS.toLocaleString('it-IT') };
+  return readingProblem('source-error', file, lang, 'tooManyColumns', params, { row, value: String(columns), expected: params.limit });
+}
+
+/** The source-error of a table with more cells than can be checked in memory. */
+export function tooManyCells(file: string, lang: Lang): Problem {
+  const limit = MAX_CELLS.toLocaleString('it-IT');
+  return readingProblem('source-error', file, lang, 'tooManyCells', { limit }, { expected: limit });
 }

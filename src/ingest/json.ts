@@ -3,6 +3,8 @@
 import type { Dialect, Lang, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
 import { lineColumnAt } from './position.js';
+import { MAX_CELLS, MAX_COLUMNS, MAX_JSON_DEPTH } from './limits.js';
+import { tooManyCells, tooManyColumns } from './csv.js';
 
 const JSON_DIALECT: Dialect = { encoding: 'json', delimiter: null, lineEnding: null, skippedTitleRows: 0 };
 
@@ -21,6 +23,12 @@ export function parseJson(text: string, file: string, lang: Lang = 'it'): RawTab
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '') return table([], [], [], [readingProblem('source-error', file, lang, 'empty')]);
 
+  // JSON.parse reads any depth, but the recursive walks after it (JSON.stringify of a cell) do not.
+  const deep = tooDeepAt(source, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    const { line } = lineColumnAt(source, deep);
+    return table([], [], [], [readingProblem('source-error', file, lang, 'jsonTooDeep', { limit: MAX_JSON_DEPTH, line }, { expected: String(MAX_JSON_DEPTH) })]);
+  }
   let data: unknown;
   try {
     data = JSON.parse(source);
@@ -41,6 +49,8 @@ function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): 
   for (const item of items) {
     if (isRecord(item)) for (const key of Object.keys(item)) if (!columns.has(key)) columns.set(key, columns.size);
   }
+  if (columns.size > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, lang, 1, columns.size)]);
+  if (columns.size * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file, lang)]);
   const header = [...columns.keys()];
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
@@ -59,13 +69,16 @@ function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): 
 }
 
 function fromArrays(items: unknown[], file: string, lang: Lang, table: Build): RawTable {
-  const [first, ...rest] = items;
-  const header = (first as unknown[]).map((label) => cellOf(label) ?? '');
+  const first = items[0] as unknown[];
+  if (first.length > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, lang, 1, first.length)]);
+  if (first.length * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file, lang)]);
+  const header = first.map((label) => cellOf(label) ?? '');
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
   const problems: Problem[] = [];
-  rest.forEach((item, index) => {
-    const row = index + 2;
+  items.forEach((item, index) => {
+    if (index === 0) return;
+    const row = index + 1;
     if (!Array.isArray(item)) {
       problems.push(badItem(item, row, 'arrays', file, lang));
       return;
@@ -106,6 +119,30 @@ function badItem(item: unknown, row: number, shape: 'objects' | 'arrays', file: 
   return readingProblem('source-error', file, lang, 'jsonBadItem', params, { row, value, expected });
 }
 
+/**
+ * Offset of the first bracket that opens a level deeper than `max`, or -1: one pass over the text,
+ * strings skipped (a bracket inside quotes is text).
+ */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      // To the closing quote, past escaped characters.
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c) i++;
+        else if (c === 0x22) break;
+      }
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > max) return i;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 function jsonSyntaxProblem(error: unknown, text: string, file: string, lang: Lang): Problem {
   const message = error instanceof Error ? error.message : String(error);
   // V8 names the offset ("… in JSON at position 12"); newer versions also name line and column.
@@ -114,6 +151,22 @@ function jsonSyntaxProblem(error: unknown, text: string, file: string, lang: Lan
   const { line, column } = explicit
     ? { line: Number(explicit[1]), column: Number(explicit[2]) }
     : lineColumnAt(text, position ? Number(position[1]) : text.length);
-  const value = (text.split(/\r\n|\n|\r/)[line - 1] ?? '').trim().slice(0, 80);
+  const value = lineOf(text, line).trim().slice(0, 80);
   return readingProblem('source-error', file, lang, 'invalidJson', { line, column }, { value, expected: 'JSON' });
+}
+
+/** Line `line` (1-based) of a text, found without splitting the whole text. */
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const next = /\r\n|\n|\r/g;
+    next.lastIndex = start;
+    const found = next.exec(text);
+    if (!found) return '';
+    start = found.index + found[0].length;
+  }
+  const end = /\r|\n/g;
+  end.lastIndex = start;
+  const found = end.exec(text);
+  return text.slice(start, found ? found.index : text.length);
 }

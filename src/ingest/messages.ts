@@ -70,6 +70,30 @@ export const MESSAGES = {
     it: 'La cartella di lavoro ha più fogli ({sheets}) e nessuno si chiama «{dataset}»: rinominare in «{dataset}» il foglio con i dati, oppure lasciare nel file un solo foglio.',
     en: 'The workbook has several sheets ({sheets}) and none is named "{dataset}": rename the sheet with the data to "{dataset}", or leave only one sheet in the file.',
   },
+  tooLarge: {
+    it: 'Il file è troppo grande per essere controllato: {size}, oltre il limite di {limit} per un file di dati. Dividerlo in più file (per esempio uno per anno o per servizio), ciascuno sotto {limit}.',
+    en: 'The file is too large to be checked: {size}, above the limit of {limit} for a data file. Split it into several files (for example one per year or per service), each below {limit}.',
+  },
+  tooManyCells: {
+    it: 'Il file ha più di {limit} celle (righe per colonne): troppe per essere controllato. Dividerlo in più file (per esempio uno per anno o per servizio).',
+    en: 'The file has more than {limit} cells (rows times columns): too many to be checked. Split it into several files (for example one per year or per service).',
+  },
+  lineTooLong: {
+    it: 'La riga {row} è lunga {length} caratteri, oltre il limite di {limit}: il file non è stato letto. Forse mancano gli a capo tra le righe, o una cella contiene un testo enorme: controllare quella riga.',
+    en: 'Row {row} is {length} characters long, above the limit of {limit}: the file was not read. Perhaps the line breaks between rows are missing, or a cell holds a huge text: check that row.',
+  },
+  tooManyColumns: {
+    it: 'L’intestazione (riga {row}) ha {columns} colonne, oltre il limite di {limit} (il massimo di un foglio Excel): il file non è stato letto. Controllare il separatore e la riga di intestazione.',
+    en: 'The header (row {row}) has {columns} columns, above the limit of {limit} (the most an Excel sheet holds): the file was not read. Check the separator and the header row.',
+  },
+  jsonTooDeep: {
+    it: 'Il file JSON ha valori annidati oltre {limit} livelli (alla riga {line} del testo): una tabella ne ha due, [ {…}, {…} ]. Il file non è stato letto.',
+    en: 'The JSON file nests values more than {limit} levels deep (at line {line} of the text): a table has two, [ {…}, {…} ]. The file was not read.',
+  },
+  sheetTooLarge: {
+    it: 'La cartella di lavoro è troppo grande per essere controllata: i suoi fogli, una volta decompressi, sono {size}, oltre il limite di {limit}. Dividerla in più file, ciascuno sotto il limite, o salvare il foglio dei dati come «CSV UTF-8 (delimitato da virgole)» sotto i {csvLimit}.',
+    en: 'The workbook is too large to be checked: its sheets, once uncompressed, are {size}, above the limit of {limit}. Split it into several files, each below the limit, or save the data sheet as "CSV UTF-8 (Comma delimited)" below {csvLimit}.',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

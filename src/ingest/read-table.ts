@@ -1,6 +1,6 @@
 // The edge of the ingest stage: files on disk → RawTable. Reading is the only I/O here;
 // everything after it is the pure parseTable / parseWorkbook.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang, Problem, RawTable } from '../types.js';
 import { parseCsv } from './csv.js';
@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.js';
 import { parseJson } from './json.js';
 import { readingProblem } from './messages.js';
 import type { ParseOptions, ReadOptions } from './options.js';
+import { MAX_FILE_BYTES, megabytes } from './limits.js';
 
 export type { ParseOptions, ReadOptions } from './options.js';
 
@@ -37,14 +38,23 @@ export async function readTable(absPath: string, options: ReadOptions): Promise<
     const problem = readingProblem('source-error', displayPath, lang, 'unsupportedFormat', { extension: extension || '—' }, place);
     return unreadTable(displayPath, 'csv', problem);
   }
+  const isWorkbook = extension === '.xlsx' && options.format === undefined;
   let bytes: Uint8Array;
   try {
+    // A file is read whole (a workbook's sheet is then streamed): one far beyond any partner's file is
+    // refused before it fills the memory.
+    const size = (await stat(absPath)).size;
+    if (size > MAX_FILE_BYTES) {
+      const params = { size: megabytes(size), limit: megabytes(MAX_FILE_BYTES) };
+      const problem = readingProblem('source-error', displayPath, lang, 'tooLarge', params, { value: String(size), expected: params.limit });
+      return unreadTable(displayPath, extension === '.json' ? 'json' : 'csv', problem);
+    }
     bytes = await readFile(absPath);
   } catch (error) {
     const problem = readingProblem('source-error', displayPath, lang, 'unreadable', { reason: ioReason(error, lang) });
     return unreadTable(displayPath, 'csv', problem);
   }
-  if (extension === '.xlsx' && options.format === undefined) {
+  if (isWorkbook) {
     // Loaded on demand: exceljs and its dependencies cost a few hundred ms at start-up (issue 8).
     const { parseWorkbook } = await import('./xlsx.js');
     return parseWorkbook(bytes, displayPath, { lang, ...(options.dataset !== undefined && { dataset: options.dataset }) });

@@ -54,9 +54,17 @@ const tableKeywords = ['x-primaryKey', 'x-foreignKeys', 'x-unique', 'x-count', '
 
 const require = createRequire(import.meta.url);
 
-/** `format: date`, checked here instead of pulling in ajv-formats for one format. */
+/**
+ * `format: date`, checked here instead of pulling in ajv-formats for one format: a day of the calendar
+ * (Date.parse takes 2025-02-31 for 3 March). Self-contained: precompile.ts copies its source.
+ */
 export function isDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** One shared Ajv instance: strict, all errors, our table-level keywords declared as annotations. */

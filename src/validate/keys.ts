@@ -2,10 +2,12 @@ import type { DatasetSchema } from '../schemas/load-schemas.js';
 import type { Lang, Problem, TypedRow } from '../types.js';
 import { t } from '../i18n.js';
 import { clip } from './clip.js';
+import { ProblemCollector } from './problem-limit.js';
 
 /** Reports repeated primary keys (at each later row, naming the first) and repeated unique values. */
 export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): { problems: Problem[]; rejected: Set<TypedRow> } {
-  const problems: Problem[] = [];
+  // Kept to the limit per file and code: a file of one row repeated is one problem per row.
+  const problems = new ProblemCollector('', lang);
   const rejected = new Set<TypedRow>();
   const key = schema['x-primaryKey'];
   if (key && key.length > 0) {
@@ -18,8 +20,12 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         continue;
       }
       rejected.add(row);
+      if (!problems.wants('primary-key', row.file)) {
+        problems.skip('primary-key', 'error', row.file);
+        continue;
+      }
       const value = clip(key.map((f) => String(row.values[f] ?? '')).join(', '));
-      problems.push({
+      problems.add({
         code: 'primary-key',
         severity: 'error',
         file: row.file,
@@ -52,7 +58,11 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         continue;
       }
       rejected.add(row);
-      problems.push({
+      if (!problems.wants('unique-error', row.file)) {
+        problems.skip('unique-error', 'error', row.file);
+        continue;
+      }
+      problems.add({
         code: 'unique-error',
         severity: 'error',
         file: row.file,
@@ -66,7 +76,7 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
       });
     }
   }
-  return { problems, rejected };
+  return { problems: problems.problems(), rejected };
 }
 
 /** Reports values of `field` that are not among `known` (a foreign key to another table). */
@@ -77,13 +87,17 @@ export function checkForeignKey(
   reference: string,
   lang: Lang,
 ): { problems: Problem[]; rejected: Set<TypedRow> } {
-  const problems: Problem[] = [];
+  const problems = new ProblemCollector('', lang);
   const rejected = new Set<TypedRow>();
   for (const row of rows) {
     const value = row.values[field];
     if (value === null || value === undefined || known.has(String(value))) continue;
     rejected.add(row);
-    problems.push({
+    if (!problems.wants('foreign-key', row.file)) {
+      problems.skip('foreign-key', 'error', row.file);
+      continue;
+    }
+    problems.add({
       code: 'foreign-key',
       severity: 'error',
       file: row.file,
@@ -97,5 +111,5 @@ export function checkForeignKey(
       }, { row: row.row, value: clip(String(value)), field, ref: reference }),
     });
   }
-  return { problems, rejected };
+  return { problems: problems.problems(), rejected };
 }

@@ -4,6 +4,8 @@
 import { t, type Bilingual } from '../i18n.js';
 import { columnLetter, columnLetters } from '../ingest/columns.js';
 import { HEADER_ROW, type Lang, type Problem, type ProblemCode, type RawTable } from '../types.js';
+import { clip } from './clip.js';
+import { ProblemCollector } from './problem-limit.js';
 
 export interface StructureOptions {
   /**
@@ -64,13 +66,18 @@ export function checkStructure(table: RawTable, lang: Lang = 'it', options: Stru
     // JSON has no header row, and no spreadsheet columns to name by letter.
     headerRow: isJson ? undefined : HEADER_ROW + table.dialect.skippedTitleRows,
     letter: (column) => (isJson ? {} : { columnLetter: columnLetter(column) }),
+    problems: new ProblemCollector(table.file, lang),
   };
-  return [...checkHeader(context), ...checkRows(context, options.duplicateRows !== false)];
+  checkHeader(context);
+  checkRows(context, options.duplicateRows !== false);
+  return context.problems.problems();
 }
 
 interface Context {
   table: RawTable;
   lang: Lang;
+  /** Kept to the limit per code: a row of a million cells is a million problems, counted. */
+  problems: ProblemCollector;
   headerRow: number | undefined;
   letter: (column: number) => Pick<Problem, 'columnLetter'>;
 }
@@ -83,17 +90,16 @@ function problem(context: Context, code: ProblemCode, message: string, place: Pl
 }
 
 /** blank-label and duplicate-label, on the header row. */
-function checkHeader(context: Context): Problem[] {
-  const { table, lang, headerRow } = context;
-  const problems: Problem[] = [];
+function checkHeader(context: Context): void {
+  const { table, lang, headerRow, problems } = context;
   const firstColumnOf = new Map<string, number>();
   table.header.forEach((label, index) => {
     const column = index + 1;
-    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: label };
+    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: clip(label) };
     const params = { row: headerRow ?? HEADER_ROW, letter: columnLetter(column) };
     if (label.trim() === '') {
       const message = t(lang, TEXTS.blankLabel, params);
-      problems.push(problem(context, 'blank-label', message, { ...at, expected: t(lang, TEXTS.expectedLabel) }));
+      problems.add(problem(context, 'blank-label', message, { ...at, expected: t(lang, TEXTS.expectedLabel) }));
       return;
     }
     // Compared as the schema stage matches labels: `Anno` and `anno ` name the same column.
@@ -103,19 +109,18 @@ function checkHeader(context: Context): Problem[] {
       firstColumnOf.set(key, column);
       return;
     }
+    if (!problems.wants('duplicate-label')) return problems.skip('duplicate-label', 'error');
     const firstLabel = table.header[first - 1] ?? '';
-    const firstLetter = columnLetter(first) + (firstLabel === label ? '' : quoted(firstLabel, lang, ' '));
-    const message = t(lang, TEXTS.duplicateLabel, { ...params, field: label, first: firstLetter });
+    const firstLetter = columnLetter(first) + (firstLabel === label ? '' : quoted(clip(firstLabel), lang, ' '));
+    const message = t(lang, TEXTS.duplicateLabel, { ...params, field: clip(label), first: firstLetter });
     const expected = t(lang, TEXTS.expectedUniqueLabel, { first: firstLetter });
-    problems.push(problem(context, 'duplicate-label', message, { ...at, field: label, expected }));
+    problems.add(problem(context, 'duplicate-label', message, { ...at, field: clip(label), expected }));
   });
-  return problems;
 }
 
 /** blank-row, extra-cell, missing-cell and duplicate-row, row by row. */
-function checkRows(context: Context, duplicateRows: boolean): Problem[] {
-  const { table, lang, headerRow } = context;
-  const problems: Problem[] = [];
+function checkRows(context: Context, duplicateRows: boolean): void {
+  const { table, lang, headerRow, problems } = context;
   const expectedFilled = t(lang, TEXTS.expectedFilledRow);
   const blankRow = (row: number): Problem =>
     problem(context, 'blank-row', t(lang, TEXTS.blankRow, { row }), { row, value: '', expected: expectedFilled });
@@ -125,53 +130,64 @@ function checkRows(context: Context, duplicateRows: boolean): Problem[] {
 
   table.rows.forEach((cells, index) => {
     const row = table.rowNumbers[index] ?? index + 1;
-    if (expectedRow !== undefined) for (let gap = expectedRow; gap < row; gap++) problems.push(blankRow(gap));
+    if (expectedRow !== undefined) for (let gap = expectedRow; gap < row; gap++) problems.add(blankRow(gap));
     expectedRow = row + 1;
     if (cells.every(isEmpty)) {
-      problems.push(blankRow(row));
+      problems.add(blankRow(row));
       return;
     }
-    problems.push(...checkCellCount(context, cells, row));
+    checkCellCount(context, cells, row);
     const firstIndex = duplicateRows ? firstRowOf(index) : undefined;
-    if (firstIndex !== undefined) {
-      const first = table.rowNumbers[firstIndex] ?? firstIndex + 1;
-      problems.push(problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
-        row,
-        value: cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ','),
-        expected: t(lang, TEXTS.expectedOtherRow, { first }),
-      }));
-    }
+    if (firstIndex === undefined) return;
+    if (!problems.wants('duplicate-row')) return problems.skip('duplicate-row', 'warning');
+    const first = table.rowNumbers[firstIndex] ?? firstIndex + 1;
+    problems.add(problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
+      row,
+      value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ',')),
+      expected: t(lang, TEXTS.expectedOtherRow, { first }),
+    }));
   });
-  return problems;
 }
 
-/** extra-cell and missing-cell: one problem per cell beyond, or short of, the header. */
-function checkCellCount(context: Context, cells: Cells, row: number): Problem[] {
-  const { table, lang } = context;
+/** Columns named in one message at most: a row of 50,000 extra cells names the first ones and counts the rest. */
+const LETTERS_SHOWN = 10;
+
+/** extra-cell and missing-cell: one problem per cell beyond, or short of, the header (counted past the limit). */
+function checkCellCount(context: Context, cells: Cells, row: number): void {
+  const { table, lang, problems } = context;
   const labels = table.header.length;
   const params = { row, cells: cellCount(cells.length, lang), labels };
-  const problems: Problem[] = [];
   if (cells.length > labels) {
-    const extraColumns = range(labels + 1, cells.length);
+    const extra = cells.length - labels;
+    const shown = range(labels + 1, Math.min(cells.length, labels + LETTERS_SHOWN));
+    const extraLetters = columnLetters(shown) + (extra > shown.length ? ', …' : '');
     const delimiter = table.dialect.delimiter;
     const hint = delimiter === null ? '' : t(lang, TEXTS.extraCellHint, { delimiter: delimiterName(delimiter, lang) });
-    for (const column of extraColumns) {
-      const text = extraColumns.length === 1 ? TEXTS.extraCell : TEXTS.extraCells;
-      const message = t(lang, text, { ...params, letter: columnLetter(column), extra: columnLetters(extraColumns) }) + hint;
-      problems.push(problem(context, 'extra-cell', message, {
+    for (let column = labels + 1; column <= cells.length; column++) {
+      if (!problems.wants('extra-cell')) {
+        problems.skip('extra-cell', 'error');
+        continue;
+      }
+      const text = extra === 1 ? TEXTS.extraCell : TEXTS.extraCells;
+      const message = t(lang, text, { ...params, letter: columnLetter(column), extra: extraLetters }) + hint;
+      problems.add(problem(context, 'extra-cell', message, {
         row,
         column,
         ...context.letter(column),
-        value: cells[column - 1] ?? '',
+        value: clip(cells[column - 1] ?? ''),
         expected: t(lang, TEXTS.expectedAtMost, { cells: cellCount(labels, lang) }),
       }));
     }
   }
   for (let column = cells.length + 1; column <= labels; column++) {
-    const label = table.header[column - 1] ?? '';
+    if (!problems.wants('missing-cell')) {
+      problems.skip('missing-cell', 'error');
+      continue;
+    }
+    const label = clip(table.header[column - 1] ?? '');
     const name = label.trim() === '' ? '' : quoted(label, lang, ' ');
     const message = t(lang, TEXTS.missingCell, { ...params, letter: columnLetter(column), name });
-    problems.push(problem(context, 'missing-cell', message, {
+    problems.add(problem(context, 'missing-cell', message, {
       row,
       column,
       ...context.letter(column),
@@ -180,7 +196,6 @@ function checkCellCount(context: Context, cells: Cells, row: number): Problem[] 
       expected: cellCount(labels, lang),
     }));
   }
-  return problems;
 }
 
 function isEmpty(cell: string | null): boolean {

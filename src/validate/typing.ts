@@ -1,11 +1,17 @@
 import type { FieldSchema } from '../schemas/load-schemas.js';
 import type { Cell } from '../types.js';
 import type { NumberStyle } from '../ingest/numbers.js';
+import { isDate } from '../schemas/load-schemas.js';
 
 
 /** A cell that could not be typed: what was expected, in words for the message. */
 export interface TypingFailure {
   expected: 'integer' | 'number' | 'boolean' | 'date';
+  /**
+   * Why a value of the right shape is still refused: a date whose day is not in the calendar
+   * (2025-02-31), an integer past 2^53 − 1 that a double would silently round.
+   */
+  reason?: 'no-such-day' | 'unsafe-integer';
 }
 
 export type NumberParser = (text: string, style: NumberStyle) => number | null;
@@ -31,6 +37,7 @@ export function typeCell(
     const value = parseNumber(text, style);
     if (value === null) return { expected: type };
     if (type === 'integer' && !Number.isInteger(value)) return { expected: 'integer' };
+    if (type === 'integer' && !Number.isSafeInteger(value)) return { expected: 'integer', reason: 'unsafe-integer' };
     return value;
   }
   if (type === 'boolean') {
@@ -45,7 +52,8 @@ export function typeCell(
     const iso = italian
       ? `${italian[3]}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
       : trimmed;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) return { expected: 'date' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return { expected: 'date' };
+    if (!isDate(iso)) return { expected: 'date', reason: 'no-such-day' };
     return iso;
   }
   return text.trim();

@@ -5,6 +5,7 @@ import { createQuartiereIndex } from './quartieri.js';
 import { validateTable } from './validate-table.js';
 import { checkForeignKey, checkKeys } from './keys.js';
 import { buildReport, type CheckedTable } from './report.js';
+import { ProblemCollector } from './problem-limit.js';
 
 /** A file given on the command line, with the dataset its name (or --dataset) says it holds. */
 export interface LooseFile {
@@ -19,7 +20,7 @@ export interface LooseFile {
 export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, schemas: SchemaSet, lang: Lang): ValidationReport {
   const index = createQuartiereIndex(catalogues.territorio.quartieri);
   const checked: CheckedTable[] = [];
-  const extra: Problem[] = [];
+  const extra = new ProblemCollector('', lang);
   const known = {
     codice_servizio: new Set(catalogues.servizi.map((s) => s.codice)),
     codice_ente: new Set(catalogues.enti.map((e) => e.codice)),
@@ -50,14 +51,14 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
       lang,
     });
     const keys = checkKeys(result.rows, entry.schema, lang);
-    extra.push(...keys.problems);
+    extra.addAll(keys.problems);
     let rows: TypedRow[] = result.rows.filter((r) => !keys.rejected.has(r));
     for (const [field, ref] of references[dataset] ?? []) {
       const fk = checkForeignKey(rows, field, known[field], ref, lang);
-      extra.push(...fk.problems);
+      extra.addAll(fk.problems);
       rows = rows.filter((r) => !fk.rejected.has(r));
     }
     checked.push({ table, dataset, rowsRead: result.rowsRead, columns: result.columns, problems: result.problems });
   }
-  return buildReport(checked, extra);
+  return buildReport(checked, extra.problems(), lang);
 }

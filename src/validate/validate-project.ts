@@ -11,6 +11,7 @@ import { checkForeignKey, checkKeys } from './keys.js';
 import { checkManifest } from './manifest.js';
 import { runConsistencyChecks, type RuleSettings } from './checks/index.js';
 import { buildReport } from './report.js';
+import { ProblemCollector } from './problem-limit.js';
 import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti.js';
 import type { StreamedResidenti } from './residenti/stream-residenti.js';
 
@@ -54,7 +55,9 @@ export function validateProject(
   residenti: readonly StreamedResidenti[] = [],
 ): ValidatedProject {
   const checked: Checked[] = [];
-  const extraProblems: Problem[] = [...sources.problems];
+  // Kept to the limit per file and code, every one counted (rows repeated by the thousand are as many problems).
+  const extraProblems = new ProblemCollector('', lang);
+  extraProblems.addAll(sources.problems);
 
   const check = (source: SourceTable, quartieri: QuartiereIndex | null): Checked => {
     const entry = schemas.datasets.get(source.dataset);
@@ -76,7 +79,7 @@ export function validateProject(
   const keyed = (items: Checked[], dataset: string): TypedRow[] => {
     const rows = items.flatMap((i) => i.rows);
     const { problems, rejected } = checkKeys(rows, schemas.datasets.get(dataset)!.schema, lang);
-    extraProblems.push(...problems);
+    extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   };
   // Rows with errors are checked for every problem (keys, foreign keys) but never computed on.
@@ -85,7 +88,7 @@ export function validateProject(
   // The territory comes first: every other file names its quartieri against it.
   const territoryTables = catalogue('quartieri').map((s) => check(s, null));
   if (territoryTables.length === 0) {
-    extraProblems.push({
+    extraProblems.add({
       code: 'source-error', severity: 'error', file: 'territorio/quartieri.csv',
       message: t(lang, {
         it: 'Manca territorio/quartieri.csv: senza l\'elenco dei quartieri non si può leggere nessun dato.',
@@ -113,7 +116,7 @@ export function validateProject(
 
   function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
     const { problems, rejected } = checkForeignKey(rows, field, known, ref, lang);
-    extraProblems.push(...problems);
+    extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   }
 
@@ -124,7 +127,9 @@ export function validateProject(
     const item = check(source, index);
     const anno = source.anno!;
     const datasets = byYear.get(anno) ?? new Map<string, Checked[]>();
-    datasets.set(source.dataset, [...(datasets.get(source.dataset) ?? []), item]);
+    const items = datasets.get(source.dataset);
+    if (items) items.push(item);
+    else datasets.set(source.dataset, [item]);
     byYear.set(anno, datasets);
   }
   const servizioCodes = new Set(servizi.map((s) => s.codice));
@@ -136,7 +141,7 @@ export function validateProject(
       let rows = keyed(items, dataset).filter((row) => {
         const rowYear = row.values.anno;
         if (rowYear === undefined || rowYear === null || rowYear === anno) return true;
-        extraProblems.push({
+        extraProblems.add({
           code: 'consistency-error', severity: 'error', file: row.file, row: row.row, field: 'anno',
           value: String(rowYear), expected: String(anno),
           message: t(lang, {
@@ -160,13 +165,13 @@ export function validateProject(
     dati.set(anno, datasets);
   }
 
-  extraProblems.push(...mergeResidenti(residenti, { dati, territorio, servizi, lang, rules }));
-  extraProblems.push(...runConsistencyChecks({ dati, territorio, servizi, lang, rules }));
+  extraProblems.addAll(mergeResidenti(residenti, { dati, territorio, servizi, lang, rules }));
+  extraProblems.addAll(runConsistencyChecks({ dati, territorio, servizi, lang, rules }));
 
   // Contributions: manifest checks, and the file reports that belong to each.
   const contributi: Contributo[] = sources.contributi.map((c) => {
     const { manifest, problems } = checkManifest(c, schemas.manifest, entiCodes, lang);
-    extraProblems.push(...problems);
+    extraProblems.addAll(problems);
     return { ente: c.ente, anno: c.anno, folder: c.folder, manifest, files: [] };
   });
 
@@ -175,7 +180,8 @@ export function validateProject(
       ...checked.map((c) => ({ table: c.source.table, dataset: c.source.dataset, rowsRead: c.rowsRead, columns: c.columns, problems: c.problems })),
       ...residenti.map(streamedReportEntry),
     ],
-    extraProblems,
+    extraProblems.problems(),
+    lang,
   );
   for (const contributo of contributi) {
     contributo.files = report.files.filter((f) => f.path.startsWith(`${contributo.folder}/`));

@@ -10,6 +10,7 @@ import type { NumberStyle } from '../ingest/numbers.js';
 import type { QuartiereIndex } from './quartieri.js';
 import { describeExpected, typeLabel } from './expected.js';
 import { clip } from './clip.js';
+import { ProblemCollector } from './problem-limit.js';
 
 /** What one file's validation yields: every row typed (those with errors marked invalid), and every problem. */
 export interface TableResult {
@@ -30,6 +31,18 @@ export interface TableContext {
   lang: Lang;
 }
 
+/** Messages of a value that has the right shape and is still refused. */
+const TYPING_REASONS = {
+  'no-such-day': {
+    it: 'Riga {row}, colonna {letter} ("{field}"): la data "{value}" non esiste nel calendario (quel giorno non c\'è in quel mese). Correggere il giorno o il mese.',
+    en: 'Row {row}, column {letter} ("{field}"): the date "{value}" does not exist (that month has no such day). Fix the day or the month.',
+  },
+  'unsafe-integer': {
+    it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" è un intero troppo grande per essere letto esattamente (il massimo è 9.007.199.254.740.991). Controllare il valore.',
+    en: 'Row {row}, column {letter} ("{field}"): "{value}" is a whole number too large to be read exactly (the largest is 9,007,199,254,740,991). Check the value.',
+  },
+} as const;
+
 // A file may name its quartiere by a `quartiere` column holding the name as typed.
 const QUARTIERE_NAME_COLUMN = 'quartiere';
 
@@ -43,9 +56,12 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
   const file = table.file;
   // One row per resident: identical rows are people, not mistakes.
   const duplicateRows = context.dataset !== 'residenti';
-  const problems: Problem[] = [...table.problems, ...checkStructure(table, lang, { duplicateRows })];
+  // The first problems of each code, every one counted: 150,000 repeated rows stay a short list.
+  const problems = new ProblemCollector(file, lang);
+  problems.addAll(table.problems);
+  problems.addAll(checkStructure(table, lang, { duplicateRows }));
   if (table.problems.some((p) => p.severity === 'error')) {
-    return { rows: [], problems, rowsRead: table.rows.length, columns: new Map() };
+    return { rows: [], problems: problems.problems(), rowsRead: table.rows.length, columns: new Map() };
   }
   const at = (column: number) => ({ file, column, columnLetter: columnLetter(column) });
 
@@ -69,7 +85,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
   }
   for (const required of schema.required) {
     if (columnOf.has(required)) continue;
-    problems.push({
+    problems.add({
       code: 'missing-label',
       severity: 'error',
       file,
@@ -86,21 +102,22 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     const key = normalizeLabel(label);
     if (!key || columnOf.get(key) === index || index === quartiereColumn) return;
     if (key in schema.properties) return; // a duplicate label: reported by the structure check
-    problems.push({
+    if (!problems.wants('extra-label')) return problems.skip('extra-label', 'warning');
+    problems.add({
       code: 'extra-label',
       severity: 'warning',
       ...at(index + 1),
       row: 1 + table.dialect.skippedTitleRows,
-      field: label,
-      value: label,
+      field: clip(label),
+      value: clip(label),
       message: t(lang, {
         it: 'La colonna "{label}" non fa parte del tracciato di {dataset} e verrà ignorata.',
         en: 'The column "{label}" is not part of the {dataset} layout and will be ignored.',
-      }, { label, dataset: context.dataset }),
+      }, { label: clip(label), dataset: context.dataset }),
     });
   });
-  if (problems.some((p) => p.code === 'missing-label')) {
-    return { rows: [], problems, rowsRead: table.rows.length, columns: new Map() };
+  if (problems.seen('missing-label') > 0) {
+    return { rows: [], problems: problems.problems(), rowsRead: table.rows.length, columns: new Map() };
   }
 
   // Decide, per numeric column, how its numbers are written.
@@ -112,18 +129,19 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     const decision = decideNumberStyle(values);
     styles.set(name, decision.style);
     if (decision.ambiguous.length > 0) {
-      problems.push({
+      const examples = decision.ambiguous.slice(0, 3).map((value) => clip(value)).join(', ');
+      problems.add({
         code: 'ambiguous-number',
         severity: 'warning',
         ...at(column + 1),
         field: name,
-        value: decision.ambiguous.slice(0, 3).join(', '),
+        value: examples,
         message: t(lang, {
           it: 'Nella colonna "{field}" valori come {value} si possono leggere in due modi: letti come {style}, in base agli altri valori della colonna.',
           en: 'In column "{field}" values such as {value} can be read two ways: read with {style}, from the other values in the column.',
         }, {
           field: name,
-          value: decision.ambiguous.slice(0, 3).join(', '),
+          value: examples,
           style: decision.style === 'comma-decimal'
             ? t(lang, { it: 'la virgola per i decimali', en: 'the comma as decimal mark' })
             : t(lang, { it: 'il punto per i decimali', en: 'the point as decimal mark' }),
@@ -140,7 +158,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     const values: Record<string, Cell> = {};
     let rowHasError = false;
     const fail = (problem: Problem) => {
-      problems.push(problem);
+      problems.add(problem);
       if (problem.severity === 'error') rowHasError = true;
     };
     for (const [name, column] of columnOf) {
@@ -175,13 +193,13 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         }
         if (match.kind === 'name' && !match.exact && !quartiereWarned.has(text)) {
           quartiereWarned.add(text);
-          problems.push({
-            code: 'quartiere-match', severity: 'warning', ...at(column + 1), row, field: name, value: text,
+          problems.add({
+            code: 'quartiere-match', severity: 'warning', ...at(column + 1), row, field: name, value: clip(text),
             expected: match.matched,
             message: t(lang, {
               it: 'Riga {row}: "{value}" è stato riconosciuto come il quartiere {matched} (così anche nelle righe seguenti con lo stesso nome).',
               en: 'Row {row}: "{value}" was recognised as the quartiere {matched} (and so in later rows with the same name).',
-            }, { row, value: text, matched: match.matched }),
+            }, { row, value: clip(text), matched: match.matched }),
           });
         }
         values[name] = match.kind === 'nd' ? 'ND' : match.codice;
@@ -192,7 +210,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         fail({
           code: 'type-error', severity: 'error', ...at(column + 1), row, field: name, value: clip(text),
           expected: typeLabel(typed.expected, lang),
-          message: t(lang, {
+          message: t(lang, typed.reason ? TYPING_REASONS[typed.reason] : {
             it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
             en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
           }, { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected, lang) }),
@@ -224,5 +242,5 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     rows.push(rowHasError ? { values, file, row, invalid: true } : { values, file, row });
   });
   const columns = new Map([...columnOf].map(([name, index]) => [name, index + 1]));
-  return { rows, problems, rowsRead: table.rows.length, columns };
+  return { rows, problems: problems.problems(), rowsRead: table.rows.length, columns };
 }

@@ -69,11 +69,19 @@ describe('parseTable never throws', () => {
     bytes.fill(0x61, head.length, head.length + size);
     bytes.set(new TextEncoder().encode('"\n'), head.length + size);
     const table = parseTable(bytes.subarray(0, head.length + size + 2), 'grande.csv');
-    expect(table.problems).toEqual([]);
-    expect(table.dialect.delimiter).toBe(';');
-    expect(table.rows).toHaveLength(1);
-    expect(table.rows[0]?.[1]?.length).toBe(size);
+    // Refused at its row: a line over 1,000,000 characters is no partner's row (issue 15).
+    expect(table.problems).toEqual([expect.objectContaining({ code: 'source-error', row: 2, expected: '1.000.000' })]);
+    expect(table.problems[0]?.message).toMatch(/^La riga 2 è lunga 52\.428\.804 caratteri, oltre il limite di 1\.000\.000/);
+    expect(table.rows).toHaveLength(0);
   }, 30_000);
+
+  it('on a field just under the line limit', () => {
+    const size = 900_000;
+    const text = `id;testo\n1;"${'a'.repeat(size)}"\n`;
+    const table = parseTable(new TextEncoder().encode(text), 'lunga.csv');
+    expect(table.problems).toEqual([]);
+    expect(table.rows[0]?.[1]?.length).toBe(size);
+  });
 });
 
 describe('parseTable reads back what a spreadsheet writes', () => {

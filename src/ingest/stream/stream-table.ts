@@ -8,6 +8,7 @@ import type { Delimiter, ForcedEncoding } from '../options.js';
 import { detectDelimiter, detectLineEnding, findHeaderIndex } from '../sniff.js';
 import { StreamDecoder } from './stream-decoder.js';
 import { Tokenizer, type ByteRecord } from './tokenizer.js';
+import { MAX_LINE_CHARS } from '../limits.js';
 
 /** Where the rows of a streamed table go. */
 export interface RowSink {
@@ -103,6 +104,13 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
       const held = tokenizer.feed(buf, 0, filled, base, final);
       if (final || tokenizer.problem) break;
       const carry = filled - held;
+      // A line with no end in sight: refused at the limit instead of growing the buffer to the file's size.
+      if (carry > MAX_LINE_CHARS && !hasLineBreak(buf.subarray(held, filled))) {
+        const row = tokenizer.records + 1;
+        const params = { row, length: `> ${MAX_LINE_CHARS.toLocaleString('it-IT')}`, limit: MAX_LINE_CHARS.toLocaleString('it-IT') };
+        tokenizer.problem = readingProblem('source-error', file, lang, 'lineTooLong', params, { row, expected: params.limit });
+        break;
+      }
       if (carry > buf.length / 2) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, held, filled);
@@ -221,4 +229,8 @@ class Rows {
 /** An empty line reads as one empty cell (as in parseCsv). */
 function isEmptyLine(cells: readonly string[]): boolean {
   return cells.length === 0 || (cells.length === 1 && cells[0] === '');
+}
+
+function hasLineBreak(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) >= 0;
 }
