@@ -66,6 +66,34 @@ export const CLI = {
   },
   built: { it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' },
   unknownLang: { it: 'Lingua "{lang}" non prevista: usare it o en.', en: 'Unknown language "{lang}": use it or en.' },
+  diskFull: {
+    it: 'Spazio su disco esaurito scrivendo "{path}": liberare spazio su disco (o scegliere con --out una cartella su un altro disco) e rilanciare. I risultati precedenti sono rimasti com\'erano e non resta nessun file scritto a metà.',
+    en: 'The disk is full: writing "{path}" failed. Free some disk space (or choose with --out a folder on another disk) and run again. The previous outputs are as they were and no half-written file is left.',
+  },
+  readOnly: {
+    it: 'Non si può scrivere "{path}": il disco è di sola lettura. Scegliere una cartella scrivibile con --out. I risultati precedenti sono rimasti com\'erano e non resta nessun file scritto a metà.',
+    en: 'Cannot write "{path}": the disk is read-only. Choose a writable folder with --out. The previous outputs are as they were and no half-written file is left.',
+  },
+  noPermission: {
+    it: 'Non si può scrivere "{path}": mancano i permessi di scrittura ({errno}). Scegliere una cartella scrivibile con --out, o chiedere i permessi. I risultati precedenti sono rimasti com\'erano e non resta nessun file scritto a metà.',
+    en: 'Cannot write "{path}": no permission to write ({errno}). Choose a writable folder with --out, or ask for the permission. The previous outputs are as they were and no half-written file is left.',
+  },
+  outputLocked: {
+    it: 'La cartella "{target}" è bloccata da un altro comando bilancio in corso ({lock}). Attendere che finisca; se nessuno è in corso, cancellare {lock} e rilanciare.',
+    en: 'The folder "{target}" is locked by another bilancio command in progress ({lock}). Wait for it to finish; if none is running, delete {lock} and run again.',
+  },
+  browserNotFound: {
+    it: 'Nessun browser Chromium trovato. Installare il pacchetto Debian `chromium` (sudo apt-get install chromium) oppure indicare il percorso con la variabile PUPPETEER_EXECUTABLE_PATH. Percorsi provati: {tried}.',
+    en: 'No Chromium browser found. Install the Debian package `chromium` (sudo apt-get install chromium) or give its path in the PUPPETEER_EXECUTABLE_PATH variable. Paths tried: {tried}.',
+  },
+  browserFailed: {
+    it: 'Il browser Chromium "{program}" non è riuscito a stampare il PDF (non è partito, si è chiuso o non ha risposto): {detail}. Controllare l\'installazione di Chromium (sudo apt-get install --reinstall chromium) o indicarne un altro con la variabile PUPPETEER_EXECUTABLE_PATH. I risultati precedenti sono rimasti com\'erano.',
+    en: 'The Chromium browser "{program}" failed to print the PDF (it did not start, it closed or it did not answer): {detail}. Check the Chromium installation (sudo apt-get install --reinstall chromium) or give another one in the PUPPETEER_EXECUTABLE_PATH variable. The previous outputs are as they were.',
+  },
+  sourceRefused: {
+    it: '{message} Il file non è stato letto.',
+    en: '{message} The file was not read.',
+  },
   internal: {
     it: 'Errore interno di bilancio (non dovuto ai dati): {message}\nPer favore segnalarlo, allegando il comando usato.',
     en: 'Internal error in bilancio (not caused by the data): {message}\nPlease report it, with the command used.',
