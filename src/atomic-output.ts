@@ -1,6 +1,7 @@
-import { chmod, mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from './types.js';
+import { writeFileNamed } from './effects.js';
 import { withSwapLock } from './provenance/swap-lock.js';
 import { markRefusal, OUTPUT_MARK, outputMarkText, type OutputCommand } from './provenance/paths.js';
 import { toolVersion } from './provenance/manifest.js';
@@ -187,7 +188,7 @@ async function stageAndSwap<T>(
     // mkdtemp makes a private folder; the outputs are for publication.
     await chmod(staging, 0o755);
     result = await work(staging);
-    await writeFile(path.join(staging, OUTPUT_MARK), outputMarkText(spec.command, await toolVersion()));
+    await writeFileNamed(path.join(staging, OUTPUT_MARK), outputMarkText(spec.command, await toolVersion()));
     await syncFolder(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
