@@ -49,8 +49,8 @@ export const CLI = {
   help: { it: 'mostra questo aiuto', en: 'show this help' },
   version: { it: 'mostra la versione', en: 'show the version' },
   examples: {
-    it: '\nEsempi:\n  bilancio build                      il report di Brescia incluso, in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando.',
-    en: '\nExamples:\n  bilancio build                      the embedded Brescia report, in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command.',
+    it: '\nEsempi:\n  bilancio build                      il report di Brescia incluso, in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando (anche una cartella dei risultati rifiutata), 3 problema della macchina (Chromium, disco pieno o di sola lettura, permessi), 70 errore interno.',
+    en: '\nExamples:\n  bilancio build                      the embedded Brescia report, in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command (a refused output folder too), 3 a problem of the machine (Chromium, a full or read-only disk, permissions), 70 internal error.',
   },
   invalid: {
     it: 'Il report non è stato costruito: ci sono {errors} errori nei dati (vedi sopra). Correggerli, oppure usare --ignora-errori per costruirlo con le sole righe valide.',

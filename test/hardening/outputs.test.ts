@@ -244,6 +244,23 @@ describe.skipIf(!canMount)('a full or read-only disk: exit 3, the path, the prev
   );
 });
 
+describe('a Chromium that fails is the machine\'s problem, not a bug', () => {
+  it.each([
+    ['starts and fails', '/bin/false', /^Il browser Chromium "\/bin\/false" non è riuscito a stampare il PDF .*PUPPETEER_EXECUTABLE_PATH/],
+    ['is missing', '/nessun/chromium', /^Nessun browser Chromium trovato\..*PUPPETEER_EXECUTABLE_PATH\. Percorsi provati: \/nessun\/chromium\./],
+  ])('a receipt whose Chromium %s exits 3 naming it, and the receipts already there stay as they were', async (_case, program, message) => {
+    const dir = await project(`chromium-${path.basename(program)}`);
+    const out = await marked(path.join(work, `ricevute-${path.basename(program)}`), 'receipt', { 'ricevuta-acli-2024.html': 'di ieri', 'ricevuta-acli-2024.pdf': '%PDF di ieri' });
+    const before = await hashTree(out);
+    const result = await bilancio(['receipt', 'contributi/acli/2024', '--progetto', dir, '--out', out], work, { ...process.env, PUPPETEER_EXECUTABLE_PATH: program });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/Errore interno/);
+    expect(await hashTree(out)).toEqual(before);
+    expect((await readdir(work)).filter((e) => e.startsWith(`.ricevute-${path.basename(program)}`))).toEqual([]);
+  });
+});
+
 describe('a folder locked by another command', () => {
   it('exits 3 after waiting, naming the lock file, in Italian and English', async () => {
     const dir = await project('bloccata');
