@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Lang } from './types.js';
 import { writeFileNamed } from './effects.js';
 import { withSwapLock } from './provenance/swap-lock.js';
-import { markRefusal, OUTPUT_MARK, outputMarkText, type OutputCommand } from './provenance/paths.js';
+import { markRefusal, OUTPUT_MARK, OUTPUT_MODE, outputMarkText, readOutputMark, type OutputCommand } from './provenance/paths.js';
 import { toolVersion } from './provenance/manifest.js';
 import { CommandRefusedError } from './provenance/stage-error.js';
 
@@ -91,12 +91,10 @@ async function syncPath(p: string): Promise<void> {
   }
 }
 
-/** What a command writes: which command (for the mark), how (see above) and the language of a refusal. */
+/** Which command writes (for the mark, and how: OUTPUT_MODE) and the language of a refusal. */
 export interface OutputSpec {
   command: OutputCommand;
   lang: Lang;
-  /** `replace` (default): the folder becomes the new one. `add`: the new files join those already there. */
-  mode?: 'replace' | 'add';
 }
 
 /** Why the system refused a write, as the person can act on it. */
@@ -188,7 +186,10 @@ async function stageAndSwap<T>(
     // mkdtemp makes a private folder; the outputs are for publication.
     await chmod(staging, 0o755);
     result = await work(staging);
-    await writeFileNamed(path.join(staging, OUTPUT_MARK), outputMarkText(spec.command, await toolVersion()));
+    // The mark lists what bilancio wrote; in add mode also what it wrote there before.
+    const written = await readdir(staging);
+    const before = OUTPUT_MODE[spec.command] === 'add' ? (await readOutputMark(target))?.files ?? [] : [];
+    await writeFileNamed(path.join(staging, OUTPUT_MARK), outputMarkText(spec.command, await toolVersion(), [...before, ...written]));
     await syncFolder(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -201,7 +202,7 @@ async function stageAndSwap<T>(
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
-    if (spec.mode === 'add') return addFiles(staging, target, parent);
+    if (OUTPUT_MODE[spec.command] === 'add') return addFiles(staging, target, parent);
     await recoverOutput(out);
     const hadPrevious = await exists(target);
     if (hadPrevious) await rename(target, previous);

@@ -146,17 +146,31 @@ export const OUTPUT_MARK = '.bilancio-output.json';
 /** The commands that write an output folder; a folder is only ever rewritten by the command that made it. */
 export type OutputCommand = 'build' | 'compute' | 'submissions' | 'receipt' | 'templates';
 
-/** What the mark holds: the tool's signature and the command that wrote the folder. */
+/**
+ * How each command writes: `replace` puts a whole new folder in the place of the old one; `add` puts
+ * its files into the folder beside those already there (a receipt per partner, a template per dataset).
+ */
+export const OUTPUT_MODE: Record<OutputCommand, 'replace' | 'add'> = {
+  build: 'replace',
+  compute: 'replace',
+  submissions: 'replace',
+  receipt: 'add',
+  templates: 'add',
+};
+
+/** What the mark holds: the tool's signature, the command that wrote the folder and the names it wrote there. */
 export interface OutputMark {
   tool: 'bilancio';
   command: OutputCommand;
   version: string;
+  /** The entries of the folder that bilancio wrote: anything else in it is someone else's. */
+  files: string[];
 }
 
 /** The text of the mark a command writes into its output folder. */
-export function outputMarkText(command: OutputCommand, version: string): string {
-  const mark: OutputMark = { tool: 'bilancio', command, version };
-  return `${JSON.stringify(mark)}\n`;
+export function outputMarkText(command: OutputCommand, version: string, files: string[] = []): string {
+  const mark: OutputMark = { tool: 'bilancio', command, version, files: [...new Set(files)].sort() };
+  return `${JSON.stringify(mark, null, 1)}\n`;
 }
 
 /** The mark of a folder, or null when it has none (a link named like the mark is no mark). */
@@ -165,7 +179,8 @@ export async function readOutputMark(dir: string): Promise<OutputMark | null> {
   if (!(await lstat(file).then((s) => s.isFile(), () => false))) return null;
   try {
     const mark = JSON.parse(await readFile(file, 'utf8')) as Partial<OutputMark> | null;
-    return mark?.tool === 'bilancio' && typeof mark.command === 'string' ? (mark as OutputMark) : null;
+    if (mark?.tool !== 'bilancio' || typeof mark.command !== 'string') return null;
+    return { ...(mark as OutputMark), files: Array.isArray(mark.files) ? mark.files.filter((f) => typeof f === 'string') : [] };
   } catch {
     return null;
   }
@@ -197,8 +212,16 @@ export async function markRefusal(out: string, command: OutputCommand, lang: Lan
   const entries = await readdir(outReal);
   if (entries.length === 0) return null;
   const mark = await readOutputMark(outReal);
-  if (mark?.command === command) return null;
   const params = { out, mark: OUTPUT_MARK, command, other: mark?.command ?? '', fallback: DEFAULT_OUT[command] };
+  if (mark?.command === command) {
+    // Replacing the folder would delete what someone put into it after us (a note, a thesis, a receipt).
+    const foreign = entries.filter((e) => e !== OUTPUT_MARK && !mark.files.includes(e)).sort();
+    if (OUTPUT_MODE[command] === 'add' || foreign.length === 0) return null;
+    return t(lang, {
+      it: 'La cartella "{out}" contiene file che bilancio non ha scritto ({foreign}): sostituirla li cancellerebbe. Spostarli altrove, oppure scegliere un\'altra cartella con --out.',
+      en: 'The folder "{out}" holds files that bilancio did not write ({foreign}): replacing it would delete them. Move them elsewhere, or choose another folder with --out.',
+    }, { ...params, foreign: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : '') });
+  }
   if (mark) {
     return t(lang, {
       it: 'La cartella "{out}" contiene i risultati di `bilancio {other}`: `bilancio {command}` non li sostituisce (la prossima {other} cancellerebbe i suoi file, o i suoi cancellerebbero quelli). Scegliere un\'altra cartella con --out (per esempio "{fallback}").',

@@ -28,7 +28,7 @@ async function folder(name: string, files: Record<string, string>): Promise<stri
 
 /** A folder as a previous run of `command` left it: its files and bilancio's mark. */
 async function marked(name: string, command: OutputCommand, files: Record<string, string>): Promise<string> {
-  return folder(name, { ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0') });
+  return folder(name, { ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0', Object.keys(files)) });
 }
 
 const build = { command: 'build', lang: 'it' } as const;
@@ -74,13 +74,24 @@ describe('withAtomicOutput: the mark, adding files, and writes the system refuse
     expect(await listing(out)).toEqual([OUTPUT_MARK, 'indicatori.csv']);
   });
 
+  it('refuses to replace its own folder once someone put a file of theirs into it', async () => {
+    const out = await marked('q/out', 'build', { 'report.html': 'di ieri' });
+    await writeFile(path.join(out, 'tesi.odt'), 'mia');
+    await expect(withAtomicOutput(out, build, async () => {})).rejects.toMatchObject({
+      code: 'command-refused', message: expect.stringMatching(/contiene file che bilancio non ha scritto \(tesi\.odt\)/),
+    });
+    expect(await readFile(path.join(out, 'tesi.odt'), 'utf8')).toBe('mia');
+    expect(await listing(path.join(work, 'q'))).toEqual(['out']);
+  });
+
   it('in add mode keeps the files already there and replaces only its own', async () => {
     const out = await marked('n/ricevute', 'receipt', { 'ricevuta-acli-2024.html': 'acli', 'ricevuta-auser-2024.html': 'vecchia' });
-    await withAtomicOutput(out, { command: 'receipt', lang: 'it', mode: 'add' }, (dir) => writeFile(path.join(dir, 'ricevuta-auser-2024.html'), 'nuova'));
+    await withAtomicOutput(out, { command: 'receipt', lang: 'it' }, (dir) => writeFile(path.join(dir, 'ricevuta-auser-2024.html'), 'nuova'));
     expect(await listing(out)).toEqual([OUTPUT_MARK, 'ricevuta-acli-2024.html', 'ricevuta-auser-2024.html']);
     expect(await readFile(path.join(out, 'ricevuta-acli-2024.html'), 'utf8')).toBe('acli');
     expect(await readFile(path.join(out, 'ricevuta-auser-2024.html'), 'utf8')).toBe('nuova');
     expect(await listing(path.join(work, 'n'))).toEqual(['ricevute']);
+    expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARK), 'utf8')).files).toEqual(['ricevuta-acli-2024.html', 'ricevuta-auser-2024.html']);
   });
 
   it('turns a full disk while writing a staged file into an OutputWriteError naming the output path, and leaves nothing behind', async () => {

@@ -33,7 +33,7 @@ async function project(name: string): Promise<string> {
 /** A folder as a previous run of `command` left it. */
 async function marked(dir: string, command: OutputCommand, files: Record<string, string>): Promise<string> {
   await mkdir(dir, { recursive: true });
-  for (const [name, text] of Object.entries({ ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0') })) await writeFile(path.join(dir, name), text);
+  for (const [name, text] of Object.entries({ ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0', Object.keys(files)) })) await writeFile(path.join(dir, name), text);
   return dir;
 }
 
@@ -122,6 +122,14 @@ describe('a folder is replaced only when it carries the mark of the same command
     expect(again.code, again.stderr).toBe(0);
     expect(await hashTree(path.join(cwd, 'ricevute'))).toEqual(receipts);
     expect((await readdir(cwd)).sort()).toEqual(['dati-aperti', 'griglia-contributi', 'out', 'ricevute']);
+
+    // A note the user saved into the build's folder afterwards: the next build would delete it, so it refuses.
+    await writeFile(path.join(out, 'note-per-la-giunta.txt'), 'da non perdere');
+    const rebuilt = await hashTree(out);
+    const third = await bilancio(['build', dir, '--no-pdf'], cwd);
+    expect(third.code, third.stderr).toBe(2);
+    expect(third.stderr).toMatch(/contiene file che bilancio non ha scritto \(note-per-la-giunta\.txt\)/);
+    expect(await hashTree(out)).toEqual(rebuilt);
   }, 180_000);
 
   it('templates adds to its folder: --dataset rewrites its own two files and keeps the others', async () => {

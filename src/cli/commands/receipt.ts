@@ -80,7 +80,7 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
       const base = `ricevuta-${ente}-${anno}`;
       const written = [`${base}.html`];
       // Added to the receipts folder beside the other partners' receipts: both files, or neither.
-      await withAtomicOutput(opts.out, { command: 'receipt', lang: checked.lang, mode: 'add' }, async (dir) => {
+      await withAtomicOutput(opts.out, { command: 'receipt', lang: checked.lang }, async (dir) => {
         await fx.writeFile(path.join(dir, `${base}.html`), html);
         if (!opts.pdf) return;
         const { withRenderer } = await import('../../render/pdf.js');

@@ -37,7 +37,7 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
       const fx = diskEffects(ctx.progress);
       const written: string[] = [];
       // Added to the folder, one dataset's files beside the others' (--dataset rewrites only its own).
-      await withAtomicOutput(opts.out, { command: 'templates', lang, mode: 'add' }, async (dir) => {
+      await withAtomicOutput(opts.out, { command: 'templates', lang }, async (dir) => {
         for (const name of names) {
           const template = datasetTemplate(name, schemas.datasets.get(name)!.schema, lang, catalogues);
           await fx.writeFile(path.join(dir, `${name}.csv`), template.csv);
