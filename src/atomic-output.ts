@@ -1,6 +1,11 @@
 import { chmod, mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Lang } from './types.js';
+import { writeFileNamed } from './effects.js';
 import { withSwapLock } from './provenance/swap-lock.js';
+import { markRefusal, OUTPUT_MARK, OUTPUT_MODE, outputMarkText, readOutputMark, type OutputCommand } from './provenance/paths.js';
+import { toolVersion } from './provenance/manifest.js';
+import { CommandRefusedError } from './provenance/stage-error.js';
 
 // Outputs appear all at once or not at all. A build writes into `.<out>.nuovo-<pid>-XXXXXX` beside the
 // output folder and only at the end swaps it in:
@@ -10,6 +15,12 @@ import { withSwapLock } from './provenance/swap-lock.js';
 // `out` for an instant: every later build first restores `.<out>.vecchio` (see recoverOutput), so the
 // previous complete outputs come back; a half-written folder never carries the `out` name. Staging
 // folders of builds whose process is gone are deleted on the next run.
+//
+// Every command that writes goes through here, and each leaves bilancio's mark (OUTPUT_MARK) in its
+// folder: a folder is replaced (build, compute, submissions) or added to (receipt, templates: one file
+// per partner or dataset, the others kept) only when it is new, empty or marked by the same command.
+// A write that the system refuses (disk full, read-only, no permission) becomes an OutputWriteError
+// naming the output path, for the CLI to word; nothing half written is left behind.
 
 /** The names used beside an output folder: the staging prefix and the folder kept during the swap. */
 export function sideNames(out: string): { target: string; parent: string; stagingPrefix: string; previous: string } {
@@ -80,26 +91,118 @@ async function syncPath(p: string): Promise<void> {
   }
 }
 
+/** Which command writes (for the mark, and how: OUTPUT_MODE) and the language of a refusal. */
+export interface OutputSpec {
+  command: OutputCommand;
+  lang: Lang;
+}
+
+/** Why the system refused a write, as the person can act on it. */
+export type WriteFailure = 'disk-full' | 'read-only' | 'no-permission';
+
+const WRITE_FAILURES: Record<string, WriteFailure> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EROFS: 'read-only',
+  EACCES: 'no-permission',
+  EPERM: 'no-permission',
+};
+
+/** Writing the outputs failed for a reason of the machine, not of bilancio: `path` is where, as the user named it. */
+export class OutputWriteError extends Error {
+  readonly code = 'output-write-failed';
+
+  constructor(readonly reason: WriteFailure, readonly path: string, readonly errno: string) {
+    super(`${errno}: ${path}`);
+    this.name = 'OutputWriteError';
+  }
+}
+
+/** The system error (with errno code and path) inside an error or its causes (a StageError wraps one). */
+function systemCause(error: unknown): NodeJS.ErrnoException | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code in WRITE_FAILURES) return e as NodeJS.ErrnoException;
+  }
+  return null;
+}
+
+const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
+
+/**
+ * An OutputWriteError when `error` is the system refusing a write of this output (in the staging
+ * folder, the output folder, the files beside it or the folders above it), with the path moved from
+ * the staging folder to the output folder the user named; otherwise `error` itself (a project file
+ * that cannot be read is not an output problem).
+ */
+function asWriteError(error: unknown, out: string, staging: string | null): unknown {
+  const cause = systemCause(error);
+  if (!cause) return error;
+  const { target, parent } = sideNames(out);
+  const base = path.basename(target);
+  const where = cause.path === undefined ? null : path.resolve(cause.path);
+  const ours = where === null
+    || isInside(target, where)
+    || (staging !== null && isInside(staging, where))
+    || (path.dirname(where) === parent && path.basename(where).startsWith(`.${base}.`))
+    || isInside(where, parent);
+  if (!ours) return error;
+  const shown = where !== null && staging !== null && isInside(staging, where)
+    ? path.join(target, path.relative(staging, where))
+    : where !== null && isInside(target, where) ? where : target;
+  return new OutputWriteError(WRITE_FAILURES[cause.code!]!, shown, cause.code!);
+}
+
 /**
  * Runs `work` against a fresh temporary folder beside `out` and, only if it succeeds, puts that
- * folder in the place of `out`. A failed or killed build leaves the previous outputs as they were.
+ * folder in the place of `out` (or, in `add` mode, its files into `out`), with bilancio's mark. A
+ * failed or killed command leaves the previous outputs as they were; a folder that is not new, empty
+ * or marked by the same command is refused (CommandRefusedError) before and again just before the swap.
  */
-export async function withAtomicOutput<T>(out: string, work: (dir: string) => Promise<T>): Promise<T> {
+export async function withAtomicOutput<T>(out: string, spec: OutputSpec, work: (dir: string) => Promise<T>): Promise<T> {
+  const refuse = async () => {
+    const refusal = await markRefusal(out, spec.command, spec.lang);
+    if (refusal) throw new CommandRefusedError(refusal);
+  };
+  const state: { staging: string | null } = { staging: null };
+  try {
+    return await stageAndSwap(out, spec, refuse, state, work);
+  } catch (error) {
+    throw asWriteError(error, out, state.staging);
+  }
+}
+
+async function stageAndSwap<T>(
+  out: string, spec: OutputSpec, refuse: () => Promise<void>, state: { staging: string | null }, work: (dir: string) => Promise<T>,
+): Promise<T> {
   const { target, parent, stagingPrefix, previous } = sideNames(out);
+  await refuse();
   await mkdir(parent, { recursive: true });
   await withSwapLock(target, () => recoverOutput(out));
   const staging = await mkdtemp(path.join(parent, `${stagingPrefix}${process.pid}-`));
+  state.staging = staging;
   let result: T;
   try {
     // mkdtemp makes a private folder; the outputs are for publication.
     await chmod(staging, 0o755);
     result = await work(staging);
+    // The mark lists what bilancio wrote; in add mode also what it wrote there before.
+    const written = await readdir(staging);
+    const before = OUTPUT_MODE[spec.command] === 'add' ? (await readOutputMark(target))?.files ?? [] : [];
+    await writeFileNamed(path.join(staging, OUTPUT_MARK), outputMarkText(spec.command, await toolVersion(), [...before, ...written]));
     await syncFolder(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   await withSwapLock(target, async () => {
+    try {
+      await refuse();
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    if (OUTPUT_MODE[spec.command] === 'add') return addFiles(staging, target, parent);
     await recoverOutput(out);
     const hadPrevious = await exists(target);
     if (hadPrevious) await rename(target, previous);
@@ -114,4 +217,17 @@ export async function withAtomicOutput<T>(out: string, work: (dir: string) => Pr
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
   });
   return result;
+}
+
+/** Moves each staged file into `target` (the mark first), one rename each: every file is whole, old or new. */
+async function addFiles(staging: string, target: string, parent: string): Promise<void> {
+  try {
+    await mkdir(target, { recursive: true });
+    const names = (await readdir(staging)).sort((a, b) => Number(b === OUTPUT_MARK) - Number(a === OUTPUT_MARK));
+    for (const name of names) await rename(path.join(staging, name), path.join(target, name));
+    await syncPath(target);
+    await syncPath(parent);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }

@@ -25,16 +25,28 @@ export async function timed<T>(fx: Effects, name: string, work: () => Promise<T>
   }
 }
 
+/**
+ * Writes a file, creating its folder. A failed write (a full disk) says which file: Node's error for
+ * write() carries no path, and the CLI must name it.
+ */
+export async function writeFileNamed(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, data);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof e.code === 'string' && e.path === undefined) e.path = file;
+    throw error;
+  }
+}
+
 /** Effects that write to disk and report progress through callbacks. */
 export function diskEffects(
   progress: (message: string) => void = () => {},
   reporters: Pick<Effects, 'progressRows' | 'stage'> = {},
 ): Effects {
   return {
-    async writeFile(file, data) {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, data);
-    },
+    writeFile: writeFileNamed,
     progress,
     ...(reporters.progressRows && { progressRows: reporters.progressRows }),
     ...(reporters.stage && { stage: reporters.stage }),

@@ -136,7 +136,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
   const map = await (await import('./render/map-source.js')).readMapLayout(checked.root, checked.project.territorio, lang);
   checked.report = addProblems(checked.report, map.problems);
   const blockedRequests: string[] = [];
-  const files = await stage('sostituzione', () => withAtomicOutput(options.out, async (dir) => {
+  const files = await stage('sostituzione', () => withAtomicOutput(options.out, { command: 'build', lang }, async (dir) => {
     const recorder = recordingEffects(fx, dir);
     const out = recorder.fx;
     fx.progress('grafici');

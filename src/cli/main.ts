@@ -3,6 +3,7 @@ import type { Lang } from '../types.js';
 import { t } from '../i18n.js';
 import { CLI } from './messages.js';
 import { ProjectNotFoundError } from '../project/read-project.js';
+import { linkRefusalMessage } from '../provenance/paths.js';
 import { createContext, EXIT, ExitError, helpTitles, type Output } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import { terminalText } from './terminal-text.js';
@@ -65,17 +66,39 @@ function exitCodeFor(error: unknown, lang: Lang, stderr: (s: string) => void): n
     stderr(`${error.message}\n`);
     return error instanceof ExitError ? error.exitCode : EXIT.usage;
   }
-  if (error instanceof Error && (error as { code?: string }).code === 'browser-not-found') {
-    stderr(`${error.message}\n`);
-    return EXIT.environment;
-  }
-  // A build refused before it started (an output folder over the inputs, a bad SOURCE_DATE_EPOCH).
-  if (error instanceof Error && (error as { code?: string }).code === 'build-refused') {
-    stderr(`${error.message}\n`);
-    return EXIT.usage;
+  const expected = expectedFailure(error, lang);
+  if (expected) {
+    stderr(`${expected.message}\n`);
+    return expected.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr(`${t(lang, CLI.internal, { message })}\n`);
   if (process.env.BILANCIO_DEBUG && error instanceof Error) stderr(`${error.stack}\n`);
   return EXIT.internal;
+}
+
+/** The errors that are not bugs, by their code: what to tell the person and the exit code. */
+function expectedFailure(error: unknown, lang: Lang): { exitCode: number; message: string } | null {
+  if (!(error instanceof Error)) return null;
+  const e = error as Error & Record<string, unknown>;
+  const text = (value: unknown) => String(value ?? '');
+  switch (e.code) {
+    // Refused before anything was written: an output folder over the inputs or not ours, a bad SOURCE_DATE_EPOCH.
+    case 'command-refused':
+      return { exitCode: EXIT.usage, message: e.message };
+    case 'source-refused':
+      return { exitCode: EXIT.usage, message: t(lang, CLI.sourceRefused, { message: linkRefusalMessage(text(e.file), e.dangling === true, lang) }) };
+    case 'output-write-failed': {
+      const words = e.reason === 'disk-full' ? CLI.diskFull : e.reason === 'read-only' ? CLI.readOnly : CLI.noPermission;
+      return { exitCode: EXIT.environment, message: t(lang, words, { path: text(e.path), errno: text(e.errno) }) };
+    }
+    case 'output-locked':
+      return { exitCode: EXIT.environment, message: t(lang, CLI.outputLocked, { target: text(e.target), lock: text(e.lockFile) }) };
+    case 'browser-not-found':
+      return { exitCode: EXIT.environment, message: t(lang, CLI.browserNotFound, { tried: Array.isArray(e.tried) ? e.tried.join(', ') : '—' }) };
+    case 'browser-failed':
+      return { exitCode: EXIT.environment, message: t(lang, CLI.browserFailed, { program: text(e.program), detail: text(e.detail) || '—' }) };
+    default:
+      return null;
+  }
 }

@@ -49,8 +49,8 @@ export const CLI = {
   help: { it: 'mostra questo aiuto', en: 'show this help' },
   version: { it: 'mostra la versione', en: 'show the version' },
   examples: {
-    it: '\nEsempi:\n  bilancio build                      il report di Brescia incluso, in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando.',
-    en: '\nExamples:\n  bilancio build                      the embedded Brescia report, in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command.',
+    it: '\nEsempi:\n  bilancio build                      il report di Brescia incluso, in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando (anche una cartella dei risultati rifiutata), 3 problema della macchina (Chromium, disco pieno o di sola lettura, permessi), 70 errore interno.',
+    en: '\nExamples:\n  bilancio build                      the embedded Brescia report, in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command (a refused output folder too), 3 a problem of the machine (Chromium, a full or read-only disk, permissions), 70 internal error.',
   },
   invalid: {
     it: 'Il report non è stato costruito: ci sono {errors} errori nei dati (vedi sopra). Correggerli, oppure usare --ignora-errori per costruirlo con le sole righe valide.',
@@ -71,6 +71,34 @@ export const CLI = {
     en: 'Nothing was published: the privacy audit found {n} protected counts that could be worked out from what would be published.\nThe first: «{count}» (a count between 1 and {max}), which follows from combining:\n{figures}\nThis is an error in bilancio, not in the data: please report it, with this message.',
   },
   andMore: { it: 'e altri {n}', en: 'and {n} more' },
+  diskFull: {
+    it: 'Spazio su disco esaurito scrivendo "{path}": liberare spazio su disco (o scegliere con --out una cartella su un altro disco) e rilanciare. I risultati precedenti sono rimasti com\'erano e non resta nessun file scritto a metà.',
+    en: 'The disk is full: writing "{path}" failed. Free some disk space (or choose with --out a folder on another disk) and run again. The previous outputs are as they were and no half-written file is left.',
+  },
+  readOnly: {
+    it: 'Non si può scrivere "{path}": il disco è di sola lettura. Scegliere una cartella scrivibile con --out. I risultati precedenti sono rimasti com\'erano e non resta nessun file scritto a metà.',
+    en: 'Cannot write "{path}": the disk is read-only. Choose a writable folder with --out. The previous outputs are as they were and no half-written file is left.',
+  },
+  noPermission: {
+    it: 'Non si può scrivere "{path}": mancano i permessi di scrittura ({errno}). Scegliere una cartella scrivibile con --out, o chiedere i permessi. I risultati precedenti sono rimasti com\'erano e non resta nessun file scritto a metà.',
+    en: 'Cannot write "{path}": no permission to write ({errno}). Choose a writable folder with --out, or ask for the permission. The previous outputs are as they were and no half-written file is left.',
+  },
+  outputLocked: {
+    it: 'La cartella "{target}" è bloccata da un altro comando bilancio in corso ({lock}). Attendere che finisca; se nessuno è in corso, cancellare {lock} e rilanciare.',
+    en: 'The folder "{target}" is locked by another bilancio command in progress ({lock}). Wait for it to finish; if none is running, delete {lock} and run again.',
+  },
+  browserNotFound: {
+    it: 'Nessun browser Chromium trovato. Installare il pacchetto Debian `chromium` (sudo apt-get install chromium) oppure indicare il percorso con la variabile PUPPETEER_EXECUTABLE_PATH. Percorsi provati: {tried}.',
+    en: 'No Chromium browser found. Install the Debian package `chromium` (sudo apt-get install chromium) or give its path in the PUPPETEER_EXECUTABLE_PATH variable. Paths tried: {tried}.',
+  },
+  browserFailed: {
+    it: 'Il browser Chromium "{program}" non è riuscito a stampare il PDF (non è partito, si è chiuso o non ha risposto): {detail}. Controllare l\'installazione di Chromium (sudo apt-get install --reinstall chromium) o indicarne un altro con la variabile PUPPETEER_EXECUTABLE_PATH. I risultati precedenti sono rimasti com\'erano.',
+    en: 'The Chromium browser "{program}" failed to print the PDF (it did not start, it closed or it did not answer): {detail}. Check the Chromium installation (sudo apt-get install --reinstall chromium) or give another one in the PUPPETEER_EXECUTABLE_PATH variable. The previous outputs are as they were.',
+  },
+  sourceRefused: {
+    it: '{message} Il file non è stato letto.',
+    en: '{message} The file was not read.',
+  },
   internal: {
     it: 'Errore interno di bilancio (non dovuto ai dati): {message}\nPer favore segnalarlo, allegando il comando usato.',
     en: 'Internal error in bilancio (not caused by the data): {message}\nPlease report it, with the command used.',

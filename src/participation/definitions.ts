@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Lang, Servizio } from '../types.js';
 import { loadIndicators, type IndicatorDefinition } from '../compute/catalogue.js';
 import { loadSchemas } from '../schemas/load-schemas.js';
+import { projectFileRefusal } from '../provenance/paths.js';
 
 // Indicator definitions as they were in earlier editions: a project may keep a copy of the catalogue
 // per year (catalogo/indicatori.<anno>.json); comparing it with the current one says which indicators
@@ -33,6 +34,8 @@ export async function readStoredCatalogues(root: string, servizi: Servizio[], la
   for (const name of names.sort()) {
     const match = STORED.exec(name);
     if (!match) continue;
+    // A link out of the project is not read (the path guard reports it with the other source-errors).
+    if (await projectFileRefusal(root, path.join(dir, name))) continue;
     try {
       const raw = JSON.parse((await readFile(path.join(dir, name), 'utf8')).replace(/^\uFEFF/, '')) as unknown;
       const { definitions } = loadIndicators(raw, schemas.indicatori!, servizi, lang);

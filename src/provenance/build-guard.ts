@@ -1,11 +1,17 @@
 import path from 'node:path';
 import type { Lang } from '../types.js';
 import type { Effects } from '../effects.js';
-import { outputFolderRefusal } from './paths.js';
+import { outputFolderRefusal, type OutputCommand } from './paths.js';
 import { pdfDateFor } from './source-date.js';
-import { BuildRefusedError } from './stage-error.js';
+import { CommandRefusedError } from './stage-error.js';
 
-/** Checks what a build is asked to do before it starts: where it writes and the PDF date; throws BuildRefusedError. */
+/** Checks where a command of the project `root` is asked to write, before it starts; throws CommandRefusedError. */
+export async function checkOutputRequest(root: string, out: string, command: OutputCommand, lang: Lang): Promise<void> {
+  const refusal = await outputFolderRefusal(root, out, command, lang);
+  if (refusal) throw new CommandRefusedError(refusal);
+}
+
+/** Checks what a build is asked to do before it starts: where it writes and the PDF date; throws CommandRefusedError. */
 export async function checkBuildRequest(
   root: string,
   out: string,
@@ -13,10 +19,9 @@ export async function checkBuildRequest(
   dataPubblicazione: string | null | undefined,
   lang: Lang,
 ): Promise<{ pdfDate: Date | undefined }> {
-  const refusal = await outputFolderRefusal(root, out, lang);
-  if (refusal) throw new BuildRefusedError(refusal);
+  await checkOutputRequest(root, out, 'build', lang);
   const date = pdfDateFor(sourceDateEpoch, dataPubblicazione, lang);
-  if ('error' in date) throw new BuildRefusedError(date.error);
+  if ('error' in date) throw new CommandRefusedError(date.error);
   return { pdfDate: date.date };
 }
 

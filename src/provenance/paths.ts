@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Lang, Problem } from '../types.js';
 import { t } from '../i18n.js';
@@ -24,11 +25,12 @@ const toDisplay = (root: string, abs: string) => path.relative(root, abs).split(
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
 
 function linkProblem(file: string, dangling: boolean, lang: Lang): Problem {
-  return {
-    code: 'source-error',
-    severity: 'error',
-    file,
-    message: dangling
+  return { code: 'source-error', severity: 'error', file, message: linkRefusalMessage(file, dangling, lang) };
+}
+
+/** Why a symbolic link of the project is not read: it leads outside the project, or nowhere. */
+export function linkRefusalMessage(file: string, dangling: boolean, lang: Lang): string {
+  return dangling
       ? t(lang, {
           it: '{file} è un collegamento simbolico che non porta a nessun file: sostituirlo con il file vero.',
           en: '{file} is a symbolic link that leads nowhere: replace it with the real file.',
@@ -36,8 +38,7 @@ function linkProblem(file: string, dangling: boolean, lang: Lang): Problem {
       : t(lang, {
           it: '{file} è un collegamento simbolico che porta fuori dalla cartella del progetto: bilancio legge solo file che stanno nel progetto. Copiare il file nel progetto al posto del collegamento.',
           en: '{file} is a symbolic link that leads outside the project folder: bilancio only reads files inside the project. Copy the file into the project in place of the link.',
-        }, { file }),
-  };
+        }, { file });
 }
 
 /** Walks the input areas of a project and refuses every symbolic link that leads out of it. */
@@ -81,6 +82,28 @@ export async function guardProjectPaths(root: string, lang: Lang): Promise<PathG
   };
 }
 
+/** A project file that must not be read: a link (or a file below a linked folder) that leads out of the project or nowhere. */
+export class SourceRefusedError extends Error {
+  readonly code = 'source-refused';
+
+  /** `file` as the user sees it, relative to the project. */
+  constructor(readonly file: string, readonly dangling: boolean) {
+    super(linkRefusalMessage(file, dangling, 'it'));
+    this.name = 'SourceRefusedError';
+  }
+}
+
+/**
+ * Checks one file a reader is about to open below the project `root` (a template, a map, a stored
+ * catalogue): null when its real path lies inside the project, else the refusal to throw or report.
+ */
+export async function projectFileRefusal(root: string, abs: string): Promise<SourceRefusedError | null> {
+  const rootReal = await realpath(root).catch(() => path.resolve(root));
+  const real = await realpath(abs).catch(() => null);
+  if (real !== null && isInside(rootReal, real)) return null;
+  return new SourceRefusedError(toDisplay(root, abs), real === null);
+}
+
 /** A source-error when a manifest lists names that are not plain file names of its own folder. */
 export function manifestNamesProblem(file: string, manifest: unknown, lang: Lang): Problem | null {
   const listed = (manifest as { file?: unknown } | null)?.file;
@@ -113,39 +136,140 @@ async function realpathOfMaybeMissing(abs: string): Promise<string> {
   }
 }
 
-/** Files that mark a folder as a previous bilancio output, safe to replace. */
-// What bilancio's own commands write (build, compute, submissions): a folder holding one of them is ours.
-const OUTPUT_MARKERS = ['manifest.json', 'report.html', 'indicatori.csv', 'indicatori.json', 'contributi.json', 'validazione.json'];
+// bilancio's own mark. Every command that writes puts this file into its output folder, and a folder
+// is replaced (or added to) only when it carries the mark of the same command: never because it holds
+// names that look like ours (manifest.json, report.html), which anyone's folder may hold.
 
-/** Why `out` may not be replaced by a build of `root` (it holds the project or its inputs, or others' files), or null. */
-export async function outputFolderRefusal(root: string, out: string, lang: Lang): Promise<string | null> {
-  const rootReal = await realpath(root);
+/** The file that marks a folder as written by bilancio, and by which command. */
+export const OUTPUT_MARK = '.bilancio-output.json';
+
+/** The commands that write an output folder; a folder is only ever rewritten by the command that made it. */
+export type OutputCommand = 'build' | 'compute' | 'submissions' | 'receipt' | 'templates';
+
+/**
+ * How each command writes: `replace` puts a whole new folder in the place of the old one; `add` puts
+ * its files into the folder beside those already there (a receipt per partner, a template per dataset).
+ */
+export const OUTPUT_MODE: Record<OutputCommand, 'replace' | 'add'> = {
+  build: 'replace',
+  compute: 'replace',
+  submissions: 'replace',
+  receipt: 'add',
+  templates: 'add',
+};
+
+/** What the mark holds: the tool's signature, the command that wrote the folder and the names it wrote there. */
+export interface OutputMark {
+  tool: 'bilancio';
+  command: OutputCommand;
+  version: string;
+  /** The entries of the folder that bilancio wrote: anything else in it is someone else's. */
+  files: string[];
+}
+
+/** The text of the mark a command writes into its output folder. */
+export function outputMarkText(command: OutputCommand, version: string, files: string[] = []): string {
+  const mark: OutputMark = { tool: 'bilancio', command, version, files: [...new Set(files)].sort() };
+  return `${JSON.stringify(mark, null, 1)}\n`;
+}
+
+/** The mark of a folder, or null when it has none (a link named like the mark is no mark). */
+export async function readOutputMark(dir: string): Promise<OutputMark | null> {
+  const file = path.join(dir, OUTPUT_MARK);
+  if (!(await lstat(file).then((s) => s.isFile(), () => false))) return null;
+  try {
+    const mark = JSON.parse(await readFile(file, 'utf8')) as Partial<OutputMark> | null;
+    if (mark?.tool !== 'bilancio' || typeof mark.command !== 'string') return null;
+    return { ...(mark as OutputMark), files: Array.isArray(mark.files) ? mark.files.filter((f) => typeof f === 'string') : [] };
+  } catch {
+    return null;
+  }
+}
+
+/** What the default output folder of each command is called, for the messages. */
+export const DEFAULT_OUT: Record<OutputCommand, string> = {
+  build: 'out',
+  compute: 'dati-aperti',
+  submissions: 'griglia-contributi',
+  receipt: 'ricevute',
+  templates: 'modelli',
+};
+
+// Names that earlier versions of bilancio wrote without a mark: said in the message, never trusted.
+const EARLIER_OUTPUTS = ['manifest.json', 'report.html', 'indicatori.csv', 'indicatori.json', 'contributi.json', 'validazione.json'];
+
+/** Why `command` may not write into the existing folder `out` (not ours, or another command's), or null. */
+export async function markRefusal(out: string, command: OutputCommand, lang: Lang): Promise<string | null> {
   const outReal = await realpathOfMaybeMissing(path.resolve(out));
-  if (isInside(outReal, rootReal)) {
-    return t(lang, {
-      it: 'La cartella dei risultati "{out}" contiene il progetto: sostituirla cancellerebbe i dati. Scegliere un\'altra cartella (per esempio "out").',
-      en: 'The output folder "{out}" contains the project: replacing it would delete the data. Choose another folder (e.g. "out").',
-    }, { out });
-  }
-  for (const area of INPUT_AREAS) {
-    if (!isInside(await realpathOfMaybeMissing(path.join(rootReal, area)), outReal)) continue;
-    return t(lang, {
-      it: 'La cartella dei risultati "{out}" è dentro i file di ingresso del progetto ({area}): la build li sostituirebbe. Scegliere una cartella fuori da {areas}.',
-      en: 'The output folder "{out}" is inside the project\'s input files ({area}): the build would replace them. Choose a folder outside {areas}.',
-    }, { out, area, areas: INPUT_AREAS.join(', ') });
-  }
   const info = await stat(outReal).catch(() => null);
   if (!info) return null;
   if (!info.isDirectory()) {
     return t(lang, {
-      it: '"{out}" esiste e non è una cartella: scegliere un altro nome per i risultati.',
-      en: '"{out}" exists and is not a folder: choose another name for the outputs.',
+      it: '"{out}" esiste e non è una cartella: scegliere un altro nome per i risultati con --out.',
+      en: '"{out}" exists and is not a folder: choose another name for the outputs with --out.',
     }, { out });
   }
   const entries = await readdir(outReal);
-  if (entries.length === 0 || entries.some((e) => OUTPUT_MARKERS.includes(e))) return null;
+  if (entries.length === 0) return null;
+  const mark = await readOutputMark(outReal);
+  const params = { out, mark: OUTPUT_MARK, command, other: mark?.command ?? '', fallback: DEFAULT_OUT[command] };
+  if (mark?.command === command) {
+    // Replacing the folder would delete what someone put into it after us (a note, a thesis, a receipt).
+    const foreign = entries.filter((e) => e !== OUTPUT_MARK && !mark.files.includes(e)).sort();
+    if (OUTPUT_MODE[command] === 'add' || foreign.length === 0) return null;
+    return t(lang, {
+      it: 'La cartella "{out}" contiene file che bilancio non ha scritto ({foreign}): sostituirla li cancellerebbe. Spostarli altrove, oppure scegliere un\'altra cartella con --out.',
+      en: 'The folder "{out}" holds files that bilancio did not write ({foreign}): replacing it would delete them. Move them elsewhere, or choose another folder with --out.',
+    }, { ...params, foreign: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : '') });
+  }
+  if (mark) {
+    return t(lang, {
+      it: 'La cartella "{out}" contiene i risultati di `bilancio {other}`: `bilancio {command}` non li sostituisce (la prossima {other} cancellerebbe i suoi file, o i suoi cancellerebbero quelli). Scegliere un\'altra cartella con --out (per esempio "{fallback}").',
+      en: 'The folder "{out}" holds the outputs of `bilancio {other}`: `bilancio {command}` does not replace them (the next {other} would delete its files, or its files would delete those). Choose another folder with --out (e.g. "{fallback}").',
+    }, params);
+  }
+  if (entries.some((e) => EARLIER_OUTPUTS.includes(e))) {
+    return t(lang, {
+      it: 'La cartella "{out}" non porta il segno di bilancio ({mark}): forse contiene i risultati di una versione precedente, forse file di altri con nomi simili. bilancio non la tocca. Se sono risultati vecchi di bilancio, cancellare la cartella e rilanciare; altrimenti scegliere un\'altra cartella con --out.',
+      en: 'The folder "{out}" does not carry bilancio\'s mark ({mark}): it may hold the outputs of an earlier version, or someone\'s files with similar names. bilancio leaves it alone. If these are old bilancio outputs, delete the folder and run again; otherwise choose another folder with --out.',
+    }, params);
+  }
   return t(lang, {
-    it: 'La cartella "{out}" non è vuota e non contiene risultati di bilancio: la build la sostituirebbe per intero. Scegliere una cartella nuova, vuota o con un report precedente.',
-    en: 'The folder "{out}" is not empty and holds no bilancio outputs: the build would replace all of it. Choose a new or empty folder, or one with a previous report.',
-  }, { out });
+    it: 'La cartella "{out}" non è vuota e non contiene risultati di bilancio (manca {mark}): bilancio non scrive tra i file di altri. Scegliere una cartella nuova o vuota con --out (per esempio "{fallback}").',
+    en: 'The folder "{out}" is not empty and holds no bilancio outputs ({mark} is missing): bilancio does not write among others\' files. Choose a new or empty folder with --out (e.g. "{fallback}").',
+  }, params);
+}
+
+/**
+ * Why `command` may not write into `out` for the project `root`, or null: never the project, its input
+ * folders, the root of the disk or the home folder, and only a new, empty or own folder (see markRefusal).
+ */
+export async function outputFolderRefusal(root: string, out: string, command: OutputCommand, lang: Lang): Promise<string | null> {
+  const rootReal = await realpath(root).catch(() => path.resolve(root));
+  const outReal = await realpathOfMaybeMissing(path.resolve(out));
+  const home = await realpath(homedir()).catch(() => homedir());
+  if (outReal === path.parse(outReal).root || outReal === home) {
+    return t(lang, {
+      it: 'La cartella dei risultati "{out}" è {which}: bilancio non scrive lì. Scegliere una cartella apposta con --out (per esempio "{fallback}").',
+      en: 'The output folder "{out}" is {which}: bilancio does not write there. Choose a folder of its own with --out (e.g. "{fallback}").',
+    }, {
+      out,
+      which: outReal === home ? t(lang, { it: 'la cartella personale', en: 'the home folder' }) : t(lang, { it: 'la radice del disco', en: 'the root of the disk' }),
+      fallback: DEFAULT_OUT[command],
+    });
+  }
+  if (isInside(outReal, rootReal)) {
+    return t(lang, {
+      it: 'La cartella dei risultati "{out}" contiene il progetto: sostituirla cancellerebbe i dati. Scegliere un\'altra cartella (per esempio "{fallback}").',
+      en: 'The output folder "{out}" contains the project: replacing it would delete the data. Choose another folder (e.g. "{fallback}").',
+    }, { out, fallback: DEFAULT_OUT[command] });
+  }
+  for (const area of INPUT_AREAS) {
+    if (!isInside(await realpathOfMaybeMissing(path.join(rootReal, area)), outReal)) continue;
+    return t(lang, {
+      it: 'La cartella dei risultati "{out}" è dentro i file di ingresso del progetto ({area}): bilancio li sostituirebbe. Scegliere una cartella fuori da {areas}.',
+      en: 'The output folder "{out}" is inside the project\'s input files ({area}): bilancio would replace them. Choose a folder outside {areas}.',
+    }, { out, area, areas: INPUT_AREAS.join(', ') });
+  }
+  return markRefusal(out, command, lang);
 }

@@ -33,10 +33,14 @@ export class StageError extends Error {
   }
 }
 
-/** Errors that already speak to the user (missing project, missing Chromium, refused build): never wrapped. */
+/** Errors the CLI words itself: a missing project or Chromium, a refused command, a write the system refused. */
+const EXPECTED_CODES: ReadonlySet<unknown> = new Set([
+  'project-not-found', 'browser-not-found', 'browser-failed', 'command-refused', 'source-refused', 'output-write-failed', 'output-locked',
+]);
+
+/** Errors that already speak to the user (or that the CLI words): never wrapped. */
 function isExpected(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof StageError || code === 'project-not-found' || code === 'browser-not-found' || code === 'build-refused';
+  return error instanceof StageError || EXPECTED_CODES.has((error as { code?: unknown } | null)?.code);
 }
 
 /** Runs one stage; an unexpected exception becomes a StageError naming the stage. */
@@ -49,12 +53,12 @@ export async function atStage<T>(stage: Stage, lang: Lang, out: string, work: ()
   }
 }
 
-/** A build refused before it starts, for a mistake in the command (an output folder over the inputs, a bad SOURCE_DATE_EPOCH). */
-export class BuildRefusedError extends Error {
-  readonly code = 'build-refused';
+/** A command refused before it writes, for a mistake in the command (an output folder over the inputs or not ours, a bad SOURCE_DATE_EPOCH). */
+export class CommandRefusedError extends Error {
+  readonly code = 'command-refused';
 
   constructor(message: string) {
     super(message);
-    this.name = 'BuildRefusedError';
+    this.name = 'CommandRefusedError';
   }
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 // owner; a lock whose owner is gone (killed build) is taken over.
 
 const RETRY_MS = 100;
-const TIMEOUT_MS = 60_000;
+// BILANCIO_LOCK_TIMEOUT_MS shortens the wait in tests.
+const TIMEOUT_MS = Number(process.env.BILANCIO_LOCK_TIMEOUT_MS) || 60_000;
 const EMPTY_STALE_MS = 5_000;
 
 function ownerAlive(pid: number): boolean {
@@ -35,13 +36,23 @@ async function tryLock(file: string): Promise<boolean> {
   }
 }
 
+/** Another command held the lock on an output folder for longer than we wait; the CLI words it. */
+export class OutputLockedError extends Error {
+  readonly code = 'output-locked';
+
+  constructor(readonly target: string, readonly lockFile: string) {
+    super(`${target}: ${lockFile}`);
+    this.name = 'OutputLockedError';
+  }
+}
+
 /** Runs `work` holding `.<out>.lock` beside the output folder, so swaps into one folder take turns. */
 export async function withSwapLock<T>(target: string, work: () => Promise<T>): Promise<T> {
   const file = path.join(path.dirname(target), `.${path.basename(target)}.lock`);
   const deadline = Date.now() + TIMEOUT_MS;
   while (!(await tryLock(file))) {
     if (Date.now() > deadline) {
-      throw new Error(`la cartella "${target}" è bloccata da un'altra build (${file}); se nessuna è in corso, cancellare quel file`);
+      throw new OutputLockedError(target, file);
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
   }

@@ -73,6 +73,27 @@ export class BrowserNotFoundError extends Error {
   }
 }
 
+/**
+ * A Chromium that was found but failed: it did not start, crashed, or hung. Not a bug of bilancio: the
+ * CLI names the program (and PUPPETEER_EXECUTABLE_PATH) with exit code 3; `detail` is what it said.
+ */
+export class BrowserFailedError extends Error {
+  readonly code = 'browser-failed';
+
+  constructor(readonly program: string, readonly detail: string) {
+    super(`${program}: ${detail}`);
+    this.name = 'BrowserFailedError';
+  }
+
+  /** The failure of `program` as puppeteer reported it, in a few lines without its troubleshooting link. */
+  static from(program: string, error: unknown): BrowserFailedError {
+    if (error instanceof BrowserFailedError) return error;
+    const text = error instanceof Error ? error.message : String(error);
+    const detail = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('TROUBLESHOOTING')).slice(0, 4).join(' ').slice(0, 400);
+    return new BrowserFailedError(program, detail);
+  }
+}
+
 function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -143,8 +164,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   try {
     return await launchAs(found.path, processModel, options);
   } catch (error) {
-    if (processModel !== 'single-process' || error instanceof TimeoutError) throw error;
-    return launchAs(found.path, 'multi-process', options);
+    if (processModel !== 'single-process' || error instanceof TimeoutError) throw BrowserFailedError.from(found.path, error);
+    return launchAs(found.path, 'multi-process', options).catch((again: unknown) => {
+      throw BrowserFailedError.from(found.path, again);
+    });
   }
 }
 

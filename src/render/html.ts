@@ -4,6 +4,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ReportView } from './view-model.js';
 import { pageCss, type RunningSection } from './page-css.js';
+import { projectFileRefusal } from '../provenance/paths.js';
 
 /** The templates shipped with the tool. */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -11,26 +12,35 @@ export const templatesDir = fileURLToPath(new URL('../../templates/', import.met
 /** Template sources by name: `report`, `style` and one partial per section. */
 export type TemplateSet = Map<string, string>;
 
-async function readFolder(dir: string, into: TemplateSet): Promise<void> {
+/** Reads the templates of `dir`; with `project`, each file must lie inside it (a link out is refused, unread). */
+async function readFolder(dir: string, into: TemplateSet, project?: string): Promise<void> {
+  const read = async (abs: string): Promise<string> => {
+    const refusal = project === undefined ? null : await projectFileRefusal(project, abs);
+    if (refusal) throw refusal;
+    return readFile(abs, 'utf8');
+  };
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) return;
   for (const file of (await readdir(dir)).sort()) {
     const match = /^(.+)\.(hbs|css)$/.exec(file);
-    if (match) into.set(match[1]!, await readFile(path.join(dir, file), 'utf8'));
+    if (match) into.set(match[1]!, await read(path.join(dir, file)));
   }
   const partials = path.join(dir, 'partials');
   if (await stat(partials).then((s) => s.isDirectory(), () => false)) {
     for (const file of (await readdir(partials)).sort()) {
-      if (file.endsWith('.hbs')) into.set(`partials/${file.slice(0, -4)}`, await readFile(path.join(partials, file), 'utf8'));
+      if (file.endsWith('.hbs')) into.set(`partials/${file.slice(0, -4)}`, await read(path.join(partials, file)));
     }
   }
 }
 
-/** The tool's templates, with any the project overrides in `<project>/templates/`. */
+/**
+ * The tool's templates, with any the project overrides in `<project>/templates/`. A project template
+ * that is a link out of the project (or below a linked folder) is never read: SourceRefusedError.
+ */
 export async function loadTemplates(projectDir?: string): Promise<TemplateSet> {
   const set: TemplateSet = new Map();
   await readFolder(templatesDir, set);
-  if (projectDir) await readFolder(path.join(projectDir, 'templates'), set);
+  if (projectDir) await readFolder(path.join(projectDir, 'templates'), set, projectDir);
   return set;
 }
 

@@ -1,6 +1,6 @@
-import type { HTTPRequest, Page, PDFOptions } from 'puppeteer';
+import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer';
 import type { Lang } from '../types.js';
-import { launchBrowser, type LaunchedBrowser, type LaunchOptions, type ProcessModel } from './browser.js';
+import { BrowserFailedError, launchBrowser, type LaunchedBrowser, type LaunchOptions, type ProcessModel } from './browser.js';
 
 // Printing HTML to PDF with one headless Chromium per build, closed to the network and to the disk.
 
@@ -109,8 +109,11 @@ export async function openRenderer(options: LaunchOptions = {}): Promise<Rendere
       try {
         return await printWith(on, html, pdfOptions, refused);
       } catch (error) {
-        if (on.launched.processModel !== 'single-process' || !hasDied(on.launched)) throw error;
-        return printWith(await replace(on), html, pdfOptions, refused);
+        if (on.launched.processModel !== 'single-process' || !hasDied(on.launched)) throw asBrowserFailure(on.launched, error);
+        const again = await replace(on);
+        return printWith(again, html, pdfOptions, refused).catch((failure: unknown) => {
+          throw asBrowserFailure(again.launched, failure);
+        });
       }
     },
     async warmUp() {
@@ -142,6 +145,11 @@ async function printWith(on: PrintingBrowser, html: string, options: PdfOptions,
     await printing.page.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** A print that failed because Chromium crashed or hung is Chromium's failure (exit 3), not a bug of ours. */
+function asBrowserFailure(launched: LaunchedBrowser, error: unknown): unknown {
+  return hasDied(launched) || error instanceof TimeoutError ? BrowserFailedError.from(launched.executablePath, error) : error;
 }
 
 /** The browser process has gone (a crash): its connection is closed or it exited. */

@@ -7,6 +7,12 @@ export interface PrintError {
   name: string;
   message: string;
   code?: string;
+  /** browser-failed: the Chromium that failed. */
+  program?: string;
+  /** browser-failed: what it said. */
+  detail?: string;
+  /** browser-not-found: the paths tried. */
+  tried?: string[];
 }
 
 /** From the main thread: print a document (options without callbacks), or close the browser and end. */

@@ -33,6 +33,13 @@ port.on('message', (message: ToPrinter) => {
 
 function printError(error: unknown): PrintError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(typeof code === 'string' && { code }) };
+  const { code, program, detail, tried } = error as { code?: unknown; program?: unknown; detail?: unknown; tried?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof code === 'string' && { code }),
+    ...(typeof program === 'string' && { program }),
+    ...(typeof detail === 'string' && { detail }),
+    ...(Array.isArray(tried) && { tried: tried.map(String) }),
+  };
 }

@@ -89,5 +89,6 @@ function startWorker(entry: URL, options: LaunchOptions): StartedRenderer {
 
 /** An error from the worker, with its code kept (browser-not-found becomes exit code 3 in the CLI). */
 function toError(error: PrintError): Error {
-  return Object.assign(new Error(error.message), { name: error.name }, error.code === undefined ? {} : { code: error.code });
+  const { name, message, ...data } = error;
+  return Object.assign(new Error(message), { name }, data);
 }

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recoverOutput, withAtomicOutput } from '../../src/atomic-output.js';
-import { outputFolderRefusal } from '../../src/provenance/paths.js';
+import { OutputWriteError, recoverOutput, withAtomicOutput } from '../../src/atomic-output.js';
+import { OUTPUT_MARK, outputFolderRefusal, outputMarkText, type OutputCommand } from '../../src/provenance/paths.js';
 import { pdfDateFor } from '../../src/provenance/source-date.js';
 import { atStage, StageError } from '../../src/provenance/stage-error.js';
 
@@ -26,6 +26,12 @@ async function folder(name: string, files: Record<string, string>): Promise<stri
   return dir;
 }
 
+/** A folder as a previous run of `command` left it: its files and bilancio's mark. */
+async function marked(name: string, command: OutputCommand, files: Record<string, string>): Promise<string> {
+  return folder(name, { ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0', Object.keys(files)) });
+}
+
+const build = { command: 'build', lang: 'it' } as const;
 const listing = async (dir: string) => (await readdir(dir)).sort();
 
 /** The pid of a process that has exited (so surely not alive). */
@@ -35,10 +41,10 @@ function deadPid(): number {
 
 describe('withAtomicOutput', () => {
   it('replaces the previous outputs only when the work succeeds', async () => {
-    const out = await folder('a/out', { 'report.html': 'vecchio' });
-    await withAtomicOutput(out, (dir) => writeFile(path.join(dir, 'report.html'), 'nuovo'));
+    const out = await marked('a/out', 'build', { 'report.html': 'vecchio' });
+    await withAtomicOutput(out, build, (dir) => writeFile(path.join(dir, 'report.html'), 'nuovo'));
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('nuovo');
-    await expect(withAtomicOutput(out, async (dir) => {
+    await expect(withAtomicOutput(out, build, async (dir) => {
       await writeFile(path.join(dir, 'report.html'), 'a metà');
       throw new Error('stampa fallita');
     })).rejects.toThrow('stampa fallita');
@@ -48,7 +54,7 @@ describe('withAtomicOutput', () => {
 
   it('lets two builds into one folder take turns: the folder is always one of them, whole', async () => {
     const out = path.join(work, 'b/out');
-    await Promise.all(['uno', 'due'].map((who) => withAtomicOutput(out, async (dir) => {
+    await Promise.all(['uno', 'due'].map((who) => withAtomicOutput(out, build, async (dir) => {
       await writeFile(path.join(dir, 'a.txt'), who);
       await new Promise((resolve) => setTimeout(resolve, 50));
       await writeFile(path.join(dir, 'b.txt'), who);
@@ -56,6 +62,55 @@ describe('withAtomicOutput', () => {
     const [a, b] = await Promise.all(['a.txt', 'b.txt'].map((f) => readFile(path.join(out, f), 'utf8')));
     expect(a).toBe(b);
     expect(await listing(path.join(work, 'b'))).toEqual(['out']);
+  });
+});
+
+describe('withAtomicOutput: the mark, adding files, and writes the system refuses', () => {
+  it('marks the folder with the command that wrote it', async () => {
+    const out = path.join(work, 'm/out');
+    await withAtomicOutput(out, { command: 'compute', lang: 'it' }, (dir) => writeFile(path.join(dir, 'indicatori.csv'), 'x'));
+    expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARK), 'utf8'))).toMatchObject({ tool: 'bilancio', command: 'compute' });
+    await expect(withAtomicOutput(out, build, async () => {})).rejects.toMatchObject({ code: 'command-refused', message: expect.stringMatching(/`bilancio compute`/) });
+    expect(await listing(out)).toEqual([OUTPUT_MARK, 'indicatori.csv']);
+  });
+
+  it('refuses to replace its own folder once someone put a file of theirs into it', async () => {
+    const out = await marked('q/out', 'build', { 'report.html': 'di ieri' });
+    await writeFile(path.join(out, 'tesi.odt'), 'mia');
+    await expect(withAtomicOutput(out, build, async () => {})).rejects.toMatchObject({
+      code: 'command-refused', message: expect.stringMatching(/contiene file che bilancio non ha scritto \(tesi\.odt\)/),
+    });
+    expect(await readFile(path.join(out, 'tesi.odt'), 'utf8')).toBe('mia');
+    expect(await listing(path.join(work, 'q'))).toEqual(['out']);
+  });
+
+  it('in add mode keeps the files already there and replaces only its own', async () => {
+    const out = await marked('n/ricevute', 'receipt', { 'ricevuta-acli-2024.html': 'acli', 'ricevuta-auser-2024.html': 'vecchia' });
+    await withAtomicOutput(out, { command: 'receipt', lang: 'it' }, (dir) => writeFile(path.join(dir, 'ricevuta-auser-2024.html'), 'nuova'));
+    expect(await listing(out)).toEqual([OUTPUT_MARK, 'ricevuta-acli-2024.html', 'ricevuta-auser-2024.html']);
+    expect(await readFile(path.join(out, 'ricevuta-acli-2024.html'), 'utf8')).toBe('acli');
+    expect(await readFile(path.join(out, 'ricevuta-auser-2024.html'), 'utf8')).toBe('nuova');
+    expect(await listing(path.join(work, 'n'))).toEqual(['ricevute']);
+    expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARK), 'utf8')).files).toEqual(['ricevuta-acli-2024.html', 'ricevuta-auser-2024.html']);
+  });
+
+  it('turns a full disk while writing a staged file into an OutputWriteError naming the output path, and leaves nothing behind', async () => {
+    const out = await marked('o/out', 'build', { 'report.html': 'di ieri' });
+    const full = (file: string) => Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', path: file });
+    const error = await withAtomicOutput(out, build, async (dir) => {
+      await writeFile(path.join(dir, 'report.html'), 'a me');
+      // As a build stage reports it: the system error is the cause of a StageError.
+      throw await atStage('dati-aperti', 'it', out, () => Promise.reject(full(path.join(dir, 'indicatori.csv'))));
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect(error).toMatchObject({ reason: 'disk-full', path: path.join(out, 'indicatori.csv'), errno: 'ENOSPC' });
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('di ieri');
+    expect(await listing(path.join(work, 'o'))).toEqual(['out']);
+  });
+
+  it('leaves a system error on a file that is not an output as it is (reading the project is not writing)', async () => {
+    const denied = Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/etc/shadow' });
+    await expect(withAtomicOutput(path.join(work, 'p/out'), build, () => Promise.reject(denied))).rejects.toBe(denied);
   });
 });
 
@@ -94,7 +149,9 @@ describe('outputFolderRefusal', () => {
     root = await folder('progetto', { 'bilancio.config.json': '{}' });
     await folder('progetto/dati/2024', { 'popolazione.csv': 'x' });
     await folder('progetto/templates', {});
-    await folder('altrove/precedente', { 'report.html': '', 'indicatori.csv': '' });
+    await marked('altrove/precedente', 'build', { 'report.html': '', 'indicatori.csv': '' });
+    await folder('altrove/versione-vecchia', { 'manifest.json': '{}', 'report.html': '', 'tesi.odt': 'mia' });
+    await folder('altrove/sosia', { 'manifest.json': '{}', 'tesi.odt': 'mia' });
     await folder('altrove/documenti', { 'tesi.odt': 'non mia' });
     await folder('altrove/vuota', {});
     await writeFile(path.join(work, 'altrove/un-file'), '');
@@ -108,19 +165,36 @@ describe('outputFolderRefusal', () => {
     ['a folder inside the data', () => path.join(root, 'dati/2024/out'), /dentro i file di ingresso/],
     ['the project templates', () => path.join(root, 'templates'), /\(templates\)/],
     ['a link to the data from elsewhere', () => path.join(work, 'altrove/scorciatoia/out'), /dentro i file di ingresso/],
-    ['a folder of other files', () => path.join(work, 'altrove/documenti'), /non contiene risultati di bilancio/],
+    ['a folder of other files', () => path.join(work, 'altrove/documenti'), /non contiene risultati di bilancio \(manca \.bilancio-output\.json\)/],
     ['a file', () => path.join(work, 'altrove/un-file'), /non è una cartella/],
+    ['a folder with a look-alike manifest.json', () => path.join(work, 'altrove/sosia'), /non porta il segno di bilancio .*cancellare la cartella e rilanciare/],
+    ['outputs of an earlier version, without the mark', () => path.join(work, 'altrove/versione-vecchia'), /forse contiene i risultati di una versione precedente/],
+    ['the root of the disk', () => '/', /è la radice del disco/],
+    ['the home folder', () => homedir(), /è la cartella personale/],
   ])('refuses %s', async (_name, out, message) => {
-    expect(await outputFolderRefusal(root, out(), 'it')).toMatch(message);
+    expect(await outputFolderRefusal(root, out(), 'build', 'it')).toMatch(message);
+  });
+
+  it.each([
+    ['compute', /contiene i risultati di `bilancio build`: `bilancio compute` non li sostituisce.*"dati-aperti"/],
+    ['receipt', /contiene i risultati di `bilancio build`: `bilancio receipt`.*"ricevute"/],
+    ['templates', /contiene i risultati di `bilancio build`.*"modelli"/],
+  ] as const)('refuses %s into a build\'s folder', async (command, message) => {
+    expect(await outputFolderRefusal(root, path.join(work, 'altrove/precedente'), command, 'it')).toMatch(message);
+  });
+
+  it('says it in English too', async () => {
+    expect(await outputFolderRefusal(root, path.join(work, 'altrove/sosia'), 'compute', 'en')).toMatch(/does not carry bilancio's mark \(\.bilancio-output\.json\)/);
+    expect(await outputFolderRefusal(root, path.join(root, 'dati'), 'templates', 'en')).toMatch(/inside the project's input files \(dati\)/);
   });
 
   it.each([
     ['a new folder inside the project', () => path.join(root, 'out')],
     ['a new folder elsewhere', () => path.join(work, 'altrove/nuova')],
     ['an empty folder', () => path.join(work, 'altrove/vuota')],
-    ['a previous report', () => path.join(work, 'altrove/precedente')],
+    ['a previous report (with the mark of build)', () => path.join(work, 'altrove/precedente')],
   ])('accepts %s', async (_name, out) => {
-    expect(await outputFolderRefusal(root, out(), 'it')).toBeNull();
+    expect(await outputFolderRefusal(root, out(), 'build', 'it')).toBeNull();
   });
 });
 

@@ -19,7 +19,7 @@ interface PageDocument {
 
 const hasBrowser = 'path' in findBrowser();
 const EPOCH = '1700000000'; // Tue 14 Nov 2023 22:13:20 UTC
-const REPORT_FILES = ['contributi.html', 'contributi.json', 'datapackage.json', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'report.html', 'report.pdf', 'validazione.json'];
+const REPORT_FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'report.html', 'report.pdf', 'validazione.json'];
 
 let work: string;
 let project: string;
@@ -94,6 +94,8 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
     expect(new Map(manifest.ingressi.map((i: { file: string; sha256: string }) => [i.file, i.sha256]))).toEqual(inputsBefore);
     const outputs = await hashTree(outA());
     outputs.delete('manifest.json');
+    // bilancio's mark says which command wrote the folder; it is written with the swap, after the manifest.
+    outputs.delete('.bilancio-output.json');
     expect(new Map(manifest.uscite.map((o: { file: string; sha256: string }) => [o.file, o.sha256]))).toEqual(outputs);
   });
 
@@ -179,13 +181,14 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
     expect(figure.numeratore).toBe(expected.reduce((s, e) => s + e.n, 0));
   });
 
-  it('a build whose PDF stage fails says so, exits 70 and leaves the previous outputs intact', async () => {
+  it('a Chromium that starts and fails is named with PUPPETEER_EXECUTABLE_PATH, exit 3, and the previous outputs stay intact', async () => {
     const out = path.join(work, 'c/out');
     await cp(outA(), out, { recursive: true });
     const before = await hashTree(out);
     const result = await bilancio(['build', project, '--out', out], work, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
-    expect(result.code).toBe(70);
-    expect(result.stderr).toMatch(/Stampa del PDF non riuscita: .+I risultati precedenti in ".*c\/out" non sono stati toccati\./s);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(/^Il browser Chromium "\/bin\/false" non è riuscito a stampare il PDF .*PUPPETEER_EXECUTABLE_PATH\. I risultati precedenti sono rimasti com'erano\.\n$/s);
+    expect(result.stderr).not.toMatch(/Errore interno|segnalarlo/);
     expect(await hashTree(out)).toEqual(before);
     expect(await readdir(path.join(work, 'c'))).toEqual(['out']);
     expect(await pdfInfo(path.join(out, 'report.pdf'))).toMatch(/^Pages:\s+\d+$/m);

@@ -64,14 +64,16 @@ describe('bilancio receipt for a partner whose file has errors', () => {
   it('after the build: lists the indicators built from the partner\'s rows and their chapters, in HTML and in a real PDF', async () => {
     const build = await bilancio(['build', work.project, '--out', out, '--no-pdf', '--ignora-errori'], work.dir);
     expect(build.stdout).toMatch(/indicatori\.json/);
-    const result = await bilancio(['receipt', 'contributi/auser/2024', '--progetto', work.project, '--out', out], work.dir);
+    // Receipts go to a folder of their own, which the next build does not erase; the build's is only read.
+    const ricevute = path.join(work.dir, 'ricevute');
+    const result = await bilancio(['receipt', 'contributi/auser/2024', '--progetto', work.project, '--pubblicati', out, '--out', ricevute], work.dir);
     expect(result.code, result.stderr).toBe(0);
-    const html = await readFile(path.join(out, 'ricevuta-auser-2024.html'), 'utf8');
+    const html = await readFile(path.join(ricevute, 'ricevuta-auser-2024.html'), 'utf8');
     expect(html).not.toContain('non è ancora stato costruito');
     expect(html).toMatch(/<th scope="row">Copertura: Compagnia e trasporto anziani<\/th><td>[\d,]+ per 100<\/td><td>Anziani e disabili, I quartieri, Appendici<\/td>/);
     expect(html).toContain('Volontari per 1.000 abitanti');
     expect(html).not.toContain('Indice di vecchiaia');
-    const text = (await run('pdftotext', ['-layout', path.join(out, 'ricevuta-auser-2024.pdf'), '-'])).stdout;
+    const text = (await run('pdftotext', ['-layout', path.join(ricevute, 'ricevuta-auser-2024.pdf'), '-'])).stdout;
     expect(text).toContain('Ricevuta del contributo 2024: Auser Volontariato Brescia');
     expect(text).toContain('Gentile Luisa Ferrari');
     expect(text).toMatch(/errore\s+5\s+E \(5\)\s+utenti\s+molti/);

@@ -7,6 +7,9 @@ import { checkProject } from '../../pipeline.js';
 import { computeSubmissionGrid } from '../../participation/submissions.js';
 import { receiptView } from '../../participation/receipt.js';
 import { parsePublished } from '../../participation/data-use.js';
+import { withAtomicOutput } from '../../atomic-output.js';
+import { checkOutputRequest } from '../../provenance/build-guard.js';
+import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { CLI } from '../messages.js';
 import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
 
@@ -18,6 +21,14 @@ const TEXT = {
   contributo: { it: 'la cartella del contributo: contributi/<ente>/<anno>', en: 'the submission folder: contributi/<ente>/<anno>' },
   progetto: { it: 'cartella del progetto (predefinita: quella che contiene il contributo, altrimenti il progetto di Brescia incluso)', en: 'project folder (default: the one holding the submission, else the embedded Brescia project)' },
   noPdf: { it: 'non stampa il PDF (solo HTML)', en: 'does not print the PDF (HTML only)' },
+  out: {
+    it: 'cartella delle ricevute, una coppia di file per contributo accanto alle altre (predefinita: ricevute; mai quella di una build, che la build successiva sostituirebbe)',
+    en: 'folder of the receipts, one pair of files per submission beside the others (default: ricevute; never a build\'s, which the next build would replace)',
+  },
+  pubblicati: {
+    it: 'la cartella di una build, da cui leggere indicatori.json per dire dove compaiono i dati (predefinita: out)',
+    en: 'a build\'s folder, whose indicatori.json says where the data appear (default: out)',
+  },
   badPath: {
     it: '"{arg}" non è la cartella di un contributo: scrivere contributi/<ente>/<anno>, per esempio contributi/auser/2024.',
     en: '"{arg}" is not a submission folder: write contributi/<ente>/<anno>, for example contributi/auser/2024.',
@@ -41,10 +52,11 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
     .description(say(TEXT.description))
     .argument('<contributo>', say(TEXT.contributo))
     .option('--progetto <dir>', say(TEXT.progetto))
-    .option('--out <dir>', say(CLI.out), 'out')
+    .option('--out <dir>', say(TEXT.out), DEFAULT_OUT.receipt)
+    .option('--pubblicati <dir>', say(TEXT.pubblicati), DEFAULT_OUT.build)
     .option('--no-pdf', say(TEXT.noPdf))
     .addOption(ctx.langOption())
-    .action(async (arg: string, opts: { progetto?: string; out: string; pdf: boolean; lang?: string }) => {
+    .action(async (arg: string, opts: { progetto?: string; out: string; pubblicati: string; pdf: boolean; lang?: string }) => {
       const match = SUBMISSION.exec(arg);
       if (!match) throw new ExitError(EXIT.usage, say(TEXT.badPath, { arg }));
       const ente = match[1]!;
@@ -56,7 +68,8 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
       if (!checked.project.contributi.some((c) => c.ente === ente && c.anno === anno)) {
         throw new ExitError(EXIT.usage, t(checked.lang, TEXT.notFound, { project, ente, anno }));
       }
-      const publishedText = await readFile(path.join(opts.out, 'indicatori.json'), 'utf8').catch(() => null);
+      await checkOutputRequest(checked.root, opts.out, 'receipt', checked.lang);
+      const publishedText = await readFile(path.join(opts.pubblicati, 'indicatori.json'), 'utf8').catch(() => null);
       const view = receiptView({
         checked, grid: computeSubmissionGrid(checked), ente, anno,
         published: publishedText === null ? null : parsePublished(publishedText),
@@ -64,19 +77,21 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
       // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
       const [{ loadTemplates }, { renderPage }] = await Promise.all([import('../../render/html.js'), import('../../participation/page.js')]);
       const html = renderPage('receipt', view, await loadTemplates(checked.root));
-      const base = path.join(opts.out, `ricevuta-${ente}-${anno}`);
+      const base = `ricevuta-${ente}-${anno}`;
       const written = [`${base}.html`];
-      await fx.writeFile(`${base}.html`, html);
-      if (opts.pdf) {
+      // Added to the receipts folder beside the other partners' receipts: both files, or neither.
+      await withAtomicOutput(opts.out, { command: 'receipt', lang: checked.lang }, async (dir) => {
+        await fx.writeFile(path.join(dir, `${base}.html`), html);
+        if (!opts.pdf) return;
         const { withRenderer } = await import('../../render/pdf.js');
         const pdf = await withRenderer((renderer) => renderer.printPdf(html, {
           lang: checked.lang,
           runningTitle: `${view.title}: ${view.ente}`,
           footerText: view.footer,
         }));
-        await fx.writeFile(`${base}.pdf`, pdf);
+        await fx.writeFile(path.join(dir, `${base}.pdf`), pdf);
         written.push(`${base}.pdf`);
-      }
-      out.stdout(`${t(checked.lang, CLI.built, { out: path.resolve(opts.out), files: written.map((f) => path.basename(f)).join(', ') })}\n`);
+      });
+      out.stdout(`${t(checked.lang, CLI.built, { out: path.resolve(opts.out), files: written.join(', ') })}\n`);
     });
 }

@@ -7,6 +7,9 @@ import { checkProject } from '../../pipeline.js';
 import { computeSubmissionGrid } from '../../participation/submissions.js';
 import { formatGridText } from '../../participation/submissions-text.js';
 import { gridPageView } from '../../participation/submissions-view.js';
+import { withAtomicOutput } from '../../atomic-output.js';
+import { checkOutputRequest } from '../../provenance/build-guard.js';
+import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { CLI } from '../messages.js';
 import { defaultProject, EXIT, type CommandContext } from '../context.js';
 
@@ -35,7 +38,7 @@ export function registerSubmissions(program: Command, ctx: CommandContext): void
   ctx.command(program, 'submissions')
     .description(say(TEXT.description))
     .argument('[progetto]', say(CLI.project))
-    .option('--out <dir>', say(CLI.out), 'out')
+    .option('--out <dir>', say(CLI.out), DEFAULT_OUT.submissions)
     .option('--strict', say(TEXT.strict))
     .addOption(new Option('--format <format>', say({ it: 'formato: text o json', en: 'format: text or json' })).choices(['text', 'json']).default('text'))
     .addOption(ctx.langOption())
@@ -43,14 +46,17 @@ export function registerSubmissions(program: Command, ctx: CommandContext): void
       const fx = diskEffects(ctx.progress);
       const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang) }, fx);
       const lang = checked.lang;
+      await checkOutputRequest(checked.root, opts.out, 'submissions', lang);
       if (!checked.config) out.stderr(`${t(lang, TEXT.noConfig)}\n`);
       const grid = computeSubmissionGrid(checked);
       const json = `${JSON.stringify(grid, null, 2)}\n`;
       // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
       const [{ loadTemplates }, { renderPage }] = await Promise.all([import('../../render/html.js'), import('../../participation/page.js')]);
       const html = renderPage('contributi', gridPageView(grid, lang, checked.config?.titolo ?? ''), await loadTemplates(checked.root));
-      await fx.writeFile(path.join(opts.out, 'contributi.json'), json);
-      await fx.writeFile(path.join(opts.out, 'contributi.html'), html);
+      await withAtomicOutput(opts.out, { command: 'submissions', lang }, async (dir) => {
+        await fx.writeFile(path.join(dir, 'contributi.json'), json);
+        await fx.writeFile(path.join(dir, 'contributi.html'), html);
+      });
       if (opts.format === 'json') out.stdout(json);
       else {
         out.stdout(formatGridText(grid, lang));

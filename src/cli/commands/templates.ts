@@ -5,6 +5,9 @@ import { readProject } from '../../project/read-project.js';
 import { loadSchemas } from '../../schemas/load-schemas.js';
 import { validateProject } from '../../validate/validate-project.js';
 import { datasetTemplate } from '../../validate/dataset-templates.js';
+import { withAtomicOutput } from '../../atomic-output.js';
+import { checkOutputRequest } from '../../provenance/build-guard.js';
+import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
 
 /** `bilancio templates [progetto]`: empty files per dataset with a guide to each column, for partners. */
@@ -17,7 +20,7 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     }))
     .argument('[progetto]', say({ it: 'progetto di cui elencare quartieri, servizi ed enti (predefinito: Brescia)', en: 'project whose quartieri, services and organisations to list (default: Brescia)' }))
     .option('--dataset <nome>', say({ it: 'solo questo dataset (es. erogazioni)', en: 'only this dataset (e.g. erogazioni)' }))
-    .option('--out <dir>', say({ it: 'cartella dove scrivere i modelli', en: 'folder for the templates' }), 'modelli')
+    .option('--out <dir>', say({ it: 'cartella dove scrivere i modelli (gli altri file della cartella restano)', en: 'folder for the templates (the folder\'s other files stay)' }), DEFAULT_OUT.templates)
     .addOption(ctx.langOption())
     .action(async (project: string | undefined, opts: { dataset?: string; out: string; lang?: string }) => {
       const lang = ctx.checkLang(opts.lang) ?? ctx.lang;
@@ -29,15 +32,19 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
         }));
       }
       const sources = await readProject(project ?? defaultProject, lang, 'catalogues');
+      await checkOutputRequest(sources.root, opts.out, 'templates', lang);
       const catalogues = validateProject(sources, schemas, lang);
       const fx = diskEffects(ctx.progress);
       const written: string[] = [];
-      for (const name of names) {
-        const template = datasetTemplate(name, schemas.datasets.get(name)!.schema, lang, catalogues);
-        await fx.writeFile(path.join(opts.out, `${name}.csv`), template.csv);
-        await fx.writeFile(path.join(opts.out, `${name}.guida.txt`), template.guide);
-        written.push(`${name}.csv`, `${name}.guida.txt`);
-      }
+      // Added to the folder, one dataset's files beside the others' (--dataset rewrites only its own).
+      await withAtomicOutput(opts.out, { command: 'templates', lang }, async (dir) => {
+        for (const name of names) {
+          const template = datasetTemplate(name, schemas.datasets.get(name)!.schema, lang, catalogues);
+          await fx.writeFile(path.join(dir, `${name}.csv`), template.csv);
+          await fx.writeFile(path.join(dir, `${name}.guida.txt`), template.guide);
+          written.push(`${name}.csv`, `${name}.guida.txt`);
+        }
+      });
       out.stdout(`${say({ it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' }, { out: path.resolve(opts.out), files: written.join(', ') })}\n`);
     });
 }
