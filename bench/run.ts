@@ -2,7 +2,7 @@
 // rows (10^7 with --full or BENCH_FULL=1), against Miller and DuckDB on the same file, and a full
 // `bilancio build` of data/brescia split by stage. Writes bench/out/results.{json,md}.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { best, measure } from './measure.js';
 import { duckdbCount, millerCount } from './others.js';
 import { emptyProject, residentiProject } from './project.js';
 import { markdown, type Results, type SizeResult } from './report.js';
+import { hostileCases, validateFile } from './hostile-files.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const brescia = path.join(root, 'data/brescia');
@@ -17,6 +18,8 @@ const cli = path.join(root, 'bin/bilancio.js');
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
 // --only-build: the build of data/brescia alone (a minute), to check the 8 s goal after a change.
 const onlyBuild = process.argv.includes('--only-build');
+// --only-hostile: the hostile partner files alone (issue 15), each a result or a refusal within 1 GB.
+const onlyHostile = process.argv.includes('--only-hostile');
 const sizes = onlyBuild ? [] : full ? [100_000, 1_000_000, 10_000_000] : [100_000, 1_000_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BENCH_ENV = { BILANCIO_BENCH: '1' };
@@ -34,6 +37,14 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, ['dist/schemas/precompile.js'], { cwd: root, stdio: 'ignore' });
   }
   const work = await mkdtemp(path.join(os.tmpdir(), 'bilancio-bench-'));
+  if (onlyHostile) {
+    try {
+      await benchHostile(work);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     const compute = (project: string, extra: string[] = []) =>
       measure('node', [...extra, cli, 'compute', project, '--out', path.join(work, 'out'), '--ignora-errori'], BENCH_ENV);
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
     if (!onlyBuild) notes.push('Miller runs as a process like ours (its time includes its start-up); DuckDB runs in the benchmark process, so its time is the query alone, on every core.');
     if (!onlyBuild) notes.push('"stream ms" is the validate stage of compute: streaming residenti.csv plus validating the catalogues.');
 
+    await benchHostile(work);
     console.error('… bilancio build data/brescia');
     const build = await buildBrescia(path.join(work, 'build'), notes);
     const report: Results = {
@@ -125,5 +137,24 @@ async function buildBrescia(out: string, notes: string[]): Promise<Results['buil
 }
 
 const BUILD_RUNS = 5;
+
+/** `bilancio validate` on each hostile file at benchmark size: time, peak memory, how it ended. Writes bench/out/hostile.md. */
+async function benchHostile(work: string): Promise<void> {
+  const lines = ['| case | file | MB | exit | outcome | wall s | peak MB |', '|---|---|---:|---:|---|---:|---:|'];
+  for (const hostile of hostileCases('bench')) {
+    console.error(`… hostile: ${hostile.what}`);
+    const file = await hostile.write(work);
+    const megabytes = (await stat(file)).size / 1e6;
+    const run = await validateFile(file, hostile.format);
+    await rm(file, { force: true });
+    const ended = run.stdout.match(hostile.expect) ? hostile.outcome : `UNEXPECTED: ${run.stderr.trim().split('\n')[0] ?? ''}`;
+    lines.push(`| ${hostile.name} | ${hostile.what} | ${megabytes.toFixed(1)} | ${run.exitCode} | ${ended} | ${(run.wallMs / 1000).toFixed(2)} | ${run.peakMb?.toFixed(0) ?? '?'} |`);
+  }
+  const table = `${lines.join('\n')}\n`;
+  const out = path.join(root, 'bench/out');
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'hostile.md'), table);
+  console.log(table);
+}
 
 await main();

@@ -53,8 +53,9 @@ function scanLines(text: string, delimiter: string): LineScan {
       atFieldStart = false;
     }
   }
-  // The last line counts only when it is whole (not cut by the sample).
-  if (lineLength > 0 && !truncated && !inQuotes) counts.push(count);
+  // The last line counts only when it is whole (not cut by the sample), or when no line ended within
+  // the sample at all: a header wider than the sample still tells its delimiter.
+  if (lineLength > 0 && (!truncated || counts.length === 0) && !inQuotes) counts.push(count);
   return { counts, lineEnding };
 }
 
