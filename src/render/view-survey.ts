@@ -3,7 +3,7 @@ import { formatChange, formatNumber } from './format.js';
 import {
   compareGroups, itemsInOrder, readSurvey, summarize, SCALE,
   type GroupComparison, type Item, type ItemSummary, type Respondent, type Survey,
-} from '../participation/survey.js';
+} from '../compute/survey/read-survey.js';
 
 // The survey tables of "La voce della comunità": means with 95% intervals, distributions of answers,
 // and differences between zone and age groups as intervals, never as rankings.

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meanInterval, tQuantile975, welchDifference } from '../../src/participation/stats.js';
-import { compareGroups, readSurvey, summarize } from '../../src/participation/survey.js';
+import { meanInterval, tQuantile975, welchDifference } from '../../src/compute/survey/stats.js';
+import { compareGroups, readSurvey, summarize } from '../../src/compute/survey/read-survey.js';
 import type { TypedRow } from '../../src/types.js';
 import { miniTerritorio } from '../helpers/fixtures.js';
 import { bilancio } from '../helpers/cli.js';

@@ -1,4 +1,4 @@
-import type { Territorio, TypedRow } from '../types.js';
+import type { Territorio, TypedRow } from '../../types.js';
 import { meanInterval, welchDifference, type Difference, type Estimate } from './stats.js';
 
 // The citizens' survey, from long rows (one per respondent and question) to per-person answers, and
