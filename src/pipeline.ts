@@ -67,6 +67,7 @@ export function computeProject(checked: CheckedProject): ComputeResult {
   return computeIndicators(checked.project, checked.definitions, {
     cityName: config.citta || (checked.lang === 'it' ? 'Città' : 'City'),
     threshold: config.sogliaRiservatezza,
+    participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci },
   });
 }
 

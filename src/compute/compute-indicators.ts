@@ -4,6 +4,8 @@ import { computeEquity, type Equity } from './equity.js';
 import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from './indicators.js';
 import { suppress, type SuppressionSummary } from './suppress.js';
 import { addLineage } from '../provenance/lineage.js';
+import { computeSurvey, type SurveyResult } from './survey/compute-survey.js';
+import { publishableVoices, type PublishedVoice } from './voices.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -13,12 +15,18 @@ export interface ComputeResult {
   notComputable: NotComputable[];
   equity: Equity[];
   privacy: SuppressionSummary;
+  /** The survey of each year that has one, with its privacy decisions. */
+  survey: SurveyResult[];
+  /** The voices that may be published, every year. */
+  voices: PublishedVoice[];
 }
 
 export interface ComputeOptions {
   cityName: string;
   /** Smallest publishable count (soglia_riservatezza). */
   threshold: number;
+  /** soglia_risposte and soglia_popolazione_voci; without them no survey or voice is published. */
+  participation?: { sogliaRisposte: number; sogliaPopolazioneVoci: number };
 }
 
 /** Computes every indicator for every year and area, withholds small counts, then lineage, equity and change. */
@@ -45,5 +53,9 @@ export function computeIndicators(
     notComputable,
     equity: computeEquity(values, definitions),
     privacy,
+    survey: options.participation
+      ? project.anni.flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
+      : [],
+    voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
   };
 }
