@@ -177,10 +177,15 @@ export function surveyPublication(survey: Survey, territorio: Territorio, thresh
   const equation = (part: string, form: SparseRow, persons: boolean): Equation => ({ part, form, value: base.valueOf(form), persons, threshold });
   const itemEquations = (item: Item, cells: number[], side = '', distribution = true): Equation[] => {
     const forms = base.item(item, cells);
-    return [
-      equation(`${item.code} risposte${side}`, forms.answered, true),
+    // A question's distribution determines its sum and sum of squares (Σ s·K, Σ s²·K): their rows would add
+    // nothing to the span, only work to the audit.
+    const spread = item.kind === 'question' && distribution ? [] : [
       equation(`${item.code} somma${side}`, forms.sum, false),
       equation(`${item.code} somma dei quadrati${side}`, forms.squares, false),
+    ];
+    return [
+      equation(`${item.code} risposte${side}`, forms.answered, true),
+      ...spread,
       ...(distribution ? forms.answers.map((form, i) => equation(`${item.code} risposte ${SCALE[i]}${side}`, form, false)) : []),
     ];
   };
