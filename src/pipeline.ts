@@ -68,6 +68,7 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     cityName: config.citta || (checked.lang === 'it' ? 'Città' : 'City'),
     threshold: config.sogliaRiservatezza,
     pyramidYear: config.anno,
+    participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci },
   });
 }
 

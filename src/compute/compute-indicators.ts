@@ -5,6 +5,8 @@ import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from
 import { auditPublication, protectPublication, publication, type SuppressionSummary } from './suppress.js';
 import type { Pyramids } from './pyramids.js';
 import { addLineage } from '../provenance/lineage.js';
+import { computeSurvey, type SurveyResult } from './survey/compute-survey.js';
+import { publishableVoices, type PublishedVoice } from './voices.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -16,6 +18,10 @@ export interface ComputeResult {
   privacy: SuppressionSummary;
   /** The age pyramids of the report year, with the cells the privacy authority withheld as null. */
   pyramids: Pyramids;
+  /** The survey of each year that has one, with its privacy decisions. */
+  survey: SurveyResult[];
+  /** The voices that may be published, every year. */
+  voices: PublishedVoice[];
 }
 
 export interface ComputeOptions {
@@ -24,6 +30,8 @@ export interface ComputeOptions {
   threshold: number;
   /** The report year, whose age pyramids are drawn; none when absent. */
   pyramidYear?: number | null;
+  /** soglia_risposte and soglia_popolazione_voci; without them no survey or voice is published. */
+  participation?: { sogliaRisposte: number; sogliaPopolazioneVoci: number };
 }
 
 /** Computes every indicator for every year and area, decides what privacy withholds and audits it, then lineage, equity and change. */
@@ -57,5 +65,9 @@ export function computeIndicators(
     equity: computeEquity(values, definitions),
     privacy,
     pyramids,
+    survey: options.participation
+      ? project.anni.flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
+      : [],
+    voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
   };
 }

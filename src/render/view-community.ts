@@ -1,4 +1,4 @@
-import { CANTIERI, QUARTIERE_ND, type Cantiere } from '../types.js';
+import { CANTIERI, type Cantiere } from '../types.js';
 import type { ViewContext, TableView } from './view-context.js';
 import { surveyTables } from './view-survey.js';
 
@@ -16,27 +16,15 @@ export interface CommunityView {
   voices: { cantiere: string; voci: VoiceView[] }[];
 }
 
-/** Voices published: consent only, name only with consent, quartiere only where it cannot identify. */
+/** The voices compute lets publish for the report year, by cantiere: signature, role and place as given. */
 export function voicesView(ctx: ViewContext): CommunityView['voices'] {
-  const { project, anno, config } = ctx;
-  const population = new Map<string, number>();
-  for (const r of project.dati.get(anno)?.get('popolazione') ?? []) {
-    const code = String(r.values.codice_quartiere);
-    population.set(code, (population.get(code) ?? 0) + (typeof r.values.residenti === 'number' ? r.values.residenti : 0));
-  }
-  const names = new Map(project.territorio.quartieri.map((q) => [q.codice, q.nome]));
   const byCantiere = new Map<string, VoiceView[]>();
-  for (const { values: v } of project.dati.get(anno)?.get('voci') ?? []) {
-    // Strictly true: a missing, "false" or "sì" consent is no consent.
-    if (v.consenso_pubblicazione !== true) continue;
-    const code = typeof v.codice_quartiere === 'string' && v.codice_quartiere !== '' ? v.codice_quartiere : null;
-    // A small quartiere (or an unknown population) could point at the person: the place is dropped.
-    const place = code && code !== QUARTIERE_ND && (population.get(code) ?? 0) >= config.sogliaPopolazioneVoci ? names.get(code) ?? null : null;
-    const firma = typeof v.firma === 'string' && v.firma.trim() !== '' ? v.firma : null;
-    const ruolo = typeof v.ruolo === 'string' && v.ruolo.trim() !== '' && !firma?.toLowerCase().includes(v.ruolo.toLowerCase()) ? v.ruolo : null;
-    const chi = [firma, ruolo, place].filter((x): x is string => x !== null).join(', ');
-    const cantiere = String(v.cantiere);
-    byCantiere.set(cantiere, [...(byCantiere.get(cantiere) ?? []), { testo: String(v.testo), chi }]);
+  for (const voice of ctx.result.voices.filter((v) => v.anno === ctx.anno)) {
+    const { firma, luogo } = voice;
+    // The role is left out where the signature already says it.
+    const ruolo = voice.ruolo && !firma?.toLowerCase().includes(voice.ruolo.toLowerCase()) ? voice.ruolo : null;
+    const chi = [firma, ruolo, luogo].filter((x): x is string => x !== null).join(', ');
+    byCantiere.set(voice.cantiere, [...(byCantiere.get(voice.cantiere) ?? []), { testo: voice.testo, chi }]);
   }
   const order = [...CANTIERI, ...[...byCantiere.keys()].filter((k) => !CANTIERI.includes(k as Cantiere))];
   return order.filter((k) => byCantiere.has(k)).map((k) => ({

@@ -1,4 +1,4 @@
-import type { Territorio, TypedRow } from '../types.js';
+import type { Territorio, TypedRow } from '../../types.js';
 import { meanInterval, welchDifference, type Difference, type Estimate } from './stats.js';
 
 // The citizens' survey, from long rows (one per respondent and question) to per-person answers, and
@@ -82,13 +82,13 @@ export function readSurvey(rows: TypedRow[], domande: TypedRow[], territorio: Te
 }
 
 /** The answers an item gets from one respondent: one per question asked within the item. */
-function answersOf(survey: Survey, respondent: Respondent, item: Item): number[] {
+export function answersOf(survey: Survey, respondent: Respondent, item: Item): number[] {
   const codes = item.kind === 'question' ? [item.code] : survey.questions.filter((q) => q.dimensione === item.code).map((q) => q.codice);
   return codes.map((c) => respondent.answers.get(c)).filter((v): v is number => v !== undefined);
 }
 
 /** The respondent-level value of an item: the answer, or the mean of the person's answers in a dimension. */
-function personValues(survey: Survey, group: Respondent[], item: Item): { values: number[]; pooled: number[] } {
+export function personValues(survey: Survey, group: Respondent[], item: Item): { values: number[]; pooled: number[] } {
   const values: number[] = [];
   const pooled: number[] = [];
   for (const respondent of group) {
