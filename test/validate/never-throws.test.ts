@@ -36,11 +36,18 @@ describe('validation never throws', () => {
     expect(headerOnly.summary.rows).toBe(0);
   });
 
-  it('a 50 MB single field ends in a report with a type-error, in reasonable time', async () => {
+  it('a 50 MB single field ends in a report: the line is refused at its row, naming the limit', async () => {
     const huge = Buffer.concat([Buffer.from(`${HEADER}2024;17029018;SAD;comune;`), Buffer.alloc(50 * 1024 * 1024, 0x39), Buffer.from('x\r\n')]);
     const report = await validateBytes(huge, 'erogazioni_enorme.csv', 'erogazioni');
-    expect(report.files[0]!.errors[0]).toMatchObject({ code: 'type-error', row: 2, column: 5 });
-    // The message quotes the value: it must not carry 50 MB into a report.
+    expect(report.files[0]!.errors[0]).toMatchObject({ code: 'source-error', row: 2, expected: '1.000.000' });
+    // The message must not carry 50 MB into a report.
     expect(report.files[0]!.errors[0]!.message.length).toBeLessThan(500);
   }, 60_000);
+
+  it('a 900,000-character field ends in a type-error whose message quotes it clipped', async () => {
+    const long = Buffer.concat([Buffer.from(`${HEADER}2024;17029018;SAD;comune;`), Buffer.alloc(900_000, 0x39), Buffer.from('x\r\n')]);
+    const report = await validateBytes(long, 'erogazioni_lunga.csv', 'erogazioni');
+    expect(report.files[0]!.errors[0]).toMatchObject({ code: 'type-error', row: 2, column: 5 });
+    expect(report.files[0]!.errors[0]!.message.length).toBeLessThan(500);
+  });
 });
