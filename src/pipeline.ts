@@ -68,7 +68,8 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     cityName: config.citta || (checked.lang === 'it' ? 'Città' : 'City'),
     threshold: config.sogliaRiservatezza,
     pyramidYear: config.anno,
-    participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci },
+    // The report publishes the survey of its own year only: that is the one the authority decides on.
+    participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
   });
 }
 

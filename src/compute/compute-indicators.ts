@@ -31,7 +31,12 @@ export interface ComputeOptions {
   /** The report year, whose age pyramids are drawn; none when absent. */
   pyramidYear?: number | null;
   /** soglia_risposte and soglia_popolazione_voci; without them no survey or voice is published. */
-  participation?: { sogliaRisposte: number; sogliaPopolazioneVoci: number };
+  participation?: {
+    sogliaRisposte: number;
+    sogliaPopolazioneVoci: number;
+    /** The years whose survey is published (the report's); every year with a survey when absent. */
+    anni?: number[];
+  };
 }
 
 /** Computes every indicator for every year and area, decides what privacy withholds and audits it, then lineage, equity and change. */
@@ -66,7 +71,7 @@ export function computeIndicators(
     privacy,
     pyramids,
     survey: options.participation
-      ? project.anni.flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
+      ? (options.participation.anni ?? project.anni).filter((anno) => project.anni.includes(anno)).flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
       : [],
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
   };

@@ -31,6 +31,8 @@ interface Partition {
   keys: Set<string>;
   /** Measures whose variables exist; once a measure is split, no condition may be added. */
   measures: Set<string>;
+  /** The cell of each row of the dataset-year, once split. */
+  rowCells?: { unit: string; signature: string; servizio: string; key: string }[];
   /** Cells by unit: signature (one char per condition) and service → variable per measure. */
   cells: Map<string, Map<string, { signature: string; servizio: string; variables: Map<string, number> }>>;
 }
@@ -154,15 +156,24 @@ export class BaseCounts {
     const weighted = source.weighted.includes(measure);
     const amountField = weighted ? source.measures[0]! : measure;
     const services = new Map(this.servizi.map((s) => [s.codice, s]));
+    // Each row's cell (unit, signature, service) is worked out once per dataset and year, for every measure.
+    if (!split.rowCells) {
+      const fields = split.conditions.map((c) => fieldOf(dataset, c));
+      split.rowCells = rows.map(({ values }) => {
+        let signature = '';
+        for (let i = 0; i < split.conditions.length; i++) signature += conditionHolds(values, split.conditions[i]!, fields[i]!) ? '1' : '0';
+        const unit = String(values.codice_quartiere);
+        const servizio = dataset === 'erogazioni' ? String(values.codice_servizio ?? '') : '';
+        return { unit, signature, servizio, key: `${unit}|${signature}|${servizio}` };
+      });
+    }
     // Variables are made in a fixed order (unit, signature, service) so that the audit is reproducible.
     const sums = new Map<string, { unit: string; signature: string; servizio: string; value: number }>();
-    for (const { values } of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const { values } = rows[r]!;
       const amount = values[amountField];
       if (typeof amount !== 'number') continue;
-      const unit = String(values.codice_quartiere);
-      const signature = split.conditions.map((c) => (conditionHolds(values, c, fieldOf(dataset, c)) ? '1' : '0')).join('');
-      const servizio = dataset === 'erogazioni' ? String(values.codice_servizio ?? '') : '';
-      const k = `${unit}|${signature}|${servizio}`;
+      const { unit, signature, servizio, key: k } = split.rowCells[r]!;
       const entry = sums.get(k) ?? { unit, signature, servizio, value: 0 };
       entry.value += weighted ? amount * (values[measure] as number) : amount;
       sums.set(k, entry);

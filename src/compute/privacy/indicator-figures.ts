@@ -28,6 +28,8 @@ export function unitsOf(territorio: Territorio, livello: AreaValue['livello'], c
 export function expressionForm(expression: Expression, anno: number, units: readonly string[] | null, base: BaseCounts): SparseRow | null {
   const linear = linearForm(expression);
   if (!linear) return null;
+  // A single reference counted once is its base form itself (shared, never changed).
+  if (linear.terms.length === 1 && linear.terms[0]!.coefficient === 1) return base.form(linear.terms[0]!.ref, anno, units);
   const form: SparseRow = new Map();
   for (const { ref, coefficient } of linear.terms) {
     for (const [variable, c] of base.form(ref, anno, units)) {

@@ -53,27 +53,105 @@ export function isSmall(equation: Pick<Equation, 'persons' | 'value' | 'threshol
   return equation.persons && equation.value > 0 && equation.value < equation.threshold - 1e-9;
 }
 
-const canonical = (form: SparseRow) => [...form].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ');
+const canonicalCache = new WeakMap<SparseRow, string>();
+/** A form as text, the same for equal forms (forms are not changed once made, so it is kept). */
+function canonical(form: SparseRow): string {
+  let text = canonicalCache.get(form);
+  if (text === undefined) {
+    text = [...form].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ');
+    canonicalCache.set(form, text);
+  }
+  return text;
+}
 
-/** The published equations as a row space, with the figure and part behind each row. */
-function publishedSpace(figures: Figure[], withheld: ReadonlyMap<string, WithholdReason>, trackOrigins: boolean) {
-  const space = new RowSpace(trackOrigins);
-  const rows: { figure: Figure; equation: Equation }[] = [];
+/**
+ * The publication split into independent parts: equations and protected counts that share no base count
+ * cannot say anything about each other (the users of one service and the residents of a year, one survey
+ * question and another), so each part is checked on its own, and only the parts where something was
+ * withheld are checked again in the next round.
+ */
+interface Component {
+  rows: { figure: Figure; equation: Equation }[];
+  counts: ProtectedCount[];
+  /** The leaks found at the last check, and how many of the part's figures were withheld then. */
+  leaks: Leak[];
+  checkedAt: number;
+}
+
+function components(figures: Figure[], counts: ProtectedCount[]): Component[] {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    for (let y = x; y !== root; ) {
+      const next = parent.get(y)!;
+      parent.set(y, root);
+      y = next;
+    }
+    if (!parent.has(root)) parent.set(root, root);
+    return root;
+  };
+  const unite = (form: SparseRow) => {
+    let first: number | null = null;
+    for (const k of form.keys()) {
+      if (first === null) first = find(k);
+      else {
+        const root = find(k);
+        if (root !== first) parent.set(root, first);
+      }
+    }
+  };
+  for (const figure of figures) for (const equation of figure.equations) unite(equation.form);
+  for (const count of counts) unite(count.form);
+  const parts = new Map<number, Component>();
+  const part = (form: SparseRow) => {
+    const root = find(form.keys().next().value as number);
+    let component = parts.get(root);
+    if (!component) parts.set(root, (component = { rows: [], counts: [], leaks: [], checkedAt: -1 }));
+    return component;
+  };
   // Many figures publish the same number (the population is the denominator of a dozen indicators): it
-  // enters the space once.
+  // enters its part once.
   const added = new Set<string>();
   for (const figure of figures) {
-    if (withheld.has(figure.key)) continue;
     for (const equation of figure.equations) {
       if (equation.form.size === 0) continue;
-      const key = canonical(equation.form);
+      const key = `${figure.key}\u0000${canonical(equation.form)}`;
       if (added.has(key)) continue;
       added.add(key);
-      space.add(equation.form);
-      rows.push({ figure, equation });
+      part(equation.form).rows.push({ figure, equation });
     }
   }
-  return { space, rows };
+  for (const count of counts) if (count.form.size > 0) part(count.form).counts.push(count);
+  return [...parts.values()].filter((c) => c.counts.length > 0);
+}
+
+/** The protected counts of one part that its published rows determine, with their derivations. */
+function partLeaks(component: Component, withheld: ReadonlyMap<string, WithholdReason>): Leak[] {
+  const published = component.rows.filter(({ figure }) => !withheld.has(figure.key));
+  const build = (trackOrigins: boolean) => {
+    const space = new RowSpace(trackOrigins);
+    const rows: typeof published = [];
+    const added = new Set<string>();
+    for (const row of published) {
+      const key = canonical(row.equation.form);
+      if (added.has(key)) continue;
+      added.add(key);
+      space.add(row.equation.form);
+      rows.push(row);
+    }
+    return { space, rows };
+  };
+  // First without the bookkeeping of which rows make which: leaks are rare, and then the space is rebuilt with it.
+  const quick = build(false).space;
+  const determined = component.counts.filter((count) => quick.contains(count.form));
+  if (determined.length === 0) return [];
+  const { space, rows } = build(true);
+  return determined.map((count) => {
+    const { combination } = space.reduce(count.form);
+    const used = [...combination.keys()].sort((a, b) => a - b).map((i) => rows[i]!);
+    return { count, figures: used.map(({ figure, equation }) => ({ key: figure.key, label: figure.label, part: equation.part })) };
+  });
 }
 
 /** Every protected count that the figures not withheld determine. */
@@ -82,19 +160,7 @@ export function findLeaks(
   withheld: ReadonlyMap<string, WithholdReason>,
   counts: ProtectedCount[],
 ): Leak[] {
-  // First without the bookkeeping of which rows make which: leaks are rare, and then the space is rebuilt with it.
-  const quick = publishedSpace(figures, withheld, false).space;
-  const determined = counts.filter((count) => quick.reduce(count.form).residue.size === 0);
-  if (determined.length === 0) return [];
-  const { space, rows } = publishedSpace(figures, withheld, true);
-  const leaks: Leak[] = [];
-  for (const count of determined) {
-    const { residue, combination } = space.reduce(count.form);
-    if (residue.size > 0) continue;
-    const used = [...combination.keys()].sort((a, b) => a - b).map((i) => rows[i]!);
-    leaks.push({ count, figures: used.map(({ figure, equation }) => ({ key: figure.key, label: figure.label, part: equation.part })) });
-  }
-  return leaks;
+  return components(figures, counts).flatMap((component) => partLeaks(component, withheld));
 }
 
 /** Withholds complements until no hierarchy group has exactly one withheld member. */
@@ -153,13 +219,24 @@ export function protectFigures(figures: Figure[], counts: ProtectedCount[], opti
     }
   }
   const byKey = new Map(figures.map((f) => [f.key, f]));
+  const parts = components(figures, counts);
+  const withheldIn = (component: Component) => component.rows.reduce((n, { figure }) => n + (withheld.has(figure.key) ? 1 : 0), 0);
   let rounds = 0;
   for (;;) {
     closeHierarchies(figures, withheld, size);
     rounds++;
     // Switched off only by the tests that show what the audit finds without it.
     if (options.audit === false) return { withheld, rounds };
-    const leaks = findLeaks(figures, withheld, counts);
+    const leaks: Leak[] = [];
+    for (const component of parts) {
+      // A part where nothing more was withheld since its last check has the same leaks (none, after a cut).
+      const now = withheldIn(component);
+      if (now !== component.checkedAt) {
+        component.leaks = partLeaks(component, withheld);
+        component.checkedAt = now;
+      }
+      leaks.push(...component.leaks);
+    }
     if (leaks.length === 0) return { withheld, rounds };
     const cut = new Set<string>();
     for (const leak of leaks) {

@@ -62,7 +62,9 @@ class MinHeap {
     for (let i = a.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
       if (a[parent]! <= a[i]!) break;
-      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      const t = a[parent]!;
+      a[parent] = a[i]!;
+      a[i] = t;
       i = parent;
     }
   }
@@ -79,7 +81,9 @@ class MinHeap {
         if (l < a.length && a[l]! < a[m]!) m = l;
         if (r < a.length && a[r]! < a[m]!) m = r;
         if (m === i) break;
-        [a[m], a[i]] = [a[i]!, a[m]!];
+        const t = a[m]!;
+        a[m] = a[i]!;
+        a[i] = t;
         i = m;
       }
     }
@@ -89,8 +93,10 @@ class MinHeap {
 
 /** A basis row: its pivot is its smallest variable, with coefficient 1; `origin` says which published rows made it. */
 interface BasisRow {
-  row: SparseRow;
-  origin: SparseRow;
+  /** Variables in increasing order (the first is the pivot) and their residues. */
+  index: Int32Array;
+  value: Float64Array;
+  origin: SparseRow | null;
 }
 
 /** What reducing a vector against the basis leaves, and the published rows used on the way. */
@@ -100,26 +106,26 @@ export interface Reduction {
   combination: SparseRow;
 }
 
-function axpy(target: SparseRow, factor: number, source: SparseRow, onNew?: (k: number) => void): void {
+function axpy(target: SparseRow, factor: number, source: SparseRow): void {
   for (const [k, v] of source) {
-    const before = target.get(k);
-    const next = mod((before ?? 0) + mulMod(factor, v));
+    const next = mod((target.get(k) ?? 0) + mulMod(factor, v));
     if (next === 0) target.delete(k);
-    else {
-      target.set(k, next);
-      if (before === undefined) onNew?.(k);
-    }
+    else target.set(k, next);
   }
 }
 
 /**
  * The span of the published rows, kept in echelon form: each basis row's pivot is its smallest variable,
  * and reducing a vector eliminates its variables in increasing order (a subtraction only brings in larger
- * ones), so one pass through a heap of variables is enough.
+ * ones), so one pass through a heap of variables is enough. The vector being reduced lives in a dense work
+ * array reused from call to call; basis rows are typed arrays: thousands of rows over thousands of base
+ * counts reduce without allocating a map per step.
  */
 export class RowSpace {
   private readonly pivots = new Map<number, BasisRow>();
   private count = 0;
+  private work = new Float64Array(1024);
+  private queued = new Uint8Array(1024);
 
   /** `trackOrigins`: keep which published rows make each basis row (for `combination`); it costs time. */
   constructor(private readonly trackOrigins = true) {}
@@ -129,57 +135,101 @@ export class RowSpace {
     return this.pivots.size;
   }
 
-  /** Reduces `vector` against the basis (the vector is not changed). */
-  reduce(vector: SparseRow): Reduction {
-    const rest = new Map<number, number>();
+  private ensure(size: number): void {
+    if (size <= this.work.length) return;
+    let length = this.work.length;
+    while (length < size) length *= 2;
+    const work = new Float64Array(length);
+    work.set(this.work);
+    const queued = new Uint8Array(length);
+    queued.set(this.queued);
+    this.work = work;
+    this.queued = queued;
+  }
+
+  /** Reduces `vector` against the basis (the vector is not changed): the residue, in increasing order. */
+  private reduceDense(vector: SparseRow, combination: SparseRow | null): { index: number[]; value: number[] } {
+    let max = -1;
+    for (const k of vector.keys()) if (k > max) max = k;
+    this.ensure(max + 1);
+    const heap = new MinHeap();
     for (const [k, v] of vector) {
       const r = residue(v);
-      if (r !== 0) rest.set(k, r);
+      if (r === 0) continue;
+      this.work[k] = r;
+      if (!this.queued[k]) {
+        this.queued[k] = 1;
+        heap.push(k);
+      }
     }
-    const combination: SparseRow = new Map();
-    const heap = new MinHeap();
-    const queued = new Set<number>();
-    const enqueue = (k: number) => {
-      if (queued.has(k)) return;
-      queued.add(k);
-      heap.push(k);
-    };
-    for (const k of rest.keys()) enqueue(k);
+    const index: number[] = [];
+    const value: number[] = [];
     while (heap.size > 0) {
       const k = heap.pop();
-      queued.delete(k);
-      const coefficient = rest.get(k);
+      this.queued[k] = 0;
+      const coefficient = this.work[k]!;
+      if (coefficient === 0) continue;
       const pivot = this.pivots.get(k);
-      if (coefficient === undefined || !pivot) continue;
-      const factor = mod(-coefficient);
-      axpy(rest, factor, pivot.row, enqueue);
-      if (this.trackOrigins) axpy(combination, factor, pivot.origin);
+      if (!pivot) {
+        index.push(k);
+        value.push(coefficient);
+        this.work[k] = 0;
+        continue;
+      }
+      const factor = P - coefficient;
+      const { index: columns, value: values } = pivot;
+      const last = columns[columns.length - 1]!;
+      this.ensure(last + 1);
+      const work = this.work;
+      this.work[k] = 0;
+      for (let i = 1; i < columns.length; i++) {
+        const j = columns[i]!;
+        work[j] = (work[j]! + factor * values[i]!) % P;
+        if (!this.queued[j]) {
+          this.queued[j] = 1;
+          heap.push(j);
+        }
+      }
+      if (combination && pivot.origin) axpy(combination, factor, pivot.origin);
     }
+    return { index, value };
+  }
+
+  /** Reduces `vector` against the basis (the vector is not changed). */
+  reduce(vector: SparseRow): Reduction {
+    const combination: SparseRow = new Map();
+    const { index, value } = this.reduceDense(vector, this.trackOrigins ? combination : null);
+    const rest: SparseRow = new Map();
+    index.forEach((k, i) => rest.set(k, value[i]!));
     return { residue: rest, combination };
   }
 
   /** Adds a published row; returns its index (for combinations) and whether it was independent. */
   add(vector: SparseRow): { index: number; independent: boolean } {
-    const index = this.count++;
-    const { residue: rest, combination } = this.reduce(vector);
-    if (rest.size === 0) return { index, independent: false };
-    let pivot = Infinity;
-    for (const k of rest.keys()) if (k < pivot) pivot = k;
-    const scale = inverse(rest.get(pivot)!);
-    const row: SparseRow = new Map();
-    for (const [k, v] of rest) row.set(k, mulMod(v, scale));
-    // origin = scale × (vector − Σ used rows): combination already holds −Σ used rows.
-    const origin: SparseRow = new Map();
-    if (this.trackOrigins) {
+    const rowIndex = this.count++;
+    const combination: SparseRow | null = this.trackOrigins ? new Map() : null;
+    const { index, value } = this.reduceDense(vector, combination);
+    if (index.length === 0) return { index: rowIndex, independent: false };
+    // The heap gave the residue's variables in increasing order: the first is the pivot.
+    const scale = inverse(value[0]!);
+    const row: BasisRow = {
+      index: Int32Array.from(index),
+      value: Float64Array.from(value, (v) => mulMod(v, scale)),
+      origin: null,
+    };
+    if (combination) {
+      // origin = scale × (vector − Σ used rows): combination already holds −Σ used rows.
+      const origin: SparseRow = new Map();
       axpy(origin, scale, combination);
-      axpy(origin, scale, new Map([[index, 1]]));
+      axpy(origin, scale, new Map([[rowIndex, 1]]));
+      row.origin = origin;
     }
-    this.pivots.set(pivot, { row, origin });
-    return { index, independent: true };
+    this.pivots.set(index[0]!, row);
+    return { index: rowIndex, independent: true };
   }
 
   /** True when `vector` is a linear combination of the rows added: its value follows from theirs. */
   contains(vector: SparseRow): boolean {
-    return this.reduce(vector).residue.size === 0;
+    return this.reduceDense(vector, null).index.length === 0;
   }
 }
