@@ -78,7 +78,7 @@ function exitCodeFor(error: unknown, lang: Lang, stderr: (s: string) => void): n
 }
 
 /** The errors that are not bugs, by their code: what to tell the person and the exit code. */
-function expectedFailure(error: unknown, lang: Lang): { exitCode: number; message: string } | null {
+export function expectedFailure(error: unknown, lang: Lang): { exitCode: number; message: string } | null {
   if (!(error instanceof Error)) return null;
   const e = error as Error & Record<string, unknown>;
   const text = (value: unknown) => String(value ?? '');
@@ -98,6 +98,17 @@ function expectedFailure(error: unknown, lang: Lang): { exitCode: number; messag
       return { exitCode: EXIT.environment, message: t(lang, CLI.browserNotFound, { tried: Array.isArray(e.tried) ? e.tried.join(', ') : '—' }) };
     case 'browser-failed':
       return { exitCode: EXIT.environment, message: t(lang, CLI.browserFailed, { program: text(e.program), detail: text(e.detail) || '—' }) };
+    // The machine refused a read or a write that no stage turned into a problem (a project file without
+    // read permission, a disk error): the path and what to do, not a bug report.
+    case 'EACCES':
+    case 'EPERM':
+      return { exitCode: EXIT.environment, message: t(lang, CLI.cannotAccess, { path: text(e.path), errno: text(e.code) }) };
+    case 'EIO':
+    case 'EMFILE':
+    case 'ENFILE':
+    case 'ENOSPC':
+    case 'EROFS':
+      return { exitCode: EXIT.environment, message: t(lang, CLI.systemError, { path: text(e.path) || '—', errno: text(e.code), detail: e.message }) };
     default:
       return null;
   }

@@ -95,6 +95,14 @@ export const CLI = {
     it: 'Il browser Chromium "{program}" non è riuscito a stampare il PDF (non è partito, si è chiuso o non ha risposto): {detail}. Controllare l\'installazione di Chromium (sudo apt-get install --reinstall chromium) o indicarne un altro con la variabile PUPPETEER_EXECUTABLE_PATH. I risultati precedenti sono rimasti com\'erano.',
     en: 'The Chromium browser "{program}" failed to print the PDF (it did not start, it closed or it did not answer): {detail}. Check the Chromium installation (sudo apt-get install --reinstall chromium) or give another one in the PUPPETEER_EXECUTABLE_PATH variable. The previous outputs are as they were.',
   },
+  cannotAccess: {
+    it: 'Non si può leggere o scrivere "{path}": mancano i permessi ({errno}). Dare i permessi di lettura ai file del progetto (o di scrittura alla cartella dei risultati) e rilanciare.',
+    en: 'Cannot read or write "{path}": permission denied ({errno}). Give read permission to the project\'s files (or write permission to the output folder) and run again.',
+  },
+  systemError: {
+    it: 'Il sistema ha rifiutato un\'operazione su "{path}" ({errno}: {detail}). Controllare il disco e i file aperti, poi rilanciare.',
+    en: 'The system refused an operation on "{path}" ({errno}: {detail}). Check the disk and the open files, then run again.',
+  },
   sourceRefused: {
     it: '{message} Il file non è stato letto.',
     en: '{message} The file was not read.',
