@@ -62,6 +62,11 @@ export function computeIndicators(
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
   addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
+  const survey = options.participation
+    ? (options.participation.anni ?? project.anni).filter((anno) => project.anni.includes(anno)).flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
+    : [];
+  // The survey's own audit joins the indicators' and pyramids': the build refuses any of them.
+  for (const year of survey) privacy.leaks.push(...year.leaks);
   return {
     anni: project.anni,
     definitions,
@@ -70,9 +75,7 @@ export function computeIndicators(
     equity: computeEquity(values, definitions),
     privacy,
     pyramids,
-    survey: options.participation
-      ? (options.participation.anni ?? project.anni).filter((anno) => project.anni.includes(anno)).flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
-      : [],
+    survey,
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
   };
 }

@@ -1,5 +1,5 @@
 import type { ValidatedProject } from '../../types.js';
-import { protectFigures, type WithholdReason } from '../privacy/protect.js';
+import { findLeaks, protectFigures, type Leak, type WithholdReason } from '../privacy/protect.js';
 import { itemKey, surveyKeys, surveyPublication, type SurveyArea, type SurveyLevel } from '../privacy/survey-figures.js';
 import { itemsInOrder, personValues, readSurvey, SCALE, type Distribution, type Item, type Survey } from './read-survey.js';
 import { meanInterval, welchDifference, type Difference, type Estimate } from './stats.js';
@@ -51,6 +51,8 @@ export interface SurveyResult {
   zoneDifferences: SurveyComparison[];
   ageDifferences: SurveyComparison[];
   privacy: { primary: number; secondary: number; protectedCounts: number; rounds: number };
+  /** What the audit of the published tables found (the build refuses to publish when it is not empty). */
+  leaks: Leak[];
 }
 
 export interface SurveyOptions {
@@ -107,7 +109,7 @@ export function computeSurvey(project: Pick<ValidatedProject, 'dati' | 'territor
   const zone = areas.zone.map(areaResult);
   const fasce = areas.fasce.map(areaResult);
   const motivi = [...withheld.values()];
-  return {
+  const result: Omit<SurveyResult, 'leaks'> = {
     anno,
     threshold: options.threshold,
     dimensions: survey.dimensions,
@@ -125,6 +127,32 @@ export function computeSurvey(project: Pick<ValidatedProject, 'dati' | 'territor
       rounds,
     },
   };
+  return { ...result, leaks: auditSurvey(result, publication) };
+}
+
+/**
+ * The audit of the tables as they are about to be published, read from the result (not from the decisions
+ * that made it): every group whose respondents, item or difference is shown publishes that figure's
+ * equations; no protected count may follow from them.
+ */
+function auditSurvey(result: Omit<SurveyResult, 'leaks'>, publication: ReturnType<typeof surveyPublication>): Leak[] {
+  const shown = new Set<string>();
+  const itemOf = new Map(result.items.map((entry) => [entry.key, entry.item]));
+  for (const area of [result.city, ...result.zone, ...result.quartieri, ...result.fasce]) {
+    if (area.respondents !== null) shown.add(surveyKeys.respondents(area));
+    for (const [key, value] of Object.entries(area.items)) {
+      const item = itemOf.get(key);
+      if (item && (value.answered !== null || value.estimate !== null || value.distribution !== null)) shown.add(surveyKeys.item(area, item));
+    }
+  }
+  for (const comparison of [...result.zoneDifferences, ...result.ageDifferences]) {
+    for (const [key, value] of Object.entries(comparison.differences)) {
+      const item = itemOf.get(key);
+      if (item && value.difference !== null) shown.add(surveyKeys.difference(comparison, item));
+    }
+  }
+  const figures = publication.figures.map((f) => (shown.has(f.key) ? f : { ...f, equations: [] }));
+  return findLeaks(figures, new Map(), publication.counts);
 }
 
 /** Distribution and mean (95% t interval on respondent-level values) of a published item. */
