@@ -154,3 +154,19 @@ describe('RowSpace', () => {
     expect([...combination.keys()].sort()).toEqual([0, 1]);
   });
 });
+
+describe('the shipped Brescia sample', () => {
+  it('publishes nothing from which a protected count can be worked out: indicators, pyramids and survey', async () => {
+    const { checkProject, computeProject } = await import('../../src/pipeline.js');
+    const { diskEffects } = await import('../../src/effects.js');
+    const { bresciaProject } = await import('../helpers/paths.js');
+    const checked = await checkProject({ project: bresciaProject }, diskEffects());
+    const result = computeProject(checked);
+    expect(result.privacy.leaks).toEqual([]);
+    expect(result.survey.length).toBe(1);
+    // It had something to protect: the day centre's places of 1 and 2, the survey's small quartieri.
+    expect(result.privacy.cells.some((c) => c.indicatore === 'copertura_CENTRO_DIURNO_DIS' && c.motivo === 'primaria')).toBe(true);
+    expect(result.privacy.audit.protectedCounts).toBeGreaterThan(100);
+    expect(result.survey[0]!.privacy.primary).toBeGreaterThan(0);
+  }, 60_000);
+});
