@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { parseExpression, referencesOf, type Expression, type Reference } from './expression.js';
 import { isCount, MEASURE_SOURCES } from './measures.js';
 import { targetAgeRange } from '../service-target.js';
+import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
 
 export interface Target {
   valore: number;
@@ -126,14 +127,28 @@ export function loadIndicators(
   lang: Lang,
 ): { definitions: IndicatorDefinition[]; problems: Problem[] } {
   if (!validate(raw)) {
-    const problems = (validate.errors ?? []).map((error): Problem => ({
-      code: 'constraint-error',
-      severity: 'error',
-      file: FILE,
-      field: error.instancePath,
-      message: t(lang, { it: 'Catalogo indicatori non valido ({path}): {detail}.', en: 'Invalid indicator catalogue ({path}): {detail}.' },
-        { path: error.instancePath || '/', detail: error.message ?? '' }),
-    }));
+    const problems = (validate.errors ?? []).map((error): Problem => {
+      // /2/cantiere: the third indicator, named by its id when it has one, and its key.
+      const [index, ...rest] = error.instancePath.split('/').slice(1);
+      const entry = index === undefined ? undefined : (raw as unknown[])[Number(index)];
+      const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : null;
+      const key = rest.join('.');
+      const where = index === undefined
+        ? ''
+        : id
+          ? t(lang, { it: 'indicatore "{id}"', en: 'indicator "{id}"' }, { id })
+          : t(lang, { it: 'indicatore n. {n}', en: 'indicator no. {n}' }, { n: Number(index) + 1 });
+      return {
+        code: 'constraint-error',
+        severity: 'error',
+        file: FILE,
+        field: [id ?? index, key].filter(Boolean).join('.') || undefined,
+        message: t(lang, { it: 'Catalogo indicatori non valido{where}: {detail}.', en: 'Invalid indicator catalogue{where}: {detail}.' }, {
+          where: where ? ` (${where}${key ? `, ${key}` : ''})` : '',
+          detail: schemaErrorDetail(error, lang, schemaNamed('indicatori')),
+        }),
+      };
+    });
     return { definitions: [], problems };
   }
   const specs = (raw as IndicatorSpec[]).flatMap((s) => expandPerService(s, servizi));

@@ -1,6 +1,6 @@
 import type { Lang, Problem, Severity } from '../types.js';
 import type { ValidateFunction } from 'ajv';
-import { schemaErrorDetail } from '../schemas/schema-error.js';
+import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
 import { t } from '../i18n.js';
 import { MIN_SOGLIA_RISERVATEZZA, type Config } from './config.js';
 
@@ -46,7 +46,7 @@ export function normalizeConfig(
         message: t(lang, {
           it: 'Configurazione non valida{where}: {detail}.',
           en: 'Invalid configuration{where}: {detail}.',
-        }, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang) }),
+        }, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('config')) }),
       };
     });
     return { problems };

@@ -131,7 +131,7 @@ function takeProblem(problems: Problem[], file: string): Problem | null {
 }
 
 async function readYearFolder(
-  guard: PathGuard, root: string, dir: string, anno: number, source: Source, only: string[] | undefined, streamed: StreamSource[],
+  guard: PathGuard, root: string, dir: string, anno: number, source: Source, only: string[] | undefined, streamed: StreamSource[], lang: Lang,
 ): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const dataset of YEAR_DATASETS) {
@@ -142,7 +142,7 @@ async function readYearFolder(
         streamed.push({ dataset, anno, source, path: abs, file: toDisplay(root, abs) });
         continue;
       }
-      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset });
+      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset, lang });
       tables.push({ dataset, anno, source, table });
     }
   }
@@ -182,7 +182,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
   for (const { dataset, dir, name } of CATALOGUE_FILES) {
     for (const abs of await safeDatasetFiles(guard, path.join(root, dir), name)) {
       if (!TABLE_EXTENSIONS.test(abs)) continue;
-      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name });
+      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name, lang });
       tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
     }
   }
@@ -190,7 +190,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
   const residenti: StreamSource[] = [];
   for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
-    tables.push(...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' }, undefined, residenti)));
+    tables.push(...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' }, undefined, residenti, lang)));
   }
 
   const contributi: ContributoSource[] = [];
@@ -224,7 +224,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
       const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
         ? ((manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string'))
         : undefined;
-      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti);
+      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti, lang);
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
     }
   }

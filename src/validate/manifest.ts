@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { ContributoSource } from '../project/read-project.js';
 import type { Contributo, Lang, Problem } from '../types.js';
-import { schemaErrorDetail } from '../schemas/schema-error.js';
+import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
 import { t } from '../i18n.js';
 
 /** Checks a contribution's manifest.json against its schema and its folder. */
@@ -22,7 +22,7 @@ export function checkManifest(
         message: t(lang, {
           it: 'manifest.json non valido{where}: {detail}.',
           en: 'Invalid manifest.json{where}: {detail}.',
-        }, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang) }),
+        }, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('manifest')) }),
       });
     }
     return { manifest: null, problems };
