@@ -24,6 +24,8 @@ export function renderValidationPage(report: ValidationReport, templates: Templa
   const hb = Handlebars.create();
   const page = hb.compile(templates.get('validazione') ?? '', { strict: true });
   const n = (v: number) => formatNumber(v, lang, 0);
+  // A closing problem stands for the problems of its code left out of the list: they count, and it is shown as a note.
+  const counted = (problems: { omessi?: number }[]) => problems.reduce((total, p) => total + (p.omessi ?? 1), 0);
   const files = report.files.map((file) => ({
     path: file.path,
     id: `file-${file.path.replace(/[^A-Za-z0-9]+/g, '-')}`,
@@ -35,10 +37,11 @@ export function renderValidationPage(report: ValidationReport, templates: Templa
       t(lang, { it: '{r} righe', en: '{r} rows' }, { r: n(file.rows) }),
     ].filter(Boolean).join(' · '),
     esito: file.errors.length === 0
-      ? t(lang, { it: 'Nessun errore', en: 'No errors' }) + (file.warnings.length ? t(lang, { it: ', {w} avvisi', en: ', {w} warnings' }, { w: n(file.warnings.length) }) : '')
-      : t(lang, { it: '{e} errori da correggere, {w} avvisi', en: '{e} errors to fix, {w} warnings' }, { e: n(file.errors.length), w: n(file.warnings.length) }),
+      ? t(lang, { it: 'Nessun errore', en: 'No errors' }) + (file.warnings.length ? t(lang, { it: ', {w} avvisi', en: ', {w} warnings' }, { w: n(counted(file.warnings)) }) : '')
+      : t(lang, { it: '{e} errori da correggere, {w} avvisi', en: '{e} errors to fix, {w} warnings' }, { e: n(counted(file.errors)), w: n(counted(file.warnings)) }),
     ok: file.errors.length === 0,
     problems: [...file.errors, ...file.warnings].map((p) => ({
+      omessi: p.omessi !== undefined,
       gravita: p.severity === 'error' ? t(lang, { it: 'errore', en: 'error' }) : t(lang, { it: 'avviso', en: 'warning' }),
       errore: p.severity === 'error',
       code: p.code,
