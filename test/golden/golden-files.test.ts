@@ -15,9 +15,11 @@ describe('checkGolden', () => {
     file = path.join(dir, 'expected/report.txt');
     vi.stubEnv('UPDATE_GOLDEN', '');
     vi.stubEnv('CI', '');
+    vi.spyOn(process.stderr, 'write').mockReturnValue(true); // "golden: created …" notes
   });
   afterEach(async () => {
     vi.unstubAllEnvs();
+    vi.restoreAllMocks();
     await rm(dir, { recursive: true, force: true });
   });
 
