@@ -62,7 +62,7 @@ function ageWeights(): number[] {
 }
 
 const BAD_ROWS = [
-  (anno: number, codice: string) => `${anno};Quartiere Inventato;1980;F;ITA`,
+  (anno: number, _codice: string) => `${anno};Quartiere Inventato;1980;F;ITA`,
   (anno: number, codice: string) => `${anno};${codice};1975;X;ITA`,
   (anno: number, codice: string) => `${anno};${codice};19x0;M;STR`,
   (anno: number, codice: string) => `${anno};${codice};1990;M`,

@@ -1,6 +1,6 @@
 // The real figures the sample is calibrated to (Comune di Brescia, 31 December).
-// Sources: shared/reference/ (ISTAT Censimento permanente and bilancio demografico,
-// via Stocastico/brescia-dataviz, CC BY 4.0). Copied here so the generator needs nothing outside the repo.
+// Sources: ISTAT Censimento permanente and bilancio demografico, via Stocastico/brescia-dataviz
+// (CC BY 4.0). Copied here so the generator needs nothing outside the repo.
 
 export type Sesso = 'M' | 'F';
 

@@ -1,4 +1,4 @@
-// Brescia's 33 quartieri (shared/reference/brescia_quartieri.csv), with the synthetic traits
+// Brescia's 33 quartieri (names, ISTAT sub-municipal area codes and zone, compiled from the Comune's public pages), with the synthetic traits
 // the generator needs to give each one a believable profile.
 
 import { toCsv } from './writers.js';

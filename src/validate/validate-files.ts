@@ -1,5 +1,5 @@
 import type { SchemaSet } from '../schemas/load-schemas.js';
-import type { Lang, Problem, RawTable, TypedRow, ValidatedProject, ValidationReport } from '../types.js';
+import type { Lang, RawTable, TypedRow, ValidatedProject, ValidationReport } from '../types.js';
 import { t } from '../i18n.js';
 import { createQuartiereIndex } from './quartieri.js';
 import { validateTable } from './validate-table.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeYear } from '../../src/compute/indicators.js';
 import { bresciaIndicators, populationRows, yearData } from '../helpers/fixtures.js';
-import { sharedDir } from '../helpers/paths.js';
+import { fixturesDir } from '../helpers/paths.js';
 import type { Territorio } from '../../src/types.js';
 
 // Agreement with published ISTAT values, through the whole engine: catalogue → expressions → sums → rounding.
@@ -14,7 +14,7 @@ const oneArea: Territorio = {
 };
 
 function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path.join(sharedDir, 'reference', file), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(path.join(fixturesDir, 'istat', file), 'utf8').trim().split('\n');
   const names = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i]!, v])));
 }

@@ -5,10 +5,10 @@ import { parseTable } from '../../src/ingest/read-table.js';
 import type { ParseOptions } from '../../src/ingest/options.js';
 import type { RawTable } from '../../src/types.js';
 
-/** /work/shared/testdata, found from the repository so the tests run from any working directory. */
-export const TESTDATA = fileURLToPath(new URL('../../../shared/testdata/', import.meta.url));
-export const FRICTIONLESS = `${TESTDATA}frictionless-py/data/`;
-export const SPECTRUM = `${TESTDATA}csv-spectrum/`;
+/** The upstream suites copied into test/fixtures (see test/fixtures/SUITES.md), found from this file so any working directory does. */
+export const FRICTIONLESS_SUITE = fileURLToPath(new URL('../fixtures/frictionless-py/', import.meta.url));
+export const FRICTIONLESS = `${FRICTIONLESS_SUITE}data/`;
+export const SPECTRUM = fileURLToPath(new URL('../fixtures/csv-spectrum/', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 
 export function bytesOf(path: string): Uint8Array {

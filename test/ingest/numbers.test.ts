@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideNumberStyle, parseNumber, parseNumberWith, type NumberFormat } from '../../src/ingest/numbers.js';
-import { TESTDATA } from './helpers.js';
+import { FRICTIONLESS_SUITE } from './helpers.js';
 
 interface NumberCase {
   input: string;
@@ -9,7 +9,7 @@ interface NumberCase {
   expected: string | null;
 }
 
-const { cases } = JSON.parse(readFileSync(`${TESTDATA}frictionless-py/number-parsing-cases.json`, 'utf8')) as { cases: NumberCase[] };
+const { cases } = JSON.parse(readFileSync(`${FRICTIONLESS_SUITE}number-parsing-cases.json`, 'utf8')) as { cases: NumberCase[] };
 
 describe('parseNumberWith: the Frictionless number cases', () => {
   it('has all 45 cases', () => {

@@ -12,7 +12,7 @@ export async function campioneTemporaneo(etichetta: string): Promise<string> {
   return cartella;
 }
 
-/** The ISTAT figures the population must reproduce exactly (shared/reference). */
+/** The ISTAT figures the population must reproduce exactly (those of scripts/sample/istat.ts). */
 export const ATTESI = {
   2023: {
     totale: 198_259, eta0_14: 24_370,

@@ -44,7 +44,7 @@ export function piega(nome: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/['’.\-]/g, ' ')
+    .replace(/['’.-]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => (w === 's' || w === 'san' || w === 'sant' || w === 'santa' ? 's' : w));

@@ -8,12 +8,12 @@ import { parseTable } from '../../src/ingest/read-table.js';
 import { validateTable } from '../../src/validate/validate-table.js';
 import { checkForeignKey, checkKeys } from '../../src/validate/keys.js';
 import { buildReport } from '../../src/validate/report.js';
-import { sharedDir } from '../helpers/paths.js';
+import { fixturesDir } from '../helpers/paths.js';
 
 // The frictionless-py fixtures that need a schema, run through our schema stage. Their Table Schemas
 // are translated into our form (a JSON Schema for one row plus table-level keys) by the adapter below.
 
-const dataDir = path.join(sharedDir, 'testdata/frictionless-py/data');
+const dataDir = path.join(fixturesDir, 'frictionless-py/data');
 
 interface TableSchema {
   fields: { name: string; type: string; constraints?: { required?: boolean; unique?: boolean; minimum?: string | number; maximum?: string | number; enum?: string[] } }[];

@@ -1,7 +1,7 @@
 import type { Problem } from '../../types.js';
 import { t } from '../../i18n.js';
-import type { CheckContext } from './index.js';
-import { ruleSetting } from './index.js';
+import type { CheckContext } from './context.js';
+import { ruleSetting } from './context.js';
 import { residentsByQuartiere } from './population.js';
 
 /** famiglie_unipersonali <= famiglie, and anziani_soli_75 <= residents aged 75+ of the quartiere. */

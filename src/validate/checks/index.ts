@@ -1,24 +1,11 @@
-import type { DatasetRows, Lang, Problem, Servizio, Severity, Territorio } from '../../types.js';
+import type { Problem } from '../../types.js';
+import type { CheckContext } from './context.js';
 import { checkHouseholds } from './households.js';
 import { checkUsersWithinTarget } from './users-target.js';
 import { checkYearOverYear } from './year-over-year.js';
 
-/** Severity and threshold per rule id, from bilancio.config.json `regole`. */
-export type RuleSettings = Record<string, { gravita: Severity; soglia?: number }>;
-
-/** What every cross-file rule receives. */
-export interface CheckContext {
-  dati: Map<number, DatasetRows>;
-  territorio: Territorio;
-  servizi: Servizio[];
-  lang: Lang;
-  rules: RuleSettings;
-}
-
-/** A rule's severity and threshold, with the rule's own defaults. */
-export function ruleSetting(context: CheckContext, rule: string, defaults: { gravita: Severity; soglia?: number }) {
-  return { ...defaults, ...context.rules[rule] };
-}
+// The context lives in context.ts so that the rules need not import this file back (no cycle).
+export type { CheckContext, RuleSettings } from './context.js';
 
 /** Runs every consistency-error rule across rows and files. */
 export function runConsistencyChecks(context: CheckContext): Problem[] {

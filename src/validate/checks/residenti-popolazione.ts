@@ -1,7 +1,7 @@
 import type { Problem, TypedRow } from '../../types.js';
 import { t } from '../../i18n.js';
 import { popolazioneKey } from '../residenti/popolazione-counts.js';
-import { ruleSetting, type CheckContext } from './index.js';
+import { ruleSetting, type CheckContext } from './context.js';
 
 /** Differences listed one by one; the rest are counted in one closing problem. */
 const LISTED = 10;

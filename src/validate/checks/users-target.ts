@@ -1,7 +1,7 @@
 import type { Problem, TypedRow } from '../../types.js';
 import { t } from '../../i18n.js';
-import type { CheckContext } from './index.js';
-import { ruleSetting } from './index.js';
+import type { CheckContext } from './context.js';
+import { ruleSetting } from './context.js';
 import { residentsByQuartiere, targetAges } from './population.js';
 
 /** A service's users in a quartiere (summed over the entes delivering it) are not above its target population. */
