@@ -74,9 +74,17 @@ export function diffLines(before: string, after: string): Edit[] {
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) edits.push({ kind: ' ', line: x[i]!, at: head + i + 1 }), i++, j++;
-    else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) edits.push({ kind: '-', line: x[i]!, at: head + i + 1 }), i++;
-    else edits.push({ kind: '+', line: y[j]!, at: head + j + 1 }), j++;
+    if (i < n && j < m && x[i] === y[j]) {
+      edits.push({ kind: ' ', line: x[i]!, at: head + i + 1 });
+      i++;
+      j++;
+    } else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) {
+      edits.push({ kind: '-', line: x[i]!, at: head + i + 1 });
+      i++;
+    } else {
+      edits.push({ kind: '+', line: y[j]!, at: head + j + 1 });
+      j++;
+    }
   }
   return edits;
 }
