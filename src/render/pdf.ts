@@ -1,4 +1,4 @@
-import { ProtocolError, TimeoutError, type HTTPRequest, type PDFOptions, type Page } from 'puppeteer';
+import { ProtocolError, TimeoutError, type BrowserContext, type HTTPRequest, type PDFOptions, type Page } from 'puppeteer';
 import { BrowserFailedError, launchBrowser, type LaunchOptions } from './browser.js';
 
 // Printing HTML to PDF with one headless Chromium per command, closed to the network and to the disk:
@@ -30,9 +30,10 @@ export async function launchPrinter(options: LaunchOptions = {}): Promise<Printe
     close: () => launched.close(),
     async printPdf(html, pdfOptions = {}) {
       const timeout = pdfOptions.timeoutMs ?? 60_000;
-      // A context of its own: the page shares no renderer process, cache or storage with any other.
-      const context = await launched.browser.createBrowserContext();
+      let context: BrowserContext | undefined;
       try {
+        // A context of its own: the page shares no renderer process, cache or storage with any other.
+        context = await launched.browser.createBrowserContext();
         const page = await context.newPage();
         await closeToTheWorld(page, pdfOptions.onBlockedRequest ?? (() => undefined));
         // Print media first: the page is laid out once, for paper, not once for the screen and again.
@@ -45,7 +46,7 @@ export async function launchPrinter(options: LaunchOptions = {}): Promise<Printe
         const failed = error instanceof ProtocolError || error instanceof TimeoutError || !launched.browser.connected;
         throw failed ? BrowserFailedError.from(launched.executablePath, error) : error;
       } finally {
-        await context.close().catch(() => undefined);
+        await context?.close().catch(() => undefined);
       }
     },
   };

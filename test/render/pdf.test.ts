@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +149,23 @@ describe.skipIf(!hasBrowser)('the browser', () => {
     await launched.close(); // a second close does nothing
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
     expect(() => execFileSync('test', ['-e', profile])).toThrow();
+  });
+
+  it('that dies is named, with code browser-failed, when it is asked to print', async () => {
+    const real = findBrowser();
+    if (!('path' in real)) throw new Error('no browser');
+    // The real Chromium, started through a script that says which process it is.
+    const pidFile = join(folder, 'chromium.pid');
+    const wrapper = join(folder, 'chromium-che-cade');
+    writeFileSync(wrapper, `#!/bin/sh\necho $$ > ${pidFile}\nexec ${real.path} "$@"\n`, { mode: 0o755 });
+    const printer = await launchPrinter({ env: { PUPPETEER_EXECUTABLE_PATH: wrapper } });
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      const error = await printer.printPdf('<p>x</p>').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'browser-failed', program: wrapper });
+    } finally {
+      await printer.close();
+    }
   });
 
   it('that fails to start is named, with code browser-failed (exit 3 in the CLI)', async () => {
