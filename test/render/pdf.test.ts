@@ -12,6 +12,7 @@ import { launchPrinter, withPrinter, type Printer } from '../../src/render/pdf.j
 const hasBrowser = 'path' in findBrowser();
 const folder = mkdtempSync(join(tmpdir(), 'bilancio-pdf-test-'));
 let written = 0;
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Writes the PDF to a temp file and runs a poppler tool on it. */
 function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts' | 'pdfimages', pdf: Uint8Array): string {
@@ -55,7 +56,6 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
   });
   afterAll(async () => {
     await printer?.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('prints A4 pages from the document\'s CSS, tagged, with an outline and every font embedded', async () => {
