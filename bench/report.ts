@@ -55,8 +55,8 @@ export function markdown(results: Results): string {
     lines.push(
       `## \`bilancio build data/brescia\`${results.build.pdf ? '' : ' (--no-pdf)'}: ${ms(results.build.wallMs)} ms wall (fastest of ${results.build.runs}; median ${ms(results.build.medianMs)} ms), exit ${results.build.exitCode}`,
       '',
-      'The fastest run, stage by stage, in ms since the process began. Chromium starts with the process, in a thread of',
-      'its own, and prints while the open data is written: stages overlap, so their times do not add up to the total.',
+      'The fastest run, stage by stage, in ms since the process began. Chromium is launched as the build starts, and',
+      'prints while the open data is written: stages overlap, so their times do not add up to the total.',
       '',
       '| stage | from | to | ms |',
       '|---|---:|---:|---:|',

@@ -16,7 +16,7 @@ import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
 import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
-import type { StartedRenderer } from './render/pdf.js';
+import type { Printer } from './render/pdf.js';
 
 // The whole program on one screen: read → validate → compute → render.
 
@@ -105,15 +105,19 @@ export type BuildOutcome =
 
 /** The whole build: check, compute, open data, charts, HTML, PDF and manifest, written atomically into `out`. */
 export async function buildProject(options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
-  // Chromium starts first, in a thread of its own: its launch and warm-up overlap the whole build.
-  // (Not for a project folder that is not there: that build ends at once, with its one-line error.)
-  const started: { printer?: StartedRenderer } = {};
-  const printer = async () => (started.printer ??= (await import('./render/printer.js')).startPrinter());
-  if (!options.noPdf && (await isFolder(options.project))) await printer();
+  // Chromium is launched first, so that it starts while the build reads and computes (not for a
+  // project folder that is not there: that build ends at once, with its one-line error).
+  let launching: Promise<Printer> | undefined;
+  const printer = () => {
+    launching ??= import('./render/pdf.js').then((pdf) => pdf.launchPrinter());
+    launching.catch(() => undefined); // a failed launch is reported where the PDF is printed
+    return launching;
+  };
+  if (!options.noPdf && (await isFolder(options.project))) void printer();
   try {
     return await buildWith(options.noPdf ? null : printer, options, fx);
   } finally {
-    await started.printer?.close();
+    await launching?.then((started) => started.close(), () => undefined);
   }
 }
 
@@ -121,8 +125,8 @@ async function isFolder(dir: string): Promise<boolean> {
   return stat(dir).then((info) => info.isDirectory(), () => false);
 }
 
-/** `printer` starts Chromium on first call (at once, above) and gives the same one after; null with --no-pdf. */
-async function buildWith(printer: (() => Promise<StartedRenderer>) | null, options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
+/** `printer` launches Chromium on first call (at once, above) and gives the same one after; null with --no-pdf. */
+async function buildWith(printer: (() => Promise<Printer>) | null, options: BuildOptions, fx: Effects): Promise<BuildOutcome> {
   const checked = await atStage('lettura', options.lang ?? 'it', options.out, () => checkProject(options, fx));
   const lang = checked.lang;
   // Refused before anything is written: an output folder over the inputs, a malformed SOURCE_DATE_EPOCH.
@@ -157,13 +161,11 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
     fx.progress('HTML');
     const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
     const templates = await loadTemplates(checked.root);
-    const print = (document: string) => stage('pdf', async () => (await (await printer!()).renderer()).printPdf(document, {
-      lang,
-      cssPages: true,
+    const print = (document: string) => stage('pdf', async () => (await printer!()).printPdf(document, {
       date: pdfDate,
       onBlockedRequest: (url) => blockedRequests.push(url),
     }));
-    // Chromium prints (in its own thread and process) while this thread writes everything else.
+    // Chromium prints (in its own processes) while this process writes everything else.
     if (!options.noPdf) fx.progress('PDF (Chromium)');
     const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
     printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
@@ -195,7 +197,7 @@ async function buildWith(printer: (() => Promise<StartedRenderer>) | null, optio
         }
       }
       // Nothing more to print: Chromium closes while the manifest is written (buildProject awaits it).
-      void printer?.().then((started) => started.close());
+      void printer?.().then((started) => started.close(), () => undefined);
     }
     await stage('manifest', async () => {
       const manifest = await buildManifest(await inputs, recorder.written, {

@@ -2,62 +2,31 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { TimeoutError, type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer';
 
-// Finding and launching the one headless Chromium that prints every PDF of a build.
+// Finding and launching the headless Chromium that prints the PDFs of a command.
 
 /** Where Debian and other distributions put Chromium, in the order we try them. */
-export const SYSTEM_BROWSER_PATHS: readonly string[] = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
+export const SYSTEM_BROWSER_PATHS: readonly string[] = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** Flags for a quiet, offline-minded printer: no sandbox (containers), no phoning home. */
+/** A quiet, offline printer: no sandbox (containers), no GPU, no phoning home. Puppeteer adds --headless. */
 export const BROWSER_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
-  '--disable-dev-shm-usage',
+  '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-quic',
   // Request interception does not see preconnect, prefetch or the navigation predictor, which open
   // sockets of their own (even to IP literals): with every host unresolvable none can be opened.
   '--host-resolver-rules=MAP * ~NOTFOUND',
-  // Chromium 15x preloads the omnibox popup and its "AI mode" as WebUI pages even when headless: a
-  // renderer busy for 1.5 s of CPU at each launch, beside the core that builds the report (measured:
-  // the report's first load 1.9 s → 1.3 s). Puppeteer merges this list with its own.
+  // Speed only: Chromium 15x preloads the omnibox popup as a WebUI page even when headless, 2 s of CPU
+  // at each launch beside the build (measured). A Chromium without these features ignores the flag.
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
-/**
- * How Chromium spreads itself over processes. `single-process` (the default) runs the page's renderer
- * and the print compositor inside the browser process: a tagged print hands Chromium's recording of
- * every page (10 MB for the report) from the renderer to the browser and on to the compositor, and
- * in one process that is no copy, and no second and third process to start beside the build
- * (measured: the report's load and print 4.0–4.8 s → 3.1–3.6 s, the same pages and text; a whole
- * build 8.3 s → 7.2 s). The sandbox is off either way, the pages run no JavaScript and reach nothing
- * outside themselves. Its one known fault (Chromium 156): if the first raster image it loads comes
- * after a print (a PNG logo, a broken image's icon), it crashes. The warm-up document loads one
- * first, and should it crash all the same, openRenderer prints again with a `multi-process` one.
- */
-export type ProcessModel = 'single-process' | 'multi-process';
-
-/** The flags each process model adds to BROWSER_ARGS. */
-export const PROCESS_MODEL_ARGS: Readonly<Record<ProcessModel, readonly string[]>> = {
-  // Nothing is forked from a zygote in one process: starting the two zygotes only slowed the build
-  // that runs beside the launch (measured: the print starts 0.27 s sooner without them).
-  'single-process': ['--single-process', '--no-zygote'],
-  'multi-process': [],
-};
-
-export type BrowserLookup = { path: string } | { error: 'browser-not-found'; tried: string[] };
-
-/** Thrown by openRenderer when no Chromium is installed; the CLI prints `message` on one line. */
+/** Thrown when no Chromium is installed; the CLI prints `message` on one line, with exit code 3. */
 export class BrowserNotFoundError extends Error {
   readonly code = 'browser-not-found';
   readonly tried: string[];
@@ -94,6 +63,8 @@ export class BrowserFailedError extends Error {
   }
 }
 
+export type BrowserLookup = { path: string } | { error: 'browser-not-found'; tried: string[] };
+
 function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -116,22 +87,11 @@ function puppeteerOwnBrowser(): string | undefined {
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserLookup {
   const explicit = env['PUPPETEER_EXECUTABLE_PATH'];
   // An explicit path that is wrong is a mistake to report, not a reason to pick another browser.
-  if (explicit) {
-    return isExecutableFile(explicit)
-      ? { path: explicit }
-      : { error: 'browser-not-found', tried: [explicit] };
-  }
-  const tried: string[] = [];
-  for (const path of SYSTEM_BROWSER_PATHS) {
-    tried.push(path);
-    if (isExecutableFile(path)) return { path };
-  }
+  if (explicit) return isExecutableFile(explicit) ? { path: explicit } : { error: 'browser-not-found', tried: [explicit] };
   const own = puppeteerOwnBrowser();
-  if (own) {
-    tried.push(own);
-    if (isExecutableFile(own)) return { path: own };
-  }
-  return { error: 'browser-not-found', tried };
+  const tried = own ? [...SYSTEM_BROWSER_PATHS, own] : [...SYSTEM_BROWSER_PATHS];
+  const path = tried.find(isExecutableFile);
+  return path ? { path } : { error: 'browser-not-found', tried };
 }
 
 export interface LaunchOptions {
@@ -139,100 +99,49 @@ export interface LaunchOptions {
   env?: NodeJS.ProcessEnv;
   /** Milliseconds allowed for the launch (default 30 000). */
   timeoutMs?: number;
-  /** Default single-process (see ProcessModel). */
-  processModel?: ProcessModel;
 }
 
 /** A launched headless Chromium and the temporary profile to delete with it. */
 export interface LaunchedBrowser {
   browser: Browser;
   executablePath: string;
-  processModel: ProcessModel;
   /** Closes the browser and removes its profile folder; safe to call twice. */
   close(): Promise<void>;
 }
 
-/**
- * Launches one headless Chromium with a fresh temporary profile; throws BrowserNotFoundError. A
- * single-process Chromium that fails to start (one died while starting, once, in a full test run) is
- * replaced by a multi-process one; a launch that timed out is not tried again.
- */
+/** Launches one headless Chromium with a fresh temporary profile; throws BrowserNotFoundError or BrowserFailedError. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const found = findBrowser(options.env);
   if ('error' in found) throw new BrowserNotFoundError(found.tried);
-  const processModel = options.processModel ?? 'single-process';
-  try {
-    return await launchAs(found.path, processModel, options);
-  } catch (error) {
-    if (processModel !== 'single-process' || error instanceof TimeoutError) throw BrowserFailedError.from(found.path, error);
-    return launchAs(found.path, 'multi-process', options).catch((again: unknown) => {
-      throw BrowserFailedError.from(found.path, again);
-    });
-  }
-}
-
-async function launchAs(executablePath: string, processModel: ProcessModel, options: LaunchOptions): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'bilancio-chromium-'));
+  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
-      executablePath,
+      executablePath: found.path,
       headless: true,
-      args: [...BROWSER_ARGS, ...PROCESS_MODEL_ARGS[processModel]],
+      args: [...BROWSER_ARGS],
       userDataDir,
-      // Chromium keeps its crash reports in its configuration folder, ~/.config/chromium by default:
-      // in the temporary profile instead, they go with it (a crash is handled: see ProcessModel).
+      // Crash reports go to the configuration folder (~/.config/chromium): into the profile instead.
       env: { ...process.env, CHROME_CONFIG_HOME: join(userDataDir, 'config') },
-      // DevTools over a pipe, not a socket: if the build is killed (SIGKILL), the pipe closes and
+      // DevTools over a pipe, not a socket: if the command is killed (SIGKILL), the pipe closes and
       // Chromium exits with it instead of living on as an orphan.
       pipe: true,
       timeout: options.timeoutMs ?? 30_000,
     });
   } catch (error) {
-    await removeProfile(userDataDir);
-    throw error;
+    await removeProfile();
+    throw BrowserFailedError.from(found.path, error);
   }
-  let closed = false;
-  return {
-    browser,
-    executablePath,
-    processModel,
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await stopBrowser(browser);
-      } finally {
-        await removeProfile(userDataDir);
-      }
-    },
+  const close = async (): Promise<void> => {
+    try {
+      await browser.close();
+    } catch {
+      browser.process()?.kill('SIGKILL'); // it had crashed, or its pipe broke
+    } finally {
+      await removeProfile();
+    }
   };
-}
-
-/**
- * Ends Chromium and its helper processes at once. A polite close takes a quarter of a second, spent
- * saving a profile that is deleted next: puppeteer starts Chromium as the leader of its own process
- * group, so one SIGKILL to the group ends every process of it (as puppeteer's own kill does).
- */
-async function stopBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
-  const pid = child?.pid;
-  if (!child || pid === undefined || process.platform === 'win32' || child.exitCode !== null || child.signalCode !== null) {
-    await browser.close().catch(() => child?.kill('SIGKILL'));
-    return;
-  }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-  await exited;
-  // The connection ended with the process; let puppeteer drop it too.
-  await browser.disconnect().catch(() => undefined);
-}
-
-async function removeProfile(dir: string): Promise<void> {
-  // Chromium may still be flushing its profile for a moment after exit.
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  let closing: Promise<void> | undefined;
+  return { browser, executablePath: found.path, close: () => (closing ??= close()) };
 }

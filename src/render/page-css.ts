@@ -16,8 +16,8 @@ export interface PageCssInput {
   footer: string;
   /** Right of the header: the report's title. */
   title: string;
-  /** The class of the cover element (printed without header and foot). */
-  coverClass: string;
+  /** The class of the cover element (printed without header and foot), if the document has one. */
+  coverClass?: string;
   sections: RunningSection[];
 }
 
@@ -54,9 +54,13 @@ export function pageCss(input: PageCssInput): string {
     `  @bottom-left { content: ${cssString(input.footer)}; ${BAND} vertical-align: top; padding-top: 3mm; }`,
     `  @bottom-right { content: ${cssString(page)} counter(page) ${cssString(of)} counter(pages); ${BAND} vertical-align: top; padding-top: 3mm; }`,
     '}',
-    '@page copertina { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
-    `.${cssIdent(input.coverClass)} { page: copertina; }`,
   ];
+  if (input.coverClass) {
+    rules.push(
+      '@page copertina { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
+      `.${cssIdent(input.coverClass)} { page: copertina; }`,
+    );
+  }
   input.sections.forEach((section, i) => {
     const name = `sezione-${i + 1}`;
     rules.push(`@page ${name} { @top-left { content: ${cssString(section.header)}; } }`);

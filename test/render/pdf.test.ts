@@ -1,78 +1,69 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, findBrowser, launchBrowser } from '../../src/render/browser.js';
 import { createChartRenderer } from '../../src/render/charts.js';
-import { openRenderer, rewritePdfDates, startRenderer, type PdfOptions, type Renderer } from '../../src/render/pdf.js';
+import { pageCss } from '../../src/render/page-css.js';
+import { launchPrinter, withPrinter, type Printer } from '../../src/render/pdf.js';
 
 const hasBrowser = 'path' in findBrowser();
 const folder = mkdtempSync(join(tmpdir(), 'bilancio-pdf-test-'));
 let written = 0;
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Writes the PDF to a temp file and runs a poppler tool on it. */
-function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Array): string {
+function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts' | 'pdfimages', pdf: Uint8Array): string {
   const file = join(folder, `${++written}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync(tool, tool === 'pdftotext' ? ['-layout', file, '-'] : [file], { encoding: 'utf8' });
-}
-
-/** A 4 × 4 px PNG logo, as a comune might put on its cover, and a heading. */
-function withLogo(heading: string): string {
-  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
-  return `<h1>${heading}</h1><img src="data:image/png;base64,${png}" alt="Logo del Comune" width="40" height="40">`;
-}
-
-/** How many times a PDF draws the 4 × 4 logo of withLogo (its images, as pdfimages lists them). */
-function logos(pdf: Uint8Array): number {
-  const file = join(folder, `${++written}.pdf`);
-  writeFileSync(file, pdf);
-  const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return rows.filter((row) => /^\s*\d+\s+\d+\s+image\s+4\s+4\s/.test(row)).length;
+  const args = { pdftotext: ['-layout', file, '-'], pdfimages: ['-list', file] }[tool as string] ?? [file];
+  return execFileSync(tool, args, { encoding: 'utf8' });
 }
 
 const chart = createChartRenderer().render(
-  {
-    kind: 'bar',
-    title: 'Residenti per zona',
-    labels: ['Centro', 'Nord', 'Sud'],
-    series: [{ label: 'Residenti', values: [12_500, 16_000, 19_750] }],
-  },
+  { kind: 'bar', title: 'Residenti per zona', labels: ['Centro', 'Nord', 'Sud'], series: [{ label: 'Residenti', values: [12_500, 16_000, 19_750] }] },
   'it',
 );
 
-const report = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Bilancio sociale 2024</title>
-<style>body { font-family: 'DejaVu Sans'; font-size: 11pt } .break { break-before: page } svg { max-width: 100%; height: auto }</style>
-</head><body>
-<h1>Capitolo primo: la città</h1><p>Brescia conta 200.000 residenti.</p>
+/** A 4 × 4 px PNG, as a comune might put a logo on its cover. */
+const LOGO = '<img alt="Logo del Comune" width="40" height="40" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==">';
+
+/** A three-page document that prints its own pages, as every document of bilancio does. */
+function report(lang: 'it' | 'en'): string {
+  const pages = pageCss({ lang, title: 'Bilancio sociale <2024> & "Brescia"', footer: 'Comune di Brescia', sections: [] });
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Bilancio sociale 2024</title>
+<style>body { font-family: 'DejaVu Sans'; font-size: 11pt } .break { break-before: page } svg { max-width: 100%; height: auto }
+${pages}</style></head><body>
+<h1>Capitolo primo: la città</h1>${LOGO}<p>Brescia conta 200.000 residenti.</p>
 <h2>Le zone</h2><figure>${chart.svg}<figcaption>Residenti per zona</figcaption></figure>
 <h1 class="break">Capitolo secondo: i servizi</h1><p>Nidi e scuole dell'infanzia.</p>
 <h2 class="break">Appendice</h2><p>Note di metodo.</p>
 </body></html>`;
+}
 
-const italian: PdfOptions = { lang: 'it', runningTitle: 'Bilancio sociale <2024> & "Brescia"', footerText: 'Comune di Brescia' };
+const table = (rows: number) =>
+  `<table><caption>Residenti</caption><thead><tr><th scope="col">Zona</th><th scope="col">Residenti</th></tr></thead><tbody>${Array.from(
+    { length: rows },
+    (_, i) => `<tr><th scope="row">Zona ${i}</th><td>${i * 100}</td></tr>`,
+  ).join('')}</tbody></table>`;
 
 describe.skipIf(!hasBrowser)('printPdf', () => {
-  let renderer: Renderer;
+  let printer: Printer;
   beforeAll(async () => {
-    renderer = await openRenderer();
+    printer = await launchPrinter();
   });
   afterAll(async () => {
-    await renderer?.close();
-    rmSync(folder, { recursive: true, force: true });
+    await printer?.close();
   });
 
-  it('prints chapters, running title and "pag. N di M" footers', async () => {
-    const pdf = await renderer.printPdf(report, italian);
+  it('prints A4 pages from the document\'s CSS, tagged, with an outline and every font embedded', async () => {
+    const pdf = await printer.printPdf(report('it'));
     const text = poppler('pdftotext', pdf);
-    expect(text).toContain('Capitolo primo: la città');
-    expect(text).toContain('Capitolo secondo: i servizi');
-    expect(text).toContain('Residenti per zona');
+    for (const line of ['Capitolo primo: la città', 'Capitolo secondo: i servizi', 'Residenti per zona', 'Comune di Brescia']) expect(text).toContain(line);
     for (const n of [1, 2, 3]) expect(text).toContain(`pag. ${n} di 3`);
-    expect(text).toContain('Comune di Brescia');
-    expect(text).toContain('Bilancio sociale <2024> & "Brescia"'); // escaped, so shown as typed
+    expect(text).toContain('Bilancio sociale <2024> & "Brescia"'); // escaped in the CSS, so shown as typed
     const info = poppler('pdfinfo', pdf);
     expect(info).toMatch(/^Pages:\s+3$/m);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
@@ -81,11 +72,12 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     const fonts = poppler('pdffonts', pdf).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const row of fonts) expect(row).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+$/); // emb sub uni
+    const logos = poppler('pdfimages', pdf).split('\n').filter((row) => /^\s*\d+\s+\d+\s+image\s+4\s+4\s/.test(row));
+    expect(logos).toHaveLength(1);
   });
 
   it('writes "page N of M" in English', async () => {
-    const pdf = await renderer.printPdf(report, { ...italian, lang: 'en' });
-    expect(poppler('pdftotext', pdf)).toContain('page 2 of 3');
+    expect(poppler('pdftotext', await printer.printPdf(report('en')))).toContain('page 2 of 3');
   });
 
   it('loads nothing from the network or the disk', async () => {
@@ -103,7 +95,7 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
 </head><body><h1>Capitolo chiuso</h1><img src="${origin}/x"><iframe src="file:///etc/passwd"></iframe>
 <div style="background:url(${origin}/bg)">sfondo</div><script>fetch('${origin}/js')</script></body></html>`;
       const blocked: string[] = [];
-      const pdf = await renderer.printPdf(html, { ...italian, onBlockedRequest: (url) => blocked.push(url) });
+      const pdf = await printer.printPdf(html, { onBlockedRequest: (url) => blocked.push(url) });
       const text = poppler('pdftotext', pdf);
       expect(text).toContain('Capitolo chiuso'); // the refresh did not replace the page
       expect(text).not.toContain('root:x:0:0');
@@ -118,173 +110,67 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     }
   });
 
-  it('prints the same bytes twice once the dates are fixed', async () => {
+  it('prints the same bytes twice once the dates are fixed, whatever it printed in between', async () => {
     const date = new Date(Date.UTC(2026, 0, 15, 9, 30, 0));
-    const first = await renderer.printPdf(report, { ...italian, date });
-    const second = await renderer.printPdf(report, { ...italian, date });
+    const first = await printer.printPdf(report('it'), { date });
+    await printer.printPdf(table(300));
+    const second = await printer.printPdf(report('it'), { date });
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
-    expect(poppler('pdfinfo', first)).toMatch(/^CreationDate:\s+Thu Jan 15 09:30:00 2026 UTC$/m);
-    const again = rewritePdfDates(await renderer.printPdf(report, italian), date);
-    expect([again.rewritten, again.skipped]).toEqual([2, []]);
-    expect(Buffer.from(again.pdf).equals(Buffer.from(first))).toBe(true);
+    const info = poppler('pdfinfo', first);
+    expect(info).toMatch(/^CreationDate:\s+Thu Jan 15 09:30:00 2026 UTC$/m);
+    expect(info).toMatch(/^ModDate:\s+Thu Jan 15 09:30:00 2026 UTC$/m);
   });
 
-  it('prints the same bytes for a table whatever the browser printed before it', async () => {
-    // Structure IDs come from DOM node ids, counted for the whole (single) process: renumbered.
-    const table = (rows: number) =>
-      `<table><caption>Residenti</caption><thead><tr><th scope="col">Zona</th><th scope="col">Residenti</th></tr></thead><tbody>${Array.from(
-        { length: rows },
-        (_, i) => `<tr><th scope="row">Zona ${i}</th><td>${i * 100}</td></tr>`,
-      ).join('')}</tbody></table>`;
-    const date = new Date(Date.UTC(2026, 0, 15));
-    const first = await renderer.printPdf(table(5), { ...italian, date });
-    expect(Buffer.from(first).includes('(node00000000)')).toBe(true);
-    await renderer.printPdf(table(300), italian);
-    const again = await renderer.printPdf(table(5), { ...italian, date });
-    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+  it('prints several documents at once with one browser, each with its own refused requests', async () => {
+    const refused: string[][] = [[], [], []];
+    const pdfs = await Promise.all([1, 2, 3].map((n) =>
+      printer.printPdf(`<h1>Documento ${n}</h1>${table(n * 50)}<img src="http://127.0.0.1:9/${n}.png">`, { onBlockedRequest: (url) => refused[n - 1]!.push(url) })));
+    pdfs.forEach((pdf, i) => expect(poppler('pdftotext', pdf)).toContain(`Documento ${i + 1}`));
+    expect(refused).toEqual([1, 2, 3].map((n) => [`http://127.0.0.1:9/${n}.png`]));
+  });
+});
+
+describe.skipIf(!hasBrowser)('the browser', () => {
+  it('is closed by withPrinter even when the work throws', async () => {
+    let inside: Printer | undefined;
+    const failure = await withPrinter(async (printer) => {
+      inside = printer;
+      throw new Error('il lavoro non è riuscito');
+    }).catch((e: unknown) => e);
+    expect((failure as Error).message).toBe('il lavoro non è riuscito');
+    await expect(inside!.printPdf('<p>tardi</p>')).rejects.toThrow();
   });
 
-  it('starts a browser ahead of time, warm, and prints on it', async () => {
-    const started = startRenderer();
-    try {
-      const warm = await started.renderer();
-      await warm.warmUp(); // a second warm-up keeps the page it has
-      const pdf = await warm.printPdf(report, italian);
-      expect(poppler('pdftotext', pdf)).toContain('Capitolo secondo: i servizi');
-    } finally {
-      await started.close();
-      await started.close();
-    }
-  });
-
-  it('launches a Chromium that runs nothing but our pages (no preloaded omnibox WebUI eating CPU)', async () => {
+  it('closes with its process and deletes its profile', async () => {
     const launched = await launchBrowser();
-    try {
-      const session = await launched.browser.target().createCDPSession();
-      const { targetInfos } = await session.send('Target.getTargets');
-      expect(targetInfos.map((target) => `${target.type} ${target.url}`)).toEqual(['page about:blank']);
-    } finally {
-      await launched.close();
-    }
-  });
-
-  it.each([
-    ['single-process', 1],
-    ['multi-process', 3], // the browser, its zygotes, the renderer…
-  ] as const)('closes a %s browser at once: no process of its process group outlives close()', async (processModel, atLeast) => {
-    const launched = await launchBrowser({ processModel });
-    const pid = launched.browser.process()!.pid!;
-    const page = await launched.browser.newPage();
-    await page.setContent('<p>x</p>');
-    const helpers = execFileSync('pgrep', ['-g', String(pid)]).toString().trim().split('\n');
-    expect(helpers.length).toBeGreaterThanOrEqual(atLeast);
+    const child = launched.browser.process()!;
+    const profile = launched.browser.process()!.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
     await launched.close();
-    // Left at most as zombies (state Z: ended, waiting for init to collect them), never running.
-    // (ps exits 1 when nothing of the group is left at all.)
-    const left = spawnSync('ps', ['-o', 'stat=', '-g', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter((stat) => stat.trim() !== '');
-    expect(left.filter((stat) => !stat.startsWith('Z'))).toEqual([]);
+    await launched.close(); // a second close does nothing
+    expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
+    expect(() => execFileSync('test', ['-e', profile])).toThrow();
   });
 
-  it('prints in one process: no zygote, renderer, GPU or utility process beside the browser', async () => {
-    const launched = await launchBrowser();
-    try {
-      expect(launched.processModel).toBe('single-process');
-      const page = await launched.browser.newPage();
-      await page.setContent('<p>x</p>');
-      await page.pdf({ tagged: true });
-      const group = execFileSync('ps', ['-o', 'args=', '-g', String(launched.browser.process()!.pid!)], { encoding: 'utf8' });
-      expect(group.trim().split('\n')).toHaveLength(1);
-      expect(group).not.toContain('--type=');
-    } finally {
-      await launched.close();
-    }
-  });
-
-  it('starts a multi-process browser when a single-process one fails to start', async () => {
+  it('that dies is named, with code browser-failed, when it is asked to print', async () => {
     const real = findBrowser();
     if (!('path' in real)) throw new Error('no browser');
-    // A Chromium that refuses --single-process, and starts as usual otherwise.
-    const wrapper = join(folder, 'chromium-senza-single-process');
-    writeFileSync(wrapper, `#!/bin/sh\ncase " $* " in *" --single-process "*) echo "no" >&2; exit 1;; esac\nexec ${real.path} "$@"\n`, { mode: 0o755 });
-    const launched = await launchBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: wrapper } });
+    // The real Chromium, started through a script that says which process it is.
+    const pidFile = join(folder, 'chromium.pid');
+    const wrapper = join(folder, 'chromium-che-cade');
+    writeFileSync(wrapper, `#!/bin/sh\necho $$ > ${pidFile}\nexec ${real.path} "$@"\n`, { mode: 0o755 });
+    const printer = await launchPrinter({ env: { PUPPETEER_EXECUTABLE_PATH: wrapper } });
     try {
-      expect([launched.processModel, launched.executablePath]).toEqual(['multi-process', wrapper]);
-      const page = await launched.browser.newPage();
-      await page.setContent('<h1>Avviato</h1>');
-      expect(poppler('pdftotext', await page.pdf({ tagged: true }))).toContain('Avviato');
+      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      const error = await printer.printPdf('<p>x</p>').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'browser-failed', program: wrapper });
     } finally {
-      await launched.close();
+      await printer.close();
     }
   });
 
-  it('loads a raster image after a print in the same single-process browser, once warmed up', async () => {
-    const started = startRenderer();
-    try {
-      const warm = await started.renderer();
-      await warm.printPdf('<h1>Prima</h1>', italian);
-      const pdf = await warm.printPdf(withLogo('Seconda'), italian);
-      expect(poppler('pdftotext', pdf)).toContain('Seconda');
-      expect(logos(pdf)).toBe(1);
-      expect(warm.processModel).toBe('single-process');
-    } finally {
-      await started.close();
-    }
-  });
-
-  it('prints a document again with a multi-process browser when the single-process one dies', async () => {
-    const own = await openRenderer();
-    try {
-      await own.printPdf('<h1>Prima</h1>', italian);
-      const { pid } = own;
-      process.kill(pid!, 'SIGKILL');
-      const refused: string[] = [];
-      const pdf = await own.printPdf(`${withLogo('Dopo la caduta')}<img src="http://127.0.0.1:9/x.png">`, { ...italian, onBlockedRequest: (url) => refused.push(url) });
-      expect(poppler('pdftotext', pdf)).toContain('Dopo la caduta');
-      expect(logos(pdf)).toBe(1);
-      expect(refused).toEqual(['http://127.0.0.1:9/x.png']);
-      expect(own.processModel).toBe('multi-process');
-      expect(own.pid).not.toBe(pid);
-      expect(poppler('pdftotext', await own.printPdf('<h1>Ancora</h1>', italian))).toContain('Ancora'); // it stays
-    } finally {
-      await own.close();
-    }
-  });
-
-  it('prints a raster image that comes after a print without a warm-up; the crash report stays out of the home folder', async () => {
-    // Chromium writes its crash reports (and their settings) in ~/.config/chromium unless told otherwise.
-    // (Its GTK and sound libraries still leave ~/.cache/dconf and ~/.config/pulse behind.)
-    const home = mkdtempSync(join(tmpdir(), 'bilancio-home-'));
-    const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
-    process.env.HOME = home;
-    delete process.env.XDG_CONFIG_HOME;
-    try {
-      const cold = await openRenderer();
-      try {
-        await cold.printPdf('<h1>Prima</h1>', italian);
-        const pdf = await cold.printPdf(`${withLogo('Logo')}<img alt="immagine mancante">`, italian);
-        expect(poppler('pdftotext', pdf)).toContain('Logo');
-        expect(logos(pdf)).toBe(1);
-      } finally {
-        await cold.close();
-      }
-      expect(readdirSync(home, { recursive: true }).filter((entry) => String(entry).includes('chromium'))).toEqual([]);
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-      rmSync(home, { recursive: true, force: true });
-    }
-  });
-
-  it('prints several PDFs with one browser', async () => {
-    const { pid, wsEndpoint } = renderer;
-    expect(pid).toBeGreaterThan(0);
-    for (const n of [1, 2, 3]) {
-      const pdf = await renderer.printPdf(`<h1>Documento ${n}</h1>`, italian);
-      expect(poppler('pdftotext', pdf)).toContain(`Documento ${n}`);
-    }
-    expect([renderer.pid, renderer.wsEndpoint]).toEqual([pid, wsEndpoint]);
+  it('that fails to start is named, with code browser-failed (exit 3 in the CLI)', async () => {
+    const error = await launchPrinter({ env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'browser-failed', program: '/bin/false' });
   });
 });
 
@@ -295,8 +181,8 @@ describe('missing browser', () => {
     expect(findBrowser(env)).toEqual({ error: 'browser-not-found', tried: ['/no/such/chrome'] });
   });
 
-  it('makes openRenderer reject with BrowserNotFoundError, in Italian', async () => {
-    const error: unknown = await openRenderer({ env }).catch((e: unknown) => e);
+  it('makes launchPrinter reject with BrowserNotFoundError, in Italian', async () => {
+    const error: unknown = await launchPrinter({ env }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BrowserNotFoundError);
     expect((error as BrowserNotFoundError).code).toBe('browser-not-found');
     expect((error as Error).message).toMatch(/^Nessun browser Chromium trovato\. Installare il pacchetto Debian `chromium`/);

@@ -24,7 +24,7 @@ describe.skipIf(!hasBrowser)('the page-break detector', () => {
   });
 
   async function sequences(html: string, name: string): Promise<string[]> {
-    const { pdf, marked } = await printWithMarkers(html, 'it');
+    const { pdf, marked } = await printWithMarkers(html);
     expect(marked).toBe(2);
     await writeFile(path.join(work, `${name}.pdf`), pdf);
     return markerPages(path.join(work, `${name}.pdf`));

@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Lang } from '../../src/types.js';
 import { launchBrowser } from '../../src/render/browser.js';
-import { pdfOptions } from '../../src/render/pdf.js';
+import { PDF_OPTIONS } from '../../src/render/pdf.js';
 import { poppler } from './build.js';
 
 // How the tests see a page break cut a figure or a table. In a page with JavaScript (test only), every
@@ -52,7 +51,7 @@ export interface MarkedPrint {
 }
 
 /** Prints the report with marker lines on every unsplittable box, with the production print options. */
-export async function printWithMarkers(html: string, lang: Lang): Promise<MarkedPrint> {
+export async function printWithMarkers(html: string): Promise<MarkedPrint> {
   const launched = await launchBrowser();
   try {
     const page = await launched.browser.newPage();
@@ -82,7 +81,7 @@ export async function printWithMarkers(html: string, lang: Lang): Promise<Marked
       document.head.append(style);
       return { marked: boxes.length, tooWide };
     }, UNSPLITTABLE, TOP, BOTTOM);
-    const pdf = await page.pdf(pdfOptions({ lang, cssPages: true }));
+    const pdf = await page.pdf(PDF_OPTIONS);
     return { pdf, marked, tooWide };
   } finally {
     await launched.close();

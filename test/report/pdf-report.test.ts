@@ -141,7 +141,7 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
 
   it('cuts no figure, short table or table row across pages', async () => {
     const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
-    const { pdf, marked, tooWide } = await printWithMarkers(html, 'it');
+    const { pdf, marked, tooWide } = await printWithMarkers(html);
     expect(tooWide, 'wider than the A4 text column').toEqual([]);
     const file = path.join(built.work, 'segnato.pdf');
     await writeFile(file, pdf);

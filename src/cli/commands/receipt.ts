@@ -75,20 +75,19 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
         published: publishedText === null ? null : parsePublished(publishedText),
       });
       // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
-      const [{ loadTemplates }, { renderPage }] = await Promise.all([import('../../render/html.js'), import('../../participation/page.js')]);
-      const html = renderPage('receipt', view, await loadTemplates(checked.root));
+      const [{ loadTemplates }, { renderPage }, { pageCss }] = await Promise.all([
+        import('../../render/html.js'), import('../../participation/page.js'), import('../../render/page-css.js'),
+      ]);
+      const pages = pageCss({ lang: checked.lang, title: `${view.title}: ${view.ente}`, footer: view.footer, sections: [] });
+      const html = renderPage('receipt', view, await loadTemplates(checked.root), pages);
       const base = `ricevuta-${ente}-${anno}`;
       const written = [`${base}.html`];
       // Added to the receipts folder beside the other partners' receipts: both files, or neither.
       await withAtomicOutput(opts.out, { command: 'receipt', lang: checked.lang }, async (dir) => {
         await fx.writeFile(path.join(dir, `${base}.html`), html);
         if (!opts.pdf) return;
-        const { withRenderer } = await import('../../render/pdf.js');
-        const pdf = await withRenderer((renderer) => renderer.printPdf(html, {
-          lang: checked.lang,
-          runningTitle: `${view.title}: ${view.ente}`,
-          footerText: view.footer,
-        }));
+        const { withPrinter } = await import('../../render/pdf.js');
+        const pdf = await withPrinter((printer) => printer.printPdf(html));
         await fx.writeFile(path.join(dir, `${base}.pdf`), pdf);
         written.push(`${base}.pdf`);
       });
