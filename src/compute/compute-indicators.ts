@@ -4,7 +4,7 @@ import { computeEquity, type Equity } from './equity.js';
 import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from './indicators.js';
 import { auditPublication, protectPublication, publication, type SuppressionSummary } from './suppress.js';
 import type { Pyramids } from './pyramids.js';
-import { addLineage } from '../provenance/lineage.js';
+import { addLineage } from './lineage.js';
 import { computeSurvey, type SurveyResult } from './survey/compute-survey.js';
 import { publishableVoices, type PublishedVoice } from './voices.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser } from '../../src/render/browser.js';
-import { parseRowRanges } from '../../src/provenance/row-ranges.js';
+import { parseRowRanges } from '../../src/compute/row-ranges.js';
 import { bilancio } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { hashTree, listeningSocket, pdfInfo, pdfText } from './helpers/files.js';

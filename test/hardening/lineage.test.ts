@@ -4,7 +4,7 @@ import type { TypedRow, ValidatedProject } from '../../src/types.js';
 import { computeIndicators } from '../../src/compute/compute-indicators.js';
 import { indicatorsJson } from '../../src/compute/open-data.js';
 import { explainValue } from '../../src/provenance/explain.js';
-import { countRowRanges, formatRowRanges, parseRowRanges } from '../../src/provenance/row-ranges.js';
+import { countRowRanges, formatRowRanges, parseRowRanges } from '../../src/compute/row-ranges.js';
 import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
 
 // Lineage: every figure names the files and rows it was summed from, and a withheld figure (or a total
