@@ -10,6 +10,7 @@ import { addProblems } from './validate/report.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
 import { computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
+import { pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { withAtomicOutput } from './atomic-output.js';
@@ -75,13 +76,21 @@ export function computeProject(checked: CheckedProject): ComputeResult {
   });
 }
 
-/** Writes the open-data outputs of compute into `out`. */
+/** Writes the open-data outputs of compute into `out`: indicators, survey, resources, pyramids, and the package describing them. */
 export async function writeOpenData(checked: CheckedProject, result: ComputeResult, out: string, fx: Effects): Promise<string[]> {
   const config = checked.config!;
-  const files = {
+  const cityName = config.citta || (checked.lang === 'it' ? 'Città' : 'City');
+  const tables = [
+    surveyTable(result.survey),
+    surveyDifferencesTable(result.survey),
+    resourcesTable(result.resources),
+    pyramidsTable(result.pyramids, checked.project.territorio, cityName),
+  ];
+  const files: Record<string, string> = {
     'indicatori.csv': indicatorsCsv(result.values),
     'indicatori.json': indicatorsJson(result.values),
-    'datapackage.json': dataPackage({ title: config.titolo, anni: result.anni, definitions: result.definitions, publisher: config.ente }),
+    ...Object.fromEntries(tables.map((t) => [t.path, t.csv])),
+    'datapackage.json': dataPackage({ title: config.titolo, anni: result.anni, definitions: result.definitions, publisher: config.ente, tables }),
   };
   for (const [name, content] of Object.entries(files)) await fx.writeFile(path.join(out, name), content);
   return Object.keys(files);
