@@ -73,8 +73,8 @@ export function surveyTable(surveys: SurveyResult[]): OpenTable {
     { field: { name: 'hanno_risposto', type: 'integer', description: 'Persone che hanno risposto alla voce almeno una volta.' }, value: (r) => (withheld(r) ? null : r.result?.answered ?? null) },
     { field: { name: 'risposte', type: 'integer', description: 'Risposte date alla voce (una persona può darne più d\'una in una dimensione).' }, value: (r) => (withheld(r) ? null : r.result?.distribution?.answers ?? null) },
     ...SCALE.map((s, i): Column<SurveyRow> => ({
-      field: { name: `quota_${s}`, type: 'number', description: `Quota delle risposte uguali a ${s}, in percentuale delle risposte date (1 decimale).` },
-      value: (r) => (withheld(r) ? null : round(r.result?.distribution ? 100 * r.result.distribution.shares[i]! : null, 1)),
+      field: { name: `quota_${s}`, type: 'number', description: `Quota delle risposte uguali a ${s}, in percentuale delle risposte date, all'unità come nel report.` },
+      value: (r) => (withheld(r) ? null : round(r.result?.distribution ? 100 * r.result.distribution.shares[i]! : null, 0)),
     })),
     { field: { name: 'media', type: 'number', description: 'Media da 1 a 5 dei valori per persona (la media delle sue risposte nella voce), 2 decimali come nel report.' }, value: (r) => (withheld(r) ? null : round(r.result?.estimate?.mean, 2)) },
     { field: { name: 'ic_basso', type: 'number', description: 'Estremo inferiore dell\'intervallo di confidenza al 95% della media (t di Student sui valori per persona).' }, value: (r) => (withheld(r) ? null : round(r.result?.estimate?.low, 2)) },
