@@ -10,7 +10,7 @@ import { addProblems } from './validate/report.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
 import { computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
-import { pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
+import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { withAtomicOutput } from './atomic-output.js';
@@ -85,6 +85,7 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
     surveyDifferencesTable(result.survey),
     resourcesTable(result.resources),
     pyramidsTable(result.pyramids, checked.project.territorio, cityName),
+    commitmentsTable(result.commitments),
   ];
   const files: Record<string, string> = {
     'indicatori.csv': indicatorsCsv(result.values),

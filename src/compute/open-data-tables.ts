@@ -2,6 +2,7 @@ import type { Territorio } from '../types.js';
 import { csvCell } from './open-data.js';
 import type { Pyramids } from './pyramids.js';
 import type { ResourceTotal } from './resources.js';
+import { COMMITMENT_STATES, type Commitment, type CommitmentsResult } from './commitments.js';
 import type { SurveyAreaResult, SurveyItemResult, SurveyResult } from './survey/compute-survey.js';
 import { SCALE } from './survey/read-survey.js';
 import { MOTIVI } from './suppress.js';
@@ -9,7 +10,7 @@ import { roundHalfAwayFromZero } from './rounding.js';
 import type { WithholdReason } from './privacy/protect.js';
 
 // The open-data tables beside indicatori.csv: every other number the report prints (survey results,
-// resource totals, age pyramids), one CSV each, with the schema datapackage.json declares for it. A
+// resource totals, age pyramids, commitments), one CSV each, with the schema datapackage.json declares for it. A
 // withheld figure is an empty cell with soppresso = true and the reason, never the number.
 
 /** A column of an open-data CSV: its Frictionless field and how to read it from a row. */
@@ -203,4 +204,30 @@ export function pyramidsTable(pyramids: Pyramids, territorio: Territorio, cityNa
     description: 'Residenti per classe d\'età e sesso della città (anche per cittadinanza) e di ogni quartiere, come nelle piramidi del report.',
     primaryKey: ['anno', 'area', 'classe', 'sesso', 'cittadinanza'],
   }, columns, rows);
+}
+
+/** impegni.csv: each commitment with its state and progress in the report year (the chapter's counts follow from it). */
+export function commitmentsTable(commitments: CommitmentsResult): OpenTable {
+  const columns: Column<Commitment>[] = [
+    { field: { name: 'anno', type: 'integer', description: 'Anno del report (stato al 31 dicembre).' }, value: () => commitments.anno },
+    { field: { name: 'codice', type: 'string', description: 'Codice dell\'impegno (catalogo/impegni.csv).' }, value: (c) => c.codice },
+    { field: { name: 'cantiere', type: 'string', description: 'Cantiere dell\'impegno.' }, value: (c) => c.cantiere },
+    { field: { name: 'descrizione', type: 'string', description: 'L\'impegno.' }, value: (c) => c.descrizione },
+    { field: { name: 'zona', type: 'string', description: 'Zona a cui si riferisce (quella del quartiere, per un impegno di quartiere); vuoto per tutta la città.' }, value: (c) => c.zona },
+    { field: { name: 'quartiere', type: 'string', description: 'Quartiere a cui si riferisce, se uno.' }, value: (c) => c.quartiere },
+    { field: { name: 'indicatore', type: 'string', description: 'Indicatore che lo misura (indicatori.csv), se uno.' }, value: (c) => c.indicatore },
+    { field: { name: 'obiettivo', type: 'number', description: 'Obiettivo, nell\'unità dell\'indicatore.' }, value: (c) => c.obiettivo },
+    { field: { name: 'scadenza', type: 'string', description: 'Scadenza (AAAA-MM-GG).' }, value: (c) => c.scadenza },
+    { field: { name: 'stato', type: 'string', constraints: { enum: [...COMMITMENT_STATES] }, description: 'Stato al 31 dicembre dell\'anno; vuoto se non indicato.' }, value: (c) => c.stato },
+    { field: { name: 'avanzamento', type: 'number', description: 'Avanzamento in percentuale.' }, value: (c) => c.avanzamento },
+    { field: { name: 'avanzamento_prima', type: 'number', description: 'Avanzamento nell\'anno di confronto.' }, value: (c) => c.avanzamentoPrima },
+    { field: { name: 'variazione', type: 'number', description: 'avanzamento − avanzamento_prima, in punti percentuali.' }, value: (c) => c.variazione },
+    { field: { name: 'nota', type: 'string', description: 'Nota dell\'anno.' }, value: (c) => c.nota || null },
+  ];
+  return table({
+    name: 'impegni',
+    title: 'Impegni del progetto e loro avanzamento',
+    description: 'Gli impegni del progetto con stato e avanzamento nell\'anno del report e nell\'anno di confronto; i conteggi per stato e l\'avanzamento medio del report si ricavano da queste righe.',
+    primaryKey: ['anno', 'codice'],
+  }, columns, commitments.impegni);
 }

@@ -19,7 +19,7 @@ interface PageDocument {
 
 const hasBrowser = 'path' in findBrowser();
 const EPOCH = '1700000000'; // Tue 14 Nov 2023 22:13:20 UTC
-const REPORT_FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'piramidi.csv', 'questionario.csv', 'questionario_differenze.csv', 'report.html', 'report.pdf', 'risorse.csv', 'validazione.json'];
+const REPORT_FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'impegni.csv', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'piramidi.csv', 'questionario.csv', 'questionario_differenze.csv', 'report.html', 'report.pdf', 'risorse.csv', 'validazione.json'];
 
 let work: string;
 let project: string;

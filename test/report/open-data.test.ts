@@ -59,7 +59,7 @@ describe('datapackage.json is a valid tabular data package', () => {
       resources: { name: string; path: string; profile: string; format: string; mediatype: string; schema: { fields: { name: string; type: string }[]; primaryKey: string[] } }[];
     };
     expect(pkg.profile).toBe('tabular-data-package');
-    expect(pkg.resources.map((r) => r.path)).toEqual(['indicatori.csv', 'questionario.csv', 'questionario_differenze.csv', 'risorse.csv', 'piramidi.csv']);
+    expect(pkg.resources.map((r) => r.path)).toEqual(['indicatori.csv', 'questionario.csv', 'questionario_differenze.csv', 'risorse.csv', 'piramidi.csv', 'impegni.csv']);
     // indicatori.json (its lineage is an object per row) is written beside, not declared, and named in the description.
     expect(pkg.description).toContain('indicatori.json');
     for (const resource of pkg.resources) {
@@ -135,6 +135,20 @@ describe('every number of the report\'s tables is in the open data', () => {
     const total = (misura: string) => formatNumber(Number(rows.find((r) => r.anno === '2024' && r.misura === misura)!.valore), 'it', 0);
     expect(html).toContain(`Nel 2024 i servizi del progetto hanno impiegato ${total('spesa_euro')} euro, ${total('ore')} ore di servizio e ${total('volontari')} volontari`);
     for (const row of rows) expect(row.fonti).toMatch(/erogazioni/);
+  });
+
+  it('commitments: the counts by cantiere and state, and the progress of each, follow from impegni.csv', async () => {
+    const rows = await table('impegni.csv');
+    const printed = html.match(/<table class="tabella" id="tab-impegni-cantieri">([\s\S]*?)<\/table>/)![1]!;
+    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num">[^<]*<\/td>)+)/g)].map((m) => [...m[1]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]));
+    const cantieri = [...new Set(rows.map((r) => r.cantiere))];
+    const states = ['non_avviato', 'in_corso', 'completato', 'sospeso'];
+    const expected = [...cantieri.map((k) => rows.filter((r) => r.cantiere === k)), rows].map((group) => {
+      const measured = group.filter((r) => r.avanzamento !== '');
+      const mean = measured.reduce((s, r) => s + Number(r.avanzamento), 0) / measured.length;
+      return [String(group.length), ...states.map((s) => String(group.filter((r) => r.stato === s).length)), measured.length ? `${formatNumber(mean, 'it', 0)}%` : '—'];
+    });
+    expect(body).toEqual(expected);
   });
 
   it('pyramids: every band of every pyramid (city and quartieri) is piramidi.csv\'s, withheld cells as n.d.', async () => {
