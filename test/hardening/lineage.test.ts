@@ -45,7 +45,10 @@ function project(): ValidatedProject {
       rows.push({ values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti }, file: 'dati/2024/popolazione.csv', row: rows.length + 2 });
     }
   }
-  return { territorio: miniTerritorio, anni: [2024], servizi: [], dati: yearData(2024, { popolazione: rows }) } as unknown as ValidatedProject;
+  return {
+    territorio: miniTerritorio, anni: [2024], servizi: [], enti: [], cataloghi: new Map(), contributi: [], report: { files: [] },
+    dati: yearData(2024, { popolazione: rows }),
+  } as unknown as ValidatedProject;
 }
 
 const definitions = bresciaIndicators().filter((d) => d.id === 'quota_65_plus');
