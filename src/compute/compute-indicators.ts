@@ -7,7 +7,7 @@ import type { Pyramids } from './pyramids.js';
 import { addLineage } from './lineage.js';
 import { computeSurvey, type SurveyResult } from './survey/compute-survey.js';
 import { publishableVoices, type PublishedVoice } from './voices.js';
-import { computeResources, type ResourceTotal } from './resources.js';
+import { computeResources, publishedResourceKeys, type ResourceTotal } from './resources.js';
 import { computeCommitments, type CommitmentsResult } from './commitments.js';
 import { computeContributions, type ContributionsResult } from './contributions.js';
 
@@ -83,9 +83,10 @@ export function computeIndicators(
   const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName };
   // The figures' forms are computed before anything is withheld, and serve both the decision and the audit.
   const figures = publication(values, definitions, project, settings);
-  const { summary: privacy, pyramids } = protectPublication(values, definitions, project, settings, figures);
+  const { summary: privacy, pyramids, resources: withheldResources } = protectPublication(values, definitions, project, settings, figures);
+  const resources = computeResources(project.dati, values, definitions, withheldResources);
   // The audit reads what is about to be published, as an attacker would: the build refuses a leak.
-  privacy.leaks = auditPublication(values, definitions, project, { ...settings, pyramids }, figures);
+  privacy.leaks = auditPublication(values, definitions, project, { ...settings, pyramids, resources: publishedResourceKeys(resources) }, figures);
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
   addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
@@ -106,7 +107,7 @@ export function computeIndicators(
     survey,
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
     ...years,
-    resources: computeResources(project.dati, values, definitions),
+    resources,
     commitments: computeCommitments(project, years.anno, years.annoPrecedente),
     contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
   };

@@ -138,8 +138,10 @@ export function resourcesTable(resources: ResourceTotal[]): OpenTable {
   const columns: Column<ResourceTotal>[] = [
     { field: { name: 'anno', type: 'integer', description: 'Anno dei servizi.' }, value: (r) => r.anno },
     { field: { name: 'misura', type: 'string', constraints: { enum: Object.keys(MISURE) }, description: 'La colonna di erogazioni sommata.' }, value: (r) => r.misura },
-    { field: { name: 'valore', type: 'number', description: 'Somma della misura su tutte le righe di erogazioni dell\'anno (Comune e partner), per tutta la città.' }, value: (r) => r.valore },
+    { field: { name: 'valore', type: 'number', description: 'Somma della misura su tutte le righe di erogazioni dell\'anno (Comune e partner), per tutta la città; vuoto se omesso per riservatezza.' }, value: (r) => r.valore },
     { field: { name: 'unita', type: 'string', description: 'Unità di misura.' }, value: (r) => MISURE[r.misura] },
+    { field: SOPPRESSO, value: (r) => r.soppresso },
+    { field: MOTIVO, value: (r) => r.motivo },
     {
       field: { name: 'fonti', type: 'string', description: 'File e righe sommati, "file: righe; file: righe", righe come le mostra un foglio di calcolo (intestazione = riga 1) in intervalli compatti; solo i file quando un dato dei servizi dell\'anno è omesso per riservatezza.' },
       value: (r) => r.fonti.map((f) => (f.righe ? `${f.file}: ${f.righe}` : f.file)).join('; '),

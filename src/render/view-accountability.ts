@@ -29,16 +29,19 @@ export function resourcesView(ctx: ViewContext): SimpleChapter {
       }),
     ],
   }));
-  // The totals are compute's (resources.ts): a year without erogazioni sums to 0, as it always printed.
-  const total = (misura: string) => ctx.result.resources.find((r) => r.anno === anno && r.misura === misura)?.valore ?? 0;
-  const totals = { spesa: total('spesa_euro'), ore: total('ore'), volontari: total('volontari') };
+  // The totals are compute's (resources.ts): a year without erogazioni sums to 0, as it always printed;
+  // a total the privacy authority withholds (volunteers are persons) reads n.d.
+  const total = (misura: string) => {
+    const found = ctx.result.resources.find((r) => r.anno === anno && r.misura === misura);
+    return found?.soppresso ? ctx.label('nd') : formatNumber(found?.valore ?? 0, ctx.lang, 0);
+  };
   return {
     id: 'risorse',
     title: ctx.label('risorse'),
     paragraphs: [ctx.text({
       it: 'Nel {anno} i servizi del progetto hanno impiegato {spesa} euro, {ore} ore di servizio e {vol} volontari (somme dei dati del Comune e dei partner).',
       en: 'In {anno} the project\'s services used {spesa} euro, {ore} hours of service and {vol} volunteers (sums of the Comune\'s and partners\' data).',
-    }, { anno, spesa: formatNumber(totals.spesa, ctx.lang, 0), ore: formatNumber(totals.ore, ctx.lang, 0), vol: formatNumber(totals.volontari, ctx.lang, 0) })],
+    }, { anno, spesa: total('spesa_euro'), ore: total('ore'), vol: total('volontari') })],
     tables: ids.length === 0 ? [] : [ctx.table('tab-risorse', ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
       [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)], rows)],
   };
