@@ -60,8 +60,7 @@ export function chaptersOf(definition: IndicatorDefinition, lang: Lang, commitme
 export function receiptView(data: ReceiptData, lang: Lang): ReceiptView {
   const say = (text: Bilingual, params: Record<string, string | number> = {}) => t(lang, text, params);
   const n = (v: number) => formatNumber(v, lang, 0);
-  const { contributo, cells, ente, anno, problems, errors } = data;
-  const nome = data.nome;
+  const { contributo, cells, ente, anno, problems, errors, nome, attention, scadenza, titolo } = data;
   const first = cells[0];
   const groups: ReceiptView['problems']['groups'] = [];
   for (const p of problems.slice(0, MAX_PROBLEMS)) {
@@ -78,10 +77,8 @@ export function receiptView(data: ReceiptData, lang: Lang): ReceiptView {
     value.soppresso ? 'n.d.' : value.valore === null ? '—' : `${formatNumber(value.valore, lang, d.decimali)} ${d.unita}`,
     chaptersOf(d, lang, data.commitmentIndicators).join(', '),
   ]);
+  // null before the report is built: the receipt then says so instead of listing indicators.
   const published = data.published ? useRows : null;
-  const attention = data.attention;
-  const scadenza = data.scadenza;
-  const titolo = data.titolo;
 
   return {
     lang,
