@@ -10,6 +10,7 @@ import { addProblems } from './validate/report.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
 import { computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
+import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { withAtomicOutput } from './atomic-output.js';
@@ -68,18 +69,29 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     cityName: config.citta || (checked.lang === 'it' ? 'Città' : 'City'),
     threshold: config.sogliaRiservatezza,
     pyramidYear: config.anno,
+    comparisonYear: config.annoConfronto,
+    deadlines: config.scadenzaContributi,
     // The report publishes the survey of its own year only: that is the one the authority decides on.
     participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
   });
 }
 
-/** Writes the open-data outputs of compute into `out`. */
+/** Writes the open-data outputs of compute into `out`: indicators, survey, resources, pyramids, and the package describing them. */
 export async function writeOpenData(checked: CheckedProject, result: ComputeResult, out: string, fx: Effects): Promise<string[]> {
   const config = checked.config!;
-  const files = {
+  const cityName = config.citta || (checked.lang === 'it' ? 'Città' : 'City');
+  const tables = [
+    surveyTable(result.survey),
+    surveyDifferencesTable(result.survey),
+    resourcesTable(result.resources),
+    pyramidsTable(result.pyramids, checked.project.territorio, cityName),
+    commitmentsTable(result.commitments),
+  ];
+  const files: Record<string, string> = {
     'indicatori.csv': indicatorsCsv(result.values),
     'indicatori.json': indicatorsJson(result.values),
-    'datapackage.json': dataPackage({ title: config.titolo, anni: result.anni, definitions: result.definitions, publisher: config.ente }),
+    ...Object.fromEntries(tables.map((t) => [t.path, t.csv])),
+    'datapackage.json': dataPackage({ title: config.titolo, anni: result.anni, definitions: result.definitions, publisher: config.ente, tables }),
   };
   for (const [name, content] of Object.entries(files)) await fx.writeFile(path.join(out, name), content);
   return Object.keys(files);
@@ -150,12 +162,15 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       const { createChartRenderer } = await import('./render/charts.js');
       const charts = createChartRenderer();
       const { buildViewModel } = await import('./render/view-model.js');
+      const { catalogueOf } = await import('./render/view-context.js');
+      const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
+      const stored = await (await import('./participation/definitions.js')).readStoredCatalogues(checked.root, checked.project.servizi, lang);
       return buildViewModel({
-        config, lang, project: checked.project, result,
+        config, lang, catalogue: catalogueOf(checked.project), result, validation: checked.report.summary,
         renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
         lowThresholdAllowed: options.allowLowThreshold,
         map: map.layout,
-        storedDefinitions: await (await import('./participation/definitions.js')).readStoredCatalogues(checked.root, checked.project.servizi, lang),
+        definitionChanges: definitionChangesByEdition(stored, result.definitions, lang),
       });
     });
     fx.progress('HTML');
@@ -177,10 +192,10 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       await out.writeFile(path.join(dir, 'report.html'), html);
       const names = await writeOpenData(checked, result, dir, out);
       await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
-      // The submissions grid too, so that a build's folder holds everything `bilancio submissions` writes.
-      const grid = (await import('./participation/submissions.js')).computeSubmissionGrid(checked);
+      // The submissions grid too (the one compute made for the report), so that a build's folder holds everything `bilancio submissions` writes.
+      const grid = result.contributions.grid;
       await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);
-      const [{ renderPage }, { gridPageView }] = await Promise.all([import('./participation/page.js'), import('./participation/submissions-view.js')]);
+      const [{ renderPage }, { gridPageView }] = await Promise.all([import('./render/page.js'), import('./render/submissions-page.js')]);
       await out.writeFile(path.join(dir, 'contributi.html'), renderPage('contributi', gridPageView(grid, lang, config.titolo), templates));
       return [...names, 'validazione.json', 'contributi.json', 'contributi.html', 'report.html'];
     });

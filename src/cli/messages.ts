@@ -15,8 +15,8 @@ export const CLI = {
     en: 'checks a project\'s files and tells, for each problem, the file, row and column to fix',
   },
   compute: {
-    it: 'calcola gli indicatori e scrive indicatori.csv, indicatori.json e datapackage.json',
-    en: 'computes the indicators and writes indicatori.csv, indicatori.json and datapackage.json',
+    it: 'calcola gli indicatori e scrive i dati aperti: indicatori.csv e .json, questionario.csv, questionario_differenze.csv, risorse.csv, piramidi.csv, impegni.csv e datapackage.json',
+    en: 'computes the indicators and writes the open data: indicatori.csv and .json, questionario.csv, questionario_differenze.csv, risorse.csv, piramidi.csv, impegni.csv and datapackage.json',
   },
   validatePaths: {
     it: 'la cartella di un progetto (predefinita: Brescia), oppure uno o più file da controllare da soli',

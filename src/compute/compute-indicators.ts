@@ -4,9 +4,12 @@ import { computeEquity, type Equity } from './equity.js';
 import { addYearOverYear, computeYear, type AreaValue, type NotComputable } from './indicators.js';
 import { auditPublication, protectPublication, publication, type SuppressionSummary } from './suppress.js';
 import type { Pyramids } from './pyramids.js';
-import { addLineage } from '../provenance/lineage.js';
+import { addLineage } from './lineage.js';
 import { computeSurvey, type SurveyResult } from './survey/compute-survey.js';
 import { publishableVoices, type PublishedVoice } from './voices.js';
+import { computeResources, publishedResourceKeys, type ResourceTotal } from './resources.js';
+import { computeCommitments, type CommitmentsResult } from './commitments.js';
+import { computeContributions, type ContributionsResult } from './contributions.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -22,6 +25,22 @@ export interface ComputeResult {
   survey: SurveyResult[];
   /** The voices that may be published, every year. */
   voices: PublishedVoice[];
+  /** The report year (the configured one when it has data, else the last) and the year it is compared with. */
+  anno: number;
+  annoPrecedente: number | null;
+  /** Spending, hours and volunteers of every year, summed over erogazioni, with their sources. */
+  resources: ResourceTotal[];
+  /** The commitments in the report year, with counts by state and mean progress. */
+  commitments: CommitmentsResult;
+  /** Who gave which data for the report year: the submissions grid (once per build), credits, completeness. */
+  contributions: ContributionsResult;
+}
+
+/** The report year (`anno` when the project has data for it, else its last year) and the year compared. */
+export function reportYears(anni: number[], anno: number, annoConfronto: number | null): { anno: number; annoPrecedente: number | null } {
+  const year = anni.includes(anno) ? anno : (anni[anni.length - 1] ?? anno);
+  const previous = annoConfronto ?? year - 1;
+  return { anno: year, annoPrecedente: anni.includes(previous) ? previous : null };
 }
 
 export interface ComputeOptions {
@@ -30,6 +49,10 @@ export interface ComputeOptions {
   threshold: number;
   /** The report year, whose age pyramids are drawn; none when absent. */
   pyramidYear?: number | null;
+  /** anno_confronto: the year the report compares with (default the year before). */
+  comparisonYear?: number | null;
+  /** scadenza_contributi, by year: when the partners' data were due. */
+  deadlines?: Record<string, string>;
   /** soglia_risposte and soglia_popolazione_voci; without them no survey or voice is published. */
   participation?: {
     sogliaRisposte: number;
@@ -39,7 +62,11 @@ export interface ComputeOptions {
   };
 }
 
-/** Computes every indicator for every year and area, decides what privacy withholds and audits it, then lineage, equity and change. */
+/**
+ * Computes every indicator for every year and area, decides what privacy withholds and audits it, then
+ * lineage, equity and change; and every other figure the report prints: survey, voices, resources,
+ * commitments, contributions.
+ */
 export function computeIndicators(
   project: ValidatedProject,
   definitions: IndicatorDefinition[],
@@ -56,9 +83,10 @@ export function computeIndicators(
   const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName };
   // The figures' forms are computed before anything is withheld, and serve both the decision and the audit.
   const figures = publication(values, definitions, project, settings);
-  const { summary: privacy, pyramids } = protectPublication(values, definitions, project, settings, figures);
+  const { summary: privacy, pyramids, resources: withheldResources } = protectPublication(values, definitions, project, settings, figures);
+  const resources = computeResources(project.dati, values, definitions, withheldResources);
   // The audit reads what is about to be published, as an attacker would: the build refuses a leak.
-  privacy.leaks = auditPublication(values, definitions, project, { ...settings, pyramids }, figures);
+  privacy.leaks = auditPublication(values, definitions, project, { ...settings, pyramids, resources: publishedResourceKeys(resources) }, figures);
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
   addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
@@ -67,6 +95,7 @@ export function computeIndicators(
     : [];
   // The survey's own audit joins the indicators' and pyramids': the build refuses any of them.
   for (const year of survey) privacy.leaks.push(...year.leaks);
+  const years = reportYears(project.anni, options.pyramidYear ?? project.anni[project.anni.length - 1] ?? 0, options.comparisonYear ?? null);
   return {
     anni: project.anni,
     definitions,
@@ -77,5 +106,9 @@ export function computeIndicators(
     pyramids,
     survey,
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
+    ...years,
+    resources,
+    commitments: computeCommitments(project, years.anno, years.annoPrecedente),
+    contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
   };
 }

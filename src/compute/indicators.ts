@@ -4,7 +4,7 @@ import type { IndicatorDefinition } from './catalogue.js';
 import { evaluate, referenceKey, referencesOf, type Reference } from './expression.js';
 import { rowsFor, sumByQuartiere } from './measures.js';
 import { roundHalfAwayFromZero } from './rounding.js';
-import type { Fonti } from '../provenance/lineage.js';
+import type { Fonti } from './lineage.js';
 
 export type Livello = 'quartiere' | 'zona' | 'citta';
 

@@ -1,8 +1,10 @@
 import type { IndicatorDefinition } from './catalogue.js';
 import type { AreaValue } from './indicators.js';
+import type { OpenTable } from './open-data-tables.js';
 
-// The open-data outputs: indicatori.csv (long format), indicatori.json (the same rows as objects) and a
-// Frictionless datapackage.json describing both, so that the Comune can publish them as they are.
+// The open-data outputs: indicatori.csv (long format), indicatori.json (the same rows as objects, with
+// their lineage), the tables of open-data-tables.ts, and a Frictionless datapackage.json describing
+// every CSV, so that the Comune can publish them as they are.
 
 export const INDICATOR_COLUMNS = [
   'anno', 'livello', 'codice', 'nome', 'indicatore', 'valore', 'numeratore', 'denominatore',
@@ -15,7 +17,8 @@ export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(value: unknown): string {
+/** One CSV cell: empty for null, formulas neutralised, quoted when it holds a comma, quote or line break. */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = neutralizeFormula(typeof value === 'boolean' ? String(value) : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -39,17 +42,14 @@ export function indicatorsJson(values: AreaValue[]): string {
   return rows.length === 0 ? '[]\n' : `[\n${rows.join(',\n')}\n]\n`;
 }
 
-const FONTI_FIELD = {
-  name: 'fonti',
-  type: 'object',
-  description:
-    'Da dove viene il dato: {"numeratore": [{"file", "righe"}], "denominatore": [...]}, file relativi al progetto e righe come ' +
-    'le mostra un foglio di calcolo (intestazione = riga 1) in intervalli compatti: "2-405, 810" (dalla 2 alla 405, e la 810), ' +
-    '"3-405/2" (una riga ogni 2 dalla 3 alla 405). Senza "righe" quando il valore, o uno che contiene, è omesso per riservatezza.',
-};
+const CSV = { profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true } };
 
-/** datapackage.json (Frictionless Data Package v1) describing indicatori.csv and indicatori.json. */
-export function dataPackage(options: { title: string; anni: number[]; definitions: IndicatorDefinition[]; publisher: string }): string {
+/**
+ * datapackage.json (Frictionless Tabular Data Package v1): every resource is a CSV with its schema.
+ * indicatori.json is published beside it but is not a resource: a tabular-data-package may list only
+ * tabular resources, and its `fonti` (the lineage) is an object per row. The package says where it is.
+ */
+export function dataPackage(options: { title: string; anni: number[]; definitions: IndicatorDefinition[]; publisher: string; tables?: OpenTable[] }): string {
   const fields = [
     { name: 'anno', type: 'integer', description: 'Anno di riferimento (dati al 31 dicembre).' },
     { name: 'livello', type: 'string', constraints: { enum: ['quartiere', 'zona', 'citta'] }, description: 'Livello territoriale.' },
@@ -70,12 +70,18 @@ export function dataPackage(options: { title: string; anni: number[]; definition
     profile: 'tabular-data-package',
     name: 'bilancio-sociale-indicatori',
     title: options.title,
-    description: `Indicatori demografici e di copertura dei servizi per quartiere, zona e città, anni ${options.anni.join(', ')}.`,
+    description: `Indicatori demografici e di copertura dei servizi per quartiere, zona e città, anni ${options.anni.join(', ')}, ` +
+      'e ogni altra cifra del report: risultati del questionario, risorse impiegate, piramidi delle età. ' +
+      'indicatori.json, accanto a questo file, ha le stesse righe di indicatori.csv con la provenienza di ogni valore ' +
+      '("fonti": i file e le righe, come le mostra un foglio di calcolo, sommati per numeratore e denominatore).',
     publisher: options.publisher,
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     resources: [
-      { name: 'indicatori', path: 'indicatori.csv', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema },
-      { name: 'indicatori-json', path: 'indicatori.json', format: 'json', mediatype: 'application/json', encoding: 'utf-8', schema: { ...schema, fields: [...fields, FONTI_FIELD] } },
+      { name: 'indicatori', path: 'indicatori.csv', ...CSV, schema },
+      ...(options.tables ?? []).map((t) => ({
+        name: t.name, path: t.path, title: t.title, description: t.description, ...CSV,
+        schema: { fields: t.fields, primaryKey: t.primaryKey, missingValues: [''] },
+      })),
     ],
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

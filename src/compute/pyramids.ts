@@ -1,7 +1,7 @@
 import type { Territorio } from '../types.js';
 import type { Reference, Condition } from './expression.js';
 import type { BaseCounts } from './privacy/base-counts.js';
-import type { Figure } from './privacy/protect.js';
+import type { Figure, WithholdReason } from './privacy/protect.js';
 
 // The age pyramids the report draws: residents by age band and sex (and, for the city, the foreign ones
 // too) at 31 December of the report year. Their cells are published figures like the indicators: the
@@ -20,6 +20,8 @@ export interface Pyramid {
   femaleForeign?: (number | null)[];
   /** How many cells are withheld. */
   hidden: number;
+  /** Why each withheld cell is, by `<series>|<band>` (series: male, female, maleForeign, femaleForeign). */
+  motivi: Record<string, WithholdReason>;
 }
 
 /** The pyramids of a report: the city's (5-year bands to 100+, by citizenship) and one per quartiere (10-year to 90+). */
@@ -126,7 +128,7 @@ export function publishedPyramids(
   territorio: Territorio,
   anno: number,
   figures: Figure[],
-  withheld: ReadonlyMap<string, unknown>,
+  withheld: ReadonlyMap<string, WithholdReason>,
   cityName: string,
   hasPopulation: boolean,
 ): Pyramids {
@@ -135,15 +137,18 @@ export function publishedPyramids(
   if (!hasPopulation) return pyramids;
   for (const plan of plans(territorio, cityName)) {
     let hidden = 0;
+    const motivi: Record<string, WithholdReason> = {};
     const series = (name: SeriesName) => plan.bands.map((band) => {
       const key = cellKey(anno, plan.area, name, band.label);
-      if (withheld.has(key)) {
+      const motivo = withheld.get(key);
+      if (motivo) {
         hidden++;
+        motivi[`${name}|${band.label}`] = motivo;
         return null;
       }
       return byKey.get(key)?.equations[0]?.value ?? 0;
     });
-    const pyramid: Pyramid = { area: plan.area, anno, bands: plan.bands.map((b) => b.label), male: series('male'), female: series('female'), hidden: 0 };
+    const pyramid: Pyramid = { area: plan.area, anno, bands: plan.bands.map((b) => b.label), male: series('male'), female: series('female'), hidden: 0, motivi };
     if (plan.series.includes('maleForeign')) {
       pyramid.maleForeign = series('maleForeign');
       pyramid.femaleForeign = series('femaleForeign');

@@ -5,6 +5,8 @@ import { BaseCounts } from './privacy/base-counts.js';
 import { declareReferences, indicatorFigures, referenceCounts, valueKey } from './privacy/indicator-figures.js';
 import { findLeaks, primaryCounts, protectFigures, type Figure, type Leak, type ProtectedCount, type WithholdReason } from './privacy/protect.js';
 import { declarePyramids, publishedPyramids, pyramidFigures, type Pyramids } from './pyramids.js';
+import { declareResources, resourceFigures } from './resources.js';
+import { MOTIVI } from './suppress-reasons.js';
 
 // Privacy by construction (Garante, Regole deontologiche 2019, art. 5): a count of people below the
 // threshold is never published, and no withheld value may be recovered by subtraction from whatever else
@@ -28,10 +30,7 @@ export interface SuppressionSummary {
   leaks: Leak[];
 }
 
-export const MOTIVI: Record<SuppressionReason, string> = {
-  primaria: 'conteggio inferiore alla soglia di riservatezza',
-  secondaria: 'soppressione complementare: impedisce di ricavare un dato riservato per differenza',
-};
+export { MOTIVI } from './suppress-reasons.js';
 
 export type PrivacyInputs = Pick<ValidatedProject, 'dati' | 'territorio' | 'servizi' | 'anni'>;
 
@@ -50,15 +49,18 @@ export interface Publication {
   counts: ProtectedCount[];
 }
 
-/** The base counts, figures and protected counts of a publication: indicator values and pyramids. */
+/** The base counts, figures and protected counts of a publication: indicator values, pyramids, resource totals. */
 export function publication(values: AreaValue[], definitions: IndicatorDefinition[], project: PrivacyInputs, options: PublicationOptions): Publication {
   const anni = [...new Set(values.map((v) => v.anno))].sort((a, b) => a - b);
   const base = new BaseCounts(project.dati, project.servizi);
   declareReferences(base, definitions, anni);
   const pyramidYear = options.pyramidYear ?? null;
   if (pyramidYear !== null) declarePyramids(base, pyramidYear);
+  const resourceYears = anni.filter((anno) => project.dati.get(anno)?.has('erogazioni'));
+  declareResources(base, resourceYears);
   const figures: Figure[] = indicatorFigures(values, definitions, project.territorio, base, options.threshold);
   if (pyramidYear !== null) figures.push(...pyramidFigures(project.territorio, pyramidYear, base, options.threshold, options.cityName ?? ''));
+  figures.push(...resourceFigures(resourceYears, base, project.servizi, options.threshold));
   const counts = [...primaryCounts(figures), ...referenceCounts(definitions, anni, project.territorio, base, options.threshold)];
   return { figures, counts };
 }
@@ -70,7 +72,7 @@ export function protectPublication(
   project: PrivacyInputs,
   options: PublicationOptions,
   made: Publication = publication(values, definitions, project, options),
-): { summary: SuppressionSummary; pyramids: Pyramids } {
+): { summary: SuppressionSummary; pyramids: Pyramids; resources: Map<string, WithholdReason> } {
   const { figures, counts } = made;
   const { withheld, rounds } = protectFigures(figures, counts, { audit: options.audit });
   const summary: SuppressionSummary = {
@@ -93,7 +95,8 @@ export function protectPublication(
   const pyramids = publishedPyramids(project.territorio, pyramidYear ?? 0, figures, withheld, options.cityName ?? '', hasPopulation);
   summary.pyramidCells = [...withheld.keys()].filter((k) => k.startsWith('pyr|')).length;
   summary.audit.publishedEquations = figures.filter((f) => !withheld.has(f.key)).reduce((n, f) => n + f.equations.length, 0);
-  return { summary, pyramids };
+  const resources = new Map([...withheld].filter(([key]) => key.startsWith('res|')));
+  return { summary, pyramids, resources };
 }
 
 /** Withholds indicator values in place (no pyramids): the authority for a catalogue alone. */
@@ -116,7 +119,7 @@ export function auditPublication(
   values: AreaValue[],
   definitions: IndicatorDefinition[],
   project: PrivacyInputs,
-  options: PublicationOptions & { pyramids?: Pyramids },
+  options: PublicationOptions & { pyramids?: Pyramids; resources?: Set<string> },
   made: Publication = publication(values, definitions, project, options),
 ): Leak[] {
   const { figures, counts } = made;
@@ -133,6 +136,8 @@ export function auditPublication(
   // A figure shows its equations only where the publication has its numbers.
   const shown = figures.map((f) => {
     if (f.key.startsWith('pyr|')) return drawn.has(f.key) ? f : { ...f, equations: [] };
+    // The resource totals the report prints (publishedResourceKeys); none when not given.
+    if (f.key.startsWith('res|')) return options.resources?.has(f.key) ? f : { ...f, equations: [] };
     const value = published.get(f.key)!;
     return { ...f, equations: f.equations.filter((e) => (e.part === 'numeratore' ? value.numeratore : value.denominatore) !== null) };
   });

@@ -2,7 +2,7 @@ import type { ValidatedProject } from '../types.js';
 import type { IndicatorDefinition } from '../compute/catalogue.js';
 import type { AreaValue } from '../compute/indicators.js';
 import { roundHalfAwayFromZero } from '../compute/rounding.js';
-import { compareDefinitions, type DefinitionChange } from './definitions.js';
+import { compareDefinitions, type DefinitionChange } from '../compute/definition-changes.js';
 import type { Lang } from '../types.js';
 
 // What changed between two years of a project: rows per dataset, files, who sent data, and the

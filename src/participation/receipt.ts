@@ -1,35 +1,40 @@
-import type { Lang, Problem, TypedRow } from '../types.js';
+import type { Contributo, Problem, TypedRow } from '../types.js';
 import type { CheckedProject } from '../pipeline.js';
-import { t, type Bilingual } from '../i18n.js';
-import { formatNumber } from '../render/format.js';
-import { cellText, shortDate, timelinessText } from './labels.js';
-import type { SubmissionGrid } from './submissions.js';
-import { chaptersOf, indicatorsUsingRows, type PublishedValue } from './data-use.js';
+import type { IndicatorDefinition } from '../compute/catalogue.js';
+import type { SubmissionCell, SubmissionGrid, SubmittedFile } from '../compute/submissions.js';
+import { indicatorsUsingRows, type PublishedValue } from './data-use.js';
 
-// The receipt a partner gets for one submission: what arrived, what to fix (row and column as the
-// spreadsheet shows them) and, once the report is built, where their rows appear.
+// What a partner's receipt for one submission says, as data: what arrived, what to fix and, once the
+// report is built, which published indicators their rows enter. render/receipt-page.ts words it.
 
-/** How many problems a receipt lists before summing up the rest. */
-export const MAX_PROBLEMS = 300;
-
-export interface ReceiptView {
-  lang: Lang;
-  title: string;
+export interface ReceiptData {
   ente: string;
-  greeting: string;
-  intro: string;
-  status: string;
+  /** The ente's name in the catalogue (its code when it is not there). */
+  nome: string;
+  anno: number;
+  contributo: Contributo | null;
+  /** The grid's cells of this ente and year (one per dataset). */
+  cells: SubmissionCell[];
+  /** Late or with errors. */
   attention: boolean;
-  details: { label: string; value: string }[];
-  files: { caption: string; head: string[]; rows: string[][] };
-  problems: { title: string; summary: string; head: string[]; groups: { file: string; rows: { severity: string; cells: string[] }[] }[]; more: string };
-  use: { title: string; text: string; head: string[]; rows: string[][] };
-  closing: string;
-  footer: string;
+  scadenza: string | null;
+  /** The submission's data files as the grid counted them (rows read and used). */
+  files: SubmittedFile[];
+  /** Every error and warning of the submission's files and manifest. */
+  problems: Problem[];
+  errors: number;
+  /** false before the report is built (no indicatori.json to read). */
+  published: boolean;
+  /** The indicators whose sums use the submission's rows, with their published city value. */
+  uses: { definition: IndicatorDefinition; city: PublishedValue }[];
+  /** Indicators that measure a commitment (catalogo_impegni). */
+  commitmentIndicators: Set<string>;
+  titolo: string;
+  enteProgetto: string;
 }
 
 export interface ReceiptInput {
-  checked: Pick<CheckedProject, 'project' | 'config' | 'definitions' | 'lang'>;
+  checked: Pick<CheckedProject, 'project' | 'config' | 'definitions'>;
   grid: SubmissionGrid;
   ente: string;
   anno: number;
@@ -37,128 +42,43 @@ export interface ReceiptInput {
   published: PublishedValue[] | null;
 }
 
-const DELIMITERS: Record<string, Bilingual> = {
-  ';': { it: 'punto e virgola (;)', en: 'semicolon (;)' },
-  ',': { it: 'virgola (,)', en: 'comma (,)' },
-  '\t': { it: 'tabulazione', en: 'tab' },
-  '|': { it: 'barra verticale (|)', en: 'pipe (|)' },
-};
-
-/** Row and column as the spreadsheet shows them: `5`, `C (3)`. */
-function place(p: Problem): [string, string] {
-  const row = p.row === undefined ? '—' : String(p.row);
-  const column = p.column === undefined ? '—' : p.columnLetter ? `${p.columnLetter} (${p.column})` : String(p.column);
-  return [row, column];
-}
-
-/** The receipt of the submission `contributi/<ente>/<anno>`. */
-export function receiptView(input: ReceiptInput): ReceiptView {
+/** The facts of the receipt of `contributi/<ente>/<anno>`, from the grid computed once for the command. */
+export function receiptData(input: ReceiptInput): ReceiptData {
   const { checked, grid, ente, anno, published } = input;
-  const lang = checked.lang;
-  const say = (text: Bilingual, params: Record<string, string | number> = {}) => t(lang, text, params);
-  const n = (v: number) => formatNumber(v, lang, 0);
   const { project } = checked;
-  const contributo = project.contributi.find((c) => c.ente === ente && c.anno === anno);
-  const nome = project.enti.find((e) => e.codice === ente)?.nome ?? ente;
+  const contributo = project.contributi.find((c) => c.ente === ente && c.anno === anno) ?? null;
   const cells = grid.enti.find((e) => e.ente === ente)?.celle.filter((c) => c.anno === anno) ?? [];
-  const titolo = checked.config?.titolo ?? '';
-  const attention = cells.some((c) => c.esito === 'con_errori' || c.puntualita === 'in_ritardo');
-  const scadenza = checked.config?.scadenzaContributi[String(anno)] ?? null;
-  const first = cells[0];
-
-  const files = (contributo?.files ?? []).filter((f) => f.dataset !== '');
-  const ownFiles = new Set(files.map((f) => f.path));
-  const used = new Map<string, number>();
-  const datasets = project.dati.get(anno) ?? new Map<string, TypedRow[]>();
-  for (const rows of datasets.values()) for (const r of rows) if (ownFiles.has(r.file)) used.set(r.file, (used.get(r.file) ?? 0) + 1);
-
+  const counted = new Map(cells.flatMap((c) => c.file).map((f) => [f.path, f]));
+  const files = (contributo?.files ?? []).filter((f) => f.dataset !== '').map((f) => ({
+    path: f.path, dataset: f.dataset, encoding: f.encoding, delimiter: f.delimiter,
+    righeLette: f.rows, righeUsate: counted.get(f.path)?.righeUsate ?? 0,
+    errori: f.errors.length, avvisi: f.warnings.length,
+  }));
   const problems = (contributo?.files ?? []).flatMap((f) => [...f.errors, ...f.warnings]);
-  const groups: ReceiptView['problems']['groups'] = [];
-  for (const p of problems.slice(0, MAX_PROBLEMS)) {
-    const [row, column] = place(p);
-    let group = groups.find((g) => g.file === p.file);
-    if (!group) groups.push(group = { file: p.file, rows: [] });
-    group.rows.push({
-      severity: p.severity,
-      cells: [p.severity === 'error' ? say({ it: 'errore', en: 'error' }) : say({ it: 'avviso', en: 'warning' }), row, column, p.field ?? '', p.value ?? '', p.message],
-    });
-  }
-  const errors = problems.filter((p) => p.severity === 'error').length;
 
-  const ownRows = [...datasets.entries()].flatMap(([dataset, rows]) => rows.filter((r) => ownFiles.has(r.file)).map((r) => ({ dataset, row: r })));
-  const byDataset = new Map<string, typeof ownRows>();
-  for (const item of ownRows) byDataset.set(item.dataset, [...(byDataset.get(item.dataset) ?? []), item]);
-  const usedBy = [...byDataset].flatMap(([dataset, items]) => indicatorsUsingRows(checked.definitions, items.map((i) => i.row), dataset));
-  const commitments = new Set((project.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.indicatore ?? '')).filter(Boolean));
+  const ownFiles = new Set(files.map((f) => f.path));
+  const datasets = project.dati.get(anno) ?? new Map<string, TypedRow[]>();
+  const usedBy = [...datasets].flatMap(([dataset, rows]) => indicatorsUsingRows(checked.definitions, rows.filter((r) => ownFiles.has(r.file)), dataset));
   const city = (id: string) => published?.find((v) => v.indicatore === id && v.anno === anno && v.livello === 'citta');
-  const useRows = published === null ? [] : usedBy.filter((d) => city(d.id)).map((d) => {
-    const value = city(d.id)!;
-    return [
-      lang === 'it' ? d.nome : d.nomeEn,
-      value.soppresso ? 'n.d.' : value.valore === null ? '—' : `${formatNumber(value.valore, lang, d.decimali)} ${d.unita}`,
-      chaptersOf(d, lang, commitments).join(', '),
-    ];
+  const uses = usedBy.flatMap((definition) => {
+    const value = city(definition.id);
+    return value ? [{ definition, city: value }] : [];
   });
-
   return {
-    lang,
-    title: say({ it: 'Ricevuta del contributo {anno}', en: 'Receipt of the {anno} submission' }, { anno }),
-    ente: nome,
-    greeting: contributo?.manifest?.referente
-      ? say({ it: 'Gentile {r}, {e}', en: 'Dear {r}, {e}' }, { r: contributo.manifest.referente, e: nome })
-      : say({ it: 'Spettabile {e}', en: 'Dear {e}' }, { e: nome }),
-    intro: say({
-      it: 'grazie per i dati del {anno} che avete inviato per il bilancio sociale partecipativo. Questa ricevuta dice che cosa abbiamo ricevuto, come lo abbiamo letto, che cosa va corretto e dove i vostri dati compaiono nel report.',
-      en: 'thank you for the {anno} data you sent for the participatory social report. This receipt says what we received, how we read it, what needs fixing and where your data appear in the report.',
-    }, { anno }),
-    status: cells.length ? cells.map((c) => `${c.dataset}: ${cellText(lang, c)}`).join(' · ') : say({ it: 'nessun file ricevuto', en: 'no file received' }),
-    attention,
-    details: [
-      { label: say({ it: 'Cartella', en: 'Folder' }), value: contributo?.folder ?? `contributi/${ente}/${anno}` },
-      { label: say({ it: 'Referente', en: 'Contact' }), value: [contributo?.manifest?.referente, contributo?.manifest?.email].filter(Boolean).join(', ') || '—' },
-      { label: say({ it: 'Inviato il', en: 'Sent on' }), value: contributo?.manifest?.inviatoIl ? shortDate(contributo.manifest.inviatoIl) : '—' },
-      { label: say({ it: 'Scadenza', en: 'Deadline' }), value: scadenza ? shortDate(scadenza) : '—' },
-      { label: say({ it: 'Puntualità', en: 'Timeliness' }), value: first?.puntualita ? timelinessText(lang, first.puntualita, first.inviatoIl) : '—' },
-    ],
-    files: {
-      caption: say({ it: 'File ricevuti e come sono stati letti', en: 'Files received and how they were read' }),
-      head: [say({ it: 'File', en: 'File' }), 'Dataset', say({ it: 'Codifica', en: 'Encoding' }), say({ it: 'Separatore', en: 'Delimiter' }),
-        say({ it: 'Righe lette', en: 'Rows read' }), say({ it: 'Righe usate nel report', en: 'Rows used in the report' })],
-      rows: files.map((f) => [f.path.split('/').pop() ?? f.path, f.dataset, f.encoding || '—',
-        f.delimiter === null ? (f.encoding === 'json' ? 'JSON' : '—') : say(DELIMITERS[f.delimiter] ?? { it: f.delimiter, en: f.delimiter }),
-        n(f.rows), n(used.get(f.path) ?? 0)]),
-    },
-    problems: {
-      title: say({ it: 'Che cosa correggere', en: 'What to fix' }),
-      summary: problems.length === 0
-        ? say({ it: 'Nessun problema: i file sono validi e sono stati usati per intero.', en: 'No problems: the files are valid and were used in full.' })
-        : errors === 0
-          ? say({
-            it: 'Nessun errore: tutte le righe valide sono entrate nel report. {w} avvisi segnalano valori che abbiamo interpretato (per esempio il nome di un quartiere scritto in un altro modo): controllateli per il prossimo invio. Riga e colonna sono quelle che mostra il foglio di calcolo (l\'intestazione è la riga 1).',
-            en: 'No errors: every valid row entered the report. {w} warnings point at values we interpreted (for example a quartiere name written another way): check them for the next submission. Row and column are those the spreadsheet shows (the header is row 1).',
-          }, { w: problems.length })
-          : say({
-            it: '{e} errori e {w} avvisi. Le righe con errori non entrano nel report: correggetele nel file e inviatelo di nuovo. Riga e colonna sono quelle che mostra il foglio di calcolo (l\'intestazione è la riga 1).',
-            en: '{e} errors and {w} warnings. Rows with errors are left out of the report: fix them in the file and send it again. Row and column are those the spreadsheet shows (the header is row 1).',
-          }, { e: errors, w: problems.length - errors }),
-      head: [say({ it: 'Tipo', en: 'Kind' }), say({ it: 'Riga', en: 'Row' }), say({ it: 'Colonna', en: 'Column' }), say({ it: 'Campo', en: 'Field' }), say({ it: 'Valore', en: 'Value' }), say({ it: 'Problema', en: 'Problem' })],
-      groups,
-      more: problems.length > MAX_PROBLEMS
-        ? say({ it: '… e altri {n} problemi: l\'elenco completo è in `bilancio validate`.', en: '… and {n} more problems: the full list is in `bilancio validate`.' }, { n: problems.length - MAX_PROBLEMS })
-        : '',
-    },
-    use: {
-      title: say({ it: 'Dove compaiono i vostri dati', en: 'Where your data appear' }),
-      text: published === null
-        ? say({ it: 'Il report non è ancora stato costruito: quando lo sarà, questa ricevuta elencherà gli indicatori calcolati con i vostri dati e i capitoli che li riportano.', en: 'The report has not been built yet: once it is, this receipt will list the indicators computed from your data and the chapters that print them.' })
-        : useRows.length === 0
-          ? say({ it: 'Nessun indicatore del report è calcolato con le vostre righe di quest\'anno.', en: 'No indicator of the report is computed from your rows for this year.' })
-          : say({ it: 'Le vostre righe entrano nel calcolo di {n} indicatori. Il contributo è citato anche nel capitolo «{rete}» e nei crediti in appendice.', en: 'Your rows enter the computation of {n} indicators. The submission is also named in the chapter «{rete}» and in the credits annex.' },
-            { n: useRows.length, rete: say({ it: 'Il progetto e la rete', en: 'The project and its network' }) }),
-      head: [say({ it: 'Indicatore', en: 'Indicator' }), say({ it: 'Valore della città {anno}', en: 'City value {anno}' }, { anno }), say({ it: 'Capitoli del report', en: 'Report chapters' })],
-      rows: useRows,
-    },
-    closing: say({ it: 'Per domande su questa ricevuta rispondete all\'ufficio che cura il bilancio sociale.', en: 'For questions about this receipt, reply to the office that edits the social report.' }),
-    footer: [checked.config?.ente, titolo].filter(Boolean).join(' · '),
+    ente,
+    nome: project.enti.find((e) => e.codice === ente)?.nome ?? ente,
+    anno,
+    contributo,
+    cells,
+    attention: cells.some((c) => c.esito === 'con_errori' || c.puntualita === 'in_ritardo'),
+    scadenza: checked.config?.scadenzaContributi[String(anno)] ?? null,
+    files,
+    problems,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    published: published !== null,
+    uses,
+    commitmentIndicators: new Set((project.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.indicatore ?? '')).filter(Boolean)),
+    titolo: checked.config?.titolo ?? '',
+    enteProgetto: checked.config?.ente ?? '',
   };
 }

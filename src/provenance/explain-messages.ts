@@ -70,3 +70,62 @@ export const EXPLAIN = {
   change: { it: 'Variazione rispetto al {anno}: {variazione}', en: 'Change from {anno}: {variazione}' },
   note: { it: 'Nota', en: 'Note' },
 } satisfies Record<string, Bilingual | Record<string, Bilingual>>;
+
+/** The texts of `bilancio explain questionario:<voce> <gruppo>`, in both languages. */
+export const EXPLAIN_SURVEY = {
+  noSurvey: { it: 'Nessun questionario pubblicato per il {anno}.', en: 'No survey published for {anno}.' },
+  unknownItem: {
+    it: 'La voce "{voce}" non è nel questionario: usare una dimensione ({list}) o il codice di una domanda (es. {esempio}).',
+    en: 'The item "{voce}" is not in the survey: use a dimension ({list}) or a question code (e.g. {esempio}).',
+  },
+  unknownGroup: {
+    it: 'Gruppo "{codice}" non trovato: usare citta, il codice di una zona (es. centro), di un quartiere (es. 17029001) o di una fascia d\'età.',
+    en: 'Group "{codice}" not found: use citta, the code of a zona (e.g. centro), of a quartiere (e.g. 17029001) or of an age group.',
+  },
+  ambiguousGroup: { it: 'Il nome "{codice}" indica più gruppi: usare il codice.', en: 'The name "{codice}" matches several groups: use the code.' },
+  ageByDimension: {
+    it: 'Per le fasce d\'età il report pubblica solo le dimensioni, non le singole domande ("{voce}").',
+    en: 'For age groups the report publishes dimensions only, not single questions ("{voce}").',
+  },
+  levels: {
+    citta: { it: 'città', en: 'city' },
+    zona: { it: 'zona', en: 'zona' },
+    quartiere: { it: 'quartiere', en: 'quartiere' },
+    fascia: { it: 'fascia d\'età', en: 'age group' },
+  },
+  dimension: { it: 'dimensione «{nome}» del questionario', en: 'survey dimension «{nome}»' },
+  question: { it: 'domanda «{testo}»', en: 'question «{testo}»' },
+  group: { it: '{nome} ({dove}), anno {anno}', en: '{nome} ({dove}), year {anno}' },
+  whatItIs: { it: 'Che cos\'è', en: 'What it is' },
+  dimensionMean: {
+    it: 'la media, da 1 a 5, dei valori per persona: per ogni rispondente la media delle sue risposte alle domande della dimensione, poi la media tra le persone (chi risponde a più domande non pesa di più).',
+    en: 'the mean, from 1 to 5, of person-level values: for each respondent the mean of their answers to the dimension\'s questions, then the mean across people (who answers more questions does not weigh more).',
+  },
+  questionMean: {
+    it: 'la media, da 1 a 5, delle risposte alla domanda (una per persona).',
+    en: 'the mean, from 1 to 5, of the answers to the question (one per person).',
+  },
+  interval: {
+    it: 'Intervallo di confidenza al 95%: media ± t di Student (n − 1 gradi di libertà) × deviazione standard dei valori per persona / √n.',
+    en: '95% confidence interval: mean ± Student\'s t (n − 1 degrees of freedom) × standard deviation of the person-level values / √n.',
+  },
+  respondents: { it: 'Rispondenti del gruppo', en: 'Respondents in the group' },
+  withheldCount: { it: 'non pubblicato (riservatezza)', en: 'withheld (privacy)' },
+  answered: { it: 'Hanno risposto alla voce', en: 'Answered the item' },
+  answers: { it: '{n} risposte', en: '{n} answers' },
+  mean: {
+    it: 'Media: {media}, intervallo di confidenza al 95% da {basso} a {alto} (n = {n} persone)',
+    en: 'Mean: {media}, 95% confidence interval from {basso} to {alto} (n = {n} people)',
+  },
+  noMean: { it: 'Media: non calcolabile (meno di 2 persone hanno risposto).', en: 'Mean: not computable (fewer than 2 people answered).' },
+  withheld: {
+    it: 'Risultato: non pubblicato. Motivo: {motivo}. I gruppi con meno di {soglia} rispondenti (soglia_risposte) non sono mostrati, né i dati che permetterebbero di ricavarli per differenza; anche il numero di chi ha risposto resta riservato.',
+    en: 'Result: withheld. Reason: {motivo}. Groups with fewer than {soglia} respondents (soglia_risposte) are not shown, nor the figures that would give them away by difference; the number who answered stays withheld too.',
+  },
+  respondentsWithheld: { it: 'Il numero di rispondenti del gruppo è omesso: {motivo}.', en: 'The group\'s number of respondents is withheld: {motivo}.' },
+  sources: { it: 'Fonti (le risposte e le domande)', en: 'Sources (answers and questions)' },
+  openData: {
+    it: 'Lo stesso risultato è nei dati aperti: questionario.csv (descritto in datapackage.json).',
+    en: 'The same result is in the open data: questionario.csv (described in datapackage.json).',
+  },
+} satisfies Record<string, Bilingual | Record<string, Bilingual>>;

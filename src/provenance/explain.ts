@@ -5,7 +5,7 @@ import { referencesOf, type Reference } from '../compute/expression.js';
 import { hierarchy, type AreaValue, type NotComputable } from '../compute/indicators.js';
 import { forEachMatch, isCount, rowsFor } from '../compute/measures.js';
 import { formatChange, formatNumber } from '../render/format.js';
-import { referenceRows, sourcesOf, type Fonte } from './lineage.js';
+import { referenceRows, sourcesOf, type Fonte } from '../compute/lineage.js';
 import { EXPLAIN as M } from './explain-messages.js';
 
 // `bilancio explain`: how one published figure was computed, from the definition down to the rows.

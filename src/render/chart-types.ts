@@ -40,6 +40,8 @@ export interface PyramidSpec {
   female: number[];
   maleForeign?: number[];
   femaleForeign?: number[];
+  /** Cells withheld for privacy (drawn as empty bands, said as n.d. in the text alternative), per series. */
+  withheld?: Partial<Record<'male' | 'female' | 'maleForeign' | 'femaleForeign', boolean[]>>;
 }
 
 /** Coverage per area against one target, as horizontal bars and a target line. */

@@ -13,13 +13,13 @@ const COLUMNS_PER_TABLE = 5;
 
 /** Annexes: every indicator for every area, the indicator definitions, a glossary. */
 export function annexView(ctx: ViewContext): AnnexView {
-  const { result, values, anno, project } = ctx;
+  const { result, values, anno, catalogue } = ctx;
   const ids = result.definitions.map((d) => d.id).filter((id) => values.get(id, 'citta', 'citta', anno));
   const areas = [
     { livello: 'citta' as const, codice: 'citta', nome: ctx.label('citta'), emphasis: true },
-    ...project.territorio.zone.flatMap((z) => [
+    ...catalogue.territorio.zone.flatMap((z) => [
       { livello: 'zona' as const, codice: z.codice, nome: `${ctx.label('zona')} ${z.nome}`, emphasis: true },
-      ...z.quartieri.map((code) => ({ livello: 'quartiere' as const, codice: code, nome: project.territorio.quartieri.find((q) => q.codice === code)!.nome, emphasis: false })),
+      ...z.quartieri.map((code) => ({ livello: 'quartiere' as const, codice: code, nome: catalogue.territorio.quartieri.find((q) => q.codice === code)!.nome, emphasis: false })),
     ]),
   ];
   const tables: TableView[] = [];

@@ -2,7 +2,6 @@ import { CANTIERI, type Cantiere } from '../types.js';
 import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { formatNumber } from './format.js';
 import { mapFigure } from './view-map.js';
-import { cantiereCompleteness, computeSubmissionGrid } from '../participation/submissions.js';
 import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
 
@@ -79,11 +78,11 @@ function equityText(ctx: ViewContext, id: string): string[] {
 }
 
 function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageView | null {
-  const { values, anno, project } = ctx;
+  const { values, anno, catalogue } = ctx;
   const def = values.definition(id);
   const city = values.get(id, 'citta', 'citta', anno);
   if (!def || !city) return null;
-  const quartieri = project.territorio.zone.flatMap((z) => z.quartieri.map((code) => project.territorio.quartieri.find((q) => q.codice === code)!));
+  const quartieri = catalogue.territorio.zone.flatMap((z) => z.quartieri.map((code) => catalogue.territorio.quartieri.find((q) => q.codice === code)!));
   const target = def.obiettivi[0];
   const cityFigure = values.figure(id, 'citta', 'citta', anno);
   const nome = ctx.indicatorName(id);
@@ -112,7 +111,7 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
     };
   };
   const table = ctx.table(`tab-${id}`, ctx.text({ it: '{nome} per zona, {anno}', en: '{nome} by zone, {anno}' }, { nome, anno }), head, [
-    ...project.territorio.zone.map((z) => row('zona', z.codice, z.nome)),
+    ...catalogue.territorio.zone.map((z) => row('zona', z.codice, z.nome)),
     row('citta', 'citta', ctx.label('citta'), true),
   ]);
   const against = target
@@ -141,17 +140,16 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
 
 /** One chapter per cantiere: its services, coverage per zona and quartiere, equity in words. */
 export function cantieriView(ctx: ViewContext): CantiereView[] {
-  const { project, result } = ctx;
-  const grid = computeSubmissionGrid({ project, config: ctx.config });
+  const { catalogue, result } = ctx;
   return CANTIERI.map((codice): CantiereView => {
-    const servizi = project.servizi.filter((s) => s.cantiere === codice);
+    const servizi = catalogue.servizi.filter((s) => s.cantiere === codice);
     const indicators = result.definitions.filter((d) => d.cantiere === codice).map((d) => d.id);
     // The cantiere's main indicator gets the map: the first with a target, else the first with values.
     const published = indicators.filter((id) => ctx.values.get(id, 'citta', 'citta', ctx.anno));
     const main = published.find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ?? published[0];
     const coverage = published.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
     // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).
-    const completeness = cantiereCompleteness(grid, project.servizi, codice, ctx.anno);
+    const completeness = result.contributions.completezza[codice] ?? { attesi: [], ricevuti: [], mancanti: [] };
     return {
       id: `cantiere-${codice}`,
       codice,
@@ -161,7 +159,7 @@ export function cantieriView(ctx: ViewContext): CantiereView[] {
         : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
       servizi: servizi.map((s) => ({
         nome: s.nome,
-        ente: project.enti.find((e) => e.codice === s.ente)?.nome ?? s.ente ?? '—',
+        ente: catalogue.enti.find((e) => e.codice === s.ente)?.nome ?? s.ente ?? '—',
         target: targetText(ctx, s.target),
         unita: s.unita,
       })),

@@ -1,14 +1,11 @@
-import type { IndicatorDefinition } from '../compute/catalogue.js';
-import { compareDefinitions } from '../participation/definitions.js';
+import type { DefinitionChange } from '../compute/definition-changes.js';
 import type { ViewContext } from './view-context.js';
 
 /** Method-note paragraphs naming the indicators whose definition changed since the comparison year's edition. */
-export function definitionChangeNotes(ctx: ViewContext, stored: Map<number, IndicatorDefinition[]>): string[] {
+export function definitionChangeNotes(ctx: ViewContext, byEdition: Map<number, DefinitionChange[]>): string[] {
   const previous = ctx.annoPrecedente;
-  const before = previous === null ? undefined : stored.get(previous);
-  if (!before) return [];
-  const changes = compareDefinitions(before, ctx.result.definitions, ctx.lang);
-  if (changes.length === 0) return [];
+  const changes = previous === null ? undefined : byEdition.get(previous);
+  if (!changes || changes.length === 0) return [];
   return [
     ctx.text({
       it: 'Definizioni cambiate rispetto al bilancio {p} (catalogo/indicatori.{p}.json): i valori del {p} riportati qui sono ricalcolati con la definizione attuale e possono differire da quelli pubblicati allora.',

@@ -41,7 +41,7 @@ function cell(ctx: ViewContext, indicatore: string, livello: 'quartiere' | 'zona
 
 /** The city chapter: key figures, zone, pyramid, trends, one table per zona. */
 export function cityView(ctx: ViewContext): CityView {
-  const { anno, values, project, config } = ctx;
+  const { anno, values, catalogue, config } = ctx;
   const available = (id: string) => !!values.get(id, 'citta', 'citta', anno);
   const kpis = KEY_INDICATORS.filter(available).map((id): KpiView => {
     const figure = values.figure(id, 'citta', 'citta', anno);
@@ -54,7 +54,7 @@ export function cityView(ctx: ViewContext): CityView {
     };
   });
   const figures: FigureView[] = [];
-  const zone = project.territorio.zone;
+  const zone = catalogue.territorio.zone;
   let byZone: FigureView | null = null;
   let pyramid: FigureView | null = null;
   let trend: FigureView | null = null;
@@ -74,12 +74,12 @@ export function cityView(ctx: ViewContext): CityView {
       it: 'Piramide delle età della città per sesso e cittadinanza, {anno}', en: 'Age pyramid of the city by sex and citizenship, {anno}',
     }, { anno }), spec, { height: 520 }));
   }
-  if (project.anni.length >= 2 && available('popolazione')) {
-    figures.push(trend = ctx.figure('fig-andamento-zone', ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: project.anni[0]!, a: anno }), {
+  if (catalogue.anni.length >= 2 && available('popolazione')) {
+    figures.push(trend = ctx.figure('fig-andamento-zone', ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: catalogue.anni[0]!, a: anno }), {
       kind: 'line',
       title: ctx.text({ it: 'Andamento dei residenti per zona', en: 'Residents by zone over time' }),
-      labels: project.anni.map(String),
-      series: zone.map((z) => ({ label: z.nome, values: project.anni.map((y) => values.figure('popolazione', 'zona', z.codice, y).value) })),
+      labels: catalogue.anni.map(String),
+      series: zone.map((z) => ({ label: z.nome, values: catalogue.anni.map((y) => values.figure('popolazione', 'zona', z.codice, y).value) })),
       decimals: 0,
     }));
   }
@@ -87,7 +87,7 @@ export function cityView(ctx: ViewContext): CityView {
   figures.push(...maps);
   const indicators = ZONE_TABLE_INDICATORS.filter(available);
   const head = [ctx.label('quartiere'), ...indicators.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)];
-  const names = new Map(project.territorio.quartieri.map((q) => [q.codice, q.nome]));
+  const names = new Map(catalogue.territorio.quartieri.map((q) => [q.codice, q.nome]));
   const zoneTables = zone.map((z) =>
     ctx.table(`tab-zona-${z.codice}`, ctx.text({ it: 'Zona {zona}: indicatori demografici per quartiere, {anno}', en: 'Zone {zona}: demographic indicators by quartiere, {anno}' }, { zona: z.nome, anno }), head, [
       ...z.quartieri.map((code) => ({
@@ -115,7 +115,7 @@ export function cityView(ctx: ViewContext): CityView {
     }));
   }
   const popolazione = values.figure('popolazione', 'citta', 'citta', anno);
-  const counts = { anno, citta: config.citta, pop: popolazione.text, nq: project.territorio.quartieri.length, nz: zone.length };
+  const counts = { anno, citta: config.citta, pop: popolazione.text, nq: catalogue.territorio.quartieri.length, nz: zone.length };
   const about: RichText[] = [byZone
     ? ctx.rich({
       it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone ({fig}).',

@@ -1,6 +1,6 @@
 import type { Lang, ValidatedProject } from '../types.js';
 import type { Config } from '../config/config.js';
-import type { ComputeResult } from '../compute/compute-indicators.js';
+import { reportYears, type ComputeResult } from '../compute/compute-indicators.js';
 import { t, type Bilingual } from '../i18n.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
@@ -70,6 +70,17 @@ export function printedLines(head: string[], rows: { cells: { text: string }[] }
   return lines(head) + rows.reduce((n, row) => n + lines(row.cells.map((c) => c.text)), 0);
 }
 
+/**
+ * What render may know of the project besides compute's figures: its catalogue (territory, organisations,
+ * services, years), never its data rows. Every count, sum and rate comes from the ComputeResult.
+ */
+export type ReportCatalogue = Pick<ValidatedProject, 'territorio' | 'enti' | 'servizi' | 'anni'>;
+
+/** The catalogue of a project, without its rows (so that render cannot reach them). */
+export function catalogueOf(catalogue: ReportCatalogue): ReportCatalogue {
+  return { territorio: catalogue.territorio, enti: catalogue.enti, servizi: catalogue.servizi, anni: catalogue.anni };
+}
+
 export type RenderChart = (spec: ChartSpec, lang: Lang, options?: ChartOptions) => ChartImage;
 
 /** Everything a section builder needs, and the counters that number figures and tables. */
@@ -84,16 +95,14 @@ export class ViewContext {
   constructor(
     readonly lang: Lang,
     readonly config: Config,
-    readonly project: ValidatedProject,
+    readonly catalogue: ReportCatalogue,
     readonly result: ComputeResult,
     private readonly renderChart: RenderChart,
     /** The quartieri map of the project (GeoJSON or tiles), if it has one. */
     readonly map: MapLayout | null = null,
   ) {
     this.values = new ValueIndex(result.values, result.definitions, lang);
-    this.anno = project.anni.includes(config.anno) ? config.anno : (project.anni[project.anni.length - 1] ?? config.anno);
-    const previous = config.annoConfronto ?? this.anno - 1;
-    this.annoPrecedente = project.anni.includes(previous) ? previous : null;
+    ({ anno: this.anno, annoPrecedente: this.annoPrecedente } = reportYears(catalogue.anni, config.anno, config.annoConfronto));
   }
 
   /** A fixed text of the report in its language. */

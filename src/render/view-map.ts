@@ -8,10 +8,10 @@ import { formatNumber, roundHalfAwayFromZero } from './format.js';
 
 /** The map of an indicator by quartiere, or null when the project has no map or no such value. */
 export function mapFigure(ctx: ViewContext, indicatore: string): FigureView | null {
-  const { values, anno, project, map } = ctx;
+  const { values, anno, catalogue, map } = ctx;
   const def = values.definition(indicatore);
   if (!map || !def || !values.get(indicatore, 'citta', 'citta', anno)) return null;
-  const quartieri = project.territorio.quartieri;
+  const quartieri = catalogue.territorio.quartieri;
   const figures = new Map(quartieri.map((q) => [q.codice, values.figure(indicatore, 'quartiere', q.codice, anno)]));
   const { classes, nd } = classify(quartieri.map((q) => {
     const value = figures.get(q.codice)?.value ?? null;

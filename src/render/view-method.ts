@@ -1,3 +1,4 @@
+import type { ValidationReport } from '../types.js';
 import type { ViewContext } from './view-context.js';
 import { formatDate, formatNumber } from './format.js';
 
@@ -12,8 +13,8 @@ export interface MethodView {
 }
 
 /** The method note: sources, period, rules of computation, privacy, omissions. */
-export function methodView(ctx: ViewContext, options: { lowThresholdAllowed: boolean }): MethodView {
-  const { result, project, config, anno, lang } = ctx;
+export function methodView(ctx: ViewContext, options: { lowThresholdAllowed: boolean; validation: ValidationReport['summary'] }): MethodView {
+  const { result, catalogue, config, anno, lang } = ctx;
   const n = (value: number) => formatNumber(value, lang, 0);
   const paragraphs = [
     ctx.text({
@@ -37,24 +38,22 @@ export function methodView(ctx: ViewContext, options: { lowThresholdAllowed: boo
       it: 'Sono stati letti {files} file con {rows} righe; la verifica ha trovato {errors} errori e {warnings} avvisi. Le righe con errori non entrano nei calcoli.',
       en: '{files} files with {rows} rows were read; checks found {errors} errors and {warnings} warnings. Rows with errors are left out of the computation.',
     }, {
-      files: n(project.report.summary.files), rows: n(project.report.summary.rows),
-      errors: n(project.report.summary.errors), warnings: n(project.report.summary.warnings),
+      files: n(options.validation.files), rows: n(options.validation.rows),
+      errors: n(options.validation.errors), warnings: n(options.validation.warnings),
     }),
   ];
   const fonti = [
     {
       nome: ctx.text({ it: 'Comune di Brescia, Anagrafe e Ufficio Statistica', en: 'Comune di Brescia, population register and statistics office' }),
-      dettaglio: ctx.text({ it: 'popolazione, famiglie e movimento demografico, anni {anni}', en: 'population, households and demographic movement, years {anni}' }, { anni: project.anni.join(', ') }),
+      dettaglio: ctx.text({ it: 'popolazione, famiglie e movimento demografico, anni {anni}', en: 'population, households and demographic movement, years {anni}' }, { anni: catalogue.anni.join(', ') }),
     },
-    ...project.contributi
-      .filter((c) => c.anno === anno && c.manifest)
-      .map((c) => ({
-        nome: project.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
-        dettaglio: ctx.text({ it: '{file}, inviati il {data}', en: '{file}, sent on {data}' }, {
-          file: c.manifest!.file.join(', '),
-          data: c.manifest!.inviatoIl ? formatDate(new Date(c.manifest!.inviatoIl), lang) : '—',
-        }),
-      })),
+    ...result.contributions.fonti.map((c) => ({
+      nome: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
+      dettaglio: ctx.text({ it: '{file}, inviati il {data}', en: '{file}, sent on {data}' }, {
+        file: c.file.join(', '),
+        data: c.inviatoIl ? formatDate(new Date(c.inviatoIl), lang) : '—',
+      }),
+    })),
   ];
   const privacy = [
     ctx.text({

@@ -1,7 +1,7 @@
-import type { Lang, ValidatedProject } from '../types.js';
+import type { Lang, ValidationReport } from '../types.js';
 import type { Config } from '../config/config.js';
 import type { ComputeResult } from '../compute/compute-indicators.js';
-import { ViewContext, type RenderChart } from './view-context.js';
+import { ViewContext, type RenderChart, type ReportCatalogue } from './view-context.js';
 import { formatDate } from './format.js';
 import { methodView, type MethodView } from './view-method.js';
 import { networkView, type NetworkView } from './view-network.js';
@@ -14,7 +14,7 @@ import { annexView, type AnnexView } from './view-annex.js';
 import type { MapLayout } from './map-layout.js';
 import { creditsView, type CreditsView } from './view-credits.js';
 import { definitionChangeNotes } from './view-changes.js';
-import type { IndicatorDefinition } from '../compute/catalogue.js';
+import type { DefinitionChange } from '../compute/definition-changes.js';
 
 /** Everything the templates print, already formatted: no arithmetic or formatting in templates. */
 export interface ReportView {
@@ -46,22 +46,25 @@ export interface ReportView {
 export interface ViewInput {
   config: Config;
   lang: Lang;
-  project: ValidatedProject;
+  /** The project's catalogue only (territory, organisations, services, years): no data rows reach render. */
+  catalogue: ReportCatalogue;
   result: ComputeResult;
+  /** The validation report's counts (files, rows, errors, warnings), for the method note. */
+  validation: ValidationReport['summary'];
   renderChart: RenderChart;
   lowThresholdAllowed?: boolean;
   /** The quartieri map (territorio/quartieri.geojson or mappa_tile.csv), if the project has one. */
   map?: MapLayout | null;
-  /** Earlier editions' catalogues (catalogo/indicatori.<anno>.json), to mark changed definitions. */
-  storedDefinitions?: Map<number, IndicatorDefinition[]>;
+  /** Per earlier edition (catalogo/indicatori.<anno>.json), the indicators now defined differently. */
+  definitionChanges?: Map<number, DefinitionChange[]>;
 }
 
 /** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
 export function buildViewModel(input: ViewInput): ReportView {
-  const ctx = new ViewContext(input.lang, input.config, input.project, input.result, input.renderChart, input.map ?? null);
+  const ctx = new ViewContext(input.lang, input.config, input.catalogue, input.result, input.renderChart, input.map ?? null);
   const { config } = input;
-  const method = methodView(ctx, { lowThresholdAllowed: !!input.lowThresholdAllowed });
-  method.paragraphs.push(...definitionChangeNotes(ctx, input.storedDefinitions ?? new Map()));
+  const method = methodView(ctx, { lowThresholdAllowed: !!input.lowThresholdAllowed, validation: input.validation });
+  method.paragraphs.push(...definitionChangeNotes(ctx, input.definitionChanges ?? new Map()));
   const network = networkView(ctx);
   const city = cityView(ctx);
   const cantieri = cantieriView(ctx);

@@ -13,27 +13,18 @@ export interface NetworkView {
 
 /** The project and its network: capofila, partners, network, who contributed which data. */
 export function networkView(ctx: ViewContext): NetworkView {
-  const { project, anno } = ctx;
-  const names = (ruolo: string) => project.enti.filter((e) => e.ruolo === ruolo).map((e) => e.nome);
-  const rows = project.contributi
-    .filter((c) => c.anno === anno)
-    .map((c) => {
-      const rowsUsed = c.files.reduce((n, f) => n + f.rows, 0);
-      const errors = c.files.reduce((n, f) => n + f.errors.length, 0);
-      const deadline = ctx.config.scadenzaContributi[String(c.anno)];
-      const sent = c.manifest?.inviatoIl ?? null;
-      const late = !!(deadline && sent && sent > deadline);
-      return {
-        cells: [
-          { text: project.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente, numeric: false, header: true },
-          { text: c.files.map((f) => f.path.split('/').pop()).join(', ') || '—', numeric: false },
-          { text: sent ? formatDate(new Date(sent), ctx.lang) : '—', numeric: false },
-          { text: late ? ctx.text({ it: 'in ritardo', en: 'late' }) : ctx.text({ it: 'nei tempi', en: 'on time' }), numeric: false },
-          { text: String(rowsUsed), numeric: true },
-          { text: errors === 0 ? ctx.text({ it: 'valido', en: 'valid' }) : ctx.text({ it: '{n} errori', en: '{n} errors' }, { n: errors }), numeric: false },
-        ],
-      };
-    });
+  const { catalogue, anno } = ctx;
+  const names = (ruolo: string) => catalogue.enti.filter((e) => e.ruolo === ruolo).map((e) => e.nome);
+  const rows = ctx.result.contributions.contributi.map((c) => ({
+    cells: [
+      { text: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente, numeric: false, header: true },
+      { text: c.file.join(', ') || '—', numeric: false },
+      { text: c.inviatoIl ? formatDate(new Date(c.inviatoIl), ctx.lang) : '—', numeric: false },
+      { text: c.inRitardo ? ctx.text({ it: 'in ritardo', en: 'late' }) : ctx.text({ it: 'nei tempi', en: 'on time' }), numeric: false },
+      { text: String(c.righe), numeric: true },
+      { text: c.errori === 0 ? ctx.text({ it: 'valido', en: 'valid' }) : ctx.text({ it: '{n} errori', en: '{n} errors' }, { n: c.errori }), numeric: false },
+    ],
+  }));
   const contributi = ctx.table('tab-contributi', ctx.text({ it: 'Contributi dei partner per il {anno}', en: 'Partner contributions for {anno}' }, { anno }), [
     ctx.text({ it: 'Ente', en: 'Organisation' }),
     ctx.text({ it: 'File', en: 'Files' }),

@@ -25,24 +25,24 @@ export interface QuartieriView {
 /** The quartieri chapter: its opening page and the 33 quartiere pages. */
 export function quartieriChapter(ctx: ViewContext): QuartieriView {
   const map = mapFigure(ctx, 'popolazione');
-  const zone = ctx.project.territorio.zone.map((z) => `${z.nome} (${z.quartieri.length})`).join(', ');
+  const zone = ctx.catalogue.territorio.zone.map((z) => `${z.nome} (${z.quartieri.length})`).join(', ');
   const intro = [ctx.rich({
     it: 'Una pagina per ciascuno dei {n} quartieri, zona per zona: {zone}. Ogni pagina mette le cifre chiave del quartiere accanto a quelle della sua zona e della città, con la variazione sull\'anno precedente, la piramide delle età e i servizi che lo raggiungono.',
     en: 'One page for each of the {n} quartieri, zone by zone: {zone}. Each page sets the key figures of the quartiere beside those of its zone and of the city, with the change from the previous year, the age pyramid and the services that reach it.',
-  }, { n: ctx.project.territorio.quartieri.length, zone })];
+  }, { n: ctx.catalogue.territorio.quartieri.length, zone })];
   if (map) intro.push(ctx.rich({ it: 'La {map} mostra dove si trovano e quanti residenti conta ciascuno.', en: '{map} shows where they are and how many residents each has.' }, { map }));
   return { id: 'i-quartieri', title: ctx.label('iQuartieri'), intro, map, pages: quartieriView(ctx) };
 }
 
 /** One page per quartiere: key figures beside its zona and the city, change, a small pyramid, services. */
 export function quartieriView(ctx: ViewContext): QuartiereView[] {
-  const { project, values, anno, result } = ctx;
+  const { catalogue, values, anno, result } = ctx;
   const keyIds = KEY_INDICATORS.filter((id) => values.get(id, 'citta', 'citta', anno));
   const serviceIds = result.definitions.filter((d) => d.servizio && values.get(d.id, 'citta', 'citta', anno)).map((d) => d.id);
   const withChange = ctx.annoPrecedente !== null;
-  return project.territorio.zone.flatMap((zona) =>
+  return catalogue.territorio.zone.flatMap((zona) =>
     zona.quartieri.map((code): QuartiereView => {
-      const q = project.territorio.quartieri.find((x) => x.codice === code)!;
+      const q = catalogue.territorio.quartieri.find((x) => x.codice === code)!;
       const head = [
         ctx.text({ it: 'Indicatore', en: 'Indicator' }),
         q.nome,

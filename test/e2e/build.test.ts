@@ -50,7 +50,7 @@ describe('bilancio build on the embedded Brescia project', () => {
     const csv = await readFile(path.join(work, 'out/indicatori.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('anno,livello,codice,nome,indicatore,valore,numeratore,denominatore,unita,soppresso,motivo,nota,variazione');
     const pkg = JSON.parse(await readFile(path.join(work, 'out/datapackage.json'), 'utf8'));
-    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual(['indicatori.csv', 'indicatori.json']);
+    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual(['indicatori.csv', 'questionario.csv', 'questionario_differenze.csv', 'risorse.csv', 'piramidi.csv', 'impegni.csv']);
   });
 
   it('the HTML is self-contained: no external script, stylesheet or image', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser } from '../../src/render/browser.js';
-import { parseRowRanges } from '../../src/provenance/row-ranges.js';
+import { parseRowRanges } from '../../src/compute/row-ranges.js';
 import { bilancio } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { hashTree, listeningSocket, pdfInfo, pdfText } from './helpers/files.js';
@@ -19,7 +19,7 @@ interface PageDocument {
 
 const hasBrowser = 'path' in findBrowser();
 const EPOCH = '1700000000'; // Tue 14 Nov 2023 22:13:20 UTC
-const REPORT_FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'report.html', 'report.pdf', 'validazione.json'];
+const REPORT_FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'impegni.csv', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'piramidi.csv', 'questionario.csv', 'questionario_differenze.csv', 'report.html', 'report.pdf', 'risorse.csv', 'validazione.json'];
 
 let work: string;
 let project: string;

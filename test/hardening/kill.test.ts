@@ -16,7 +16,7 @@ import { writeSmallProject } from './helpers/small-project.js';
 
 const hasBrowser = 'path' in findBrowser();
 const KILLS = 5;
-const FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'report.html', 'report.pdf', 'validazione.json'];
+const FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'impegni.csv', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'piramidi.csv', 'questionario.csv', 'questionario_differenze.csv', 'report.html', 'report.pdf', 'risorse.csv', 'validazione.json'];
 const cli = path.join(repoRoot, 'bin/bilancio.js');
 
 let work: string;

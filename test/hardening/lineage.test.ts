@@ -4,7 +4,7 @@ import type { TypedRow, ValidatedProject } from '../../src/types.js';
 import { computeIndicators } from '../../src/compute/compute-indicators.js';
 import { indicatorsJson } from '../../src/compute/open-data.js';
 import { explainValue } from '../../src/provenance/explain.js';
-import { countRowRanges, formatRowRanges, parseRowRanges } from '../../src/provenance/row-ranges.js';
+import { countRowRanges, formatRowRanges, parseRowRanges } from '../../src/compute/row-ranges.js';
 import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
 
 // Lineage: every figure names the files and rows it was summed from, and a withheld figure (or a total
@@ -45,7 +45,10 @@ function project(): ValidatedProject {
       rows.push({ values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti }, file: 'dati/2024/popolazione.csv', row: rows.length + 2 });
     }
   }
-  return { territorio: miniTerritorio, anni: [2024], servizi: [], dati: yearData(2024, { popolazione: rows }) } as unknown as ValidatedProject;
+  return {
+    territorio: miniTerritorio, anni: [2024], servizi: [], enti: [], cataloghi: new Map(), contributi: [], report: { files: [] },
+    dati: yearData(2024, { popolazione: rows }),
+  } as unknown as ValidatedProject;
 }
 
 const definitions = bresciaIndicators().filter((d) => d.id === 'quota_65_plus');

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareDefinitions } from '../../src/participation/definitions.js';
+import { compareDefinitions } from '../../src/compute/definition-changes.js';
 import type { ProjectDiff } from '../../src/participation/diff.js';
 import { bilancio } from '../helpers/cli.js';
 import { bresciaIndicators } from '../helpers/fixtures.js';

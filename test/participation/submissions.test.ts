@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckedProject } from '../../src/pipeline.js';
 import { diskEffects } from '../../src/effects.js';
-import { cantiereCompleteness, computeSubmissionGrid, type SubmissionGrid } from '../../src/participation/submissions.js';
+import { cantiereCompleteness, computeSubmissionGrid, type SubmissionGrid } from '../../src/compute/submissions.js';
 import { bilancio } from '../helpers/cli.js';
 import { copyBrescia, editManifest } from './project.js';
 

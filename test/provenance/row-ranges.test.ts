@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatRowRanges, parseRowRanges } from '../../src/provenance/row-ranges.js';
+import { formatRowRanges, parseRowRanges } from '../../src/compute/row-ranges.js';
 import { roundHalfAwayFromZero } from '../../src/compute/rounding.js';
 
 describe('formatRowRanges', () => {

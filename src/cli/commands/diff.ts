@@ -4,7 +4,7 @@ import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject, computeProject } from '../../pipeline.js';
 import { computeDiff } from '../../participation/diff.js';
-import { formatDiffText } from '../../participation/diff-text.js';
+import { formatDiffText } from '../../render/diff-text.js';
 import { readStoredCatalogues } from '../../participation/definitions.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';

@@ -3,22 +3,31 @@ import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject, computeProject } from '../../pipeline.js';
 import { explainValue } from '../../provenance/explain.js';
+import { explainSurvey, SURVEY_PREFIX } from '../../provenance/explain-survey.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
 import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
 
 const TEXT = {
   description: {
-    it: 'spiega come è stato calcolato un valore: definizione, espressioni, somme, file e righe di origine, arrotondamento, riservatezza',
-    en: 'explains how a value was computed: definition, expressions, sums, source files and rows, rounding, privacy',
+    it: 'spiega come è stato calcolato un valore: definizione, espressioni, somme, file e righe di origine, arrotondamento, riservatezza. ' +
+      'Per un risultato del questionario: explain questionario:<dimensione o domanda> <gruppo>, es. explain questionario:coesione centro',
+    en: 'explains how a value was computed: definition, expressions, sums, source files and rows, rounding, privacy. ' +
+      'For a survey result: explain questionario:<dimension or question> <group>, e.g. explain questionario:coesione centro',
   },
-  indicator: { it: 'identificativo dell\'indicatore (es. quota_65_plus)', en: 'indicator id (e.g. quota_65_plus)' },
-  area: { it: 'codice del territorio: quartiere (es. 17029001), zona (es. centro) o citta', en: 'area code: quartiere (e.g. 17029001), zona (e.g. centro) or citta' },
+  indicator: {
+    it: 'identificativo dell\'indicatore (es. quota_65_plus), oppure questionario:<voce> per un risultato del questionario (es. questionario:coesione, questionario:D01)',
+    en: 'indicator id (e.g. quota_65_plus), or questionario:<item> for a survey result (e.g. questionario:coesione, questionario:D01)',
+  },
+  area: {
+    it: 'codice del territorio: quartiere (es. 17029001), zona (es. centro) o citta; per il questionario anche una fascia d\'età',
+    en: 'area code: quartiere (e.g. 17029001), zona (e.g. centro) or citta; for the survey also an age group',
+  },
   year: { it: 'anno (predefinito: l\'anno del report)', en: 'year (default: the report year)' },
   badYear: { it: 'Anno "{value}" non valido: scrivere per esempio --anno 2024.', en: 'Invalid year "{value}": write e.g. --anno 2024.' },
 };
 
-/** `bilancio explain <indicatore> <codice> [progetto]`: how one published figure was computed. */
+/** `bilancio explain <indicatore> <codice> [progetto]`: how one published figure (an indicator or a survey result) was computed. */
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const { say, out } = ctx;
   ctx.command(program, 'explain')
@@ -39,7 +48,11 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
         throw new ExitError(EXIT.invalidData, t(checked.lang, CLI.invalid, { errors: checked.report.summary.errors }));
       }
       const result = computeProject(checked);
-      const explanation = explainValue({
+      const defaultYear = result.anni.includes(checked.config.anno) ? checked.config.anno : Math.max(...result.anni);
+      const year = opts.anno === undefined ? undefined : Number(opts.anno);
+      const explanation = indicatore.startsWith(SURVEY_PREFIX)
+        ? explainSurvey({ lang: checked.lang, survey: result.survey, defaultYear }, indicatore.slice(SURVEY_PREFIX.length), codice, year)
+        : explainValue({
         lang: checked.lang,
         definitions: result.definitions,
         values: result.values,
@@ -48,8 +61,8 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
         territorio: checked.project.territorio,
         servizi: checked.project.servizi,
         threshold: checked.config.sogliaRiservatezza,
-        defaultYear: result.anni.includes(checked.config.anno) ? checked.config.anno : Math.max(...result.anni),
-      }, indicatore, codice, opts.anno === undefined ? undefined : Number(opts.anno));
+        defaultYear,
+      }, indicatore, codice, year);
       if ('error' in explanation) throw new ExitError(EXIT.usage, explanation.error);
       out.stdout(`${explanation.lines.join('\n')}\n`);
     });

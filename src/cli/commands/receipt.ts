@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject } from '../../pipeline.js';
-import { computeSubmissionGrid } from '../../participation/submissions.js';
-import { receiptView } from '../../participation/receipt.js';
+import { computeSubmissionGrid } from '../../compute/submissions.js';
+import { receiptData } from '../../participation/receipt.js';
+import { receiptView } from '../../render/receipt-page.js';
 import { parsePublished } from '../../participation/data-use.js';
 import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
@@ -70,13 +71,13 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
       }
       await checkOutputRequest(checked.root, opts.out, 'receipt', checked.lang);
       const publishedText = await readFile(path.join(opts.pubblicati, 'indicatori.json'), 'utf8').catch(() => null);
-      const view = receiptView({
+      const view = receiptView(receiptData({
         checked, grid: computeSubmissionGrid(checked), ente, anno,
         published: publishedText === null ? null : parsePublished(publishedText),
-      });
+      }), checked.lang);
       // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
       const [{ loadTemplates }, { renderPage }, { pageCss }] = await Promise.all([
-        import('../../render/html.js'), import('../../participation/page.js'), import('../../render/page-css.js'),
+        import('../../render/html.js'), import('../../render/page.js'), import('../../render/page-css.js'),
       ]);
       const pages = pageCss({ lang: checked.lang, title: `${view.title}: ${view.ente}`, footer: view.footer, sections: [] });
       const html = renderPage('receipt', view, await loadTemplates(checked.root), pages);

@@ -4,9 +4,9 @@ import { Option } from 'commander';
 import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject } from '../../pipeline.js';
-import { computeSubmissionGrid } from '../../participation/submissions.js';
-import { formatGridText } from '../../participation/submissions-text.js';
-import { gridPageView } from '../../participation/submissions-view.js';
+import { computeSubmissionGrid } from '../../compute/submissions.js';
+import { formatGridText } from '../../render/submissions-text.js';
+import { gridPageView } from '../../render/submissions-page.js';
 import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
@@ -51,7 +51,7 @@ export function registerSubmissions(program: Command, ctx: CommandContext): void
       const grid = computeSubmissionGrid(checked);
       const json = `${JSON.stringify(grid, null, 2)}\n`;
       // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
-      const [{ loadTemplates }, { renderPage }] = await Promise.all([import('../../render/html.js'), import('../../participation/page.js')]);
+      const [{ loadTemplates }, { renderPage }] = await Promise.all([import('../../render/html.js'), import('../../render/page.js')]);
       const html = renderPage('contributi', gridPageView(grid, lang, checked.config?.titolo ?? ''), await loadTemplates(checked.root));
       await withAtomicOutput(opts.out, { command: 'submissions', lang }, async (dir) => {
         await fx.writeFile(path.join(dir, 'contributi.json'), json);

@@ -53,6 +53,8 @@ export interface SurveyResult {
   privacy: { primary: number; secondary: number; protectedCounts: number; rounds: number };
   /** What the audit of the published tables found (the build refuses to publish when it is not empty). */
   leaks: Leak[];
+  /** The files read: the answers (questionario) and the questions (domande). */
+  fonti: string[];
 }
 
 export interface SurveyOptions {
@@ -111,6 +113,7 @@ export function computeSurvey(project: Pick<ValidatedProject, 'dati' | 'territor
   const motivi = [...withheld.values()];
   const result: Omit<SurveyResult, 'leaks'> = {
     anno,
+    fonti: [...new Set([...rows, ...domande].map((r) => r.file))].sort(),
     threshold: options.threshold,
     dimensions: survey.dimensions,
     items: itemsInOrder(survey).map((entry) => ({ key: itemKey(entry.item), ...entry })),

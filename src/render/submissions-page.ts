@@ -1,9 +1,9 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n.js';
-import { formatNumber } from '../render/format.js';
-import { cellText, needsAttention, P, shortDate } from './labels.js';
+import { formatNumber } from './format.js';
+import { cellText, needsAttention, P, shortDate } from './submission-labels.js';
 import { deadlinesText } from './submissions-text.js';
-import type { SubmissionGrid } from './submissions.js';
+import type { SubmissionGrid } from '../compute/submissions.js';
 
 /** What templates/contributi.hbs prints: every text ready, no logic left to the template. */
 export interface GridPageView {

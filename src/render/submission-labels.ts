@@ -1,7 +1,7 @@
 import type { Lang } from '../types.js';
 import { t, type Bilingual } from '../i18n.js';
-import type { Puntualita, SubmissionCell } from './submissions.js';
-import { formatNumber } from '../render/format.js';
+import type { Puntualita, SubmissionCell } from '../compute/submissions.js';
+import { formatNumber } from './format.js';
 
 /** Texts of the participation pages and commands, in both languages. */
 export const P = {

@@ -1,8 +1,8 @@
 import type { DatasetRows, Territorio } from '../types.js';
-import type { IndicatorDefinition } from '../compute/catalogue.js';
-import { referenceKey, referencesOf, type Expression, type Reference } from '../compute/expression.js';
-import { hierarchy, type AreaValue } from '../compute/indicators.js';
-import { forEachMatch, rowsFor } from '../compute/measures.js';
+import type { IndicatorDefinition } from './catalogue.js';
+import { referenceKey, referencesOf, type Expression, type Reference } from './expression.js';
+import { hierarchy, type AreaValue } from './indicators.js';
+import { forEachMatch, rowsFor } from './measures.js';
 import { formatRowRanges } from './row-ranges.js';
 
 // Lineage: which input files and rows a published figure was summed from. Row numbers are withheld

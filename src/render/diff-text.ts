@@ -1,7 +1,7 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n.js';
-import { formatChange, formatNumber } from '../render/format.js';
-import type { ProjectDiff, ValueChange } from './diff.js';
+import { formatChange, formatNumber } from './format.js';
+import type { ProjectDiff, ValueChange } from '../participation/diff.js';
 
 // The diff for a terminal: data first (rows, files, who sent), then indicators.
 

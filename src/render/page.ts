@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { TemplateSet } from '../render/html.js';
+import type { TemplateSet } from './html.js';
 
 // Standalone pages (the submissions grid, a partner's receipt): one template each, compiled like the
 // report's (strict, data always escaped), self-contained and without scripts.

@@ -1,7 +1,7 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n.js';
-import { cellText, P, shortDate } from './labels.js';
-import type { SubmissionGrid } from './submissions.js';
+import { cellText, P, shortDate } from './submission-labels.js';
+import type { SubmissionGrid } from '../compute/submissions.js';
 
 // The grid for a terminal: one line per ente and dataset, one column per year, then services by quartiere.
 
