@@ -211,6 +211,18 @@ export interface Contributo {
   files: FileReport[];
 }
 
+/** A file and its rows (as a spreadsheet shows them, in compact ranges such as "2-405, 810") behind a figure. */
+export interface Fonte {
+  file: string;
+  righe?: string;
+}
+
+/** The sources of a figure's numerator and denominator. */
+export interface Fonti {
+  numeratore: Fonte[];
+  denominatore: Fonte[];
+}
+
 /** Typed rows of one dataset for one year, from every file that holds it. */
 export type DatasetRows = Map<string, TypedRow[]>;
 

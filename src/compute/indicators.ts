@@ -1,10 +1,9 @@
-import type { DatasetRows, Territorio } from '../types.js';
+import type { DatasetRows, Fonti, Territorio } from '../types.js';
 import { QUARTIERE_ND } from '../types.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { evaluate, referenceKey, referencesOf, type Reference } from './expression.js';
 import { rowsFor, sumByQuartiere } from './measures.js';
 import { roundHalfAwayFromZero } from './rounding.js';
-import type { Fonti } from './lineage.js';
 
 export type Livello = 'quartiere' | 'zona' | 'citta';
 

@@ -1,4 +1,4 @@
-import type { DatasetRows, Territorio } from '../types.js';
+import type { DatasetRows, Fonte, Territorio } from '../types.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { referenceKey, referencesOf, type Expression, type Reference } from './expression.js';
 import { hierarchy, type AreaValue } from './indicators.js';
@@ -9,16 +9,7 @@ import { formatRowRanges } from './row-ranges.js';
 // wherever they could help recover a withheld value (see addLineage).
 
 /** One input file a figure was summed from, and its rows in compact ranges (absent when withheld). */
-export interface Fonte {
-  file: string;
-  righe?: string;
-}
-
-/** The sources of a figure's numerator and denominator. */
-export interface Fonti {
-  numeratore: Fonte[];
-  denominatore: Fonte[];
-}
+export type { Fonte, Fonti } from '../types.js';
 
 /** Rows a reference sums, per quartiere code (ND included), then per file. */
 export type RowIndex = Map<string, Map<string, number[]>>;

@@ -1,5 +1,5 @@
 import type { Territorio } from '../types.js';
-import { csvCell } from './open-data.js';
+import { csvCell } from './csv-cell.js';
 import type { Pyramids } from './pyramids.js';
 import type { ResourceTotal } from './resources.js';
 import { COMMITMENT_STATES, type Commitment, type CommitmentsResult } from './commitments.js';

@@ -1,6 +1,9 @@
 import type { IndicatorDefinition } from './catalogue.js';
 import type { AreaValue } from './indicators.js';
 import type { OpenTable } from './open-data-tables.js';
+import { csvCell } from './csv-cell.js';
+
+export { csvCell, neutralizeFormula } from './csv-cell.js';
 
 // The open-data outputs: indicatori.csv (long format), indicatori.json (the same rows as objects, with
 // their lineage), the tables of open-data-tables.ts, and a Frictionless datapackage.json describing
@@ -10,19 +13,6 @@ export const INDICATOR_COLUMNS = [
   'anno', 'livello', 'codice', 'nome', 'indicatore', 'valore', 'numeratore', 'denominatore',
   'unita', 'soppresso', 'motivo', 'nota', 'variazione',
 ] as const;
-
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
-export function neutralizeFormula(text: string): string {
-  if (/^[-+]?\d+(\.\d+)?$/.test(text)) return text;
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** One CSV cell: empty for null, formulas neutralised, quoted when it holds a comma, quote or line break. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = neutralizeFormula(typeof value === 'boolean' ? String(value) : String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** indicatori.csv: UTF-8, comma, point as decimal mark, one row per indicator, area and year. */
 export function indicatorsCsv(values: AreaValue[]): string {

@@ -1,5 +1,5 @@
-import type { Contributo, Problem, TypedRow } from '../types.js';
-import type { CheckedProject } from '../pipeline.js';
+import type { Contributo, Problem, TypedRow, ValidatedProject } from '../types.js';
+import type { Config } from '../config/config.js';
 import type { IndicatorDefinition } from '../compute/catalogue.js';
 import type { SubmissionCell, SubmissionGrid, SubmittedFile } from '../compute/submissions.js';
 import { indicatorsUsingRows, type PublishedValue } from './data-use.js';
@@ -34,7 +34,8 @@ export interface ReceiptData {
 }
 
 export interface ReceiptInput {
-  checked: Pick<CheckedProject, 'project' | 'config' | 'definitions'>;
+  /** The checked project (what `checkProject` gives): its rows, config and indicator catalogue. */
+  checked: { project: ValidatedProject; config: Config | null; definitions: IndicatorDefinition[] };
   grid: SubmissionGrid;
   ente: string;
   anno: number;
