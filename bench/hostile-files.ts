@@ -47,7 +47,9 @@ export async function validateFile(file: string, format: 'json' | 'text'): Promi
   const out: Buffer[] = [];
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   const peak = /bilancio-bench maxrss-kb (\d+)/.exec(stderr);
   return {
@@ -82,12 +84,22 @@ export function hostileCases(size: 'test' | 'bench'): HostileCase[] {
   const repeated = big ? 400_000 : 150_000;
   const jsonRows = big ? 300_000 : 120_000;
   const singleLine = big ? 200 * MB : 20 * MB;
-  const row = { anno: 2024, codice_quartiere: '17029003', codice_servizio: 'OFFICINA_GIOVANI', codice_ente: 'calabrone', utenti: 18, ore: 487.1, volontari: 2, spesa_euro: 17875.97 };
+  const row = {
+    anno: 2024,
+    codice_quartiere: '17029003',
+    codice_servizio: 'OFFICINA_GIOVANI',
+    codice_ente: 'calabrone',
+    utenti: 18,
+    ore: 487.1,
+    volontari: 2,
+    spesa_euro: 17875.97,
+  };
   return [
     {
       name: 'righe-ripetute',
       what: `${repeated.toLocaleString('en')} identical partner rows`,
-      write: (dir) => writeRepeated(path.join(dir, 'erogazioni_ripetute.csv'), `${HEADER}\n`, '2024;1;EMPORIO;acli;47;3;11.036,88\n', repeated),
+      write: (dir) =>
+        writeRepeated(path.join(dir, 'erogazioni_ripetute.csv'), `${HEADER}\n`, '2024;1;EMPORIO;acli;47;3;11.036,88\n', repeated),
       format: 'json',
       outcome: 'result',
       expect: new RegExp(`"primary-key": ${repeated - 1}\\b`),
@@ -111,7 +123,14 @@ export function hostileCases(size: 'test' | 'bench'): HostileCase[] {
     {
       name: 'json-grande',
       what: `a JSON of ${jsonRows.toLocaleString('en')} rows (${Math.round((jsonRows * 170) / MB)} MB)`,
-      write: (dir) => writeRepeated(path.join(dir, 'erogazioni_grande.json'), `[${JSON.stringify(row)}`, `,\n${JSON.stringify(row)}`, jsonRows - 1, ']\n'),
+      write: (dir) =>
+        writeRepeated(
+          path.join(dir, 'erogazioni_grande.json'),
+          `[${JSON.stringify(row)}`,
+          `,\n${JSON.stringify(row)}`,
+          jsonRows - 1,
+          ']\n',
+        ),
       format: 'json',
       outcome: 'result',
       expect: new RegExp(`"rows": ${jsonRows},`),
@@ -134,7 +153,9 @@ export function hostileCases(size: 'test' | 'bench'): HostileCase[] {
       write: (dir) => writeRepeated(path.join(dir, 'erogazioni_riga.csv'), 'anno;utenti;', '12;', singleLine / 3),
       format: 'json',
       outcome: 'refused',
-      expect: big ? /troppo grande per essere controllato: 200 MB, oltre il limite di 64 MB/ : /La riga 1 è lunga 20\.971\.530 caratteri, oltre il limite di 1\.000\.000/,
+      expect: big
+        ? /troppo grande per essere controllato: 200 MB, oltre il limite di 64 MB/
+        : /La riga 1 è lunga 20\.971\.530 caratteri, oltre il limite di 1\.000\.000/,
     },
     {
       name: 'xlsx-compresso',
@@ -146,12 +167,19 @@ export function hostileCases(size: 'test' | 'bench'): HostileCase[] {
       },
       format: 'json',
       outcome: 'refused',
-      expect: /La cartella di lavoro è troppo grande per essere controllata: i suoi fogli, una volta decompressi, sono \d+ MB, oltre il limite di 128 MB/,
+      expect:
+        /La cartella di lavoro è troppo grande per essere controllata: i suoi fogli, una volta decompressi, sono \d+ MB, oltre il limite di 128 MB/,
     },
     {
       name: 'cella-5mb',
       what: 'a 10 MB CSV whose header has a 5 MB cell',
-      write: (dir) => writeRepeated(path.join(dir, 'erogazioni_cella.csv'), `${HEADER};${'x'.repeat(5 * MB)}\n`, '2024;1;EMPORIO;acli;47;3;11.036,88;nota\n', (5 * MB) / 40),
+      write: (dir) =>
+        writeRepeated(
+          path.join(dir, 'erogazioni_cella.csv'),
+          `${HEADER};${'x'.repeat(5 * MB)}\n`,
+          '2024;1;EMPORIO;acli;47;3;11.036,88;nota\n',
+          (5 * MB) / 40,
+        ),
       format: 'json',
       outcome: 'refused',
       expect: /La riga 1 è lunga 5\.242\.\d{3} caratteri, oltre il limite di 1\.000\.000/,
@@ -159,7 +187,13 @@ export function hostileCases(size: 'test' | 'bench'): HostileCase[] {
     {
       name: 'cella-900k',
       what: 'a header cell and a value of 900,000 characters',
-      write: (dir) => writeRepeated(path.join(dir, 'erogazioni_cella900.csv'), `${HEADER};${'x'.repeat(900_000)}\n`, `2024;1;EMPORIO;acli;47;3;11.036,88;nota\n2024;2;EMPORIO;acli;${'9'.repeat(900_000)};3;1,5;n\n`, 1),
+      write: (dir) =>
+        writeRepeated(
+          path.join(dir, 'erogazioni_cella900.csv'),
+          `${HEADER};${'x'.repeat(900_000)}\n`,
+          `2024;1;EMPORIO;acli;47;3;11.036,88;nota\n2024;2;EMPORIO;acli;${'9'.repeat(900_000)};3;1,5;n\n`,
+          1,
+        ),
       format: 'json',
       outcome: 'result',
       expect: /"extra-label"[\s\S]*"value": "x{80}… \(900\.000 caratteri\)"/,

@@ -6,9 +6,17 @@ import { available, measure, type Run } from './measure.js';
 export async function millerCount(file: string): Promise<Run | null> {
   if (!available('mlr')) return null;
   const args = [
-    '--icsv', '--ifs', ';', '--allow-ragged-csv-input', '--ojson',
-    'put', '$eta = min($anno - $anno_nascita, 100)',
-    'then', 'count', '-g', 'codice_quartiere,sesso,eta,cittadinanza',
+    '--icsv',
+    '--ifs',
+    ';',
+    '--allow-ragged-csv-input',
+    '--ojson',
+    'put',
+    '$eta = min($anno - $anno_nascita, 100)',
+    'then',
+    'count',
+    '-g',
+    'codice_quartiere,sesso,eta,cittadinanza',
     file,
   ];
   return measure('mlr', args);

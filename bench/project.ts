@@ -28,10 +28,20 @@ export async function emptyProject(brescia: string, dir: string): Promise<string
 }
 
 /** A project whose only data is dati/2024/residenti.csv with `rows` residents (a few of them bad). */
-export async function residentiProject(brescia: string, dir: string, rows: number): Promise<{ project: string; file: string; written: WrittenFile }> {
+export async function residentiProject(
+  brescia: string,
+  dir: string,
+  rows: number,
+): Promise<{ project: string; file: string; written: WrittenFile }> {
   const project = await emptyProject(brescia, dir);
   await mkdir(path.join(project, 'dati/2024'), { recursive: true });
   const file = path.join(project, 'dati/2024/residenti.csv');
-  const written = await writeResidentiFile(file, { rows, anno: 2024, quartieri: await quartiereWeights(brescia), badEvery: 100_000, seed: rows });
+  const written = await writeResidentiFile(file, {
+    rows,
+    anno: 2024,
+    quartieri: await quartiereWeights(brescia),
+    badEvery: 100_000,
+    seed: rows,
+  });
   return { project, file, written };
 }

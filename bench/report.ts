@@ -4,7 +4,14 @@
 export interface SizeResult {
   rows: number;
   megabytes: number;
-  compute: { wallMs: number; cpuMs: number | null; rowsPerSecond: number; peakMb: number | null; streamMs: number | null; exitCode: number };
+  compute: {
+    wallMs: number;
+    cpuMs: number | null;
+    rowsPerSecond: number;
+    peakMb: number | null;
+    streamMs: number | null;
+    exitCode: number;
+  };
   miller: { wallMs: number; peakMb: number | null; ratio: number } | null;
   duckdb: { wallMs: number; ratio: number } | null;
 }
@@ -43,7 +50,10 @@ export function markdown(results: Results): string {
     '',
     '| rows | MB | wall ms | CPU ms | rows/s | peak MB | stream ms | Miller ms | ours ÷ Miller | DuckDB ms | ours ÷ DuckDB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${s.megabytes.toFixed(1)} | ${ms(s.compute.wallMs)} | ${ms(s.compute.cpuMs)} | ${Math.round(s.compute.rowsPerSecond).toLocaleString('en')} | ${mb(s.compute.peakMb)} | ${ms(s.compute.streamMs)} | ${ms(s.miller?.wallMs)} | ${ratio(s.miller?.ratio)} | ${ms(s.duckdb?.wallMs)} | ${ratio(s.duckdb?.ratio)} |`),
+    ...results.sizes.map(
+      (s) =>
+        `| ${s.rows.toLocaleString('en')} | ${s.megabytes.toFixed(1)} | ${ms(s.compute.wallMs)} | ${ms(s.compute.cpuMs)} | ${Math.round(s.compute.rowsPerSecond).toLocaleString('en')} | ${mb(s.compute.peakMb)} | ${ms(s.compute.streamMs)} | ${ms(s.miller?.wallMs)} | ${ratio(s.miller?.ratio)} | ${ms(s.duckdb?.wallMs)} | ${ratio(s.duckdb?.ratio)} |`,
+    ),
     '',
     `Start-up (\`bilancio compute\` on the same project without data): ${ms(results.startup.wallMs)} ms, peak ${mb(results.startup.peakMb)} MB; heavy modules loaded: ${results.startup.heavyModules.length ? results.startup.heavyModules.join(', ') : 'none'}.`,
     '',
@@ -51,7 +61,13 @@ export function markdown(results: Results): string {
   if (results.build) {
     const { stages, spans } = results.build;
     const names = ['ingest', 'validate', 'calcolo', 'report', 'html', 'pdf', 'dati-aperti', 'manifest'];
-    const labels: Record<string, string> = { calcolo: 'compute', 'dati-aperti': 'open data', report: 'charts + view', html: 'HTML', pdf: 'PDF (Chromium)' };
+    const labels: Record<string, string> = {
+      calcolo: 'compute',
+      'dati-aperti': 'open data',
+      report: 'charts + view',
+      html: 'HTML',
+      pdf: 'PDF (Chromium)',
+    };
     lines.push(
       `## \`bilancio build data/brescia\`${results.build.pdf ? '' : ' (--no-pdf)'}: ${ms(results.build.wallMs)} ms wall (fastest of ${results.build.runs}; median ${ms(results.build.medianMs)} ms), exit ${results.build.exitCode}`,
       '',
@@ -61,7 +77,9 @@ export function markdown(results: Results): string {
       '| stage | from | to | ms |',
       '|---|---:|---:|---:|',
       `| start-up (Node, modules, schemas) | 0 | ${ms(spans.ingest?.start)} | ${ms(spans.ingest?.start)} |`,
-      ...names.filter((n) => stages[n] !== undefined).map((n) => `| ${labels[n] ?? n} | ${ms(spans[n]?.start)} | ${ms(spans[n]?.end)} | ${ms(stages[n])} |`),
+      ...names
+        .filter((n) => stages[n] !== undefined)
+        .map((n) => `| ${labels[n] ?? n} | ${ms(spans[n]?.start)} | ${ms(spans[n]?.end)} | ${ms(stages[n])} |`),
       `| total (process) | 0 | ${ms(results.build.wallMs)} | ${ms(results.build.wallMs)} |`,
       '',
     );

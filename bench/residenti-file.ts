@@ -73,9 +73,15 @@ export async function writeResidentiFile(file: string, options: ResidentiFileOpt
   const random = seeded(options.seed ?? 2024);
   const delimiter = options.delimiter ?? ';';
   const eol = options.lineEnding ?? '\n';
-  const quartiere = picker(options.quartieri.map((q) => q.codice), options.quartieri.map((q) => q.peso));
+  const quartiere = picker(
+    options.quartieri.map((q) => q.codice),
+    options.quartieri.map((q) => q.peso),
+  );
   const ages = ageWeights();
-  const age = picker(ages.map((_, i) => i), ages);
+  const age = picker(
+    ages.map((_, i) => i),
+    ages,
+  );
   const out = createWriteStream(file);
   let bytes = 0;
   let bad = 0;

@@ -62,16 +62,25 @@ async function main(): Promise<void> {
       const runs = rows >= 10_000_000 ? 1 : RUNS;
       console.error(`… ${rows.toLocaleString('en')} residents: bilancio compute ×${runs}`);
       const ours = await best(runs, () => compute(project));
-      if (ours.exitCode !== 0) notes.push(`compute on ${rows} rows exited ${ours.exitCode}: ${ours.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+      if (ours.exitCode !== 0)
+        notes.push(`compute on ${rows} rows exited ${ours.exitCode}: ${ours.stderr.trim().split('\n').slice(-3).join(' / ')}`);
       console.error(`… ${rows.toLocaleString('en')} residents: Miller, DuckDB`);
-      const miller = await best(runs, async () => (await millerCount(file)) ?? { wallMs: NaN, cpuMs: null, peakMb: null, exitCode: -1, stderr: '', stages: {}, spans: {} });
+      const miller = await best(
+        runs,
+        async () =>
+          (await millerCount(file)) ?? { wallMs: NaN, cpuMs: null, peakMb: null, exitCode: -1, stderr: '', stages: {}, spans: {} },
+      );
       const duck = await duckdbBest(runs, file);
       results.push({
         rows,
         megabytes: written.bytes / 1e6,
         compute: {
-          wallMs: ours.wallMs, cpuMs: ours.cpuMs, rowsPerSecond: rows / (ours.wallMs / 1000), peakMb: ours.peakMb,
-          streamMs: ours.stages.validate ?? null, exitCode: ours.exitCode,
+          wallMs: ours.wallMs,
+          cpuMs: ours.cpuMs,
+          rowsPerSecond: rows / (ours.wallMs / 1000),
+          peakMb: ours.peakMb,
+          streamMs: ours.stages.validate ?? null,
+          exitCode: ours.exitCode,
         },
         miller: Number.isNaN(miller.wallMs) ? null : { wallMs: miller.wallMs, peakMb: miller.peakMb, ratio: ours.wallMs / miller.wallMs },
         duckdb: duck ? { wallMs: duck.wallMs, ratio: ours.wallMs / duck.wallMs } : null,
@@ -80,8 +89,12 @@ async function main(): Promise<void> {
     }
     if (onlyBuild) notes.push('Run with --only-build: no residents file was timed.');
     else if (results.every((r) => r.miller === null)) notes.push('Miller (mlr) is not installed: no Miller column.');
-    if (!onlyBuild && results.every((r) => r.duckdb === null)) notes.push('DuckDB is not available (@duckdb/node-api did not load): no DuckDB column.');
-    if (!onlyBuild) notes.push('Miller runs as a process like ours (its time includes its start-up); DuckDB runs in the benchmark process, so its time is the query alone, on every core.');
+    if (!onlyBuild && results.every((r) => r.duckdb === null))
+      notes.push('DuckDB is not available (@duckdb/node-api did not load): no DuckDB column.');
+    if (!onlyBuild)
+      notes.push(
+        'Miller runs as a process like ours (its time includes its start-up); DuckDB runs in the benchmark process, so its time is the query alone, on every core.',
+      );
     if (!onlyBuild) notes.push('"stream ms" is the validate stage of compute: streaming residenti.csv plus validating the catalogues.');
 
     await benchHostile(work);
@@ -133,7 +146,15 @@ async function buildBrescia(out: string, notes: string[]): Promise<Results['buil
   const fastest = sorted[0]!;
   const median = sorted[Math.floor(sorted.length / 2)]!;
   if (fastest.exitCode !== 0) notes.push(`build exited ${fastest.exitCode}: ${fastest.stderr.trim().split('\n').slice(-2).join(' / ')}`);
-  return { wallMs: fastest.wallMs, medianMs: median.wallMs, runs: runs.length, exitCode: fastest.exitCode, pdf, stages: fastest.stages, spans: fastest.spans };
+  return {
+    wallMs: fastest.wallMs,
+    medianMs: median.wallMs,
+    runs: runs.length,
+    exitCode: fastest.exitCode,
+    pdf,
+    stages: fastest.stages,
+    spans: fastest.spans,
+  };
 }
 
 const BUILD_RUNS = 5;
@@ -148,7 +169,9 @@ async function benchHostile(work: string): Promise<void> {
     const run = await validateFile(file, hostile.format);
     await rm(file, { force: true });
     const ended = run.stdout.match(hostile.expect) ? hostile.outcome : `UNEXPECTED: ${run.stderr.trim().split('\n')[0] ?? ''}`;
-    lines.push(`| ${hostile.name} | ${hostile.what} | ${megabytes.toFixed(1)} | ${run.exitCode} | ${ended} | ${(run.wallMs / 1000).toFixed(2)} | ${run.peakMb?.toFixed(0) ?? '?'} |`);
+    lines.push(
+      `| ${hostile.name} | ${hostile.what} | ${megabytes.toFixed(1)} | ${run.exitCode} | ${ended} | ${(run.wallMs / 1000).toFixed(2)} | ${run.peakMb?.toFixed(0) ?? '?'} |`,
+    );
   }
   const table = `${lines.join('\n')}\n`;
   const out = path.join(root, 'bench/out');

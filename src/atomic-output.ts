@@ -30,7 +30,11 @@ export function sideNames(out: string): { target: string; parent: string; stagin
   return { target, parent, stagingPrefix: `.${base}.nuovo-`, previous: path.join(parent, `.${base}.vecchio`) };
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 function isAlive(pid: number): boolean {
   try {
@@ -62,9 +66,15 @@ export async function recoverOutput(out: string): Promise<{ restored: boolean; r
   for (const name of entries.filter((e) => e.startsWith(stagingPrefix))) {
     const full = path.join(parent, name);
     const pid = /^(\d+)-/.exec(name.slice(stagingPrefix.length))?.[1];
-    const stale = pid !== undefined
-      ? Number(pid) !== process.pid && !isAlive(Number(pid))
-      : Date.now() - (await stat(full).then((s) => s.mtimeMs, () => Date.now())) > LEGACY_STALE_MS;
+    const stale =
+      pid !== undefined
+        ? Number(pid) !== process.pid && !isAlive(Number(pid))
+        : Date.now() -
+            (await stat(full).then(
+              (s) => s.mtimeMs,
+              () => Date.now(),
+            )) >
+          LEGACY_STALE_MS;
     if (!stale) continue;
     await rm(full, { recursive: true, force: true });
     removed.push(name);
@@ -112,7 +122,11 @@ const WRITE_FAILURES: Record<string, WriteFailure> = {
 export class OutputWriteError extends Error {
   readonly code = 'output-write-failed';
 
-  constructor(readonly reason: WriteFailure, readonly path: string, readonly errno: string) {
+  constructor(
+    readonly reason: WriteFailure,
+    readonly path: string,
+    readonly errno: string,
+  ) {
     super(`${errno}: ${path}`);
     this.name = 'OutputWriteError';
   }
@@ -141,15 +155,19 @@ function asWriteError(error: unknown, out: string, staging: string | null): unkn
   const { target, parent } = sideNames(out);
   const base = path.basename(target);
   const where = cause.path === undefined ? null : path.resolve(cause.path);
-  const ours = where === null
-    || isInside(target, where)
-    || (staging !== null && isInside(staging, where))
-    || (path.dirname(where) === parent && path.basename(where).startsWith(`.${base}.`))
-    || isInside(where, parent);
+  const ours =
+    where === null ||
+    isInside(target, where) ||
+    (staging !== null && isInside(staging, where)) ||
+    (path.dirname(where) === parent && path.basename(where).startsWith(`.${base}.`)) ||
+    isInside(where, parent);
   if (!ours) return error;
-  const shown = where !== null && staging !== null && isInside(staging, where)
-    ? path.join(target, path.relative(staging, where))
-    : where !== null && isInside(target, where) ? where : target;
+  const shown =
+    where !== null && staging !== null && isInside(staging, where)
+      ? path.join(target, path.relative(staging, where))
+      : where !== null && isInside(target, where)
+        ? where
+        : target;
   return new OutputWriteError(WRITE_FAILURES[cause.code!]!, shown, cause.code!);
 }
 
@@ -173,7 +191,11 @@ export async function withAtomicOutput<T>(out: string, spec: OutputSpec, work: (
 }
 
 async function stageAndSwap<T>(
-  out: string, spec: OutputSpec, refuse: () => Promise<void>, state: { staging: string | null }, work: (dir: string) => Promise<T>,
+  out: string,
+  spec: OutputSpec,
+  refuse: () => Promise<void>,
+  state: { staging: string | null },
+  work: (dir: string) => Promise<T>,
 ): Promise<T> {
   const { target, parent, stagingPrefix, previous } = sideNames(out);
   await refuse();
@@ -188,7 +210,7 @@ async function stageAndSwap<T>(
     result = await work(staging);
     // The mark lists what bilancio wrote; in add mode also what it wrote there before.
     const written = await readdir(staging);
-    const before = OUTPUT_MODE[spec.command] === 'add' ? (await readOutputMark(target))?.files ?? [] : [];
+    const before = OUTPUT_MODE[spec.command] === 'add' ? ((await readOutputMark(target))?.files ?? []) : [];
     await writeFileNamed(path.join(staging, OUTPUT_MARK), outputMarkText(spec.command, await toolVersion(), [...before, ...written]));
     await syncFolder(staging);
   } catch (error) {

@@ -21,18 +21,17 @@ export async function checkFiles(options: CheckFilesOptions, fx: Effects): Promi
   const schemas = loadSchemas();
   fx.progress('lettura del territorio e dei cataloghi');
   const sources = await readProject(options.project, options.lang, 'catalogues');
-  const catalogues = validateProject(
-    sources,
-    schemas,
-    options.lang,
-  );
+  const catalogues = validateProject(sources, schemas, options.lang);
   const names = [...schemas.datasets.keys()].sort((a, b) => b.length - a.length);
   const files: LooseFile[] = [];
   for (const file of options.files) {
     const base = path.basename(file);
     const dataset = options.dataset ?? names.find((name) => isDatasetFile(base, name)) ?? null;
     fx.progress(`lettura di ${base}`);
-    files.push({ dataset, table: await readTable(path.resolve(file), { displayPath: file, dataset: dataset ?? undefined, lang: options.lang }) });
+    files.push({
+      dataset,
+      table: await readTable(path.resolve(file), { displayPath: file, dataset: dataset ?? undefined, lang: options.lang }),
+    });
   }
   return validateFiles(files, catalogues, schemas, options.lang);
 }

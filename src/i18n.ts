@@ -8,9 +8,7 @@ export interface Bilingual {
 
 /** Picks the text of the report language and fills `{name}` placeholders. */
 export function t(lang: Lang, text: Bilingual, params: Record<string, string | number> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return text[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
 /** A count with its noun in the right number: `1 avviso`, `3 avvisi`. */

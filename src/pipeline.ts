@@ -91,7 +91,13 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
     'indicatori.csv': indicatorsCsv(result.values),
     'indicatori.json': indicatorsJson(result.values),
     ...Object.fromEntries(tables.map((t) => [t.path, t.csv])),
-    'datapackage.json': dataPackage({ title: config.titolo, anni: result.anni, definitions: result.definitions, publisher: config.ente, tables }),
+    'datapackage.json': dataPackage({
+      title: config.titolo,
+      anni: result.anni,
+      definitions: result.definitions,
+      publisher: config.ente,
+      tables,
+    }),
   };
   for (const [name, content] of Object.entries(files)) await fx.writeFile(path.join(out, name), content);
   return Object.keys(files);
@@ -129,12 +135,18 @@ export async function buildProject(options: BuildOptions, fx: Effects): Promise<
   try {
     return await buildWith(options.noPdf ? null : printer, options, fx);
   } finally {
-    await launching?.then((started) => started.close(), () => undefined);
+    await launching?.then(
+      (started) => started.close(),
+      () => undefined,
+    );
   }
 }
 
 async function isFolder(dir: string): Promise<boolean> {
-  return stat(dir).then((info) => info.isDirectory(), () => false);
+  return stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 /** `printer` launches Chromium on first call (at once, above) and gives the same one after; null with --no-pdf. */
@@ -154,80 +166,99 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
   const map = await (await import('./render/map-source.js')).readMapLayout(checked.root, checked.project.territorio, lang);
   checked.report = addProblems(checked.report, map.problems);
   const blockedRequests: string[] = [];
-  const files = await stage('sostituzione', () => withAtomicOutput(options.out, { command: 'build', lang }, async (dir) => {
-    const recorder = recordingEffects(fx, dir);
-    const out = recorder.fx;
-    fx.progress('grafici');
-    const view = await stage('report', async () => {
-      const { createChartRenderer } = await import('./render/charts.js');
-      const charts = createChartRenderer();
-      const { buildViewModel } = await import('./render/view-model.js');
-      const { catalogueOf } = await import('./render/view-context.js');
-      const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
-      const stored = await (await import('./participation/definitions.js')).readStoredCatalogues(checked.root, checked.project.servizi, lang);
-      return buildViewModel({
-        config, lang, catalogue: catalogueOf(checked.project), result, validation: checked.report.summary,
-        renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
-        lowThresholdAllowed: options.allowLowThreshold,
-        map: map.layout,
-        definitionChanges: definitionChangesByEdition(stored, result.definitions, lang),
+  const files = await stage('sostituzione', () =>
+    withAtomicOutput(options.out, { command: 'build', lang }, async (dir) => {
+      const recorder = recordingEffects(fx, dir);
+      const out = recorder.fx;
+      fx.progress('grafici');
+      const view = await stage('report', async () => {
+        const { createChartRenderer } = await import('./render/charts.js');
+        const charts = createChartRenderer();
+        const { buildViewModel } = await import('./render/view-model.js');
+        const { catalogueOf } = await import('./render/view-context.js');
+        const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
+        const stored = await (
+          await import('./participation/definitions.js')
+        ).readStoredCatalogues(checked.root, checked.project.servizi, lang);
+        return buildViewModel({
+          config,
+          lang,
+          catalogue: catalogueOf(checked.project),
+          result,
+          validation: checked.report.summary,
+          renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
+          lowThresholdAllowed: options.allowLowThreshold,
+          map: map.layout,
+          definitionChanges: definitionChangesByEdition(stored, result.definitions, lang),
+        });
       });
-    });
-    fx.progress('HTML');
-    const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
-    const templates = await loadTemplates(checked.root);
-    const print = (document: string) => stage('pdf', async () => (await printer!()).printPdf(document, {
-      date: pdfDate,
-      onBlockedRequest: (url) => blockedRequests.push(url),
-    }));
-    // Chromium prints (in its own processes) while this process writes everything else.
-    if (!options.noPdf) fx.progress('PDF (Chromium)');
-    const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
-    printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
-    // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
-    const inputs = digestInputs(checked.root, lang);
-    inputs.catch(() => undefined); // awaited for the manifest below
-    const html = await stage('html', () => renderHtml(view, templates));
-    const written = await stage('dati-aperti', async () => {
-      await out.writeFile(path.join(dir, 'report.html'), html);
-      const names = await writeOpenData(checked, result, dir, out);
-      await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
-      // The submissions grid too (the one compute made for the report), so that a build's folder holds everything `bilancio submissions` writes.
-      const grid = result.contributions.grid;
-      await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);
-      const [{ renderPage }, { gridPageView }] = await Promise.all([import('./render/page.js'), import('./render/submissions-page.js')]);
-      await out.writeFile(path.join(dir, 'contributi.html'), renderPage('contributi', gridPageView(grid, lang, config.titolo), templates));
-      return [...names, 'validazione.json', 'contributi.json', 'contributi.html', 'report.html'];
-    });
-    if (printing) {
-      await out.writeFile(path.join(dir, 'report.pdf'), await printing);
-      written.push('report.pdf');
-      if (options.perZona) {
-        for (const zona of checked.project.territorio.zone) {
-          fx.progress(`PDF della zona ${zona.nome}`);
-          const booklet = renderHtml(zonaBookletView(view, zona, lang === 'it' ? 'Zona' : 'Zone'), templates, 'libretto', { forPrint: true });
-          const name = `report-zona-${zona.codice}.pdf`;
-          await out.writeFile(path.join(dir, name), await print(booklet));
-          written.push(name);
+      fx.progress('HTML');
+      const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
+      const templates = await loadTemplates(checked.root);
+      const print = (document: string) =>
+        stage('pdf', async () =>
+          (await printer!()).printPdf(document, {
+            date: pdfDate,
+            onBlockedRequest: (url) => blockedRequests.push(url),
+          }),
+        );
+      // Chromium prints (in its own processes) while this process writes everything else.
+      if (!options.noPdf) fx.progress('PDF (Chromium)');
+      const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
+      printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
+      // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
+      const inputs = digestInputs(checked.root, lang);
+      inputs.catch(() => undefined); // awaited for the manifest below
+      const html = await stage('html', () => renderHtml(view, templates));
+      const written = await stage('dati-aperti', async () => {
+        await out.writeFile(path.join(dir, 'report.html'), html);
+        const names = await writeOpenData(checked, result, dir, out);
+        await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
+        // The submissions grid too (the one compute made for the report), so that a build's folder holds everything `bilancio submissions` writes.
+        const grid = result.contributions.grid;
+        await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);
+        const [{ renderPage }, { gridPageView }] = await Promise.all([import('./render/page.js'), import('./render/submissions-page.js')]);
+        await out.writeFile(
+          path.join(dir, 'contributi.html'),
+          renderPage('contributi', gridPageView(grid, lang, config.titolo), templates),
+        );
+        return [...names, 'validazione.json', 'contributi.json', 'contributi.html', 'report.html'];
+      });
+      if (printing) {
+        await out.writeFile(path.join(dir, 'report.pdf'), await printing);
+        written.push('report.pdf');
+        if (options.perZona) {
+          for (const zona of checked.project.territorio.zone) {
+            fx.progress(`PDF della zona ${zona.nome}`);
+            const booklet = renderHtml(zonaBookletView(view, zona, lang === 'it' ? 'Zona' : 'Zone'), templates, 'libretto', {
+              forPrint: true,
+            });
+            const name = `report-zona-${zona.codice}.pdf`;
+            await out.writeFile(path.join(dir, name), await print(booklet));
+            written.push(name);
+          }
         }
+        // Nothing more to print: Chromium closes while the manifest is written (buildProject awaits it).
+        void printer?.().then(
+          (started) => started.close(),
+          () => undefined,
+        );
       }
-      // Nothing more to print: Chromium closes while the manifest is written (buildProject awaits it).
-      void printer?.().then((started) => started.close(), () => undefined);
-    }
-    await stage('manifest', async () => {
-      const manifest = await buildManifest(await inputs, recorder.written, {
-        lingua: lang,
-        ignora_errori: !!options.ignoreErrors,
-        consenti_soglia_bassa: !!options.allowLowThreshold,
-        pdf: !options.noPdf,
-        per_zona: !!options.perZona,
-        data_pdf: options.noPdf || !pdfDate ? null : pdfDate.toISOString(),
-        source_date_epoch: sourceDateEpoch || null,
+      await stage('manifest', async () => {
+        const manifest = await buildManifest(await inputs, recorder.written, {
+          lingua: lang,
+          ignora_errori: !!options.ignoreErrors,
+          consenti_soglia_bassa: !!options.allowLowThreshold,
+          pdf: !options.noPdf,
+          per_zona: !!options.perZona,
+          data_pdf: options.noPdf || !pdfDate ? null : pdfDate.toISOString(),
+          source_date_epoch: sourceDateEpoch || null,
+        });
+        await fx.writeFile(path.join(dir, MANIFEST_FILE), manifest);
       });
-      await fx.writeFile(path.join(dir, MANIFEST_FILE), manifest);
-    });
-    written.push(MANIFEST_FILE);
-    return written;
-  }));
+      written.push(MANIFEST_FILE);
+      return written;
+    }),
+  );
   return { status: 'built', checked, result, files, blockedRequests };
 }

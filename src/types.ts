@@ -154,13 +154,7 @@ export interface Territorio {
   zone: Zona[];
 }
 
-export type Cantiere =
-  | 'forza_comunita'
-  | 'prima_infanzia'
-  | 'giovani'
-  | 'cento_leve'
-  | 'poverta_lavoro'
-  | 'anziani_disabili';
+export type Cantiere = 'forza_comunita' | 'prima_infanzia' | 'giovani' | 'cento_leve' | 'poverta_lavoro' | 'anziani_disabili';
 
 export const CANTIERI: readonly Cantiere[] = [
   'forza_comunita',

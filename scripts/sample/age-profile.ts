@@ -6,11 +6,31 @@ import type { Sesso } from './istat.js';
 
 // Italian live births (thousands), by year, interpolated linearly between these points.
 const NASCITE: [number, number][] = [
-  [1900, 1050], [1915, 1100], [1918, 700], [1920, 1150], [1930, 1090], [1940, 1050],
-  [1944, 830], [1946, 1030], [1950, 900], [1958, 870], [1964, 1016], [1970, 900],
-  [1976, 780], [1980, 640], [1987, 555], [1995, 526], [2000, 544], [2008, 565],
+  [1900, 1050],
+  [1915, 1100],
+  [1918, 700],
+  [1920, 1150],
+  [1930, 1090],
+  [1940, 1050],
+  [1944, 830],
+  [1946, 1030],
+  [1950, 900],
+  [1958, 870],
+  [1964, 1016],
+  [1970, 900],
+  [1976, 780],
+  [1980, 640],
+  [1987, 555],
+  [1995, 526],
+  [2000, 544],
+  [2008, 565],
   // From 2008 on, a city with many young foreign families: a gentler fall than Italy's.
-  [2012, 535], [2015, 505], [2019, 460], [2021, 442], [2023, 425], [2025, 410],
+  [2012, 535],
+  [2015, 505],
+  [2019, 460],
+  [2021, 442],
+  [2023, 425],
+  [2025, 410],
 ];
 
 /** Births in a calendar year, relative (thousands). */
@@ -57,8 +77,19 @@ export function profiloEta(anno: number, sesso: Sesso): number[] {
 /** Baseline share of foreign citizens by age in an Italian city (young, working-age heavy). */
 export function quotaStranieri(eta: number): number {
   const punti: [number, number][] = [
-    [0, 0.27], [5, 0.26], [14, 0.22], [18, 0.2], [24, 0.3], [32, 0.34], [40, 0.3],
-    [50, 0.2], [58, 0.12], [65, 0.06], [75, 0.025], [85, 0.01], [100, 0.005],
+    [0, 0.27],
+    [5, 0.26],
+    [14, 0.22],
+    [18, 0.2],
+    [24, 0.3],
+    [32, 0.34],
+    [40, 0.3],
+    [50, 0.2],
+    [58, 0.12],
+    [65, 0.06],
+    [75, 0.025],
+    [85, 0.01],
+    [100, 0.005],
   ];
   for (let i = 1; i < punti.length; i++) {
     const [a1, q1] = punti[i]!;

@@ -63,16 +63,72 @@ export interface Servizio {
 
 export const SERVIZI: readonly Servizio[] = [
   { codice: 'NIDO', nome: "Nidi d'infanzia", cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'posti', ente: 'comune' },
-  { codice: 'TEMPO_FAMIGLIE', nome: 'Spazi gioco e tempo per le famiglie', cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'utenti', ente: 'colibri' },
+  {
+    codice: 'TEMPO_FAMIGLIE',
+    nome: 'Spazi gioco e tempo per le famiglie',
+    cantiere: 'prima_infanzia',
+    target: 'eta:0-2',
+    unita: 'utenti',
+    ente: 'colibri',
+  },
   { codice: 'CAG', nome: 'Centri di aggregazione giovanile', cantiere: 'giovani', target: 'eta:14-29', unita: 'utenti', ente: 'cob' },
-  { codice: 'OFFICINA_GIOVANI', nome: 'Officina giovani: laboratori e orientamento', cantiere: 'giovani', target: 'eta:14-29', unita: 'utenti', ente: 'calabrone' },
-  { codice: 'PUNTI_COMUNITA', nome: 'Punti comunità di quartiere', cantiere: 'forza_comunita', target: 'tutti', unita: 'utenti', ente: 'csv_brescia' },
-  { codice: 'LEVE_PROGETTI', nome: 'Progetti delle 100 leve', cantiere: 'cento_leve', target: 'tutti', unita: 'interventi', ente: 'fondazione_asm' },
+  {
+    codice: 'OFFICINA_GIOVANI',
+    nome: 'Officina giovani: laboratori e orientamento',
+    cantiere: 'giovani',
+    target: 'eta:14-29',
+    unita: 'utenti',
+    ente: 'calabrone',
+  },
+  {
+    codice: 'PUNTI_COMUNITA',
+    nome: 'Punti comunità di quartiere',
+    cantiere: 'forza_comunita',
+    target: 'tutti',
+    unita: 'utenti',
+    ente: 'csv_brescia',
+  },
+  {
+    codice: 'LEVE_PROGETTI',
+    nome: 'Progetti delle 100 leve',
+    cantiere: 'cento_leve',
+    target: 'tutti',
+    unita: 'interventi',
+    ente: 'fondazione_asm',
+  },
   { codice: 'EMPORIO', nome: 'Emporio della solidarietà', cantiere: 'poverta_lavoro', target: 'tutti', unita: 'utenti', ente: 'acli' },
-  { codice: 'SPORTELLO_LAVORO', nome: 'Sportelli lavoro e orientamento', cantiere: 'poverta_lavoro', target: 'eta:18-64', unita: 'utenti', ente: 'dignita_lavoro' },
-  { codice: 'SAD', nome: 'Servizio di assistenza domiciliare', cantiere: 'anziani_disabili', target: 'eta:65+', unita: 'utenti', ente: 'comune' },
-  { codice: 'COMPAGNIA_ANZIANI', nome: 'Compagnia e trasporto anziani', cantiere: 'anziani_disabili', target: 'eta:75+', unita: 'utenti', ente: 'auser' },
-  { codice: 'CENTRO_DIURNO_DIS', nome: 'Centri diurni per persone con disabilità', cantiere: 'anziani_disabili', target: 'eta:18-64', unita: 'posti', ente: 'anffas' },
+  {
+    codice: 'SPORTELLO_LAVORO',
+    nome: 'Sportelli lavoro e orientamento',
+    cantiere: 'poverta_lavoro',
+    target: 'eta:18-64',
+    unita: 'utenti',
+    ente: 'dignita_lavoro',
+  },
+  {
+    codice: 'SAD',
+    nome: 'Servizio di assistenza domiciliare',
+    cantiere: 'anziani_disabili',
+    target: 'eta:65+',
+    unita: 'utenti',
+    ente: 'comune',
+  },
+  {
+    codice: 'COMPAGNIA_ANZIANI',
+    nome: 'Compagnia e trasporto anziani',
+    cantiere: 'anziani_disabili',
+    target: 'eta:75+',
+    unita: 'utenti',
+    ente: 'auser',
+  },
+  {
+    codice: 'CENTRO_DIURNO_DIS',
+    nome: 'Centri diurni per persone con disabilità',
+    cantiere: 'anziani_disabili',
+    target: 'eta:18-64',
+    unita: 'posti',
+    ente: 'anffas',
+  },
 ];
 
 /** The catalogue entry of a service. */
@@ -91,7 +147,10 @@ export function etaTarget(target: string): { da: number; a: number } {
 
 /** catalogo/enti.csv */
 export function entiCsv(): string {
-  return toCsv(['codice_ente', 'nome', 'tipo', 'ruolo'], ENTI.map((e) => [e.codice, e.nome, e.tipo, e.ruolo]));
+  return toCsv(
+    ['codice_ente', 'nome', 'tipo', 'ruolo'],
+    ENTI.map((e) => [e.codice, e.nome, e.tipo, e.ruolo]),
+  );
 }
 
 /** catalogo/servizi.csv */

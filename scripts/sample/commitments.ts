@@ -21,64 +21,129 @@ interface Impegno {
 
 const IMPEGNI: Impegno[] = [
   {
-    codice: 'IMP01', cantiere: 'prima_infanzia', indicatore: 'copertura_NIDO', obiettivo: 33, scadenza: '2024-12-31',
-    descrizione: "Portare i posti nido ad almeno 33 ogni 100 bambini di 0-2 anni (obiettivo europeo di Barcellona)",
-    avanzamento: { 2023: ['in_corso', 60, 'Mancano ancora alcune decine di posti, soprattutto nelle zone Est e Ovest.'], 2024: ['completato', 100, 'Obiettivo raggiunto con i nuovi posti di Sanpolino e Villaggio Violino.'] },
+    codice: 'IMP01',
+    cantiere: 'prima_infanzia',
+    indicatore: 'copertura_NIDO',
+    obiettivo: 33,
+    scadenza: '2024-12-31',
+    descrizione: 'Portare i posti nido ad almeno 33 ogni 100 bambini di 0-2 anni (obiettivo europeo di Barcellona)',
+    avanzamento: {
+      2023: ['in_corso', 60, 'Mancano ancora alcune decine di posti, soprattutto nelle zone Est e Ovest.'],
+      2024: ['completato', 100, 'Obiettivo raggiunto con i nuovi posti di Sanpolino e Villaggio Violino.'],
+    },
   },
   {
-    codice: 'IMP02', cantiere: 'prima_infanzia', quartiere: 'Sanpolino', scadenza: '2024-09-30',
+    codice: 'IMP02',
+    cantiere: 'prima_infanzia',
+    quartiere: 'Sanpolino',
+    scadenza: '2024-09-30',
     descrizione: 'Aprire un nuovo nido a Sanpolino',
-    avanzamento: { 2023: ['in_corso', 40, 'Lavori iniziati a ottobre.'], 2024: ['completato', 100, 'Nido aperto a settembre 2024 con 24 posti.'] },
+    avanzamento: {
+      2023: ['in_corso', 40, 'Lavori iniziati a ottobre.'],
+      2024: ['completato', 100, 'Nido aperto a settembre 2024 con 24 posti.'],
+    },
   },
   {
-    codice: 'IMP03', cantiere: 'prima_infanzia', scadenza: '2024-12-31',
+    codice: 'IMP03',
+    cantiere: 'prima_infanzia',
+    scadenza: '2024-12-31',
     descrizione: 'Attivare uno spazio gioco per le famiglie in ogni zona della città',
-    avanzamento: { 2023: ['in_corso', 60, 'Spazi gioco attivi in quattro zone su cinque.'], 2024: ['in_corso', 80, 'Manca la zona Nord: locale individuato a Mompiano, apertura prevista nel 2025.'] },
+    avanzamento: {
+      2023: ['in_corso', 60, 'Spazi gioco attivi in quattro zone su cinque.'],
+      2024: ['in_corso', 80, 'Manca la zona Nord: locale individuato a Mompiano, apertura prevista nel 2025.'],
+    },
   },
   {
-    codice: 'IMP04', cantiere: 'anziani_disabili', indicatore: 'copertura_SAD', obiettivo: 3, scadenza: '2025-12-31',
+    codice: 'IMP04',
+    cantiere: 'anziani_disabili',
+    indicatore: 'copertura_SAD',
+    obiettivo: 3,
+    scadenza: '2025-12-31',
     descrizione: "Raggiungere con l'assistenza domiciliare almeno 3 residenti over 65 su 100",
-    avanzamento: { 2023: ['in_corso', 50, ''], 2024: ['in_corso', 70, 'Ore aumentate, ma le richieste crescono più in fretta delle risorse.'] },
+    avanzamento: {
+      2023: ['in_corso', 50, ''],
+      2024: ['in_corso', 70, 'Ore aumentate, ma le richieste crescono più in fretta delle risorse.'],
+    },
   },
   {
-    codice: 'IMP05', cantiere: 'anziani_disabili', indicatore: 'quota_65_plus', zona: 'nord', scadenza: '2025-06-30',
+    codice: 'IMP05',
+    cantiere: 'anziani_disabili',
+    indicatore: 'quota_65_plus',
+    zona: 'nord',
+    scadenza: '2025-06-30',
     descrizione: 'Adeguare i servizi per gli anziani nei quartieri più anziani della zona Nord, seguendo la quota di over 65',
-    avanzamento: { 2023: ['in_corso', 30, 'Mappatura degli anziani soli avviata con i medici di base.'], 2024: ['in_corso', 65, 'Mappatura completata in 5 quartieri su 7.'] },
+    avanzamento: {
+      2023: ['in_corso', 30, 'Mappatura degli anziani soli avviata con i medici di base.'],
+      2024: ['in_corso', 65, 'Mappatura completata in 5 quartieri su 7.'],
+    },
   },
   {
-    codice: 'IMP06', cantiere: 'anziani_disabili', zona: 'nord', scadenza: '2024-12-31',
+    codice: 'IMP06',
+    cantiere: 'anziani_disabili',
+    zona: 'nord',
+    scadenza: '2024-12-31',
     descrizione: 'Estendere compagnia e trasporto per gli anziani a tutti i quartieri della zona Nord',
-    avanzamento: { 2023: ['non_avviato', 0, 'In attesa di nuovi volontari.'], 2024: ['in_corso', 45, "Attivo anche a Casazza e Mompiano; Sant'Eustacchio dal 2025."] },
+    avanzamento: {
+      2023: ['non_avviato', 0, 'In attesa di nuovi volontari.'],
+      2024: ['in_corso', 45, "Attivo anche a Casazza e Mompiano; Sant'Eustacchio dal 2025."],
+    },
   },
   {
-    codice: 'IMP07', cantiere: 'giovani', scadenza: '2024-06-30',
+    codice: 'IMP07',
+    cantiere: 'giovani',
+    scadenza: '2024-06-30',
     descrizione: 'Tenere aperti i centri di aggregazione giovanile fino alle 21 almeno due sere a settimana',
-    avanzamento: { 2023: ['in_corso', 30, 'Sperimentazione in un centro.'], 2024: ['completato', 100, 'Apertura serale il martedì e il giovedì in tre centri.'] },
+    avanzamento: {
+      2023: ['in_corso', 30, 'Sperimentazione in un centro.'],
+      2024: ['completato', 100, 'Apertura serale il martedì e il giovedì in tre centri.'],
+    },
   },
   {
-    codice: 'IMP08', cantiere: 'giovani', zona: 'sud', scadenza: '2025-03-31',
+    codice: 'IMP08',
+    cantiere: 'giovani',
+    zona: 'sud',
+    scadenza: '2025-03-31',
     descrizione: "Aprire una sede dell'Officina giovani nella zona Sud",
-    avanzamento: { 2023: ['non_avviato', 0, ''], 2024: ['sospeso', 10, 'Sospeso: il locale "ex magazzino" richiede lavori > 50.000 euro & un nuovo bando.'] },
+    avanzamento: {
+      2023: ['non_avviato', 0, ''],
+      2024: ['sospeso', 10, 'Sospeso: il locale "ex magazzino" richiede lavori > 50.000 euro & un nuovo bando.'],
+    },
   },
   {
-    codice: 'IMP09', cantiere: 'forza_comunita', scadenza: '2024-12-31',
+    codice: 'IMP09',
+    cantiere: 'forza_comunita',
+    scadenza: '2024-12-31',
     descrizione: 'Un Punto comunità attivo in ciascuna delle cinque zone',
-    avanzamento: { 2023: ['in_corso', 60, 'Attivi nelle zone Est, Sud e Ovest.'], 2024: ['in_corso', 80, 'Aperto anche in Centro; a Folzano una presenza al mese. Manca la zona Nord.'] },
+    avanzamento: {
+      2023: ['in_corso', 60, 'Attivi nelle zone Est, Sud e Ovest.'],
+      2024: ['in_corso', 80, 'Aperto anche in Centro; a Folzano una presenza al mese. Manca la zona Nord.'],
+    },
   },
   {
-    codice: 'IMP10', cantiere: 'cento_leve', obiettivo: 100, scadenza: '2025-12-31',
+    codice: 'IMP10',
+    cantiere: 'cento_leve',
+    obiettivo: 100,
+    scadenza: '2025-12-31',
     descrizione: 'Finanziare 100 progetti nati dai quartieri (le 100 leve)',
     avanzamento: { 2023: ['in_corso', 38, '38 progetti finanziati.'], 2024: ['in_corso', 71, '71 progetti finanziati, 9 già conclusi.'] },
   },
   {
-    codice: 'IMP11', cantiere: 'poverta_lavoro', zona: 'ovest', scadenza: '2025-12-31',
-    descrizione: "Aprire un secondo Emporio della solidarietà nella zona Ovest",
+    codice: 'IMP11',
+    cantiere: 'poverta_lavoro',
+    zona: 'ovest',
+    scadenza: '2025-12-31',
+    descrizione: 'Aprire un secondo Emporio della solidarietà nella zona Ovest',
     avanzamento: { 2023: ['non_avviato', 0, ''], 2024: ['non_avviato', 0, 'In cerca di un locale tra Chiusure e Fiumicello.'] },
   },
   {
-    codice: 'IMP12', cantiere: 'poverta_lavoro', scadenza: '2024-12-31',
-    descrizione: "Un modulo unico per chiedere aiuto a sportelli lavoro ed emporio",
-    avanzamento: { 2023: ['in_corso', 50, 'Modulo in prova in due sportelli.'], 2024: ['completato', 100, 'In uso in tutti gli sportelli da giugno.'] },
+    codice: 'IMP12',
+    cantiere: 'poverta_lavoro',
+    scadenza: '2024-12-31',
+    descrizione: 'Un modulo unico per chiedere aiuto a sportelli lavoro ed emporio',
+    avanzamento: {
+      2023: ['in_corso', 50, 'Modulo in prova in due sportelli.'],
+      2024: ['completato', 100, 'In uso in tutti gli sportelli da giugno.'],
+    },
   },
 ];
 
@@ -86,7 +151,16 @@ const IMPEGNI: Impegno[] = [
 export function catalogoImpegniCsv(): string {
   return toCsv(
     ['codice_impegno', 'cantiere', 'descrizione', 'codice_zona', 'codice_quartiere', 'indicatore', 'obiettivo', 'scadenza'],
-    IMPEGNI.map((i) => [i.codice, i.cantiere, i.descrizione, i.zona, i.quartiere ? quartiere(i.quartiere).codice : undefined, i.indicatore, i.obiettivo, i.scadenza]),
+    IMPEGNI.map((i) => [
+      i.codice,
+      i.cantiere,
+      i.descrizione,
+      i.zona,
+      i.quartiere ? quartiere(i.quartiere).codice : undefined,
+      i.indicatore,
+      i.obiettivo,
+      i.scadenza,
+    ]),
   );
 }
 

@@ -23,9 +23,34 @@ interface Formato {
 }
 
 export const FORMATI: readonly Formato[] = [
-  { ente: 'auser', file: 'csv', quartiere: 'nome', scrittura: 'misto', grafie: { "Sant'Eufemia": 'S. Eufemia', 'Porta Cremona-Volta': 'Porta Cremona', 'Villaggio Prealpino-Stocchetta': 'Villaggio Prealpino' }, referente: ['Luisa Ferrari', 'l.ferrari'] },
-  { ente: 'cob', file: 'csv', quartiere: 'nome', scrittura: 'maiuscolo', grafie: { "Sant'Eufemia": 'SANT EUFEMIA', 'Porta Cremona-Volta': 'PORTA CREMONA' }, referente: ['Davide Gatti', 'segreteria'] },
-  { ente: 'anffas', file: 'csv', quartiere: 'nome', scrittura: 'minuscolo', grafie: { Sanpolino: 'sanpolino', "Sant'Eustacchio": 'sant’eustacchio' }, referente: ['Marta Rizzi', 'm.rizzi'] },
+  {
+    ente: 'auser',
+    file: 'csv',
+    quartiere: 'nome',
+    scrittura: 'misto',
+    grafie: {
+      "Sant'Eufemia": 'S. Eufemia',
+      'Porta Cremona-Volta': 'Porta Cremona',
+      'Villaggio Prealpino-Stocchetta': 'Villaggio Prealpino',
+    },
+    referente: ['Luisa Ferrari', 'l.ferrari'],
+  },
+  {
+    ente: 'cob',
+    file: 'csv',
+    quartiere: 'nome',
+    scrittura: 'maiuscolo',
+    grafie: { "Sant'Eufemia": 'SANT EUFEMIA', 'Porta Cremona-Volta': 'PORTA CREMONA' },
+    referente: ['Davide Gatti', 'segreteria'],
+  },
+  {
+    ente: 'anffas',
+    file: 'csv',
+    quartiere: 'nome',
+    scrittura: 'minuscolo',
+    grafie: { Sanpolino: 'sanpolino', "Sant'Eustacchio": 'sant’eustacchio' },
+    referente: ['Marta Rizzi', 'm.rizzi'],
+  },
   { ente: 'acli', file: 'csv', quartiere: 'numero', referente: ['Roberto Pedretti', 'emporio'] },
   { ente: 'dignita_lavoro', file: 'csv', quartiere: 'asc', referente: ['Giulia Tonoli', 'sportello'] },
   { ente: 'colibri', file: 'json', quartiere: 'numero', referente: ['Chiara Bonetti', 'c.bonetti'] },
@@ -59,7 +84,13 @@ function codiceQuartiere(r: Erogazione, formato: Formato, rng: Random): string {
 }
 
 const COLONNE = ['utenti', 'posti', 'ore', 'volontari', 'spesa'] as const;
-const INTESTAZIONE: Record<(typeof COLONNE)[number], string> = { utenti: 'utenti', posti: 'posti', ore: 'ore', volontari: 'volontari', spesa: 'spesa_euro' };
+const INTESTAZIONE: Record<(typeof COLONNE)[number], string> = {
+  utenti: 'utenti',
+  posti: 'posti',
+  ore: 'ore',
+  volontari: 'volontari',
+  spesa: 'spesa_euro',
+};
 
 function datiFile(formato: Formato, anno: number, righe: readonly Erogazione[], rng: Random): string | Uint8Array {
   const colonne = COLONNE.filter((c) => righe.some((r) => r[c] !== undefined));
@@ -68,7 +99,12 @@ function datiFile(formato: Formato, anno: number, righe: readonly Erogazione[], 
   if (formato.file === 'json') {
     return toJson(
       righe.map((r) => {
-        const obj: Record<string, string | number> = { anno, [chiave]: codiceQuartiere(r, formato, rng), codice_servizio: r.servizio, codice_ente: r.ente };
+        const obj: Record<string, string | number> = {
+          anno,
+          [chiave]: codiceQuartiere(r, formato, rng),
+          codice_servizio: r.servizio,
+          codice_ente: r.ente,
+        };
         for (const c of colonne) {
           const v = r[c];
           if (v !== undefined) obj[INTESTAZIONE[c]] = v;

@@ -22,7 +22,10 @@ export function movimento(pop: Popolazione, rng: Random): Movimento[] {
   const t = ISTAT[pop.anno as Anno];
   const q = QUARTIERI.map((_, i) => i);
   // Births where the babies are (age 0 at year end), deaths where the old are (by age-specific risk).
-  const nati = apportion(t.nati, q.map((i) => (fascia(pop, i, 0, 0) + 0.5) * rng.noise(0.05)));
+  const nati = apportion(
+    t.nati,
+    q.map((i) => (fascia(pop, i, 0, 0) + 0.5) * rng.noise(0.05)),
+  );
   const morti = apportion(
     t.morti,
     q.map((i) => {
@@ -42,8 +45,14 @@ export function movimento(pop: Popolazione, rng: Random): Movimento[] {
     const stranieri = conta(pop, i, (_s, _e, c) => c === 'STR') / totale;
     return totale * (1 + 2 * giovani + 2.5 * stranieri);
   });
-  const iscritti = apportion(t.iscritti, mobilita.map((m) => m * rng.noise(0.08)));
-  const cancellati = apportion(t.cancellati, mobilita.map((m) => m * rng.noise(0.08)));
+  const iscritti = apportion(
+    t.iscritti,
+    mobilita.map((m) => m * rng.noise(0.08)),
+  );
+  const cancellati = apportion(
+    t.cancellati,
+    mobilita.map((m) => m * rng.noise(0.08)),
+  );
   return q.map((i) => ({ nati: at(nati, i), morti: at(morti, i), iscritti: at(iscritti, i), cancellati: at(cancellati, i) }));
 }
 

@@ -101,7 +101,10 @@ function calibra(seed: Matrix, totaliQuartiere: number[], citta: Int32Array): In
 /** 2023: quartiere sizes from their weights, structure from the model. */
 export function popolazione2023(rng: Random): Popolazione {
   const t = ISTAT[2023];
-  const totali = apportion(t.totale, QUARTIERI.map((q) => q.peso));
+  const totali = apportion(
+    t.totale,
+    QUARTIERI.map((q) => q.peso),
+  );
   const seed = seedModello(2023, rng, totali);
   return { anno: 2023, righe: calibra(seed, totali, cittaPerCella(t)) };
 }

@@ -30,8 +30,7 @@ export function popolazioneTarget(pop: Popolazione, q: number, codice: CodiceSer
   return fascia(pop, q, da, a);
 }
 
-const quotaStranieri = (pop: Popolazione, q: number): number =>
-  conta(pop, q, (_s, _e, c) => c === 'STR') / fascia(pop, q, 0);
+const quotaStranieri = (pop: Popolazione, q: number): number => conta(pop, q, (_s, _e, c) => c === 'STR') / fascia(pop, q, 0);
 
 /** How a partner service is drawn. */
 interface Regola {
@@ -48,16 +47,47 @@ interface Regola {
   dettagli: (utenti: number, rng: Random) => Omit<Erogazione, 'anno' | 'quartiere' | 'servizio' | 'ente' | 'utenti'>;
 }
 
-const CENTRO_E_PICCOLI = ['Brescia Antica', 'Crocifissa di Rosa', 'Caionvico', 'Folzano', 'Casazza', 'Buffalora-Bettole', 'San Rocchino-Costalunga', 'Villaggio Badia', 'Fornaci', 'Centro Storico Nord', 'Porta Milano'];
+const CENTRO_E_PICCOLI = [
+  'Brescia Antica',
+  'Crocifissa di Rosa',
+  'Caionvico',
+  'Folzano',
+  'Casazza',
+  'Buffalora-Bettole',
+  'San Rocchino-Costalunga',
+  'Villaggio Badia',
+  'Fornaci',
+  'Centro Storico Nord',
+  'Porta Milano',
+];
 const tutti = (tranne: string[]): string[] => QUARTIERI.map((q) => q.nome).filter((n) => !tranne.includes(n));
 
 const REGOLE: Regola[] = [
   {
     servizio: 'TEMPO_FAMIGLIE',
-    attivi: ['Don Bosco', 'Fiumicello', 'Lamarmora', 'Porta Cremona-Volta', 'Sanpolino', 'San Polo Parco', 'San Polo Cimabue', 'Villaggio Violino', 'Primo Maggio', 'Chiusure', 'Centro Storico Sud', 'Porta Venezia', 'Urago Mella', 'Villaggio Sereno'],
+    attivi: [
+      'Don Bosco',
+      'Fiumicello',
+      'Lamarmora',
+      'Porta Cremona-Volta',
+      'Sanpolino',
+      'San Polo Parco',
+      'San Polo Cimabue',
+      'Villaggio Violino',
+      'Primo Maggio',
+      'Chiusure',
+      'Centro Storico Sud',
+      'Porta Venezia',
+      'Urago Mella',
+      'Villaggio Sereno',
+    ],
     tasso: 0.09,
     crescita: 1.05,
-    dettagli: (u, rng) => ({ ore: ore(u * 24 * rng.noise(0.1)), volontari: Math.round((u / 20) * rng.noise(0.3)), spesa: euro(u * 24 * 27 * rng.noise(0.08)) }),
+    dettagli: (u, rng) => ({
+      ore: ore(u * 24 * rng.noise(0.1)),
+      volontari: Math.round((u / 20) * rng.noise(0.3)),
+      spesa: euro(u * 24 * 27 * rng.noise(0.08)),
+    }),
   },
   {
     servizio: 'CAG',
@@ -71,7 +101,23 @@ const REGOLE: Regola[] = [
   },
   {
     servizio: 'OFFICINA_GIOVANI',
-    attivi: tutti(['Caionvico', 'Folzano', 'Casazza', 'Villaggio Sereno', 'Crocifissa di Rosa', 'Mompiano', 'San Rocchino-Costalunga', 'Villaggio Prealpino-Stocchetta', 'Brescia Antica', 'Borgo Trento', "Sant'Eustacchio", 'San Bartolomeo', 'Porta Venezia', 'Buffalora-Bettole', 'Villaggio Badia']),
+    attivi: tutti([
+      'Caionvico',
+      'Folzano',
+      'Casazza',
+      'Villaggio Sereno',
+      'Crocifissa di Rosa',
+      'Mompiano',
+      'San Rocchino-Costalunga',
+      'Villaggio Prealpino-Stocchetta',
+      'Brescia Antica',
+      'Borgo Trento',
+      "Sant'Eustacchio",
+      'San Bartolomeo',
+      'Porta Venezia',
+      'Buffalora-Bettole',
+      'Villaggio Badia',
+    ]),
     tasso: 0.012,
     fattore: (_q, pop, qi) => 0.6 + 2 * quotaStranieri(pop, qi),
     crescita: 1.08,
@@ -79,7 +125,21 @@ const REGOLE: Regola[] = [
   },
   {
     servizio: 'PUNTI_COMUNITA',
-    attivi: ["Sant'Eufemia", 'San Polo Case', 'San Polo Cimabue', 'Sanpolino', 'Lamarmora', 'Don Bosco', 'Porta Cremona-Volta', 'Chiesanuova', 'Chiusure', 'Primo Maggio', 'Fiumicello', 'Villaggio Violino', 'Urago Mella'],
+    attivi: [
+      "Sant'Eufemia",
+      'San Polo Case',
+      'San Polo Cimabue',
+      'Sanpolino',
+      'Lamarmora',
+      'Don Bosco',
+      'Porta Cremona-Volta',
+      'Chiesanuova',
+      'Chiusure',
+      'Primo Maggio',
+      'Fiumicello',
+      'Villaggio Violino',
+      'Urago Mella',
+    ],
     nuovi2024: ['Centro Storico Sud', 'Porta Venezia', 'Folzano'],
     tasso: 0.03,
     crescita: 1.07,
@@ -91,7 +151,16 @@ const REGOLE: Regola[] = [
   },
   {
     servizio: 'LEVE_PROGETTI',
-    attivi: tutti(['Caionvico', 'Folzano', 'Casazza', 'Fornaci', 'Buffalora-Bettole', 'Villaggio Badia', 'Crocifissa di Rosa', 'Brescia Antica']),
+    attivi: tutti([
+      'Caionvico',
+      'Folzano',
+      'Casazza',
+      'Fornaci',
+      'Buffalora-Bettole',
+      'Villaggio Badia',
+      'Crocifissa di Rosa',
+      'Brescia Antica',
+    ]),
     nuovi2024: ['Caionvico', 'Fornaci', 'Villaggio Badia', 'Buffalora-Bettole', 'Casazza'],
     tasso: 0.008,
     crescita: 1.1,
@@ -119,7 +188,28 @@ const REGOLE: Regola[] = [
   },
   {
     servizio: 'COMPAGNIA_ANZIANI',
-    attivi: ["Sant'Eufemia", 'Porta Cremona-Volta', 'Villaggio Prealpino-Stocchetta', 'Borgo Trento', 'Urago Mella', 'Porta Venezia', 'Lamarmora', 'Chiusure', 'San Polo Case', 'San Polo Cimabue', 'Villaggio Sereno', 'Don Bosco', 'Centro Storico Sud', 'Centro Storico Nord', 'Brescia Antica', 'Crocifissa di Rosa', 'Chiesanuova', 'Primo Maggio', 'Caionvico', 'Folzano'],
+    attivi: [
+      "Sant'Eufemia",
+      'Porta Cremona-Volta',
+      'Villaggio Prealpino-Stocchetta',
+      'Borgo Trento',
+      'Urago Mella',
+      'Porta Venezia',
+      'Lamarmora',
+      'Chiusure',
+      'San Polo Case',
+      'San Polo Cimabue',
+      'Villaggio Sereno',
+      'Don Bosco',
+      'Centro Storico Sud',
+      'Centro Storico Nord',
+      'Brescia Antica',
+      'Crocifissa di Rosa',
+      'Chiesanuova',
+      'Primo Maggio',
+      'Caionvico',
+      'Folzano',
+    ],
     nuovi2024: ['Casazza', 'Mompiano'],
     tasso: 0.028,
     crescita: 1.03,
@@ -132,7 +222,12 @@ const REGOLE: Regola[] = [
     servizio: 'CENTRO_DIURNO_DIS',
     tasso: 0.00095,
     crescita: 1.02,
-    dettagli: (u, rng) => ({ posti: u, ore: ore(u * 1550 * rng.noise(0.05)), volontari: rng.int(0, 2), spesa: euro(u * 17800 * rng.noise(0.04)) }),
+    dettagli: (u, rng) => ({
+      posti: u,
+      ore: ore(u * 1550 * rng.noise(0.05)),
+      volontari: rng.int(0, 2),
+      spesa: euro(u * 17800 * rng.noise(0.04)),
+    }),
   },
 ];
 
@@ -156,7 +251,8 @@ function erogazioniPartner(regola: Regola, pops: Popolazioni, rng: Random): Erog
       const prima = primo.get(qi);
       let utenti = 0;
       if (anno === 2024 && prima !== undefined) utenti = evolvi(prima, regola.crescita, rng);
-      else if (anno === 2024 && nuovi.has(qi)) utenti = rng.poisson(0.6 * atteso()); // started during the year
+      else if (anno === 2024 && nuovi.has(qi))
+        utenti = rng.poisson(0.6 * atteso()); // started during the year
       else if (attivi.has(qi)) utenti = rng.poisson(atteso());
       utenti = Math.min(utenti, target);
       if (anno === 2023 && utenti > 0) primo.set(qi, utenti);
@@ -170,8 +266,14 @@ function erogazioniPartner(regola: Regola, pops: Popolazioni, rng: Random): Erog
 
 // Nursery coverage by quartiere, relative to the city: the centre well served, some periphery far below 33.
 const COPERTURA_NIDO: Record<string, number> = {
-  Folzano: 0.35, Caionvico: 0.4, 'Buffalora-Bettole': 0.5, 'Villaggio Violino': 0.55, Sanpolino: 0.6,
-  Fornaci: 0.6, Chiesanuova: 0.75, 'San Polo Parco': 0.8,
+  Folzano: 0.35,
+  Caionvico: 0.4,
+  'Buffalora-Bettole': 0.5,
+  'Villaggio Violino': 0.55,
+  Sanpolino: 0.6,
+  Fornaci: 0.6,
+  Chiesanuova: 0.75,
+  'San Polo Parco': 0.8,
 };
 // The new nursery places of 2024 (commitment IMP02 and the zona Ovest extension).
 const NUOVI_POSTI_NIDO: Record<string, number> = { Sanpolino: 24, 'Villaggio Violino': 18 };
@@ -189,7 +291,16 @@ function erogazioniNido(pops: Popolazioni, rng: Random): Erogazione[] {
   const righe = (anno: 2023 | 2024, posti: number[]): Erogazione[] =>
     posti.map((p, qi) => {
       const utenti = Math.round(p * rng.between(0.9, 0.99));
-      return { anno, quartiere: qi, servizio: 'NIDO', ente: 'comune', utenti, posti: p, ore: ore(p * 230 * rng.noise(0.05)), spesa: euro(p * 9800 * rng.noise(0.05)) };
+      return {
+        anno,
+        quartiere: qi,
+        servizio: 'NIDO',
+        ente: 'comune',
+        utenti,
+        posti: p,
+        ore: ore(p * 230 * rng.noise(0.05)),
+        spesa: euro(p * 9800 * rng.noise(0.05)),
+      };
     });
   return [...righe(2023, posti23), ...righe(2024, posti24)];
 }
@@ -199,7 +310,11 @@ function erogazioniSad(pops: Popolazioni, rng: Random): Erogazione[] {
   const t24 = QUARTIERI.map((_, qi) => popolazioneTarget(pops[2024], qi, 'SAD'));
   const peso = QUARTIERI.map((q, qi) => at(t23, qi) * Math.exp(0.8 * q.anzianita) * (q.zona === 'centro' ? 1.1 : 1) * rng.noise(0.15));
   const u23 = apportion(Math.round(0.024 * sum(t23)), peso, t23);
-  const u24 = apportion(Math.round(0.0255 * sum(t24)), u23.map((u) => (u + 0.5) * rng.noise(0.03)), t24);
+  const u24 = apportion(
+    Math.round(0.0255 * sum(t24)),
+    u23.map((u) => (u + 0.5) * rng.noise(0.03)),
+    t24,
+  );
   const righe = (anno: 2023 | 2024, utenti: number[], tariffa: number): Erogazione[] =>
     utenti.map((u, qi) => {
       const h = ore(u * 96 * rng.noise(0.1));

@@ -24,7 +24,10 @@ export const DOMANDE: readonly { codice: string; testo: string; dimensione: Dime
 
 /** dati/<anno>/domande.csv (the same questions both years). */
 export function domandeCsv(): string {
-  return toCsv(['codice_domanda', 'testo', 'dimensione'], DOMANDE.map((d) => [d.codice, d.testo, d.dimensione]));
+  return toCsv(
+    ['codice_domanda', 'testo', 'dimensione'],
+    DOMANDE.map((d) => [d.codice, d.testo, d.dimensione]),
+  );
 }
 
 const FASCE = [
@@ -39,7 +42,21 @@ const MEDIA: Record<Dimensione, number> = { coesione: 3.3, accesso_servizi: 3.0,
 const RISPONDENTI: Record<number, number> = { 2023: 1487, 2024: 1534 };
 // Where almost nobody answered: the report must not show these quartieri on their own.
 const POCHI = ['Caionvico', 'Folzano', 'Casazza'];
-const PUNTI_COMUNITA = ["Sant'Eufemia", 'San Polo Case', 'San Polo Cimabue', 'Sanpolino', 'Lamarmora', 'Don Bosco', 'Porta Cremona-Volta', 'Chiesanuova', 'Chiusure', 'Primo Maggio', 'Fiumicello', 'Villaggio Violino', 'Urago Mella'];
+const PUNTI_COMUNITA = [
+  "Sant'Eufemia",
+  'San Polo Case',
+  'San Polo Cimabue',
+  'Sanpolino',
+  'Lamarmora',
+  'Don Bosco',
+  'Porta Cremona-Volta',
+  'Chiesanuova',
+  'Chiusure',
+  'Primo Maggio',
+  'Fiumicello',
+  'Villaggio Violino',
+  'Urago Mella',
+];
 const LONTANI = ['Folzano', 'Caionvico', 'Buffalora-Bettole', 'Fornaci'];
 
 /** Each quartiere's own leaning on each dimension, fixed across years. */
@@ -83,7 +100,14 @@ export function questionarioCsv(pop: Popolazione, effetti: readonly Record<Dimen
         const progresso = anno === 2024 && punti.has(qi) && (d.dimensione === 'coesione' || d.dimensione === 'partecipazione') ? 0.12 : 0;
         const anziani = f.fascia === '75+' || f.fascia === '65-74' ? (d.dimensione === 'sicurezza' ? -0.2 : 0.1) : 0;
         const latente = MEDIA[d.dimensione] + at(effetti, qi)[d.dimensione] + progresso + anziani + persona + 0.75 * rng.normal();
-        rows.push([`R${anno}-${String(id).padStart(4, '0')}`, anno, q.codice, f.fascia, d.codice, Math.min(5, Math.max(1, Math.round(latente)))]);
+        rows.push([
+          `R${anno}-${String(id).padStart(4, '0')}`,
+          anno,
+          q.codice,
+          f.fascia,
+          d.codice,
+          Math.min(5, Math.max(1, Math.round(latente))),
+        ]);
       }
     }
   });

@@ -51,7 +51,17 @@ const RIGHE: Row[] = [
   [12, 'Porta Cremona-Volta', 'Porta Cremona', 'sud', ['Porta Cremona - Volta', 'Porta Cremona'], 3.4, 12.5, -0.1, 0.33],
   [13, 'Buffalora-Bettole', 'Buffalora', 'est', ['Bettole-Buffalora', 'Bettole Bufalora'], 5.9, 2.5, -0.05, 0.15],
   [14, 'Porta Venezia', 'Porta Venezia', 'centro', [], 1.6, 9.9, 0.25, 0.16],
-  [15, 'Villaggio Prealpino-Stocchetta', 'Villaggio Prealpino', 'nord', ['Villaggio Prealpino - Stocchetta', 'Villaggio Prealpino'], 4.6, 4.9, 0.35, 0.11],
+  [
+    15,
+    'Villaggio Prealpino-Stocchetta',
+    'Villaggio Prealpino',
+    'nord',
+    ['Villaggio Prealpino - Stocchetta', 'Villaggio Prealpino'],
+    4.6,
+    4.9,
+    0.35,
+    0.11,
+  ],
   [16, 'Caionvico', 'Caionvico', 'est', [], 4.2, 1.3, 0.05, 0.07],
   [17, 'San Bartolomeo', 'S. Bartolomeo', 'nord', [], 3.3, 6.0, 0.1, 0.16],
   [18, "Sant'Eufemia", 'S. Eufemia', 'est', [], 5.0, 5.2, 0.1, 0.11],
@@ -162,5 +172,8 @@ export function mappaTileCsv(): string {
   const taken = new Set(rows.map(([, r, c]) => `${r},${c}`));
   if (rows.length !== QUARTIERI.length || taken.size !== rows.length) throw new Error('tile map: every quartiere once, one per tile');
   rows.sort(([a], [b]) => a.localeCompare(b));
-  return toCsv(['codice_quartiere', 'riga', 'colonna'], rows.map(([codice, riga, colonna]) => [codice, riga, colonna]));
+  return toCsv(
+    ['codice_quartiere', 'riga', 'colonna'],
+    rows.map(([codice, riga, colonna]) => [codice, riga, colonna]),
+  );
 }

@@ -17,7 +17,10 @@ export const defaultProject = fileURLToPath(new URL('../../data/brescia', import
 
 /** An expected end of a command: its exit code and the one line to print. */
 export class ExitError extends Error {
-  constructor(readonly exitCode: number, message: string) {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -55,7 +58,7 @@ export interface CommandContext {
 
 /** Commander's help titles in the help language. */
 export function helpTitles(lang: Lang) {
-  return { styleTitle: (title: string) => (lang === 'it' ? TITLES_IT[title] ?? title : title) };
+  return { styleTitle: (title: string) => (lang === 'it' ? (TITLES_IT[title] ?? title) : title) };
 }
 
 /** Creates the context shared by the command modules. */
@@ -80,7 +83,9 @@ export function createContext(lang: Lang, out: Output): CommandContext {
       if (!process.env.BILANCIO_BENCH) return;
       // Stages may overlap (the PDF prints while open data is written): their span since the process began, too.
       const end = performance.now();
-      process.stderr.write(`bilancio-bench stage ${name} ${ms.toFixed(1)}\nbilancio-bench span ${name} ${(end - ms).toFixed(0)} ${end.toFixed(0)}\n`);
+      process.stderr.write(
+        `bilancio-bench stage ${name} ${ms.toFixed(1)}\nbilancio-bench span ${name} ${(end - ms).toFixed(0)} ${end.toFixed(0)}\n`,
+      );
     },
   };
 }
@@ -94,9 +99,15 @@ export function refusePrivacyLeak(leaks: Leak[], threshold: number, lang: Lang):
   const first = leaks[0]!;
   const shown = first.figures.slice(0, 12).map((f) => `  - ${f.label}, ${f.part}`);
   if (first.figures.length > 12) shown.push(`  - ${t(lang, CLI.andMore, { n: first.figures.length - 12 })}`);
-  throw new ExitError(EXIT.internal, t(lang, CLI.privacyLeak, {
-    n: leaks.length, count: first.count.label, max: threshold - 1, figures: shown.join('\n'),
-  }));
+  throw new ExitError(
+    EXIT.internal,
+    t(lang, CLI.privacyLeak, {
+      n: leaks.length,
+      count: first.count.label,
+      max: threshold - 1,
+      figures: shown.join('\n'),
+    }),
+  );
 }
 
 /** Prints the problems of invalid data and ends the command with exit code 1 (shared by build and compute). */

@@ -87,7 +87,10 @@ export function expectedFailure(error: unknown, lang: Lang): { exitCode: number;
     case 'command-refused':
       return { exitCode: EXIT.usage, message: e.message };
     case 'source-refused':
-      return { exitCode: EXIT.usage, message: t(lang, CLI.sourceRefused, { message: linkRefusalMessage(text(e.file), e.dangling === true, lang) }) };
+      return {
+        exitCode: EXIT.usage,
+        message: t(lang, CLI.sourceRefused, { message: linkRefusalMessage(text(e.file), e.dangling === true, lang) }),
+      };
     case 'output-write-failed': {
       const words = e.reason === 'disk-full' ? CLI.diskFull : e.reason === 'read-only' ? CLI.readOnly : CLI.noPermission;
       return { exitCode: EXIT.environment, message: t(lang, words, { path: text(e.path), errno: text(e.errno) }) };
@@ -95,9 +98,15 @@ export function expectedFailure(error: unknown, lang: Lang): { exitCode: number;
     case 'output-locked':
       return { exitCode: EXIT.environment, message: t(lang, CLI.outputLocked, { target: text(e.target), lock: text(e.lockFile) }) };
     case 'browser-not-found':
-      return { exitCode: EXIT.environment, message: t(lang, CLI.browserNotFound, { tried: Array.isArray(e.tried) ? e.tried.join(', ') : '—' }) };
+      return {
+        exitCode: EXIT.environment,
+        message: t(lang, CLI.browserNotFound, { tried: Array.isArray(e.tried) ? e.tried.join(', ') : '—' }),
+      };
     case 'browser-failed':
-      return { exitCode: EXIT.environment, message: t(lang, CLI.browserFailed, { program: text(e.program), detail: text(e.detail) || '—' }) };
+      return {
+        exitCode: EXIT.environment,
+        message: t(lang, CLI.browserFailed, { program: text(e.program), detail: text(e.detail) || '—' }),
+      };
     // The machine refused a read or a write that no stage turned into a problem (a project file without
     // read permission, a disk error): the path and what to do, not a bug report.
     case 'EACCES':
@@ -108,7 +117,10 @@ export function expectedFailure(error: unknown, lang: Lang): { exitCode: number;
     case 'ENFILE':
     case 'ENOSPC':
     case 'EROFS':
-      return { exitCode: EXIT.environment, message: t(lang, CLI.systemError, { path: text(e.path) || '—', errno: text(e.code), detail: e.message }) };
+      return {
+        exitCode: EXIT.environment,
+        message: t(lang, CLI.systemError, { path: text(e.path) || '—', errno: text(e.code), detail: e.message }),
+      };
     default:
       return null;
   }

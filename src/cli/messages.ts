@@ -4,7 +4,7 @@ import type { Bilingual } from '../i18n.js';
 export const CLI = {
   description: {
     it: 'Bilancio sociale partecipativo: dai file dei servizi e dei partner al report della città, quartiere per quartiere.',
-    en: 'Participatory social report: from service and partner files to the city\'s report, quartiere by quartiere.',
+    en: "Participatory social report: from service and partner files to the city's report, quartiere by quartiere.",
   },
   build: {
     it: 'controlla i dati, calcola gli indicatori e scrive report.html, report.pdf e i dati aperti (indicatori.csv/json, datapackage.json)',
@@ -12,7 +12,7 @@ export const CLI = {
   },
   validate: {
     it: 'controlla i file di un progetto e dice, per ciascun problema, file, riga e colonna da correggere',
-    en: 'checks a project\'s files and tells, for each problem, the file, row and column to fix',
+    en: "checks a project's files and tells, for each problem, the file, row and column to fix",
   },
   compute: {
     it: 'calcola gli indicatori e scrive i dati aperti: indicatori.csv e .json, questionario.csv, questionario_differenze.csv, risorse.csv, piramidi.csv, impegni.csv e datapackage.json',
@@ -31,9 +31,15 @@ export const CLI = {
     en: 'for loose files: which data they hold (popolazione, erogazioni, …), when the file name does not say',
   },
   noSuchFile: { it: 'Il file "{file}" non esiste.', en: 'The file "{file}" does not exist.' },
-  notAFile: { it: '"{file}" è una cartella ma non un progetto (manca bilancio.config.json).', en: '"{file}" is a folder but not a project (bilancio.config.json is missing).' },
+  notAFile: {
+    it: '"{file}" è una cartella ma non un progetto (manca bilancio.config.json).',
+    en: '"{file}" is a folder but not a project (bilancio.config.json is missing).',
+  },
   validationTitle: { it: 'Verifica dei dati', en: 'Data check' },
-  project: { it: 'cartella del progetto (predefinita: il progetto di Brescia incluso)', en: 'project folder (default: the embedded Brescia project)' },
+  project: {
+    it: 'cartella del progetto (predefinita: il progetto di Brescia incluso)',
+    en: 'project folder (default: the embedded Brescia project)',
+  },
   out: { it: 'cartella dei risultati', en: 'output folder' },
   lang: { it: 'lingua dei testi: it o en', en: 'language of the texts: it or en' },
   format: { it: 'formato: text, json o html', en: 'format: text, json or html' },

@@ -8,7 +8,13 @@ function place(problem: Problem, lang: Lang): string {
   const parts: string[] = [];
   if (problem.row !== undefined) parts.push(t(lang, { it: 'riga {r}', en: 'row {r}' }, { r: problem.row }));
   if (problem.column !== undefined) {
-    parts.push(t(lang, { it: 'colonna {c}', en: 'column {c}' }, { c: problem.columnLetter ? `${problem.columnLetter} (${problem.column})` : problem.column }));
+    parts.push(
+      t(
+        lang,
+        { it: 'colonna {c}', en: 'column {c}' },
+        { c: problem.columnLetter ? `${problem.columnLetter} (${problem.column})` : problem.column },
+      ),
+    );
   }
   return parts.length ? `[${parts.join(', ')}] ` : '';
 }
@@ -37,26 +43,36 @@ export function formatReportText(report: ValidationReport, lang: Lang): string {
   for (const file of report.files) {
     if (file.errors.length === 0 && file.warnings.length === 0) continue;
     const sheet = file.sheet ? t(lang, { it: ', foglio «{s}»', en: ', sheet «{s}»' }, { s: terminalValue(file.sheet) }) : '';
-    const detected = file.encoding ? ` (${file.encoding}${file.delimiter ? `, "${file.delimiter === '\t' ? 'TAB' : file.delimiter}"` : ''}${sheet})` : '';
+    const detected = file.encoding
+      ? ` (${file.encoding}${file.delimiter ? `, "${file.delimiter === '\t' ? 'TAB' : file.delimiter}"` : ''}${sheet})`
+      : '';
     lines.push(`${terminalValue(file.path)}${detected}`);
-    for (const [kind, problems] of [['errore', file.errors], ['avviso', file.warnings]] as const) {
+    for (const [kind, problems] of [
+      ['errore', file.errors],
+      ['avviso', file.warnings],
+    ] as const) {
       for (const [code, { shown, total }] of groupByCode(problems)) {
         for (const p of shown) {
           const label = lang === 'it' ? kind : kind === 'errore' ? 'error' : 'warning';
           lines.push(`  ${label} ${code}: ${place(p, lang)}${terminalValue(p.message)}`);
         }
         if (total > shown.length) {
-          lines.push(t(lang, { it: '  … e altri {n} problemi {code}', en: '  … and {n} more {code} problems' }, { n: total - shown.length, code }));
+          lines.push(
+            t(lang, { it: '  … e altri {n} problemi {code}', en: '  … and {n} more {code} problems' }, { n: total - shown.length, code }),
+          );
         }
       }
     }
   }
   const { files, rows, errors, warnings } = report.summary;
-  lines.push(`${[
-    countOf(lang, files, NOUNS.file),
-    countOf(lang, rows, NOUNS.riga),
-  ].join(', ')}: ${countOf(lang, errors, NOUNS.errore)}, ${countOf(lang, warnings, NOUNS.avviso)}. ${
-    report.valid ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' }) : t(lang, { it: 'I dati NON sono validi.', en: 'The data are NOT valid.' })
-  }`);
+  lines.push(
+    `${[countOf(lang, files, NOUNS.file), countOf(lang, rows, NOUNS.riga)].join(
+      ', ',
+    )}: ${countOf(lang, errors, NOUNS.errore)}, ${countOf(lang, warnings, NOUNS.avviso)}. ${
+      report.valid
+        ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' })
+        : t(lang, { it: 'I dati NON sono validi.', en: 'The data are NOT valid.' })
+    }`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -96,25 +96,41 @@ function checkReference(ref: Reference, id: string, side: string, lang: Lang): P
     file: FILE,
     field: `${id}.${side}`,
     value: String(position + 1),
-    message: t(lang, {
-      it: `Indicatore "{id}", {side}, carattere {pos}: ${it}`,
-      en: `Indicator "{id}", {side}, character {pos}: ${en}`,
-    }, { id, side, pos: position + 1, ...params }),
+    message: t(
+      lang,
+      {
+        it: `Indicatore "{id}", {side}, carattere {pos}: ${it}`,
+        en: `Indicator "{id}", {side}, character {pos}: ${en}`,
+      },
+      { id, side, pos: position + 1, ...params },
+    ),
   });
   if (!source) {
-    return problem('"{name}" non è un dataset utilizzabile (ammessi: {list}).', '"{name}" is not a usable dataset (allowed: {list}).',
-      ref.position, { name: ref.dataset, list: Object.keys(MEASURE_SOURCES).join(', ') });
+    return problem(
+      '"{name}" non è un dataset utilizzabile (ammessi: {list}).',
+      '"{name}" is not a usable dataset (allowed: {list}).',
+      ref.position,
+      { name: ref.dataset, list: Object.keys(MEASURE_SOURCES).join(', ') },
+    );
   }
   for (const condition of ref.conditions) {
     const field = source.aliases[condition.field] ?? condition.field;
     if (!source.dimensions.includes(field)) {
-      return problem('"{name}" non è un campo di {dataset} su cui filtrare (ammessi: {list}).', '"{name}" is not a field of {dataset} to filter on (allowed: {list}).',
-        condition.position, { name: condition.field, dataset: ref.dataset, list: source.dimensions.join(', ') || '—' });
+      return problem(
+        '"{name}" non è un campo di {dataset} su cui filtrare (ammessi: {list}).',
+        '"{name}" is not a field of {dataset} to filter on (allowed: {list}).',
+        condition.position,
+        { name: condition.field, dataset: ref.dataset, list: source.dimensions.join(', ') || '—' },
+      );
     }
   }
   if (ref.measure !== undefined && !source.measures.includes(ref.measure) && !source.weighted.includes(ref.measure)) {
-    return problem('"{name}" non è una misura di {dataset} (ammesse: {list}).', '"{name}" is not a measure of {dataset} (allowed: {list}).',
-      ref.position, { name: ref.measure, dataset: ref.dataset, list: [...source.measures, ...source.weighted].join(', ') });
+    return problem(
+      '"{name}" non è una misura di {dataset} (ammesse: {list}).',
+      '"{name}" is not a measure of {dataset} (allowed: {list}).',
+      ref.position,
+      { name: ref.measure, dataset: ref.dataset, list: [...source.measures, ...source.weighted].join(', ') },
+    );
   }
   return null;
 }
@@ -131,22 +147,28 @@ export function loadIndicators(
       // /2/cantiere: the third indicator, named by its id when it has one, and its key.
       const [index, ...rest] = error.instancePath.split('/').slice(1);
       const entry = index === undefined ? undefined : (raw as unknown[])[Number(index)];
-      const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : null;
+      const id =
+        entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : null;
       const key = rest.join('.');
-      const where = index === undefined
-        ? ''
-        : id
-          ? t(lang, { it: 'indicatore "{id}"', en: 'indicator "{id}"' }, { id })
-          : t(lang, { it: 'indicatore n. {n}', en: 'indicator no. {n}' }, { n: Number(index) + 1 });
+      const where =
+        index === undefined
+          ? ''
+          : id
+            ? t(lang, { it: 'indicatore "{id}"', en: 'indicator "{id}"' }, { id })
+            : t(lang, { it: 'indicatore n. {n}', en: 'indicator no. {n}' }, { n: Number(index) + 1 });
       return {
         code: 'constraint-error',
         severity: 'error',
         file: FILE,
         field: [id ?? index, key].filter(Boolean).join('.') || undefined,
-        message: t(lang, { it: 'Catalogo indicatori non valido{where}: {detail}.', en: 'Invalid indicator catalogue{where}: {detail}.' }, {
-          where: where ? ` (${where}${key ? `, ${key}` : ''})` : '',
-          detail: schemaErrorDetail(error, lang, schemaNamed('indicatori')),
-        }),
+        message: t(
+          lang,
+          { it: 'Catalogo indicatori non valido{where}: {detail}.', en: 'Invalid indicator catalogue{where}: {detail}.' },
+          {
+            where: where ? ` (${where}${key ? `, ${key}` : ''})` : '',
+            detail: schemaErrorDetail(error, lang, schemaNamed('indicatori')),
+          },
+        ),
       };
     });
     return { definitions: [], problems };
@@ -161,25 +183,48 @@ export function loadIndicators(
     const servizio = (spec as { servizio?: string }).servizio ?? null;
     if (servizio && explicit.has(spec.id)) continue;
     if (seen.has(spec.id)) {
-      problems.push({ code: 'unique-error', severity: 'error', file: FILE, field: 'id', value: spec.id,
-        message: t(lang, { it: 'L\'indicatore "{id}" è definito due volte.', en: 'The indicator "{id}" is defined twice.' }, { id: spec.id }) });
+      problems.push({
+        code: 'unique-error',
+        severity: 'error',
+        file: FILE,
+        field: 'id',
+        value: spec.id,
+        message: t(
+          lang,
+          { it: 'L\'indicatore "{id}" è definito due volte.', en: 'The indicator "{id}" is defined twice.' },
+          { id: spec.id },
+        ),
+      });
       continue;
     }
     seen.add(spec.id);
     const sides: Expression[] = [];
-    for (const [side, text] of [['numeratore', spec.numeratore], ['denominatore', spec.denominatore]] as const) {
+    for (const [side, text] of [
+      ['numeratore', spec.numeratore],
+      ['denominatore', spec.denominatore],
+    ] as const) {
       const parsed = parseExpression(text);
       if ('error' in parsed) {
         problems.push({
-          code: 'constraint-error', severity: 'error', file: FILE, field: `${spec.id}.${side}`, value: text,
-          message: t(lang, {
-            it: 'Indicatore "{id}", {side}, carattere {pos}: {detail} in «{text}».',
-            en: 'Indicator "{id}", {side}, character {pos}: {detail} in «{text}».',
-          }, { id: spec.id, side, pos: parsed.error.position + 1, detail: parsed.error.message[lang], text }),
+          code: 'constraint-error',
+          severity: 'error',
+          file: FILE,
+          field: `${spec.id}.${side}`,
+          value: text,
+          message: t(
+            lang,
+            {
+              it: 'Indicatore "{id}", {side}, carattere {pos}: {detail} in «{text}».',
+              en: 'Indicator "{id}", {side}, character {pos}: {detail} in «{text}».',
+            },
+            { id: spec.id, side, pos: parsed.error.position + 1, detail: parsed.error.message[lang], text },
+          ),
         });
         continue;
       }
-      const bad = referencesOf(parsed.expression).map((r) => checkReference(r, spec.id, side, lang)).find(Boolean);
+      const bad = referencesOf(parsed.expression)
+        .map((r) => checkReference(r, spec.id, side, lang))
+        .find(Boolean);
       if (bad) {
         problems.push(bad);
         continue;
@@ -189,7 +234,9 @@ export function loadIndicators(
     if (sides.length !== 2) continue;
     const [num, den] = sides as [Expression, Expression];
     const refs = [...referencesOf(num), ...referencesOf(den)];
-    const needs = [...new Map(refs.map((r) => [`${r.dataset}@${r.yearOffset}`, { dataset: r.dataset, yearOffset: r.yearOffset }])).values()];
+    const needs = [
+      ...new Map(refs.map((r) => [`${r.dataset}@${r.yearOffset}`, { dataset: r.dataset, yearOffset: r.yearOffset }])).values(),
+    ];
     const obiettivi = spec.obiettivo === undefined ? [] : Array.isArray(spec.obiettivo) ? spec.obiettivo : [spec.obiettivo];
     definitions.push({
       id: spec.id,

@@ -55,7 +55,9 @@ function summary(gruppo: string, group: Commitment[]): CommitmentSummary {
   return {
     gruppo,
     impegni: group.length,
-    perStato: Object.fromEntries(COMMITMENT_STATES.map((s) => [s, group.filter((c) => c.stato === s).length])) as CommitmentSummary['perStato'],
+    perStato: Object.fromEntries(
+      COMMITMENT_STATES.map((s) => [s, group.filter((c) => c.stato === s).length]),
+    ) as CommitmentSummary['perStato'],
     avanzamentoMedio: measured.length ? measured.reduce((s, c) => s + c.avanzamento!, 0) / measured.length : null,
   };
 }
@@ -66,40 +68,61 @@ export function computeCommitments(
   anno: number,
   annoPrecedente: number | null,
 ): CommitmentsResult {
-  const progress = (year: number | null) => new Map((year === null ? [] : project.dati.get(year)?.get('impegni') ?? []).map((r) => [String(r.values.codice_impegno), r.values]));
+  const progress = (year: number | null) =>
+    new Map((year === null ? [] : (project.dati.get(year)?.get('impegni') ?? [])).map((r) => [String(r.values.codice_impegno), r.values]));
   const now = progress(anno);
   const before = progress(annoPrecedente);
-  const order = (c: string) => { const i = CANTIERI.indexOf(c as Cantiere); return i < 0 ? CANTIERI.length : i; };
-  const impegni = (project.cataloghi.get('catalogo_impegni') ?? []).map(({ values: c }): Commitment => {
-    const p = now.get(String(c.codice_impegno));
-    const q = before.get(String(c.codice_impegno));
-    const quartiere = text(c.codice_quartiere);
-    const avanzamento = p && typeof p.avanzamento_pct === 'number' ? p.avanzamento_pct : null;
-    const avanzamentoPrima = q && typeof q.avanzamento_pct === 'number' ? q.avanzamento_pct : null;
-    return {
-      codice: String(c.codice_impegno),
-      cantiere: String(c.cantiere),
-      descrizione: String(c.descrizione),
-      zona: text(c.codice_zona) ?? (quartiere ? project.territorio.quartieri.find((x) => x.codice === quartiere)?.codiceZona ?? null : null),
-      quartiere,
-      indicatore: text(c.indicatore),
-      obiettivo: typeof c.obiettivo === 'number' ? c.obiettivo : null,
-      scadenza: text(c.scadenza),
-      stato: p ? text(p.stato) : null,
-      avanzamento,
-      avanzamentoPrima,
-      variazione: avanzamento !== null && avanzamentoPrima !== null ? roundHalfAwayFromZero(avanzamento - avanzamentoPrima, 6) : null,
-      nota: p?.nota ? String(p.nota) : '',
-    };
-  }).sort((a, b) => order(a.cantiere) - order(b.cantiere) || a.codice.localeCompare(b.codice));
+  const order = (c: string) => {
+    const i = CANTIERI.indexOf(c as Cantiere);
+    return i < 0 ? CANTIERI.length : i;
+  };
+  const impegni = (project.cataloghi.get('catalogo_impegni') ?? [])
+    .map(({ values: c }): Commitment => {
+      const p = now.get(String(c.codice_impegno));
+      const q = before.get(String(c.codice_impegno));
+      const quartiere = text(c.codice_quartiere);
+      const avanzamento = p && typeof p.avanzamento_pct === 'number' ? p.avanzamento_pct : null;
+      const avanzamentoPrima = q && typeof q.avanzamento_pct === 'number' ? q.avanzamento_pct : null;
+      return {
+        codice: String(c.codice_impegno),
+        cantiere: String(c.cantiere),
+        descrizione: String(c.descrizione),
+        zona:
+          text(c.codice_zona) ??
+          (quartiere ? (project.territorio.quartieri.find((x) => x.codice === quartiere)?.codiceZona ?? null) : null),
+        quartiere,
+        indicatore: text(c.indicatore),
+        obiettivo: typeof c.obiettivo === 'number' ? c.obiettivo : null,
+        scadenza: text(c.scadenza),
+        stato: p ? text(p.stato) : null,
+        avanzamento,
+        avanzamentoPrima,
+        variazione: avanzamento !== null && avanzamentoPrima !== null ? roundHalfAwayFromZero(avanzamento - avanzamentoPrima, 6) : null,
+        nota: p?.nota ? String(p.nota) : '',
+      };
+    })
+    .sort((a, b) => order(a.cantiere) - order(b.cantiere) || a.codice.localeCompare(b.codice));
   const cantieri = [...new Set(impegni.map((c) => c.cantiere))];
   return {
     anno,
     annoPrecedente,
     impegni,
-    perCantiere: cantieri.map((k) => summary(k, impegni.filter((c) => c.cantiere === k))),
+    perCantiere: cantieri.map((k) =>
+      summary(
+        k,
+        impegni.filter((c) => c.cantiere === k),
+      ),
+    ),
     totale: summary('totale', impegni),
-    perZona: project.territorio.zone.map((z) => summary(z.codice, impegni.filter((c) => c.zona === z.codice))),
-    cittaIntera: summary('citta', impegni.filter((c) => c.zona === null)),
+    perZona: project.territorio.zone.map((z) =>
+      summary(
+        z.codice,
+        impegni.filter((c) => c.zona === z.codice),
+      ),
+    ),
+    cittaIntera: summary(
+      'citta',
+      impegni.filter((c) => c.zona === null),
+    ),
   };
 }

@@ -67,11 +67,7 @@ export interface ComputeOptions {
  * lineage, equity and change; and every other figure the report prints: survey, voices, resources,
  * commitments, contributions.
  */
-export function computeIndicators(
-  project: ValidatedProject,
-  definitions: IndicatorDefinition[],
-  options: ComputeOptions,
-): ComputeResult {
+export function computeIndicators(project: ValidatedProject, definitions: IndicatorDefinition[], options: ComputeOptions): ComputeResult {
   const values: AreaValue[] = [];
   const notComputable: NotComputable[] = [];
   for (const anno of project.anni) {
@@ -79,23 +75,40 @@ export function computeIndicators(
     values.push(...year.values);
     notComputable.push(...year.notComputable);
   }
-  const pyramidYear = options.pyramidYear !== undefined && options.pyramidYear !== null && project.anni.includes(options.pyramidYear) ? options.pyramidYear : null;
+  const pyramidYear =
+    options.pyramidYear !== undefined && options.pyramidYear !== null && project.anni.includes(options.pyramidYear)
+      ? options.pyramidYear
+      : null;
   const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName };
   // The figures' forms are computed before anything is withheld, and serve both the decision and the audit.
   const figures = publication(values, definitions, project, settings);
   const { summary: privacy, pyramids, resources: withheldResources } = protectPublication(values, definitions, project, settings, figures);
   const resources = computeResources(project.dati, values, definitions, withheldResources);
   // The audit reads what is about to be published, as an attacker would: the build refuses a leak.
-  privacy.leaks = auditPublication(values, definitions, project, { ...settings, pyramids, resources: publishedResourceKeys(resources) }, figures);
+  privacy.leaks = auditPublication(
+    values,
+    definitions,
+    project,
+    { ...settings, pyramids, resources: publishedResourceKeys(resources) },
+    figures,
+  );
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
   addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
   const survey = options.participation
-    ? (options.participation.anni ?? project.anni).filter((anno) => project.anni.includes(anno)).flatMap((anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [])
+    ? (options.participation.anni ?? project.anni)
+        .filter((anno) => project.anni.includes(anno))
+        .flatMap(
+          (anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [],
+        )
     : [];
   // The survey's own audit joins the indicators' and pyramids': the build refuses any of them.
   for (const year of survey) privacy.leaks.push(...year.leaks);
-  const years = reportYears(project.anni, options.pyramidYear ?? project.anni[project.anni.length - 1] ?? 0, options.comparisonYear ?? null);
+  const years = reportYears(
+    project.anni,
+    options.pyramidYear ?? project.anni[project.anni.length - 1] ?? 0,
+    options.comparisonYear ?? null,
+  );
   return {
     anni: project.anni,
     definitions,

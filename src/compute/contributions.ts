@@ -49,11 +49,7 @@ export interface ContributionsResult {
 }
 
 /** The contributions of the report year `anno`, from one submissions grid. */
-export function computeContributions(
-  project: ValidatedProject,
-  scadenze: Record<string, string>,
-  anno: number,
-): ContributionsResult {
+export function computeContributions(project: ValidatedProject, scadenze: Record<string, string>, anno: number): ContributionsResult {
   const grid = computeSubmissionGrid({ project, config: { scadenzaContributi: scadenze } });
   const ofYear = project.contributi.filter((c) => c.anno === anno);
   const contributi = ofYear.map((c): ContributionRow => {
@@ -90,19 +86,24 @@ function credits(project: ValidatedProject, grid: SubmissionGrid, anno: number):
     if (count > 0) own.set(dataset, count);
   }
   const capofilaEnte = project.enti.find((e) => e.codice === capofila);
-  const gridRows = capofilaEnte && !grid.enti.some((e) => e.ente === capofila)
-    ? [{ ente: capofilaEnte.codice, nome: capofilaEnte.nome, ruolo: capofilaEnte.ruolo as string, celle: [] }, ...grid.enti]
-    : grid.enti;
+  const gridRows =
+    capofilaEnte && !grid.enti.some((e) => e.ente === capofila)
+      ? [{ ente: capofilaEnte.codice, nome: capofilaEnte.nome, ruolo: capofilaEnte.ruolo as string, celle: [] }, ...grid.enti]
+      : grid.enti;
   return gridRows.flatMap((row) => {
     const cells = row.celle.filter((c) => c.anno === anno && c.stato === 'ricevuto' && c.fonte === 'contributo');
     const datasets = new Map(cells.map((c) => [c.dataset, c.righeUsate]));
     if (row.ente === capofila) for (const [d, count] of own) datasets.set(d, count);
     if (datasets.size === 0) return [];
-    return [{
-      ente: row.ente, nome: row.nome, ruolo: row.ruolo,
-      datasets: [...datasets.keys()].sort(),
-      servizi: [...new Set(row.celle.filter((c) => c.anno === anno).flatMap((c) => c.serviziRicevuti))],
-      righe: [...datasets.values()].reduce((s, v) => s + v, 0),
-    }];
+    return [
+      {
+        ente: row.ente,
+        nome: row.nome,
+        ruolo: row.ruolo,
+        datasets: [...datasets.keys()].sort(),
+        servizi: [...new Set(row.celle.filter((c) => c.anno === anno).flatMap((c) => c.serviziRicevuti))],
+        righe: [...datasets.values()].reduce((s, v) => s + v, 0),
+      },
+    ];
   });
 }

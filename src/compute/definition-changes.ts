@@ -25,12 +25,17 @@ export function compareDefinitions(before: IndicatorDefinition[], now: Indicator
   return now.flatMap((d) => {
     const o = old.get(d.id);
     if (!o) return [];
-    const same = normalize(o.numeratore) === normalize(d.numeratore) && normalize(o.denominatore) === normalize(d.denominatore) && o.scala === d.scala;
+    const same =
+      normalize(o.numeratore) === normalize(d.numeratore) && normalize(o.denominatore) === normalize(d.denominatore) && o.scala === d.scala;
     return same ? [] : [{ indicatore: d.id, nome: lang === 'it' ? d.nome : d.nomeEn, prima: formulaOf(o), ora: formulaOf(d) }];
   });
 }
 
 /** For each stored edition, the indicators the current catalogue computes differently. */
-export function definitionChangesByEdition(stored: Map<number, IndicatorDefinition[]>, now: IndicatorDefinition[], lang: Lang): Map<number, DefinitionChange[]> {
+export function definitionChangesByEdition(
+  stored: Map<number, IndicatorDefinition[]>,
+  now: IndicatorDefinition[],
+  lang: Lang,
+): Map<number, DefinitionChange[]> {
   return new Map([...stored].map(([anno, before]) => [anno, compareDefinitions(before, now, lang)]));
 }

@@ -171,7 +171,11 @@ export function parseExpression(text: string): { expression: Expression } | { er
       }
       const offset = peek();
       if (offset.type !== 'number' || !Number.isInteger(offset.value)) {
-        fail(offset.position, 'dopo "@" serve un numero di anni intero (es. @-1)', 'after "@" a whole number of years is needed (e.g. @-1)');
+        fail(
+          offset.position,
+          'dopo "@" serve un numero di anni intero (es. @-1)',
+          'after "@" a whole number of years is needed (e.g. @-1)',
+        );
       }
       ref.yearOffset = sign * offset.value;
       index++;
@@ -214,7 +218,7 @@ export function parseExpression(text: string): { expression: Expression } | { er
   try {
     const expression = parseSum();
     const rest = peek();
-    if (rest.type !== 'end') fail(rest.position, 'testo in più dopo l\'espressione', 'extra text after the expression');
+    if (rest.type !== 'end') fail(rest.position, "testo in più dopo l'espressione", 'extra text after the expression');
     return { expression };
   } catch (error) {
     if (error instanceof SyntaxFailure) return { error: error.detail };

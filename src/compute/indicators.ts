@@ -99,7 +99,8 @@ export function computeYear(
       const ratio = num !== null && den !== null && den !== 0 ? (num / den) * def.scala : null;
       let nota: string | null = null;
       if (ratio === null) nota = 'denominatore nullo';
-      else if (area.livello === 'citta' && ndRows > 0) nota = 'comprende dati con quartiere non indicato (ND), contati solo a livello di città';
+      else if (area.livello === 'citta' && ndRows > 0)
+        nota = 'comprende dati con quartiere non indicato (ND), contati solo a livello di città';
       values.push({
         anno,
         livello: area.livello,

@@ -92,7 +92,11 @@ export function addLineage(
     const key = `${value.anno}|${refs.map(referenceKey).join('+')}|${value.livello}|${value.codice}|${withRows}`;
     let sources = sourceCache.get(key);
     if (!sources) {
-      sources = sourcesOf(refs.map((r) => indexOf(r, value.anno)), members, withRows);
+      sources = sourcesOf(
+        refs.map((r) => indexOf(r, value.anno)),
+        members,
+        withRows,
+      );
       sourceCache.set(key, sources);
     }
     return sources;

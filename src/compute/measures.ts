@@ -81,12 +81,18 @@ export function conditionHolds(values: TypedRow['values'], condition: Condition,
   const expected = condition.value;
   if (typeof actual === 'number' && typeof expected === 'number') {
     switch (condition.op) {
-      case '=': return actual === expected;
-      case '!=': return actual !== expected;
-      case '>=': return actual >= expected;
-      case '<=': return actual <= expected;
-      case '>': return actual > expected;
-      case '<': return actual < expected;
+      case '=':
+        return actual === expected;
+      case '!=':
+        return actual !== expected;
+      case '>=':
+        return actual >= expected;
+      case '<=':
+        return actual <= expected;
+      case '>':
+        return actual > expected;
+      case '<':
+        return actual < expected;
     }
   }
   const a = String(actual);

@@ -10,8 +10,19 @@ export { csvCell, neutralizeFormula } from './csv-cell.js';
 // every CSV, so that the Comune can publish them as they are.
 
 export const INDICATOR_COLUMNS = [
-  'anno', 'livello', 'codice', 'nome', 'indicatore', 'valore', 'numeratore', 'denominatore',
-  'unita', 'soppresso', 'motivo', 'nota', 'variazione',
+  'anno',
+  'livello',
+  'codice',
+  'nome',
+  'indicatore',
+  'valore',
+  'numeratore',
+  'denominatore',
+  'unita',
+  'soppresso',
+  'motivo',
+  'nota',
+  'variazione',
 ] as const;
 
 /** indicatori.csv: UTF-8, comma, point as decimal mark, one row per indicator, area and year. */
@@ -32,35 +43,57 @@ export function indicatorsJson(values: AreaValue[]): string {
   return rows.length === 0 ? '[]\n' : `[\n${rows.join(',\n')}\n]\n`;
 }
 
-const CSV = { profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true } };
+const CSV = {
+  profile: 'tabular-data-resource',
+  format: 'csv',
+  mediatype: 'text/csv',
+  encoding: 'utf-8',
+  dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
+};
 
 /**
  * datapackage.json (Frictionless Tabular Data Package v1): every resource is a CSV with its schema.
  * indicatori.json is published beside it but is not a resource: a tabular-data-package may list only
  * tabular resources, and its `fonti` (the lineage) is an object per row. The package says where it is.
  */
-export function dataPackage(options: { title: string; anni: number[]; definitions: IndicatorDefinition[]; publisher: string; tables?: OpenTable[] }): string {
+export function dataPackage(options: {
+  title: string;
+  anni: number[];
+  definitions: IndicatorDefinition[];
+  publisher: string;
+  tables?: OpenTable[];
+}): string {
   const fields = [
     { name: 'anno', type: 'integer', description: 'Anno di riferimento (dati al 31 dicembre).' },
     { name: 'livello', type: 'string', constraints: { enum: ['quartiere', 'zona', 'citta'] }, description: 'Livello territoriale.' },
     { name: 'codice', type: 'string', description: 'Codice ASC ISTAT del quartiere, codice della zona o "citta".' },
     { name: 'nome', type: 'string', description: 'Nome del territorio.' },
-    { name: 'indicatore', type: 'string', constraints: { enum: options.definitions.map((d) => d.id) }, description: 'Identificativo dell\'indicatore (vedi catalogo/indicatori.json).' },
-    { name: 'valore', type: 'number', description: 'numeratore / denominatore × scala, arrotondato (half away from zero); vuoto se soppresso o non calcolabile.' },
+    {
+      name: 'indicatore',
+      type: 'string',
+      constraints: { enum: options.definitions.map((d) => d.id) },
+      description: "Identificativo dell'indicatore (vedi catalogo/indicatori.json).",
+    },
+    {
+      name: 'valore',
+      type: 'number',
+      description: 'numeratore / denominatore × scala, arrotondato (half away from zero); vuoto se soppresso o non calcolabile.',
+    },
     { name: 'numeratore', type: 'number', description: 'Somma del numeratore sul territorio.' },
     { name: 'denominatore', type: 'number', description: 'Somma del denominatore sul territorio.' },
     { name: 'unita', type: 'string', description: 'Unità di misura.' },
     { name: 'soppresso', type: 'boolean', description: 'true se il valore è omesso per riservatezza.' },
-    { name: 'motivo', type: 'string', description: 'Motivo dell\'omissione.' },
+    { name: 'motivo', type: 'string', description: "Motivo dell'omissione." },
     { name: 'nota', type: 'string', description: 'Note sul calcolo.' },
-    { name: 'variazione', type: 'number', description: 'Variazione rispetto all\'anno precedente, nell\'unità dell\'indicatore.' },
+    { name: 'variazione', type: 'number', description: "Variazione rispetto all'anno precedente, nell'unità dell'indicatore." },
   ];
   const schema = { fields, primaryKey: ['anno', 'livello', 'codice', 'indicatore'], missingValues: [''] };
   const pkg = {
     profile: 'tabular-data-package',
     name: 'bilancio-sociale-indicatori',
     title: options.title,
-    description: `Indicatori demografici e di copertura dei servizi per quartiere, zona e città, anni ${options.anni.join(', ')}, ` +
+    description:
+      `Indicatori demografici e di copertura dei servizi per quartiere, zona e città, anni ${options.anni.join(', ')}, ` +
       'e ogni altra cifra del report: risultati del questionario, risorse impiegate, piramidi delle età. ' +
       'indicatori.json, accanto a questo file, ha le stesse righe di indicatori.csv con la provenienza di ogni valore ' +
       '("fonti": i file e le righe, come le mostra un foglio di calcolo, sommati per numeratore e denominatore).',
@@ -69,7 +102,11 @@ export function dataPackage(options: { title: string; anni: number[]; definition
     resources: [
       { name: 'indicatori', path: 'indicatori.csv', ...CSV, schema },
       ...(options.tables ?? []).map((t) => ({
-        name: t.name, path: t.path, title: t.title, description: t.description, ...CSV,
+        name: t.name,
+        path: t.path,
+        title: t.title,
+        description: t.description,
+        ...CSV,
         schema: { fields: t.fields, primaryKey: t.primaryKey, missingValues: [''] },
       })),
     ],

@@ -74,9 +74,21 @@ interface PyramidPlan {
 
 function plans(territorio: Territorio, cityName: string): PyramidPlan[] {
   return [
-    { area: 'citta', units: null, label: cityName, level: 2, bands: ageBands(5, 100), series: ['male', 'female', 'maleForeign', 'femaleForeign'] },
+    {
+      area: 'citta',
+      units: null,
+      label: cityName,
+      level: 2,
+      bands: ageBands(5, 100),
+      series: ['male', 'female', 'maleForeign', 'femaleForeign'],
+    },
     ...territorio.quartieri.map((q): PyramidPlan => ({
-      area: q.codice, units: [q.codice], label: `quartiere ${q.nome}`, level: 0, bands: ageBands(10, 90), series: ['male', 'female'],
+      area: q.codice,
+      units: [q.codice],
+      label: `quartiere ${q.nome}`,
+      level: 0,
+      bands: ageBands(10, 90),
+      series: ['male', 'female'],
     })),
   ];
 }
@@ -85,7 +97,10 @@ const cellKey = (anno: number, area: string, series: string, band: string) => `p
 
 /** Declares the conditions of every pyramid cell, before the base counts are split. */
 export function declarePyramids(base: BaseCounts, anno: number): void {
-  for (const width of [[5, 100], [10, 90]] as const) {
+  for (const width of [
+    [5, 100],
+    [10, 90],
+  ] as const) {
     for (const band of ageBands(width[0], width[1])) {
       for (const s of SERIES) base.declare(cellReference(band, s.sesso, s.foreign), anno);
     }
@@ -100,11 +115,19 @@ export function declarePyramids(base: BaseCounts, anno: number): void {
 export function pyramidFigures(territorio: Territorio, anno: number, base: BaseCounts, threshold: number, cityName: string): Figure[] {
   const figures: Figure[] = [];
   for (const plan of plans(territorio, cityName)) {
-    const tables = [plan.series.filter((s) => !s.endsWith('Foreign')), plan.series.filter((s) => s.endsWith('Foreign'))].filter((t) => t.length > 0);
+    const tables = [plan.series.filter((s) => !s.endsWith('Foreign')), plan.series.filter((s) => s.endsWith('Foreign'))].filter(
+      (t) => t.length > 0,
+    );
     for (const [t, table] of tables.entries()) {
       const group = `pyr|${anno}|${plan.area}|${t}`;
       // The table's total stands for the population published beside it: a parent with nothing of its own.
-      figures.push({ key: `${group}|totale`, label: `piramide ${plan.label} ${anno}, totale`, level: 3, equations: [], groups: [{ id: group, role: 'parent' }] });
+      figures.push({
+        key: `${group}|totale`,
+        label: `piramide ${plan.label} ${anno}, totale`,
+        level: 3,
+        equations: [],
+        groups: [{ id: group, role: 'parent' }],
+      });
       for (const name of table) {
         const s = SERIES.find((x) => x.name === name)!;
         for (const band of plan.bands) {
@@ -138,17 +161,26 @@ export function publishedPyramids(
   for (const plan of plans(territorio, cityName)) {
     let hidden = 0;
     const motivi: Record<string, WithholdReason> = {};
-    const series = (name: SeriesName) => plan.bands.map((band) => {
-      const key = cellKey(anno, plan.area, name, band.label);
-      const motivo = withheld.get(key);
-      if (motivo) {
-        hidden++;
-        motivi[`${name}|${band.label}`] = motivo;
-        return null;
-      }
-      return byKey.get(key)?.equations[0]?.value ?? 0;
-    });
-    const pyramid: Pyramid = { area: plan.area, anno, bands: plan.bands.map((b) => b.label), male: series('male'), female: series('female'), hidden: 0, motivi };
+    const series = (name: SeriesName) =>
+      plan.bands.map((band) => {
+        const key = cellKey(anno, plan.area, name, band.label);
+        const motivo = withheld.get(key);
+        if (motivo) {
+          hidden++;
+          motivi[`${name}|${band.label}`] = motivo;
+          return null;
+        }
+        return byKey.get(key)?.equations[0]?.value ?? 0;
+      });
+    const pyramid: Pyramid = {
+      area: plan.area,
+      anno,
+      bands: plan.bands.map((b) => b.label),
+      male: series('male'),
+      female: series('female'),
+      hidden: 0,
+      motivi,
+    };
     if (plan.series.includes('maleForeign')) {
       pyramid.maleForeign = series('maleForeign');
       pyramid.femaleForeign = series('femaleForeign');

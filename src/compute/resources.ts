@@ -31,7 +31,14 @@ export interface ResourceTotal {
   fonti: Fonte[];
 }
 
-const measureRef = (misura: ResourceMeasure): Reference => ({ kind: 'ref', dataset: 'erogazioni', yearOffset: 0, conditions: [], measure: misura, position: 0 });
+const measureRef = (misura: ResourceMeasure): Reference => ({
+  kind: 'ref',
+  dataset: 'erogazioni',
+  yearOffset: 0,
+  conditions: [],
+  measure: misura,
+  position: 0,
+});
 const resourceKey = (anno: number, misura: string) => `res|${anno}|${misura}`;
 
 /** Declares the totals' references, before the base counts are split. */
@@ -44,17 +51,19 @@ export function declareResources(base: BaseCounts, anni: number[]): void {
  * persons, so their total is protected like any count, and it cannot give away a withheld figure.
  */
 export function resourceFigures(anni: number[], base: BaseCounts, servizi: readonly Servizio[], threshold: number): Figure[] {
-  return anni.flatMap((anno) => RESOURCE_MEASURES.map((misura): Figure => {
-    const ref = measureRef(misura);
-    const form = base.form(ref, anno, null);
-    return {
-      key: resourceKey(anno, misura),
-      label: `risorse ${anno}, ${misura} (totale della città)`,
-      level: 2,
-      equations: form.size === 0 ? [] : [{ part: misura, form, value: base.valueOf(form), persons: isCount(ref, servizi), threshold }],
-      groups: [],
-    };
-  }));
+  return anni.flatMap((anno) =>
+    RESOURCE_MEASURES.map((misura): Figure => {
+      const ref = measureRef(misura);
+      const form = base.form(ref, anno, null);
+      return {
+        key: resourceKey(anno, misura),
+        label: `risorse ${anno}, ${misura} (totale della città)`,
+        level: 2,
+        equations: form.size === 0 ? [] : [{ part: misura, form, value: base.valueOf(form), persons: isCount(ref, servizi), threshold }],
+        groups: [],
+      };
+    }),
+  );
 }
 
 /** The keys of the figures of `resources` that are published (for the audit). */
@@ -69,16 +78,17 @@ export function computeResources(
   definitions: IndicatorDefinition[],
   withheld: ReadonlyMap<string, WithholdReason> = new Map(),
 ): ResourceTotal[] {
-  const fromErogazioni = new Set(definitions
-    .filter((d) => [...referencesOf(d.num), ...referencesOf(d.den)].some((r) => r.dataset === 'erogazioni'))
-    .map((d) => d.id));
+  const fromErogazioni = new Set(
+    definitions.filter((d) => [...referencesOf(d.num), ...referencesOf(d.den)].some((r) => r.dataset === 'erogazioni')).map((d) => d.id),
+  );
   const totals: ResourceTotal[] = [];
   for (const [anno, datasets] of [...dati].sort(([a], [b]) => a - b)) {
     const rows = datasets.get('erogazioni');
     if (!rows) continue;
     // A withheld service figure: the rows of all services minus those of the published ones would isolate its rows.
-    const anyWithheld = values.some((v) => v.anno === anno && v.soppresso && fromErogazioni.has(v.indicatore))
-      || RESOURCE_MEASURES.some((m) => withheld.has(resourceKey(anno, m)));
+    const anyWithheld =
+      values.some((v) => v.anno === anno && v.soppresso && fromErogazioni.has(v.indicatore)) ||
+      RESOURCE_MEASURES.some((m) => withheld.has(resourceKey(anno, m)));
     for (const misura of RESOURCE_MEASURES) {
       const motivo = withheld.get(resourceKey(anno, misura)) ?? null;
       let sum = 0;
@@ -91,10 +101,13 @@ export function computeResources(
         list.push(row.row);
         byFile.set(row.file, list);
       }
-      const fonti = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      const fonti = [...byFile]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([file, list]) => (anyWithheld ? { file } : { file, righe: formatRowRanges(list) }));
       totals.push({
-        anno, misura, fonti,
+        anno,
+        misura,
+        fonti,
         // 15 significant digits drop the binary noise of summing decimals (0.1 + 0.2), nothing else.
         valore: motivo ? null : Number(sum.toPrecision(15)),
         soppresso: motivo !== null,

@@ -46,7 +46,10 @@ function sortedUnique(rows: Iterable<number>): ArrayLike<number> {
 /** Reads compact ranges back into the sorted row numbers (the inverse of formatRowRanges). */
 export function parseRowRanges(text: string): number[] {
   const rows: number[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d+)(?:-(\d+)(?:\/(\d+))?)?$/.exec(part);
     if (!match) throw new Error(`intervallo di righe non valido: "${part}"`);
     const start = Number(match[1]);

@@ -96,8 +96,14 @@ const DATI_YEAR = /^dati\/(\d{4})\//;
 
 function fileOf(report: FileReport, used: Map<string, number>): SubmittedFile {
   return {
-    path: report.path, dataset: report.dataset, encoding: report.encoding, delimiter: report.delimiter,
-    righeLette: report.rows, righeUsate: used.get(report.path) ?? 0, errori: report.errors.length, avvisi: report.warnings.length,
+    path: report.path,
+    dataset: report.dataset,
+    encoding: report.encoding,
+    delimiter: report.delimiter,
+    righeLette: report.rows,
+    righeUsate: used.get(report.path) ?? 0,
+    errori: report.errors.length,
+    avvisi: report.warnings.length,
   };
 }
 
@@ -129,7 +135,14 @@ export function computeSubmissionGrid(input: GridInput): SubmissionGrid {
   const scadenze = input.config?.scadenzaContributi ?? {};
   const used = usedRowsByFile(project);
   const files = project.report.files;
-  const anniAttesi = [...new Set(files.map((f) => DATI_YEAR.exec(f.path)?.[1]).filter((y): y is string => !!y).map(Number))].sort((a, b) => a - b);
+  const anniAttesi = [
+    ...new Set(
+      files
+        .map((f) => DATI_YEAR.exec(f.path)?.[1])
+        .filter((y): y is string => !!y)
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
   const anni = [...new Set([...anniAttesi, ...project.contributi.map((c) => c.anno)])].sort((a, b) => a - b);
   const serviziOf = new Map<string, string[]>();
   for (const s of project.servizi) if (s.ente) serviziOf.set(s.ente, [...(serviziOf.get(s.ente) ?? []), s.codice]);
@@ -147,19 +160,26 @@ export function computeSubmissionGrid(input: GridInput): SubmissionGrid {
       own = contributo.files.filter((f) => f.dataset === dataset);
       fonte = 'contributo';
       const manifest = contributo.files.filter((f) => f.dataset === '');
-      manifestProblems = { errori: manifest.reduce((n, f) => n + f.errors.length, 0), avvisi: manifest.reduce((n, f) => n + f.warnings.length, 0) };
+      manifestProblems = {
+        errori: manifest.reduce((n, f) => n + f.errors.length, 0),
+        avvisi: manifest.reduce((n, f) => n + f.warnings.length, 0),
+      };
     } else {
       // The Comune's own files sit in dati/<anno>/: a file is the ente's when named after it or holding its rows.
       const holding = new Set(ownRows.map((r) => r.file));
-      own = files.filter((f) => f.dataset === dataset && f.path.startsWith(`dati/${anno}/`)
-        && (holding.has(f.path) || namedAfter(f.path, dataset, ente)));
+      own = files.filter(
+        (f) => f.dataset === dataset && f.path.startsWith(`dati/${anno}/`) && (holding.has(f.path) || namedAfter(f.path, dataset, ente)),
+      );
       fonte = own.length > 0 ? 'dati' : null;
     }
     const submitted = own.map((f) => fileOf(f, used));
     const errori = submitted.reduce((n, f) => n + f.errori, 0) + manifestProblems.errori;
     const received = submitted.length > 0;
     return {
-      ente, dataset, anno, atteso,
+      ente,
+      dataset,
+      anno,
+      atteso,
       stato: received ? 'ricevuto' : 'mancante',
       fonte,
       cartella: contributo?.folder ?? (fonte === 'dati' ? `dati/${anno}` : null),
@@ -172,20 +192,25 @@ export function computeSubmissionGrid(input: GridInput): SubmissionGrid {
       righeLette: submitted.reduce((n, f) => n + f.righeLette, 0),
       righeUsate: submitted.reduce((n, f) => n + f.righeUsate, 0),
       file: submitted,
-      serviziAttesi: dataset === 'erogazioni' ? serviziOf.get(ente) ?? [] : [],
+      serviziAttesi: dataset === 'erogazioni' ? (serviziOf.get(ente) ?? []) : [],
       serviziRicevuti: [...new Set(ownRows.map((r) => String(r.values.codice_servizio)))].sort(),
     };
   };
 
   const entiCodes = [...new Set([...serviziOf.keys(), ...project.contributi.map((c) => c.ente)])];
-  const ordered = [...project.enti.map((e) => e.codice).filter((c) => entiCodes.includes(c)), ...entiCodes.filter((c) => !project.enti.some((e) => e.codice === c))];
+  const ordered = [
+    ...project.enti.map((e) => e.codice).filter((c) => entiCodes.includes(c)),
+    ...entiCodes.filter((c) => !project.enti.some((e) => e.codice === c)),
+  ];
   const enti: EnteRow[] = ordered.map((code) => {
     const datasets = new Set<string>(serviziOf.has(code) ? ['erogazioni'] : []);
     for (const c of project.contributi.filter((x) => x.ente === code)) for (const f of c.files) if (f.dataset) datasets.add(f.dataset);
     if (datasets.size === 0) datasets.add('erogazioni');
     const ente = project.enti.find((e) => e.codice === code);
     return {
-      ente: code, nome: ente?.nome ?? code, ruolo: ente?.ruolo ?? '',
+      ente: code,
+      nome: ente?.nome ?? code,
+      ruolo: ente?.ruolo ?? '',
       celle: [...datasets].sort().flatMap((dataset) => anni.map((anno) => cell(code, dataset, anno))),
     };
   });
@@ -202,7 +227,10 @@ export function computeSubmissionGrid(input: GridInput): SubmissionGrid {
     nonAttesi: all.filter((c) => !c.atteso && c.stato === 'ricevuto').length,
   };
   return {
-    anni, anniAttesi, scadenze, enti,
+    anni,
+    anniAttesi,
+    scadenze,
+    enti,
     quartieri: anniAttesi.map((anno) => quartiereCoverage(project, anno)),
     riepilogo,
     completo: riepilogo.mancanti === 0 && riepilogo.inRitardo === 0 && riepilogo.conErrori === 0,
@@ -226,7 +254,12 @@ export function quartiereCoverage(project: ValidatedProject, anno: number): Quar
   return {
     anno,
     servizi,
-    quartieri: project.territorio.quartieri.map((q) => ({ codice: q.codice, nome: q.nome, zona: q.zona, righe: counts.get(q.codice) ?? zero() })),
+    quartieri: project.territorio.quartieri.map((q) => ({
+      codice: q.codice,
+      nome: q.nome,
+      zona: q.zona,
+      righe: counts.get(q.codice) ?? zero(),
+    })),
     nd: counts.get(QUARTIERE_ND) ?? zero(),
   };
 }

@@ -3,7 +3,15 @@ import type { IndicatorDefinition } from './catalogue.js';
 import type { AreaValue } from './indicators.js';
 import { BaseCounts } from './privacy/base-counts.js';
 import { declareReferences, indicatorFigures, referenceCounts, valueKey } from './privacy/indicator-figures.js';
-import { findLeaks, primaryCounts, protectFigures, type Figure, type Leak, type ProtectedCount, type WithholdReason } from './privacy/protect.js';
+import {
+  findLeaks,
+  primaryCounts,
+  protectFigures,
+  type Figure,
+  type Leak,
+  type ProtectedCount,
+  type WithholdReason,
+} from './privacy/protect.js';
 import { declarePyramids, publishedPyramids, pyramidFigures, type Pyramids } from './pyramids.js';
 import { declareResources, resourceFigures } from './resources.js';
 import { MOTIVI } from './suppress-reasons.js';
@@ -50,7 +58,12 @@ export interface Publication {
 }
 
 /** The base counts, figures and protected counts of a publication: indicator values, pyramids, resource totals. */
-export function publication(values: AreaValue[], definitions: IndicatorDefinition[], project: PrivacyInputs, options: PublicationOptions): Publication {
+export function publication(
+  values: AreaValue[],
+  definitions: IndicatorDefinition[],
+  project: PrivacyInputs,
+  options: PublicationOptions,
+): Publication {
   const anni = [...new Set(values.map((v) => v.anno))].sort((a, b) => a - b);
   const base = new BaseCounts(project.dati, project.servizi);
   declareReferences(base, definitions, anni);
@@ -59,7 +72,8 @@ export function publication(values: AreaValue[], definitions: IndicatorDefinitio
   const resourceYears = anni.filter((anno) => project.dati.get(anno)?.has('erogazioni'));
   declareResources(base, resourceYears);
   const figures: Figure[] = indicatorFigures(values, definitions, project.territorio, base, options.threshold);
-  if (pyramidYear !== null) figures.push(...pyramidFigures(project.territorio, pyramidYear, base, options.threshold, options.cityName ?? ''));
+  if (pyramidYear !== null)
+    figures.push(...pyramidFigures(project.territorio, pyramidYear, base, options.threshold, options.cityName ?? ''));
   figures.push(...resourceFigures(resourceYears, base, project.servizi, options.threshold));
   const counts = [...primaryCounts(figures), ...referenceCounts(definitions, anni, project.territorio, base, options.threshold)];
   return { figures, counts };
@@ -76,7 +90,12 @@ export function protectPublication(
   const { figures, counts } = made;
   const { withheld, rounds } = protectFigures(figures, counts, { audit: options.audit });
   const summary: SuppressionSummary = {
-    threshold: options.threshold, primary: 0, secondary: 0, cells: [], pyramidCells: 0, leaks: [],
+    threshold: options.threshold,
+    primary: 0,
+    secondary: 0,
+    cells: [],
+    pyramidCells: 0,
+    leaks: [],
     audit: { protectedCounts: counts.length, publishedEquations: 0, rounds },
   };
   for (const value of values) {
@@ -145,6 +164,11 @@ export function auditPublication(
 }
 
 /** The audit of indicator values alone. */
-export function auditIndicators(values: AreaValue[], definitions: IndicatorDefinition[], project: PrivacyInputs, threshold: number): Leak[] {
+export function auditIndicators(
+  values: AreaValue[],
+  definitions: IndicatorDefinition[],
+  project: PrivacyInputs,
+  threshold: number,
+): Leak[] {
   return auditPublication(values, definitions, project, { threshold });
 }

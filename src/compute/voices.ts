@@ -32,14 +32,17 @@ function residents(project: Pick<ValidatedProject, 'dati'>, anno: number): Map<s
  * consent is no consent); the quartiere named only where its residents are at least `sogliaPopolazione`
  * (a small quartiere, ND or an unknown population could point at the person).
  */
-export function publishableVoices(project: Pick<ValidatedProject, 'dati' | 'territorio' | 'anni'>, sogliaPopolazione: number): PublishedVoice[] {
+export function publishableVoices(
+  project: Pick<ValidatedProject, 'dati' | 'territorio' | 'anni'>,
+  sogliaPopolazione: number,
+): PublishedVoice[] {
   const names = new Map(project.territorio.quartieri.map((q) => [q.codice, q.nome]));
   return project.anni.flatMap((anno) => {
     const population = residents(project, anno);
     return (project.dati.get(anno)?.get('voci') ?? []).flatMap(({ values: v }): PublishedVoice[] => {
       if (v.consenso_pubblicazione !== true) return [];
       const code = text(v.codice_quartiere);
-      const luogo = code && code !== QUARTIERE_ND && (population.get(code) ?? 0) >= sogliaPopolazione ? names.get(code) ?? null : null;
+      const luogo = code && code !== QUARTIERE_ND && (population.get(code) ?? 0) >= sogliaPopolazione ? (names.get(code) ?? null) : null;
       return [{ anno, cantiere: String(v.cantiere), testo: String(v.testo), firma: text(v.firma), ruolo: text(v.ruolo), luogo }];
     });
   });

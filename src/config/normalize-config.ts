@@ -43,10 +43,14 @@ export function normalizeConfig(
         severity: 'error',
         file,
         field,
-        message: t(lang, {
-          it: 'Configurazione non valida{where}: {detail}.',
-          en: 'Invalid configuration{where}: {detail}.',
-        }, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('config')) }),
+        message: t(
+          lang,
+          {
+            it: 'Configurazione non valida{where}: {detail}.',
+            en: 'Invalid configuration{where}: {detail}.',
+          },
+          { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('config')) },
+        ),
       };
     });
     return { problems };
@@ -62,17 +66,20 @@ export function normalizeConfig(
       field: 'soglia_riservatezza',
       value: String(soglia),
       expected: `>= ${MIN_SOGLIA_RISERVATEZZA}`,
-      message: t(lang, {
-        it: 'soglia_riservatezza è {value}: sotto 3 serve l\'opzione esplicita --consenti-soglia-bassa.',
-        en: 'soglia_riservatezza is {value}: below 3 it needs the explicit option --consenti-soglia-bassa.',
-      }, { value: soglia }),
+      message: t(
+        lang,
+        {
+          it: "soglia_riservatezza è {value}: sotto 3 serve l'opzione esplicita --consenti-soglia-bassa.",
+          en: 'soglia_riservatezza is {value}: below 3 it needs the explicit option --consenti-soglia-bassa.',
+        },
+        { value: soglia },
+      ),
     });
     return { problems };
   }
   const regole: Config['regole'] = {};
   for (const [rule, setting] of Object.entries(spec.regole ?? {})) {
-    const gravita: Severity =
-      setting.gravita === 'avviso' || setting.gravita === 'warning' ? 'warning' : 'error';
+    const gravita: Severity = setting.gravita === 'avviso' || setting.gravita === 'warning' ? 'warning' : 'error';
     regole[rule] = setting.soglia === undefined ? { gravita } : { gravita, soglia: setting.soglia };
   }
   const config: Config = {

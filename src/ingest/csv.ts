@@ -18,7 +18,12 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const lineEnding = detectLineEnding(text, delimiter);
   const refused = (problem: Problem): RawTable => ({
-    file, dialect: { encoding, delimiter, lineEnding, skippedTitleRows: 0 }, header: [], rows: [], rowNumbers: [], problems: [problem],
+    file,
+    dialect: { encoding, delimiter, lineEnding, skippedTitleRows: 0 },
+    header: [],
+    rows: [],
+    rowNumbers: [],
+    problems: [problem],
   });
   // Before any splitting: a 200 MB line would become millions of cells.
   const long = firstLongLine(text, MAX_LINE_CHARS);
@@ -72,7 +77,8 @@ function readRecords(text: string, delimiter: Delimiter, file: string, lang: Lan
       },
     });
   } catch (error) {
-    if (error === tooMany || (error instanceof CsvError && (error as { cause?: unknown }).cause === tooMany)) return { records: null, problems: [] };
+    if (error === tooMany || (error instanceof CsvError && (error as { cause?: unknown }).cause === tooMany))
+      return { records: null, problems: [] };
     if (!(error instanceof CsvError)) throw error;
     return { records, problems: [csvProblem(error, records.length + 1, file, lang)] };
   }

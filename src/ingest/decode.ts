@@ -31,8 +31,10 @@ const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 /** Decodes a text file, detecting its encoding unless one is forced. */
 export function decodeBytes(bytes: Uint8Array, file: string, options: DecodeOptions = {}): Decoded {
   const lang = options.lang ?? 'it';
-  const fail = (key: MessageKey, offset: number, expected: string): Decoded =>
-    ({ ok: false, problem: encodingProblem(bytes, file, key, offset, expected, options) });
+  const fail = (key: MessageKey, offset: number, expected: string): Decoded => ({
+    ok: false,
+    problem: encodingProblem(bytes, file, key, offset, expected, options),
+  });
 
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, problem: readingProblem('encoding-error', file, lang, 'utf16', {}, { expected: 'UTF-8' }) };
@@ -87,7 +89,8 @@ export function encodingProblem(
 
 /** Text of bytes already known to be in `encoding` (no checks: see decodeBytes). */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
-  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom')
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return iconv.decode(asBuffer(bytes), encoding === 'iso-8859-1' ? 'latin1' : 'win1252');
 }
 

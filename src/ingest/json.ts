@@ -27,7 +27,12 @@ export function parseJson(text: string, file: string, lang: Lang = 'it'): RawTab
   const deep = tooDeepAt(source, MAX_JSON_DEPTH);
   if (deep >= 0) {
     const { line } = lineColumnAt(source, deep);
-    return table([], [], [], [readingProblem('source-error', file, lang, 'jsonTooDeep', { limit: MAX_JSON_DEPTH, line }, { expected: String(MAX_JSON_DEPTH) })]);
+    return table(
+      [],
+      [],
+      [],
+      [readingProblem('source-error', file, lang, 'jsonTooDeep', { limit: MAX_JSON_DEPTH, line }, { expected: String(MAX_JSON_DEPTH) })],
+    );
   }
   let data: unknown;
   try {

@@ -46,7 +46,10 @@ export async function readTable(absPath: string, options: ReadOptions): Promise<
     const size = (await stat(absPath)).size;
     if (size > MAX_FILE_BYTES) {
       const params = { size: megabytes(size), limit: megabytes(MAX_FILE_BYTES) };
-      const problem = readingProblem('source-error', displayPath, lang, 'tooLarge', params, { value: String(size), expected: params.limit });
+      const problem = readingProblem('source-error', displayPath, lang, 'tooLarge', params, {
+        value: String(size),
+        expected: params.limit,
+      });
       return unreadTable(displayPath, extension === '.json' ? 'json' : 'csv', problem);
     }
     bytes = await readFile(absPath);

@@ -131,10 +131,7 @@ export function findHeaderIndex(records: readonly (readonly (string | null)[])[]
   return index;
 }
 
-function nextFilledRecord(
-  records: readonly (readonly (string | null)[])[],
-  from: number,
-): readonly (string | null)[] | undefined {
+function nextFilledRecord(records: readonly (readonly (string | null)[])[], from: number): readonly (string | null)[] | undefined {
   for (let i = from; i < records.length; i++) {
     const cells = records[i] ?? [];
     if (filledCells(cells).length > 0) return cells;

@@ -19,8 +19,11 @@ export interface PublishedValue {
 /** The indicators of year `anno` whose numerator or denominator sums at least one of `rows`. */
 export function indicatorsUsingRows(definitions: IndicatorDefinition[], rows: TypedRow[], dataset: string): IndicatorDefinition[] {
   if (rows.length === 0) return [];
-  return definitions.filter((d) => [...referencesOf(d.num), ...referencesOf(d.den)]
-    .some((ref) => ref.dataset === dataset && ref.yearOffset === 0 && sumByQuartiere(ref, rows).size > 0));
+  return definitions.filter((d) =>
+    [...referencesOf(d.num), ...referencesOf(d.den)].some(
+      (ref) => ref.dataset === dataset && ref.yearOffset === 0 && sumByQuartiere(ref, rows).size > 0,
+    ),
+  );
 }
 
 /** Reads indicatori.json content leniently: the rows it has, or null when it is not that file. */
@@ -28,7 +31,9 @@ export function parsePublished(text: string): PublishedValue[] | null {
   try {
     const rows = JSON.parse(text) as unknown;
     if (!Array.isArray(rows)) return null;
-    return rows.filter((r): r is PublishedValue => typeof r === 'object' && r !== null && typeof (r as PublishedValue).indicatore === 'string');
+    return rows.filter(
+      (r): r is PublishedValue => typeof r === 'object' && r !== null && typeof (r as PublishedValue).indicatore === 'string',
+    );
   } catch {
     return null;
   }

@@ -116,11 +116,18 @@ export function computeDiff(input: DiffInput): ProjectDiff {
       const valoreA = va && !va.soppresso ? va.valore : null;
       const valoreB = vb && !vb.soppresso ? vb.valore : null;
       valori.push({
-        indicatore: d.id, nome: lang === 'it' ? d.nome : d.nomeEn, livello: area.livello, codice: area.codice,
+        indicatore: d.id,
+        nome: lang === 'it' ? d.nome : d.nomeEn,
+        livello: area.livello,
+        codice: area.codice,
         territorio: area.nome || (va?.nome ?? vb?.nome ?? area.codice),
-        valoreA, valoreB, soppressoA: !!va?.soppresso, soppressoB: !!vb?.soppresso,
+        valoreA,
+        valoreB,
+        soppressoA: !!va?.soppresso,
+        soppressoB: !!vb?.soppresso,
         variazione: valoreA !== null && valoreB !== null ? roundHalfAwayFromZero(valoreA - valoreB, d.decimali) : null,
-        unita: d.unita, decimali: d.decimali,
+        unita: d.unita,
+        decimali: d.decimali,
       });
     }
   }

@@ -50,16 +50,29 @@ export function receiptData(input: ReceiptInput): ReceiptData {
   const contributo = project.contributi.find((c) => c.ente === ente && c.anno === anno) ?? null;
   const cells = grid.enti.find((e) => e.ente === ente)?.celle.filter((c) => c.anno === anno) ?? [];
   const counted = new Map(cells.flatMap((c) => c.file).map((f) => [f.path, f]));
-  const files = (contributo?.files ?? []).filter((f) => f.dataset !== '').map((f) => ({
-    path: f.path, dataset: f.dataset, encoding: f.encoding, delimiter: f.delimiter,
-    righeLette: f.rows, righeUsate: counted.get(f.path)?.righeUsate ?? 0,
-    errori: f.errors.length, avvisi: f.warnings.length,
-  }));
+  const files = (contributo?.files ?? [])
+    .filter((f) => f.dataset !== '')
+    .map((f) => ({
+      path: f.path,
+      dataset: f.dataset,
+      encoding: f.encoding,
+      delimiter: f.delimiter,
+      righeLette: f.rows,
+      righeUsate: counted.get(f.path)?.righeUsate ?? 0,
+      errori: f.errors.length,
+      avvisi: f.warnings.length,
+    }));
   const problems = (contributo?.files ?? []).flatMap((f) => [...f.errors, ...f.warnings]);
 
   const ownFiles = new Set(files.map((f) => f.path));
   const datasets = project.dati.get(anno) ?? new Map<string, TypedRow[]>();
-  const usedBy = [...datasets].flatMap(([dataset, rows]) => indicatorsUsingRows(checked.definitions, rows.filter((r) => ownFiles.has(r.file)), dataset));
+  const usedBy = [...datasets].flatMap(([dataset, rows]) =>
+    indicatorsUsingRows(
+      checked.definitions,
+      rows.filter((r) => ownFiles.has(r.file)),
+      dataset,
+    ),
+  );
   const city = (id: string) => published?.find((v) => v.indicatore === id && v.anno === anno && v.livello === 'citta');
   const uses = usedBy.flatMap((definition) => {
     const value = city(definition.id);
@@ -78,7 +91,9 @@ export function receiptData(input: ReceiptInput): ReceiptData {
     errors: problems.filter((p) => p.severity === 'error').length,
     published: published !== null,
     uses,
-    commitmentIndicators: new Set((project.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.indicatore ?? '')).filter(Boolean)),
+    commitmentIndicators: new Set(
+      (project.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.indicatore ?? '')).filter(Boolean),
+    ),
     titolo: checked.config?.titolo ?? '',
     enteProgetto: checked.config?.ente ?? '',
   };

@@ -77,7 +77,11 @@ const TABLE_EXTENSIONS = /\.(csv|tsv|txt|json|xlsx)$/i;
 // issue 8: residenti text files are never read whole; validation streams them.
 const STREAMED_EXTENSIONS = /\.(csv|tsv|txt)$/i;
 
-const exists = async (p: string) => stat(p).then(() => true, () => false);
+const exists = async (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 const toDisplay = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
 async function readJsonFile(root: string, abs: string, lang: Lang): Promise<{ value: unknown } | { problem: Problem }> {
@@ -91,10 +95,14 @@ async function readJsonFile(root: string, abs: string, lang: Lang): Promise<{ va
         code: 'source-error',
         severity: 'error',
         file,
-        message: t(lang, {
-          it: 'Il file {file} non si legge come JSON: {detail}.',
-          en: 'The file {file} cannot be read as JSON: {detail}.',
-        }, { file, detail }),
+        message: t(
+          lang,
+          {
+            it: 'Il file {file} non si legge come JSON: {detail}.',
+            en: 'The file {file} cannot be read as JSON: {detail}.',
+          },
+          { file, detail },
+        ),
       },
     };
   }
@@ -103,7 +111,10 @@ async function readJsonFile(root: string, abs: string, lang: Lang): Promise<{ va
 async function subfolders(dir: string): Promise<string[]> {
   if (!(await exists(dir))) return [];
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 // Path safety: nothing below a refused symbolic link is listed or read (the guard reports it).
@@ -120,7 +131,12 @@ async function safeDatasetFiles(guard: PathGuard, dir: string, dataset: string):
   return [...files].filter((abs) => !guard.refuses(abs)).sort();
 }
 
-async function readSafeJson(guard: PathGuard, root: string, abs: string, lang: Lang): Promise<{ value: unknown } | { problem: Problem } | null> {
+async function readSafeJson(
+  guard: PathGuard,
+  root: string,
+  abs: string,
+  lang: Lang,
+): Promise<{ value: unknown } | { problem: Problem } | null> {
   return guard.refuses(abs) ? null : readJsonFile(root, abs, lang);
 }
 
@@ -131,7 +147,14 @@ function takeProblem(problems: Problem[], file: string): Problem | null {
 }
 
 async function readYearFolder(
-  guard: PathGuard, root: string, dir: string, anno: number, source: Source, only: string[] | undefined, streamed: StreamSource[], lang: Lang,
+  guard: PathGuard,
+  root: string,
+  dir: string,
+  anno: number,
+  source: Source,
+  only: string[] | undefined,
+  streamed: StreamSource[],
+  lang: Lang,
 ): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const dataset of YEAR_DATASETS) {
@@ -154,16 +177,28 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
   const root = path.resolve(rootArg);
   const configPath = path.join(root, 'bilancio.config.json');
   if (!(await exists(root)) || !(await stat(root)).isDirectory()) {
-    throw new ProjectNotFoundError(t(lang, {
-      it: 'La cartella del progetto "{dir}" non esiste.',
-      en: 'The project folder "{dir}" does not exist.',
-    }, { dir: rootArg }));
+    throw new ProjectNotFoundError(
+      t(
+        lang,
+        {
+          it: 'La cartella del progetto "{dir}" non esiste.',
+          en: 'The project folder "{dir}" does not exist.',
+        },
+        { dir: rootArg },
+      ),
+    );
   }
   if (!(await exists(configPath))) {
-    throw new ProjectNotFoundError(t(lang, {
-      it: 'La cartella "{dir}" non è un progetto di bilancio: manca bilancio.config.json.',
-      en: 'The folder "{dir}" is not a bilancio project: bilancio.config.json is missing.',
-    }, { dir: rootArg }));
+    throw new ProjectNotFoundError(
+      t(
+        lang,
+        {
+          it: 'La cartella "{dir}" non è un progetto di bilancio: manca bilancio.config.json.',
+          en: 'The folder "{dir}" is not a bilancio project: bilancio.config.json is missing.',
+        },
+        { dir: rootArg },
+      ),
+    );
   }
   const guard = await guardProjectPaths(root, lang);
   const problems: Problem[] = [...guard.problems];
@@ -186,11 +221,23 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
       tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
     }
   }
-  if (scope === 'catalogues') return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi: [], problems };
+  if (scope === 'catalogues')
+    return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi: [], problems };
   const residenti: StreamSource[] = [];
   for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
-    tables.push(...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' }, undefined, residenti, lang)));
+    tables.push(
+      ...(await readYearFolder(
+        guard,
+        root,
+        path.join(root, 'dati', folder),
+        Number(folder),
+        { kind: 'comune' },
+        undefined,
+        residenti,
+        lang,
+      )),
+    );
   }
 
   const contributi: ContributoSource[] = [];
@@ -214,15 +261,19 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
           code: 'source-error',
           severity: 'error',
           file: toDisplay(root, manifestPath),
-          message: t(lang, {
-            it: 'Manca manifest.json nel contributo di {ente} per il {anno}.',
-            en: 'manifest.json is missing from the {ente} contribution for {anno}.',
-          }, { ente, anno }),
+          message: t(
+            lang,
+            {
+              it: 'Manca manifest.json nel contributo di {ente} per il {anno}.',
+              en: 'manifest.json is missing from the {ente} contribution for {anno}.',
+            },
+            { ente, anno },
+          ),
         };
       }
       const source: Source = { kind: 'contributo', ente, anno };
       const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
-        ? ((manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string'))
+        ? (manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string')
         : undefined;
       const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti, lang);
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });

@@ -30,7 +30,7 @@ export const EXPLAIN = {
     it: 'Calcolo: numeratore ÷ denominatore × {scala}, arrotondato {arrotondamento} (metà lontano da zero); unità: {unita}',
     en: 'Computation: numerator ÷ denominator × {scala}, rounded {arrotondamento} (half away from zero); unit: {unita}',
   },
-  toUnit: { it: 'all\'unità', en: 'to the unit' },
+  toUnit: { it: "all'unità", en: 'to the unit' },
   toOneDecimal: { it: 'a 1 decimale', en: 'to 1 decimal' },
   toDecimals: { it: 'a {n} decimali', en: 'to {n} decimals' },
   numerator: { it: 'numeratore', en: 'numerator' },
@@ -82,7 +82,10 @@ export const EXPLAIN_SURVEY = {
     it: 'Gruppo "{codice}" non trovato: usare citta, il codice di una zona (es. centro), di un quartiere (es. 17029001) o di una fascia d\'età.',
     en: 'Group "{codice}" not found: use citta, the code of a zona (e.g. centro), of a quartiere (e.g. 17029001) or of an age group.',
   },
-  ambiguousGroup: { it: 'Il nome "{codice}" indica più gruppi: usare il codice.', en: 'The name "{codice}" matches several groups: use the code.' },
+  ambiguousGroup: {
+    it: 'Il nome "{codice}" indica più gruppi: usare il codice.',
+    en: 'The name "{codice}" matches several groups: use the code.',
+  },
   ageByDimension: {
     it: 'Per le fasce d\'età il report pubblica solo le dimensioni, non le singole domande ("{voce}").',
     en: 'For age groups the report publishes dimensions only, not single questions ("{voce}").',
@@ -91,15 +94,15 @@ export const EXPLAIN_SURVEY = {
     citta: { it: 'città', en: 'city' },
     zona: { it: 'zona', en: 'zona' },
     quartiere: { it: 'quartiere', en: 'quartiere' },
-    fascia: { it: 'fascia d\'età', en: 'age group' },
+    fascia: { it: "fascia d'età", en: 'age group' },
   },
   dimension: { it: 'dimensione «{nome}» del questionario', en: 'survey dimension «{nome}»' },
   question: { it: 'domanda «{testo}»', en: 'question «{testo}»' },
   group: { it: '{nome} ({dove}), anno {anno}', en: '{nome} ({dove}), year {anno}' },
-  whatItIs: { it: 'Che cos\'è', en: 'What it is' },
+  whatItIs: { it: "Che cos'è", en: 'What it is' },
   dimensionMean: {
     it: 'la media, da 1 a 5, dei valori per persona: per ogni rispondente la media delle sue risposte alle domande della dimensione, poi la media tra le persone (chi risponde a più domande non pesa di più).',
-    en: 'the mean, from 1 to 5, of person-level values: for each respondent the mean of their answers to the dimension\'s questions, then the mean across people (who answers more questions does not weigh more).',
+    en: "the mean, from 1 to 5, of person-level values: for each respondent the mean of their answers to the dimension's questions, then the mean across people (who answers more questions does not weigh more).",
   },
   questionMean: {
     it: 'la media, da 1 a 5, delle risposte alla domanda (una per persona).',
@@ -107,7 +110,7 @@ export const EXPLAIN_SURVEY = {
   },
   interval: {
     it: 'Intervallo di confidenza al 95%: media ± t di Student (n − 1 gradi di libertà) × deviazione standard dei valori per persona / √n.',
-    en: '95% confidence interval: mean ± Student\'s t (n − 1 degrees of freedom) × standard deviation of the person-level values / √n.',
+    en: "95% confidence interval: mean ± Student's t (n − 1 degrees of freedom) × standard deviation of the person-level values / √n.",
   },
   respondents: { it: 'Rispondenti del gruppo', en: 'Respondents in the group' },
   withheldCount: { it: 'non pubblicato (riservatezza)', en: 'withheld (privacy)' },
@@ -122,7 +125,10 @@ export const EXPLAIN_SURVEY = {
     it: 'Risultato: non pubblicato. Motivo: {motivo}. I gruppi con meno di {soglia} rispondenti (soglia_risposte) non sono mostrati, né i dati che permetterebbero di ricavarli per differenza; anche il numero di chi ha risposto resta riservato.',
     en: 'Result: withheld. Reason: {motivo}. Groups with fewer than {soglia} respondents (soglia_risposte) are not shown, nor the figures that would give them away by difference; the number who answered stays withheld too.',
   },
-  respondentsWithheld: { it: 'Il numero di rispondenti del gruppo è omesso: {motivo}.', en: 'The group\'s number of respondents is withheld: {motivo}.' },
+  respondentsWithheld: {
+    it: 'Il numero di rispondenti del gruppo è omesso: {motivo}.',
+    en: "The group's number of respondents is withheld: {motivo}.",
+  },
   sources: { it: 'Fonti (le risposte e le domande)', en: 'Sources (answers and questions)' },
   openData: {
     it: 'Lo stesso risultato è nei dati aperti: questionario.csv (descritto in datapackage.json).',

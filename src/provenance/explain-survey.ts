@@ -35,7 +35,13 @@ export function explainSurvey(
   if (!survey) return { error: say(lang, M.noSurvey, { anno: year }) };
   const entry = survey.items.find((e) => e.item.code === voce);
   if (!entry) {
-    return { error: say(lang, M.unknownItem, { voce, list: survey.dimensions.join(', '), esempio: survey.items.find((e) => !e.dimension)?.item.code ?? 'D01' }) };
+    return {
+      error: say(lang, M.unknownItem, {
+        voce,
+        list: survey.dimensions.join(', '),
+        esempio: survey.items.find((e) => !e.dimension)?.item.code ?? 'D01',
+      }),
+    };
   }
   const matches = findGroup(survey, codice);
   if (matches.length !== 1) return { error: say(lang, matches.length === 0 ? M.unknownGroup : M.ambiguousGroup, { codice }) };
@@ -62,9 +68,11 @@ export function explainSurvey(
     const answers = result?.distribution ? ` (${say(lang, M.answers, { n: n(result.distribution.answers) })})` : '';
     lines.push(`${say(lang, M.answered)}: ${n(answered)}${answers}`);
     const estimate = result?.estimate;
-    lines.push(estimate
-      ? say(lang, M.mean, { media: f2(estimate.mean), basso: f2(estimate.low), alto: f2(estimate.high), n: n(estimate.n) })
-      : say(lang, M.noMean));
+    lines.push(
+      estimate
+        ? say(lang, M.mean, { media: f2(estimate.mean), basso: f2(estimate.low), alto: f2(estimate.high), n: n(estimate.n) })
+        : say(lang, M.noMean),
+    );
   }
   if (group.respondentsMotivo && !result?.motivo) lines.push(say(lang, M.respondentsWithheld, { motivo: MOTIVI[group.respondentsMotivo] }));
   lines.push('', `${say(lang, M.sources)}:`, ...survey.fonti.map((file) => `  ${file}`));

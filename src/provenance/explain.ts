@@ -55,28 +55,47 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
   const { lang } = input;
   const def = input.definitions.find((d) => d.id === indicatore);
   if (!def) {
-    const near = input.definitions.map((d) => d.id).filter((id) => id.includes(indicatore) || indicatore.includes(id)).slice(0, 6);
+    const near = input.definitions
+      .map((d) => d.id)
+      .filter((id) => id.includes(indicatore) || indicatore.includes(id))
+      .slice(0, 6);
     const list = (near.length > 0 ? near : input.definitions.slice(0, 6).map((d) => d.id)).join(', ');
     return { error: say(lang, M.unknownIndicator, { id: indicatore, list }) };
   }
   const year = anno ?? input.defaultYear;
   const missing = input.notComputable.find((m) => m.indicatore === def.id && m.anno === year);
   if (missing) {
-    return { error: say(lang, M.notComputable, { id: def.id, anno: year, mancano: missing.mancano.map((m) => `${m.dataset} ${m.anno}`).join(', ') }) };
+    return {
+      error: say(lang, M.notComputable, {
+        id: def.id,
+        anno: year,
+        mancano: missing.mancano.map((m) => `${m.dataset} ${m.anno}`).join(', '),
+      }),
+    };
   }
   const ofYear = input.values.filter((v) => v.indicatore === def.id && v.anno === year);
   if (ofYear.length === 0) return { error: say(lang, M.noYear, { id: def.id, anno: year }) };
   const matches = findArea(ofYear, codice);
   if (matches.length !== 1) return { error: say(lang, matches.length === 0 ? M.unknownArea : M.ambiguousArea, { codice }) };
   const value = matches[0]!;
-  const members = hierarchy(input.territorio, '').find((a) => a.livello === value.livello && a.codice === value.codice)?.members ?? [value.codice];
+  const members = hierarchy(input.territorio, '').find((a) => a.livello === value.livello && a.codice === value.codice)?.members ?? [
+    value.codice,
+  ];
 
   const lines: string[] = [
     `${def.id} · ${lang === 'it' ? def.nome : def.nomeEn}`,
-    say(lang, M.area, { nome: value.nome, dove: value.livello === 'citta' ? say(lang, M.levels.citta) : `${say(lang, M.levels[value.livello])} ${value.codice}`, anno: year }),
+    say(lang, M.area, {
+      nome: value.nome,
+      dove: value.livello === 'citta' ? say(lang, M.levels.citta) : `${say(lang, M.levels[value.livello])} ${value.codice}`,
+      anno: year,
+    }),
     '',
     `${say(lang, M.definition)}: ${lang === 'it' ? def.definizione : def.definizioneEn}`,
-    say(lang, M.formula, { scala: num(lang, def.scala), arrotondamento: say(lang, def.decimali === 0 ? M.toUnit : def.decimali === 1 ? M.toOneDecimal : M.toDecimals, { n: def.decimali }), unita: def.unita }),
+    say(lang, M.formula, {
+      scala: num(lang, def.scala),
+      arrotondamento: say(lang, def.decimali === 0 ? M.toUnit : def.decimali === 1 ? M.toOneDecimal : M.toDecimals, { n: def.decimali }),
+      unita: def.unita,
+    }),
     `  ${say(lang, M.numerator).padEnd(12)} = ${def.numeratore}`,
     `  ${say(lang, M.denominator).padEnd(12)} = ${def.denominatore}`,
   ];
@@ -85,7 +104,10 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
   if (value.soppresso) {
     lines.push('', say(lang, M.withheld, { motivo: value.motivo ?? '', soglia: input.threshold, max: input.threshold - 1 }));
     lines.push(say(lang, M.filesOnly));
-    for (const [side, sources] of [[M.numerator, value.fonti?.numeratore ?? []], [M.denominator, value.fonti?.denominatore ?? []]] as const) {
+    for (const [side, sources] of [
+      [M.numerator, value.fonti?.numeratore ?? []],
+      [M.denominator, value.fonti?.denominatore ?? []],
+    ] as const) {
       lines.push(`  ${capital(say(lang, side))}:`, ...formatSources(lang, sources, '    '));
     }
     return { lines };
@@ -114,12 +136,19 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
     lines.push(say(lang, M.noValue, { nota: value.nota ?? '' }));
   } else {
     const raw = (value.numeratore / value.denominatore) * def.scala;
-    lines.push(say(lang, M.value, {
-      num: num(lang, value.numeratore), den: num(lang, value.denominatore), scala: num(lang, def.scala),
-      raw: num(lang, raw, 6), valore: formatNumber(value.valore, lang, def.decimali), unita: def.unita,
-    }));
+    lines.push(
+      say(lang, M.value, {
+        num: num(lang, value.numeratore),
+        den: num(lang, value.denominatore),
+        scala: num(lang, def.scala),
+        raw: num(lang, raw, 6),
+        valore: formatNumber(value.valore, lang, def.decimali),
+        unita: def.unita,
+      }),
+    );
   }
-  if (value.variazione !== null) lines.push(say(lang, M.change, { anno: year - 1, variazione: formatChange(value.variazione, lang, def.decimali) }));
+  if (value.variazione !== null)
+    lines.push(say(lang, M.change, { anno: year - 1, variazione: formatChange(value.variazione, lang, def.decimali) }));
   if (value.nota && value.valore !== null) lines.push(`${say(lang, M.note)}: ${value.nota}`);
   return { lines };
 }

@@ -31,14 +31,22 @@ function linkProblem(file: string, dangling: boolean, lang: Lang): Problem {
 /** Why a symbolic link of the project is not read: it leads outside the project, or nowhere. */
 export function linkRefusalMessage(file: string, dangling: boolean, lang: Lang): string {
   return dangling
-      ? t(lang, {
+    ? t(
+        lang,
+        {
           it: '{file} è un collegamento simbolico che non porta a nessun file: sostituirlo con il file vero.',
           en: '{file} is a symbolic link that leads nowhere: replace it with the real file.',
-        }, { file })
-      : t(lang, {
+        },
+        { file },
+      )
+    : t(
+        lang,
+        {
           it: '{file} è un collegamento simbolico che porta fuori dalla cartella del progetto: bilancio legge solo file che stanno nel progetto. Copiare il file nel progetto al posto del collegamento.',
           en: '{file} is a symbolic link that leads outside the project folder: bilancio only reads files inside the project. Copy the file into the project in place of the link.',
-        }, { file });
+        },
+        { file },
+      );
 }
 
 /** Walks the input areas of a project and refuses every symbolic link that leads out of it. */
@@ -87,7 +95,10 @@ export class SourceRefusedError extends Error {
   readonly code = 'source-refused';
 
   /** `file` as the user sees it, relative to the project. */
-  constructor(readonly file: string, readonly dangling: boolean) {
+  constructor(
+    readonly file: string,
+    readonly dangling: boolean,
+  ) {
     super(linkRefusalMessage(file, dangling, 'it'));
     this.name = 'SourceRefusedError';
   }
@@ -108,8 +119,9 @@ export async function projectFileRefusal(root: string, abs: string): Promise<Sou
 export function manifestNamesProblem(file: string, manifest: unknown, lang: Lang): Problem | null {
   const listed = (manifest as { file?: unknown } | null)?.file;
   if (!Array.isArray(listed)) return null;
-  const bad = listed.filter((name): name is string =>
-    typeof name === 'string' && (/[\\/]/.test(name) || name === '.' || name === '..' || name.includes('\0')));
+  const bad = listed.filter(
+    (name): name is string => typeof name === 'string' && (/[\\/]/.test(name) || name === '.' || name === '..' || name.includes('\0')),
+  );
   if (bad.length === 0) return null;
   return {
     code: 'source-error',
@@ -118,10 +130,14 @@ export function manifestNamesProblem(file: string, manifest: unknown, lang: Lang
     field: 'file',
     value: bad.join(', '),
     expected: 'erogazioni_ente.csv',
-    message: t(lang, {
-      it: 'Il manifest elenca {names}: non sono nomi di file della cartella del contributo. Indicare solo il nome di ciascun file, senza cartelle (es. "erogazioni_ente.csv"); bilancio non legge file fuori dalla cartella.',
-      en: 'The manifest lists {names}: these are not names of files in the contribution folder. Give only each file\'s name, without folders (e.g. "erogazioni_ente.csv"); bilancio reads no file outside the folder.',
-    }, { names: bad.map((n) => `"${n}"`).join(', ') }),
+    message: t(
+      lang,
+      {
+        it: 'Il manifest elenca {names}: non sono nomi di file della cartella del contributo. Indicare solo il nome di ciascun file, senza cartelle (es. "erogazioni_ente.csv"); bilancio non legge file fuori dalla cartella.',
+        en: 'The manifest lists {names}: these are not names of files in the contribution folder. Give only each file\'s name, without folders (e.g. "erogazioni_ente.csv"); bilancio reads no file outside the folder.',
+      },
+      { names: bad.map((n) => `"${n}"`).join(', ') },
+    ),
   };
 }
 
@@ -176,7 +192,13 @@ export function outputMarkText(command: OutputCommand, version: string, files: s
 /** The mark of a folder, or null when it has none (a link named like the mark is no mark). */
 export async function readOutputMark(dir: string): Promise<OutputMark | null> {
   const file = path.join(dir, OUTPUT_MARK);
-  if (!(await lstat(file).then((s) => s.isFile(), () => false))) return null;
+  if (
+    !(await lstat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return null;
   try {
     const mark = JSON.parse(await readFile(file, 'utf8')) as Partial<OutputMark> | null;
     if (mark?.tool !== 'bilancio' || typeof mark.command !== 'string') return null;
@@ -204,10 +226,14 @@ export async function markRefusal(out: string, command: OutputCommand, lang: Lan
   const info = await stat(outReal).catch(() => null);
   if (!info) return null;
   if (!info.isDirectory()) {
-    return t(lang, {
-      it: '"{out}" esiste e non è una cartella: scegliere un altro nome per i risultati con --out.',
-      en: '"{out}" exists and is not a folder: choose another name for the outputs with --out.',
-    }, { out });
+    return t(
+      lang,
+      {
+        it: '"{out}" esiste e non è una cartella: scegliere un altro nome per i risultati con --out.',
+        en: '"{out}" exists and is not a folder: choose another name for the outputs with --out.',
+      },
+      { out },
+    );
   }
   const entries = await readdir(outReal);
   if (entries.length === 0) return null;
@@ -217,27 +243,43 @@ export async function markRefusal(out: string, command: OutputCommand, lang: Lan
     // Replacing the folder would delete what someone put into it after us (a note, a thesis, a receipt).
     const foreign = entries.filter((e) => e !== OUTPUT_MARK && !mark.files.includes(e)).sort();
     if (OUTPUT_MODE[command] === 'add' || foreign.length === 0) return null;
-    return t(lang, {
-      it: 'La cartella "{out}" contiene file che bilancio non ha scritto ({foreign}): sostituirla li cancellerebbe. Spostarli altrove, oppure scegliere un\'altra cartella con --out.',
-      en: 'The folder "{out}" holds files that bilancio did not write ({foreign}): replacing it would delete them. Move them elsewhere, or choose another folder with --out.',
-    }, { ...params, foreign: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : '') });
+    return t(
+      lang,
+      {
+        it: 'La cartella "{out}" contiene file che bilancio non ha scritto ({foreign}): sostituirla li cancellerebbe. Spostarli altrove, oppure scegliere un\'altra cartella con --out.',
+        en: 'The folder "{out}" holds files that bilancio did not write ({foreign}): replacing it would delete them. Move them elsewhere, or choose another folder with --out.',
+      },
+      { ...params, foreign: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : '') },
+    );
   }
   if (mark) {
-    return t(lang, {
-      it: 'La cartella "{out}" contiene i risultati di `bilancio {other}`: `bilancio {command}` non li sostituisce (la prossima {other} cancellerebbe i suoi file, o i suoi cancellerebbero quelli). Scegliere un\'altra cartella con --out (per esempio "{fallback}").',
-      en: 'The folder "{out}" holds the outputs of `bilancio {other}`: `bilancio {command}` does not replace them (the next {other} would delete its files, or its files would delete those). Choose another folder with --out (e.g. "{fallback}").',
-    }, params);
+    return t(
+      lang,
+      {
+        it: 'La cartella "{out}" contiene i risultati di `bilancio {other}`: `bilancio {command}` non li sostituisce (la prossima {other} cancellerebbe i suoi file, o i suoi cancellerebbero quelli). Scegliere un\'altra cartella con --out (per esempio "{fallback}").',
+        en: 'The folder "{out}" holds the outputs of `bilancio {other}`: `bilancio {command}` does not replace them (the next {other} would delete its files, or its files would delete those). Choose another folder with --out (e.g. "{fallback}").',
+      },
+      params,
+    );
   }
   if (entries.some((e) => EARLIER_OUTPUTS.includes(e))) {
-    return t(lang, {
-      it: 'La cartella "{out}" non porta il segno di bilancio ({mark}): forse contiene i risultati di una versione precedente, forse file di altri con nomi simili. bilancio non la tocca. Se sono risultati vecchi di bilancio, cancellare la cartella e rilanciare; altrimenti scegliere un\'altra cartella con --out.',
-      en: 'The folder "{out}" does not carry bilancio\'s mark ({mark}): it may hold the outputs of an earlier version, or someone\'s files with similar names. bilancio leaves it alone. If these are old bilancio outputs, delete the folder and run again; otherwise choose another folder with --out.',
-    }, params);
+    return t(
+      lang,
+      {
+        it: 'La cartella "{out}" non porta il segno di bilancio ({mark}): forse contiene i risultati di una versione precedente, forse file di altri con nomi simili. bilancio non la tocca. Se sono risultati vecchi di bilancio, cancellare la cartella e rilanciare; altrimenti scegliere un\'altra cartella con --out.',
+        en: 'The folder "{out}" does not carry bilancio\'s mark ({mark}): it may hold the outputs of an earlier version, or someone\'s files with similar names. bilancio leaves it alone. If these are old bilancio outputs, delete the folder and run again; otherwise choose another folder with --out.',
+      },
+      params,
+    );
   }
-  return t(lang, {
-    it: 'La cartella "{out}" non è vuota e non contiene risultati di bilancio (manca {mark}): bilancio non scrive tra i file di altri. Scegliere una cartella nuova o vuota con --out (per esempio "{fallback}").',
-    en: 'The folder "{out}" is not empty and holds no bilancio outputs ({mark} is missing): bilancio does not write among others\' files. Choose a new or empty folder with --out (e.g. "{fallback}").',
-  }, params);
+  return t(
+    lang,
+    {
+      it: 'La cartella "{out}" non è vuota e non contiene risultati di bilancio (manca {mark}): bilancio non scrive tra i file di altri. Scegliere una cartella nuova o vuota con --out (per esempio "{fallback}").',
+      en: 'The folder "{out}" is not empty and holds no bilancio outputs ({mark} is missing): bilancio does not write among others\' files. Choose a new or empty folder with --out (e.g. "{fallback}").',
+    },
+    params,
+  );
 }
 
 /**
@@ -249,27 +291,42 @@ export async function outputFolderRefusal(root: string, out: string, command: Ou
   const outReal = await realpathOfMaybeMissing(path.resolve(out));
   const home = await realpath(homedir()).catch(() => homedir());
   if (outReal === path.parse(outReal).root || outReal === home) {
-    return t(lang, {
-      it: 'La cartella dei risultati "{out}" è {which}: bilancio non scrive lì. Scegliere una cartella apposta con --out (per esempio "{fallback}").',
-      en: 'The output folder "{out}" is {which}: bilancio does not write there. Choose a folder of its own with --out (e.g. "{fallback}").',
-    }, {
-      out,
-      which: outReal === home ? t(lang, { it: 'la cartella personale', en: 'the home folder' }) : t(lang, { it: 'la radice del disco', en: 'the root of the disk' }),
-      fallback: DEFAULT_OUT[command],
-    });
+    return t(
+      lang,
+      {
+        it: 'La cartella dei risultati "{out}" è {which}: bilancio non scrive lì. Scegliere una cartella apposta con --out (per esempio "{fallback}").',
+        en: 'The output folder "{out}" is {which}: bilancio does not write there. Choose a folder of its own with --out (e.g. "{fallback}").',
+      },
+      {
+        out,
+        which:
+          outReal === home
+            ? t(lang, { it: 'la cartella personale', en: 'the home folder' })
+            : t(lang, { it: 'la radice del disco', en: 'the root of the disk' }),
+        fallback: DEFAULT_OUT[command],
+      },
+    );
   }
   if (isInside(outReal, rootReal)) {
-    return t(lang, {
-      it: 'La cartella dei risultati "{out}" contiene il progetto: sostituirla cancellerebbe i dati. Scegliere un\'altra cartella (per esempio "{fallback}").',
-      en: 'The output folder "{out}" contains the project: replacing it would delete the data. Choose another folder (e.g. "{fallback}").',
-    }, { out, fallback: DEFAULT_OUT[command] });
+    return t(
+      lang,
+      {
+        it: 'La cartella dei risultati "{out}" contiene il progetto: sostituirla cancellerebbe i dati. Scegliere un\'altra cartella (per esempio "{fallback}").',
+        en: 'The output folder "{out}" contains the project: replacing it would delete the data. Choose another folder (e.g. "{fallback}").',
+      },
+      { out, fallback: DEFAULT_OUT[command] },
+    );
   }
   for (const area of INPUT_AREAS) {
     if (!isInside(await realpathOfMaybeMissing(path.join(rootReal, area)), outReal)) continue;
-    return t(lang, {
-      it: 'La cartella dei risultati "{out}" è dentro i file di ingresso del progetto ({area}): bilancio li sostituirebbe. Scegliere una cartella fuori da {areas}.',
-      en: 'The output folder "{out}" is inside the project\'s input files ({area}): bilancio would replace them. Choose a folder outside {areas}.',
-    }, { out, area, areas: INPUT_AREAS.join(', ') });
+    return t(
+      lang,
+      {
+        it: 'La cartella dei risultati "{out}" è dentro i file di ingresso del progetto ({area}): bilancio li sostituirebbe. Scegliere una cartella fuori da {areas}.',
+        en: 'The output folder "{out}" is inside the project\'s input files ({area}): bilancio would replace them. Choose a folder outside {areas}.',
+      },
+      { out, area, areas: INPUT_AREAS.join(', ') },
+    );
   }
   return markRefusal(out, command, lang);
 }

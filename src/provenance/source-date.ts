@@ -11,10 +11,14 @@ export function pdfDateFor(
     // reproducible-builds.org: a malformed value must stop the build, not be silently ignored.
     if (!/^\d{1,12}$/.test(sourceDateEpoch.trim())) {
       return {
-        error: t(lang, {
-          it: 'SOURCE_DATE_EPOCH vale "{value}": deve essere un numero intero di secondi dal 1° gennaio 1970 (per esempio 1751241600).',
-          en: 'SOURCE_DATE_EPOCH is "{value}": it must be a whole number of seconds since 1 January 1970 (e.g. 1751241600).',
-        }, { value: sourceDateEpoch }),
+        error: t(
+          lang,
+          {
+            it: 'SOURCE_DATE_EPOCH vale "{value}": deve essere un numero intero di secondi dal 1° gennaio 1970 (per esempio 1751241600).',
+            en: 'SOURCE_DATE_EPOCH is "{value}": it must be a whole number of seconds since 1 January 1970 (e.g. 1751241600).',
+          },
+          { value: sourceDateEpoch },
+        ),
       };
     }
     return { date: new Date(Number(sourceDateEpoch.trim()) * 1000) };

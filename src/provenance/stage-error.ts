@@ -26,7 +26,12 @@ const KEPT: Bilingual = {
 export class StageError extends Error {
   readonly code = 'stage-failed';
 
-  constructor(readonly stage: Stage, lang: Lang, out: string, override readonly cause: unknown) {
+  constructor(
+    readonly stage: Stage,
+    lang: Lang,
+    out: string,
+    override readonly cause: unknown,
+  ) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(`${t(lang, STAGE_FAILED[stage])}: ${detail.replace(/\s+$/, '')} ${t(lang, KEPT, { out })}`);
     this.name = 'StageError';
@@ -35,7 +40,13 @@ export class StageError extends Error {
 
 /** Errors the CLI words itself: a missing project or Chromium, a refused command, a write the system refused. */
 const EXPECTED_CODES: ReadonlySet<unknown> = new Set([
-  'project-not-found', 'browser-not-found', 'browser-failed', 'command-refused', 'source-refused', 'output-write-failed', 'output-locked',
+  'project-not-found',
+  'browser-not-found',
+  'browser-failed',
+  'command-refused',
+  'source-refused',
+  'output-write-failed',
+  'output-locked',
 ]);
 
 /** Errors that already speak to the user (or that the CLI words): never wrapped. */

@@ -30,7 +30,12 @@ async function tryLock(file: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const owner = Number(await readFile(file, 'utf8').catch(() => ''));
     // An empty file is a lock being written this instant, unless it has been empty for a while.
-    const age = Date.now() - (await stat(file).then((s) => s.mtimeMs, () => Date.now()));
+    const age =
+      Date.now() -
+      (await stat(file).then(
+        (s) => s.mtimeMs,
+        () => Date.now(),
+      ));
     if (owner > 0 ? !ownerAlive(owner) : age > EMPTY_STALE_MS) await rm(file, { force: true });
     return false;
   }
@@ -40,7 +45,10 @@ async function tryLock(file: string): Promise<boolean> {
 export class OutputLockedError extends Error {
   readonly code = 'output-locked';
 
-  constructor(readonly target: string, readonly lockFile: string) {
+  constructor(
+    readonly target: string,
+    readonly lockFile: string,
+  ) {
     super(`${target}: ${lockFile}`);
     this.name = 'OutputLockedError';
   }

@@ -49,7 +49,10 @@ export class BrowserNotFoundError extends Error {
 export class BrowserFailedError extends Error {
   readonly code = 'browser-failed';
 
-  constructor(readonly program: string, readonly detail: string) {
+  constructor(
+    readonly program: string,
+    readonly detail: string,
+  ) {
     super(`${program}: ${detail}`);
     this.name = 'BrowserFailedError';
   }
@@ -58,7 +61,12 @@ export class BrowserFailedError extends Error {
   static from(program: string, error: unknown): BrowserFailedError {
     if (error instanceof BrowserFailedError) return error;
     const text = error instanceof Error ? error.message : String(error);
-    const detail = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('TROUBLESHOOTING')).slice(0, 4).join(' ').slice(0, 400);
+    const detail = text
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('TROUBLESHOOTING'))
+      .slice(0, 4)
+      .join(' ')
+      .slice(0, 400);
     return new BrowserFailedError(program, detail);
   }
 }

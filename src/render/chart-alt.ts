@@ -135,11 +135,12 @@ function pyramidAlt(spec: PyramidSpec, lang: Lang): string {
   if (split) parts.push(t(lang, TEXT.foreign, { male: n(sum(spec.maleForeign)), female: n(sum(spec.femaleForeign)) }));
   // A cell withheld for privacy is drawn as an empty band: the text says so instead of a 0.
   const cell = (series: keyof NonNullable<PyramidSpec['withheld']>, i: number, value: number): string =>
-    (spec.withheld?.[series]?.[i] ? t(lang, WORDS.suppressedAlt) : n(value));
+    spec.withheld?.[series]?.[i] ? t(lang, WORDS.suppressedAlt) : n(value);
   const withForeign = (total: string, foreign: string | undefined, words: Bilingual): string =>
     split && foreign !== undefined ? `${total} (${t(lang, words, { n: foreign })})` : total;
   const bands = spec.bands.map((band, i) => {
-    const foreign = (series: 'maleForeign' | 'femaleForeign') => (spec[series]?.[i] === undefined ? undefined : cell(series, i, spec[series]![i]!));
+    const foreign = (series: 'maleForeign' | 'femaleForeign') =>
+      spec[series]?.[i] === undefined ? undefined : cell(series, i, spec[series]![i]!);
     const male = withForeign(cell('male', i, spec.male[i] ?? 0), foreign('maleForeign'), TEXT.ofWhichForeignMale);
     const female = withForeign(cell('female', i, spec.female[i] ?? 0), foreign('femaleForeign'), TEXT.ofWhichForeignFemale);
     return `${band} ${male} / ${female}`;

@@ -4,15 +4,7 @@ import type { Lang } from '../types.js';
 import type { BarSpec, BulletSpec, ChartOptions, ChartSpec, LineSpec, PyramidSpec } from './chart-types.js';
 import { formatNumber } from './format.js';
 import { targetLine, valueLabels } from './chart-plugins.js';
-import {
-  PALETTE,
-  POINT_STYLES,
-  SUPPRESSED_MARK,
-  WORDS,
-  formatValue,
-  seriesColour,
-  tickDecimals,
-} from './chart-style.js';
+import { PALETTE, POINT_STYLES, SUPPRESSED_MARK, WORDS, formatValue, seriesColour, tickDecimals } from './chart-style.js';
 
 // From a chart spec to a Chart.js configuration: the only place that knows Chart.js options.
 
@@ -65,7 +57,10 @@ function valueScale(lang: Lang, decimals: number, unit: string | undefined, begi
     ticks: {
       precision: decimals,
       callback(value: number | string, _index: number, ticks: TickValue[]): string {
-        const d = tickDecimals(ticks.map((tick) => tick.value), decimals);
+        const d = tickDecimals(
+          ticks.map((tick) => tick.value),
+          decimals,
+        );
         return formatValue(Number(value), lang, d, unit === '%' ? '%' : undefined);
       },
     },
@@ -147,10 +142,7 @@ function pyramidConfig(spec: PyramidSpec, lang: Lang): Config {
           bar(t(lang, WORDS.femalesItalian), minus(spec.female, femaleForeign), PALETTE.vermillion),
           bar(t(lang, WORDS.femalesForeign), femaleForeign, PALETTE.orange),
         ]
-      : [
-          bar(t(lang, WORDS.males), negate(spec.male), PALETTE.blue),
-          bar(t(lang, WORDS.females), spec.female, PALETTE.vermillion),
-        ];
+      : [bar(t(lang, WORDS.males), negate(spec.male), PALETTE.blue), bar(t(lang, WORDS.females), spec.female, PALETTE.vermillion)];
   // A symmetric axis lets the eye compare the two sides.
   const widest = Math.max(0, ...spec.male, ...spec.female);
   return {
@@ -198,9 +190,25 @@ function bulletConfig(spec: BulletSpec, lang: Lang): Config {
           position: 'bottom',
           labels: {
             generateLabels: () => [
-              { text: t(lang, average ? WORDS.aboveAverage : WORDS.reached), fillStyle: PALETTE.green, strokeStyle: PALETTE.green, lineWidth: 0 },
-              { text: t(lang, average ? WORDS.belowAverage : WORDS.below), fillStyle: PALETTE.orange, strokeStyle: PALETTE.orange, lineWidth: 0 },
-              { text: `${spec.targetLabel} ${format(spec.target)}`, fillStyle: 'rgba(0,0,0,0)', strokeStyle: PALETTE.black, lineWidth: 1.5, lineDash: [6, 4] },
+              {
+                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached),
+                fillStyle: PALETTE.green,
+                strokeStyle: PALETTE.green,
+                lineWidth: 0,
+              },
+              {
+                text: t(lang, average ? WORDS.belowAverage : WORDS.below),
+                fillStyle: PALETTE.orange,
+                strokeStyle: PALETTE.orange,
+                lineWidth: 0,
+              },
+              {
+                text: `${spec.targetLabel} ${format(spec.target)}`,
+                fillStyle: 'rgba(0,0,0,0)',
+                strokeStyle: PALETTE.black,
+                lineWidth: 1.5,
+                lineDash: [6, 4],
+              },
             ],
           },
         },

@@ -32,7 +32,12 @@ interface Context {
   textAlign: string;
   textBaseline: string;
   getTransform(): { a: number; b: number; c: number; d: number; e: number; f: number };
-  measureText(text: string): { emHeightAscent?: number; emHeightDescent?: number; fontBoundingBoxAscent: number; fontBoundingBoxDescent: number };
+  measureText(text: string): {
+    emHeightAscent?: number;
+    emHeightDescent?: number;
+    fontBoundingBoxAscent: number;
+    fontBoundingBoxDescent: number;
+  };
   fillText(text: string, x: number, y: number): void;
 }
 

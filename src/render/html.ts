@@ -19,14 +19,22 @@ async function readFolder(dir: string, into: TemplateSet, project?: string): Pro
     if (refusal) throw refusal;
     return readFile(abs, 'utf8');
   };
-  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) return;
   for (const file of (await readdir(dir)).sort()) {
     const match = /^(.+)\.(hbs|css)$/.exec(file);
     if (match) into.set(match[1]!, await read(path.join(dir, file)));
   }
   const partials = path.join(dir, 'partials');
-  if (await stat(partials).then((s) => s.isDirectory(), () => false)) {
+  if (
+    await stat(partials).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  ) {
     for (const file of (await readdir(partials)).sort()) {
       if (file.endsWith('.hbs')) into.set(`partials/${file.slice(0, -4)}`, await read(path.join(partials, file)));
     }
@@ -50,7 +58,9 @@ export function runningSections(view: ReportView): RunningSection[] {
     { id: 'indice', header: view.labels.indice },
     ...view.toc.flatMap((chapter) => [
       { id: chapter.id, header: chapter.title },
-      ...(chapter.id === view.quartieri.id ? chapter.children.map((child) => ({ id: child.id, header: `${chapter.title} · ${child.title}` })) : []),
+      ...(chapter.id === view.quartieri.id
+        ? chapter.children.map((child) => ({ id: child.id, header: `${chapter.title} · ${child.title}` }))
+        : []),
     ]),
   ];
 }
@@ -71,7 +81,12 @@ export interface RenderOptions {
 }
 
 /** Renders the report as one self-contained HTML page. Data is always escaped: only our SVG passes raw. */
-export function renderHtml(view: ReportView, templates: TemplateSet, template: 'report' | 'libretto' = 'report', options: RenderOptions = {}): string {
+export function renderHtml(
+  view: ReportView,
+  templates: TemplateSet,
+  template: 'report' | 'libretto' = 'report',
+  options: RenderOptions = {},
+): string {
   const hb = Handlebars.create();
   for (const [name, source] of templates) {
     if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
@@ -86,8 +101,19 @@ export function renderHtml(view: ReportView, templates: TemplateSet, template: '
   hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   const report = hb.compile(templates.get(template) ?? '', { strict: true, noEscape: false });
   // Our own CSS: every text in it is a CSS string with each unusual character escaped.
-  const pageStyle = pageCss({ lang: view.lang, footer: view.ente, title: view.title, coverClass: 'copertina', sections: runningSections(view) });
-  return report({ ...view, perStampa: !!options.forPrint, css: new hb.SafeString(templates.get('style') ?? ''), pageStyle: new hb.SafeString(pageStyle) });
+  const pageStyle = pageCss({
+    lang: view.lang,
+    footer: view.ente,
+    title: view.title,
+    coverClass: 'copertina',
+    sections: runningSections(view),
+  });
+  return report({
+    ...view,
+    perStampa: !!options.forPrint,
+    css: new hb.SafeString(templates.get('style') ?? ''),
+    pageStyle: new hb.SafeString(pageStyle),
+  });
 }
 
 /** The view of a zona's booklet: the report's cover and the pages of the zona's quartieri only. */

@@ -66,7 +66,13 @@ export function classify(areas: readonly { codice: string; value: number | null 
   const colours = paletteFor(groups.length);
   const classes = groups.map((group, i): MapClass => {
     const colour = colours[i]!;
-    return { min: group[0]!.value, max: group[group.length - 1]!.value, colour, textColour: textOn(colour), codici: group.map((a) => a.codice) };
+    return {
+      min: group[0]!.value,
+      max: group[group.length - 1]!.value,
+      colour,
+      textColour: textOn(colour),
+      codici: group.map((a) => a.codice),
+    };
   });
   return { classes, nd };
 }

@@ -29,17 +29,42 @@ export interface ParsedLayout {
 }
 
 const MESSAGES = {
-  column: { it: 'Manca la colonna {field}: la mappa a tessere non viene disegnata.', en: 'Column {field} is missing: the tile map is not drawn.' },
-  integer: { it: '{field} deve essere un numero intero da 0 in su, non "{value}".', en: '{field} must be a whole number from 0 up, not "{value}".' },
-  unknown: { it: 'Il quartiere {value} non è in territorio/quartieri.csv: non compare sulla mappa.', en: 'Quartiere {value} is not in territorio/quartieri.csv: it is left off the map.' },
+  column: {
+    it: 'Manca la colonna {field}: la mappa a tessere non viene disegnata.',
+    en: 'Column {field} is missing: the tile map is not drawn.',
+  },
+  integer: {
+    it: '{field} deve essere un numero intero da 0 in su, non "{value}".',
+    en: '{field} must be a whole number from 0 up, not "{value}".',
+  },
+  unknown: {
+    it: 'Il quartiere {value} non è in territorio/quartieri.csv: non compare sulla mappa.',
+    en: 'Quartiere {value} is not in territorio/quartieri.csv: it is left off the map.',
+  },
   twice: { it: 'Il quartiere {value} compare due volte: vale la prima.', en: 'Quartiere {value} appears twice: the first one counts.' },
-  overlap: { it: 'La tessera {value} è già occupata: il quartiere non compare sulla mappa.', en: 'Tile {value} is already taken: the quartiere is left off the map.' },
+  overlap: {
+    it: 'La tessera {value} è già occupata: il quartiere non compare sulla mappa.',
+    en: 'Tile {value} is already taken: the quartiere is left off the map.',
+  },
   missing: { it: 'Mancano sulla mappa {n} quartieri: {value}.', en: '{n} quartieri are missing from the map: {value}.' },
-  json: { it: 'Il file non si legge come GeoJSON ({value}): la mappa usa le tessere, se ci sono.', en: 'The file cannot be read as GeoJSON ({value}): the map uses tiles, if any.' },
-  feature: { it: 'L\'elemento {row} non ha un codice_quartiere o una geometria Polygon/MultiPolygon valida.', en: 'Feature {row} has no codice_quartiere or no valid Polygon/MultiPolygon geometry.' },
+  json: {
+    it: 'Il file non si legge come GeoJSON ({value}): la mappa usa le tessere, se ci sono.',
+    en: 'The file cannot be read as GeoJSON ({value}): the map uses tiles, if any.',
+  },
+  feature: {
+    it: "L'elemento {row} non ha un codice_quartiere o una geometria Polygon/MultiPolygon valida.",
+    en: 'Feature {row} has no codice_quartiere or no valid Polygon/MultiPolygon geometry.',
+  },
 } satisfies Record<string, Bilingual>;
 
-function problem(lang: Lang, file: string, code: Problem['code'], key: keyof typeof MESSAGES, place: Partial<Problem> = {}, n = 0): Problem {
+function problem(
+  lang: Lang,
+  file: string,
+  code: Problem['code'],
+  key: keyof typeof MESSAGES,
+  place: Partial<Problem> = {},
+  n = 0,
+): Problem {
   const params = { field: place.field ?? '', value: place.value ?? '', row: place.row ?? '', n };
   return { code, severity: 'warning', file, ...place, message: t(lang, MESSAGES[key], params) };
 }
@@ -56,7 +81,8 @@ export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, strin
   const column = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
   const at = { codice: column('codice_quartiere'), riga: column('riga'), colonna: column('colonna') };
   for (const [field, index] of Object.entries(at)) {
-    if (index < 0) problems.push(problem(lang, file, 'missing-label', 'column', { field: field === 'codice' ? 'codice_quartiere' : field }));
+    if (index < 0)
+      problems.push(problem(lang, file, 'missing-label', 'column', { field: field === 'codice' ? 'codice_quartiere' : field }));
   }
   if (problems.length > 0 || table.rows.length === 0) return { layout: null, problems };
   const tiles: TileLayout['tiles'] = [];
@@ -69,8 +95,10 @@ export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, strin
     for (const [field, value] of Object.entries(numbers)) {
       if (!/^\d{1,3}$/.test(value)) return problems.push(problem(lang, file, 'type-error', 'integer', { row, field, value }));
     }
-    if (!quartieri.has(codice)) return problems.push(problem(lang, file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
-    if (seen.has(codice)) return problems.push(problem(lang, file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
+    if (!quartieri.has(codice))
+      return problems.push(problem(lang, file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
+    if (seen.has(codice))
+      return problems.push(problem(lang, file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
     const place = `${numbers.riga},${numbers.colonna}`;
     if (taken.has(place)) return problems.push(problem(lang, file, 'unique-error', 'overlap', { row, value: place }));
     seen.add(codice);
@@ -82,7 +110,12 @@ export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, strin
 }
 
 const isPosition = (p: unknown): p is Position =>
-  Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  Array.isArray(p) &&
+  p.length >= 2 &&
+  typeof p[0] === 'number' &&
+  typeof p[1] === 'number' &&
+  Number.isFinite(p[0]) &&
+  Number.isFinite(p[1]);
 const isRing = (r: unknown): r is Position[] => Array.isArray(r) && r.length >= 4 && r.every(isPosition);
 const isPolygon = (p: unknown): p is Polygon => Array.isArray(p) && p.length >= 1 && p.every(isRing);
 
@@ -102,7 +135,10 @@ export function parseGeojson(text: string, file: string, quartieri: ReadonlyMap<
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { layout: null, problems: [problem(lang, file, 'source-error', 'json', { value: error instanceof Error ? error.message : String(error) })] };
+    return {
+      layout: null,
+      problems: [problem(lang, file, 'source-error', 'json', { value: error instanceof Error ? error.message : String(error) })],
+    };
   }
   const features = (json as { type?: unknown; features?: unknown } | null)?.features;
   if (!Array.isArray(features) || (json as { type?: unknown }).type !== 'FeatureCollection') {
@@ -118,8 +154,10 @@ export function parseGeojson(text: string, file: string, quartieri: ReadonlyMap<
     const codice = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
     const polygons = polygonsOf((feature as { geometry?: unknown } | null)?.geometry);
     if (!codice || !polygons) return problems.push(problem(lang, file, 'type-error', 'feature', { row }));
-    if (!quartieri.has(codice)) return problems.push(problem(lang, file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
-    if (seen.has(codice)) return problems.push(problem(lang, file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
+    if (!quartieri.has(codice))
+      return problems.push(problem(lang, file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
+    if (seen.has(codice))
+      return problems.push(problem(lang, file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
     seen.add(codice);
     shapes.push({ codice, polygons });
   });

@@ -13,7 +13,10 @@ export const TILES_FILE = 'territorio/mappa_tile.csv';
 // A regular file, not a link, whose real path is inside the project (territorio/ itself may be a
 // link out, which the path guard reports): the project's files stay inside the project.
 const isFile = async (root: string, abs: string): Promise<boolean> =>
-  (await lstat(abs).then((s) => s.isFile(), () => false)) && (await projectFileRefusal(root, abs)) === null;
+  (await lstat(abs).then(
+    (s) => s.isFile(),
+    () => false,
+  )) && (await projectFileRefusal(root, abs)) === null;
 
 /** The project's map: its GeoJSON when it has one (and it reads), else its tile layout, else none. */
 export async function readMapLayout(root: string, territorio: Territorio, lang: Lang): Promise<ParsedLayout> {

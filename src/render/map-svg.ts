@@ -46,7 +46,10 @@ export function textWidth(text: string, size: number, bold = false): number {
 
 /** Breaks a name into lines that fit `width` (after spaces and hyphens), shrinking the font if needed. */
 export function wrapName(name: string, width: number, maxLines = 3): { lines: string[]; size: number } {
-  const words = name.split(/(?<=[\s-])/).map((w) => w.trimEnd()).filter(Boolean);
+  const words = name
+    .split(/(?<=[\s-])/)
+    .map((w) => w.trimEnd())
+    .filter(Boolean);
   for (const size of [9.5, 8.5, 7.5, 6.5]) {
     const lines: string[] = [];
     for (const word of words) {

@@ -5,9 +5,11 @@ import type { PyramidSpec } from './chart-types.js';
 export function pyramidSpec(pyramid: Pyramid, title: string): PyramidSpec {
   const drawn = (cells: (number | null)[]) => cells.map((n) => n ?? 0);
   const series = { male: pyramid.male, female: pyramid.female, maleForeign: pyramid.maleForeign, femaleForeign: pyramid.femaleForeign };
-  const withheld = Object.fromEntries(Object.entries(series)
-    .filter(([, cells]) => cells?.some((n) => n === null))
-    .map(([name, cells]) => [name, cells!.map((n) => n === null)]));
+  const withheld = Object.fromEntries(
+    Object.entries(series)
+      .filter(([, cells]) => cells?.some((n) => n === null))
+      .map(([name, cells]) => [name, cells!.map((n) => n === null)]),
+  );
   return {
     kind: 'pyramid',
     title,

@@ -19,7 +19,10 @@ export const P = {
   non_applicabile: { it: 'dati del Comune', en: 'Comune data' },
   titoloGriglia: { it: 'Contributi attesi e ricevuti', en: 'Expected and received submissions' },
   scadenza: { it: 'dati {anno} entro il {data}', en: '{anno} data by {data}' },
-  nessunaScadenza: { it: 'nessuna scadenza in bilancio.config.json (scadenza_contributi)', en: 'no deadline in bilancio.config.json (scadenza_contributi)' },
+  nessunaScadenza: {
+    it: 'nessuna scadenza in bilancio.config.json (scadenza_contributi)',
+    en: 'no deadline in bilancio.config.json (scadenza_contributi)',
+  },
   riepilogo: {
     it: 'Riepilogo: {attesi} invii attesi, {ricevuti} ricevuti, {mancanti} mancanti, {inRitardo} in ritardo, {conErrori} con errori, {nonAttesi} non attesi.',
     en: 'Summary: {attesi} expected submissions, {ricevuti} received, {mancanti} missing, {inRitardo} late, {conErrori} with errors, {nonAttesi} not expected.',

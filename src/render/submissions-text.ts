@@ -29,7 +29,11 @@ export function formatGridText(grid: SubmissionGrid, lang: Lang): string {
     ]);
   });
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const lines = [
     `${t(lang, P.titoloGriglia)} (${deadlinesText(grid, lang)})`,
     '',
@@ -43,10 +47,22 @@ export function formatGridText(grid: SubmissionGrid, lang: Lang): string {
     const codes = last.servizi.map((_, i) => String(i + 1));
     const nameWidth = Math.max(...last.quartieri.map((q) => q.nome.length), t(lang, P.nd).length);
     const colWidths = codes.map((c) => Math.max(c.length, 1));
-    const row = (name: string, marks: string[]) => `${pad(name, nameWidth)}  ${marks.map((m, i) => pad(m, colWidths[i]!)).join(' ')}`.trimEnd();
+    const row = (name: string, marks: string[]) =>
+      `${pad(name, nameWidth)}  ${marks.map((m, i) => pad(m, colWidths[i]!)).join(' ')}`.trimEnd();
     lines.push('', t(lang, P.serviziQuartiere, { anno: last.anno }), '', row('', codes));
-    for (const q of last.quartieri) lines.push(row(q.nome, q.righe.map((n) => (n > 0 ? '●' : '·'))));
-    lines.push(row(t(lang, P.nd), last.nd.map((n) => (n > 0 ? '●' : '·'))));
+    for (const q of last.quartieri)
+      lines.push(
+        row(
+          q.nome,
+          q.righe.map((n) => (n > 0 ? '●' : '·')),
+        ),
+      );
+    lines.push(
+      row(
+        t(lang, P.nd),
+        last.nd.map((n) => (n > 0 ? '●' : '·')),
+      ),
+    );
     lines.push('', last.servizi.map((s, i) => `${i + 1} ${s.codice} (${s.nome})`).join('; '));
   }
   return `${lines.join('\n')}\n`;

@@ -33,12 +33,26 @@ export function renderValidationPage(report: ValidationReport, templates: Templa
       file.dataset ? t(lang, { it: 'dati: {d}', en: 'data: {d}' }, { d: file.dataset }) : '',
       file.encoding ? t(lang, { it: 'codifica: {e}', en: 'encoding: {e}' }, { e: ENCODINGS[file.encoding] ?? file.encoding }) : '',
       file.sheet ? t(lang, { it: 'foglio: «{s}»', en: 'sheet: «{s}»' }, { s: file.sheet }) : '',
-      file.delimiter ? t(lang, { it: 'separatore: {s}', en: 'delimiter: {s}' }, { s: t(lang, DELIMITERS[file.delimiter] ?? { it: file.delimiter, en: file.delimiter }) }) : '',
+      file.delimiter
+        ? t(
+            lang,
+            { it: 'separatore: {s}', en: 'delimiter: {s}' },
+            { s: t(lang, DELIMITERS[file.delimiter] ?? { it: file.delimiter, en: file.delimiter }) },
+          )
+        : '',
       t(lang, { it: '{r} righe', en: '{r} rows' }, { r: n(file.rows) }),
-    ].filter(Boolean).join(' · '),
-    esito: file.errors.length === 0
-      ? t(lang, { it: 'Nessun errore', en: 'No errors' }) + (file.warnings.length ? t(lang, { it: ', {w} avvisi', en: ', {w} warnings' }, { w: n(counted(file.warnings)) }) : '')
-      : t(lang, { it: '{e} errori da correggere, {w} avvisi', en: '{e} errors to fix, {w} warnings' }, { e: n(counted(file.errors)), w: n(counted(file.warnings)) }),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    esito:
+      file.errors.length === 0
+        ? t(lang, { it: 'Nessun errore', en: 'No errors' }) +
+          (file.warnings.length ? t(lang, { it: ', {w} avvisi', en: ', {w} warnings' }, { w: n(counted(file.warnings)) }) : '')
+        : t(
+            lang,
+            { it: '{e} errori da correggere, {w} avvisi', en: '{e} errors to fix, {w} warnings' },
+            { e: n(counted(file.errors)), w: n(counted(file.warnings)) },
+          ),
     ok: file.errors.length === 0,
     problems: [...file.errors, ...file.warnings].map((p) => ({
       omessi: p.omessi !== undefined,
@@ -66,15 +80,24 @@ export function renderValidationPage(report: ValidationReport, templates: Templa
   return page({
     lang,
     title,
-    summary: t(lang, {
-      it: '{f} file, {r} righe: {e} errori e {w} avvisi. {esito}',
-      en: '{f} files, {r} rows: {e} errors and {w} warnings. {esito}',
-    }, {
-      f: n(report.summary.files), r: n(report.summary.rows), e: n(report.summary.errors), w: n(report.summary.warnings),
-      esito: report.valid ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' }) : t(lang, { it: 'Correggere gli errori e inviare di nuovo i file.', en: 'Fix the errors and send the files again.' }),
-    }),
+    summary: t(
+      lang,
+      {
+        it: '{f} file, {r} righe: {e} errori e {w} avvisi. {esito}',
+        en: '{f} files, {r} rows: {e} errors and {w} warnings. {esito}',
+      },
+      {
+        f: n(report.summary.files),
+        r: n(report.summary.rows),
+        e: n(report.summary.errors),
+        w: n(report.summary.warnings),
+        esito: report.valid
+          ? t(lang, { it: 'I dati sono validi.', en: 'The data are valid.' })
+          : t(lang, { it: 'Correggere gli errori e inviare di nuovo i file.', en: 'Fix the errors and send the files again.' }),
+      },
+    ),
     intro: t(lang, {
-      it: 'Le righe e le colonne sono quelle che si vedono aprendo il file in Excel o LibreOffice: la riga 1 è l\'intestazione.',
+      it: "Le righe e le colonne sono quelle che si vedono aprendo il file in Excel o LibreOffice: la riga 1 è l'intestazione.",
       en: 'Rows and columns are those you see when opening the file in Excel or LibreOffice: row 1 is the header.',
     }),
     files,

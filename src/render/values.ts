@@ -17,7 +17,11 @@ export class ValueIndex {
   private readonly byKey = new Map<string, AreaValue>();
   private readonly defs: Map<string, IndicatorDefinition>;
 
-  constructor(values: AreaValue[], definitions: IndicatorDefinition[], private readonly lang: Lang) {
+  constructor(
+    values: AreaValue[],
+    definitions: IndicatorDefinition[],
+    private readonly lang: Lang,
+  ) {
     for (const value of values) this.byKey.set(ValueIndex.key(value.indicatore, value.livello, value.codice, value.anno), value);
     this.defs = new Map(definitions.map((d) => [d.id, d]));
   }

@@ -11,7 +11,6 @@ export interface SimpleChapter {
   tables: TableView[];
 }
 
-
 /** Resources: spending, hours and volunteers per zona, from the service files. */
 export function resourcesView(ctx: ViewContext): SimpleChapter {
   const { values, anno, catalogue } = ctx;
@@ -38,12 +37,26 @@ export function resourcesView(ctx: ViewContext): SimpleChapter {
   return {
     id: 'risorse',
     title: ctx.label('risorse'),
-    paragraphs: [ctx.text({
-      it: 'Nel {anno} i servizi del progetto hanno impiegato {spesa} euro, {ore} ore di servizio e {vol} volontari (somme dei dati del Comune e dei partner).',
-      en: 'In {anno} the project\'s services used {spesa} euro, {ore} hours of service and {vol} volunteers (sums of the Comune\'s and partners\' data).',
-    }, { anno, spesa: total('spesa_euro'), ore: total('ore'), vol: total('volontari') })],
-    tables: ids.length === 0 ? [] : [ctx.table('tab-risorse', ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
-      [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)], rows)],
+    paragraphs: [
+      ctx.text(
+        {
+          it: 'Nel {anno} i servizi del progetto hanno impiegato {spesa} euro, {ore} ore di servizio e {vol} volontari (somme dei dati del Comune e dei partner).',
+          en: "In {anno} the project's services used {spesa} euro, {ore} hours of service and {vol} volunteers (sums of the Comune's and partners' data).",
+        },
+        { anno, spesa: total('spesa_euro'), ore: total('ore'), vol: total('volontari') },
+      ),
+    ],
+    tables:
+      ids.length === 0
+        ? []
+        : [
+            ctx.table(
+              'tab-risorse',
+              ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
+              [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)],
+              rows,
+            ),
+          ],
   };
 }
 
@@ -56,14 +69,22 @@ const STATI: Record<string, { it: string; en: string }> = {
 
 /** The commitment's indicator measured where the commitment applies (quartiere, zona or city), with its change. */
 function measureText(ctx: ViewContext, c: Commitment): string {
-  if (!c.indicatore) return c.obiettivo === null ? '—' : ctx.text({ it: 'obiettivo {o}', en: 'target {o}' }, { o: formatNumber(c.obiettivo, ctx.lang, 0) });
-  const [livello, codice] = c.quartiere ? ['quartiere', c.quartiere] as const : c.zona ? ['zona', c.zona] as const : ['citta', 'citta'] as const;
+  if (!c.indicatore)
+    return c.obiettivo === null ? '—' : ctx.text({ it: 'obiettivo {o}', en: 'target {o}' }, { o: formatNumber(c.obiettivo, ctx.lang, 0) });
+  const [livello, codice] = c.quartiere
+    ? (['quartiere', c.quartiere] as const)
+    : c.zona
+      ? (['zona', c.zona] as const)
+      : (['citta', 'citta'] as const);
   const figure = ctx.values.figure(c.indicatore, livello, codice, ctx.anno);
   const change = figure.soppresso ? '' : ctx.values.change(c.indicatore, livello, codice, ctx.anno);
   const def = ctx.values.definition(c.indicatore);
-  const parts = [`${ctx.indicatorName(c.indicatore)}: ${figure.text}${def && !figure.soppresso && figure.value !== null ? ` ${def.unita}` : ''}`];
+  const parts = [
+    `${ctx.indicatorName(c.indicatore)}: ${figure.text}${def && !figure.soppresso && figure.value !== null ? ` ${def.unita}` : ''}`,
+  ];
   if (change && ctx.annoPrecedente) parts.push(ctx.text({ it: '{c} sul {a}', en: '{c} on {a}' }, { c: change, a: ctx.annoPrecedente }));
-  if (c.obiettivo !== null) parts.push(ctx.text({ it: 'obiettivo {o}', en: 'target {o}' }, { o: formatNumber(c.obiettivo, ctx.lang, def?.decimali ?? 0) }));
+  if (c.obiettivo !== null)
+    parts.push(ctx.text({ it: 'obiettivo {o}', en: 'target {o}' }, { o: formatNumber(c.obiettivo, ctx.lang, def?.decimali ?? 0) }));
   return parts.join('; ');
 }
 
@@ -98,18 +119,31 @@ function summaryCells(ctx: ViewContext, label: string, group: CommitmentSummary,
 export function commitmentsView(ctx: ViewContext): SimpleChapter {
   const { anno } = ctx;
   const { impegni: list, perCantiere, perZona, totale, cittaIntera } = ctx.result.commitments;
-  const summaryHead = (first: string) => [first, ctx.text({ it: 'Impegni', en: 'Commitments' }), ...COMMITMENT_STATES.map((s) => ctx.text(STATI[s]!)),
-    ctx.text({ it: 'Avanzamento medio', en: 'Mean progress' })];
-  const byCantiere = ctx.table('tab-impegni-cantieri', ctx.text({ it: 'Impegni per cantiere e stato, {anno}', en: 'Commitments by cantiere and status, {anno}' }, { anno }),
-    summaryHead(ctx.text({ it: 'Cantiere', en: 'Cantiere' })), [
+  const summaryHead = (first: string) => [
+    first,
+    ctx.text({ it: 'Impegni', en: 'Commitments' }),
+    ...COMMITMENT_STATES.map((s) => ctx.text(STATI[s]!)),
+    ctx.text({ it: 'Avanzamento medio', en: 'Mean progress' }),
+  ];
+  const byCantiere = ctx.table(
+    'tab-impegni-cantieri',
+    ctx.text({ it: 'Impegni per cantiere e stato, {anno}', en: 'Commitments by cantiere and status, {anno}' }, { anno }),
+    summaryHead(ctx.text({ it: 'Cantiere', en: 'Cantiere' })),
+    [
       ...perCantiere.map((g) => summaryCells(ctx, CANTIERI.includes(g.gruppo as Cantiere) ? ctx.label(g.gruppo as Cantiere) : g.gruppo, g)),
       summaryCells(ctx, ctx.label('totale'), totale, true),
-    ]);
-  const byZona = ctx.table('tab-impegni-zone', ctx.text({ it: 'Impegni per zona e stato, {anno}', en: 'Commitments by zone and status, {anno}' }, { anno }),
-    summaryHead(ctx.label('zona')), [
+    ],
+  );
+  const byZona = ctx.table(
+    'tab-impegni-zone',
+    ctx.text({ it: 'Impegni per zona e stato, {anno}', en: 'Commitments by zone and status, {anno}' }, { anno }),
+    summaryHead(ctx.label('zona')),
+    [
       ...perZona.map((g) => summaryCells(ctx, ctx.catalogue.territorio.zone.find((z) => z.codice === g.gruppo)?.nome ?? g.gruppo, g)),
       summaryCells(ctx, ctx.text({ it: 'Tutta la città', en: 'Whole city' }), cittaIntera),
-    ], ctx.text({ it: 'Un impegno per un quartiere conta nella sua zona.', en: 'A commitment for a quartiere counts in its zone.' }));
+    ],
+    ctx.text({ it: 'Un impegno per un quartiere conta nella sua zona.', en: 'A commitment for a quartiere counts in its zone.' }),
+  );
   const rows = list.map((c) => ({
     cells: [
       { text: CANTIERI.includes(c.cantiere as Cantiere) ? ctx.label(c.cantiere as Cantiere) : c.cantiere, numeric: false },
@@ -125,14 +159,36 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
   return {
     id: 'impegni',
     title: ctx.label('impegni'),
-    paragraphs: [ctx.text({
-      it: 'Gli impegni presi dal progetto, il loro stato al 31 dicembre {anno} per cantiere e per zona e, dove c\'è, l\'indicatore che li misura nel territorio a cui si riferiscono, con la variazione sull\'anno precedente. Tra parentesi, accanto all\'avanzamento, la variazione in punti percentuali sul {prima}.',
-      en: 'The project\'s commitments, their status at 31 December {anno} by cantiere and by zone and, where there is one, the indicator that measures them in the area they refer to, with its change from the previous year. In brackets, beside progress, the change in percentage points from {prima}.',
-    }, { anno, prima: ctx.annoPrecedente ?? anno - 1 })],
-    tables: list.length === 0 ? [] : [byCantiere, byZona, ctx.table('tab-impegni', ctx.text({ it: 'Impegni e avanzamento, {anno}', en: 'Commitments and progress, {anno}' }, { anno }), [
-      ctx.text({ it: 'Cantiere', en: 'Cantiere' }), ctx.text({ it: 'Impegno', en: 'Commitment' }), ctx.text({ it: 'Dove', en: 'Where' }),
-      ctx.text({ it: 'Stato', en: 'Status' }), ctx.text({ it: 'Avanzamento', en: 'Progress' }), ctx.text({ it: 'Indicatore', en: 'Indicator' }),
-      ctx.text({ it: 'Scadenza', en: 'Deadline' }), ctx.text({ it: 'Nota', en: 'Note' }),
-    ], rows)],
+    paragraphs: [
+      ctx.text(
+        {
+          it: "Gli impegni presi dal progetto, il loro stato al 31 dicembre {anno} per cantiere e per zona e, dove c'è, l'indicatore che li misura nel territorio a cui si riferiscono, con la variazione sull'anno precedente. Tra parentesi, accanto all'avanzamento, la variazione in punti percentuali sul {prima}.",
+          en: "The project's commitments, their status at 31 December {anno} by cantiere and by zone and, where there is one, the indicator that measures them in the area they refer to, with its change from the previous year. In brackets, beside progress, the change in percentage points from {prima}.",
+        },
+        { anno, prima: ctx.annoPrecedente ?? anno - 1 },
+      ),
+    ],
+    tables:
+      list.length === 0
+        ? []
+        : [
+            byCantiere,
+            byZona,
+            ctx.table(
+              'tab-impegni',
+              ctx.text({ it: 'Impegni e avanzamento, {anno}', en: 'Commitments and progress, {anno}' }, { anno }),
+              [
+                ctx.text({ it: 'Cantiere', en: 'Cantiere' }),
+                ctx.text({ it: 'Impegno', en: 'Commitment' }),
+                ctx.text({ it: 'Dove', en: 'Where' }),
+                ctx.text({ it: 'Stato', en: 'Status' }),
+                ctx.text({ it: 'Avanzamento', en: 'Progress' }),
+                ctx.text({ it: 'Indicatore', en: 'Indicator' }),
+                ctx.text({ it: 'Scadenza', en: 'Deadline' }),
+                ctx.text({ it: 'Nota', en: 'Note' }),
+              ],
+              rows,
+            ),
+          ],
   };
 }

@@ -19,42 +19,112 @@ export function annexView(ctx: ViewContext): AnnexView {
     { livello: 'citta' as const, codice: 'citta', nome: ctx.label('citta'), emphasis: true },
     ...catalogue.territorio.zone.flatMap((z) => [
       { livello: 'zona' as const, codice: z.codice, nome: `${ctx.label('zona')} ${z.nome}`, emphasis: true },
-      ...z.quartieri.map((code) => ({ livello: 'quartiere' as const, codice: code, nome: catalogue.territorio.quartieri.find((q) => q.codice === code)!.nome, emphasis: false })),
+      ...z.quartieri.map((code) => ({
+        livello: 'quartiere' as const,
+        codice: code,
+        nome: catalogue.territorio.quartieri.find((q) => q.codice === code)!.nome,
+        emphasis: false,
+      })),
     ]),
   ];
   const tables: TableView[] = [];
   for (let i = 0; i < ids.length; i += COLUMNS_PER_TABLE) {
     const chunk = ids.slice(i, i + COLUMNS_PER_TABLE);
-    tables.push(ctx.table(`tab-annex-${i / COLUMNS_PER_TABLE + 1}`, ctx.text({ it: 'Indicatori per territorio, {anno} ({n} di {tot})', en: 'Indicators by area, {anno} ({n} of {tot})' }, {
-      anno, n: i / COLUMNS_PER_TABLE + 1, tot: Math.ceil(ids.length / COLUMNS_PER_TABLE),
-    }), [ctx.text({ it: 'Territorio', en: 'Area' }), ...chunk.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)],
-    areas.map((a) => ({
-      emphasis: a.emphasis,
-      cells: [{ text: a.nome, numeric: false, header: true }, ...chunk.map((id) => {
-        const f = values.figure(id, a.livello, a.codice, anno);
-        return { text: f.text, numeric: true, soppresso: f.soppresso };
-      })],
-    }))));
+    tables.push(
+      ctx.table(
+        `tab-annex-${i / COLUMNS_PER_TABLE + 1}`,
+        ctx.text(
+          { it: 'Indicatori per territorio, {anno} ({n} di {tot})', en: 'Indicators by area, {anno} ({n} of {tot})' },
+          {
+            anno,
+            n: i / COLUMNS_PER_TABLE + 1,
+            tot: Math.ceil(ids.length / COLUMNS_PER_TABLE),
+          },
+        ),
+        [
+          ctx.text({ it: 'Territorio', en: 'Area' }),
+          ...chunk.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`),
+        ],
+        areas.map((a) => ({
+          emphasis: a.emphasis,
+          cells: [
+            { text: a.nome, numeric: false, header: true },
+            ...chunk.map((id) => {
+              const f = values.figure(id, a.livello, a.codice, anno);
+              return { text: f.text, numeric: true, soppresso: f.soppresso };
+            }),
+          ],
+        })),
+      ),
+    );
   }
-  const definitions = ctx.table('tab-definizioni', ctx.text({ it: 'Definizione degli indicatori', en: 'Indicator definitions' }), [
-    ctx.text({ it: 'Indicatore', en: 'Indicator' }), ctx.text({ it: 'Definizione', en: 'Definition' }),
-    ctx.text({ it: 'Calcolo', en: 'Computation' }), ctx.text({ it: 'Obiettivo', en: 'Target' }),
-  ], result.definitions.map((d) => ({
-    cells: [
-      { text: `${ctx.indicatorName(d.id)} (${d.id})`, numeric: false, header: true },
-      { text: ctx.lang === 'it' ? d.definizione : d.definizioneEn, numeric: false },
-      { text: `(${d.numeratore}) / (${d.denominatore}) × ${formatNumber(d.scala, ctx.lang, 0)}`, numeric: false },
-      { text: d.obiettivi.map((o) => `${formatNumber(o.valore, ctx.lang, d.decimali)} ${d.unita}: ${o.etichetta} (${o.fonte})`).join('; ') || '—', numeric: false },
+  const definitions = ctx.table(
+    'tab-definizioni',
+    ctx.text({ it: 'Definizione degli indicatori', en: 'Indicator definitions' }),
+    [
+      ctx.text({ it: 'Indicatore', en: 'Indicator' }),
+      ctx.text({ it: 'Definizione', en: 'Definition' }),
+      ctx.text({ it: 'Calcolo', en: 'Computation' }),
+      ctx.text({ it: 'Obiettivo', en: 'Target' }),
     ],
-  })));
+    result.definitions.map((d) => ({
+      cells: [
+        { text: `${ctx.indicatorName(d.id)} (${d.id})`, numeric: false, header: true },
+        { text: ctx.lang === 'it' ? d.definizione : d.definizioneEn, numeric: false },
+        { text: `(${d.numeratore}) / (${d.denominatore}) × ${formatNumber(d.scala, ctx.lang, 0)}`, numeric: false },
+        {
+          text:
+            d.obiettivi.map((o) => `${formatNumber(o.valore, ctx.lang, d.decimali)} ${d.unita}: ${o.etichetta} (${o.fonte})`).join('; ') ||
+            '—',
+          numeric: false,
+        },
+      ],
+    })),
+  );
   const glossary = [
-    { term: ctx.text({ it: 'Quartiere', en: 'Quartiere' }), text: ctx.text({ it: 'Area sub-comunale ISTAT (ASC): Brescia ne ha 33, raggruppati in 5 zone.', en: 'ISTAT sub-municipal area (ASC): Brescia has 33, grouped in 5 zones.' }) },
-    { term: ctx.text({ it: 'Cantiere', en: 'Cantiere' }), text: ctx.text({ it: 'Uno dei sei ambiti di lavoro del progetto Brescia Città del Noi.', en: 'One of the six work areas of the Brescia Città del Noi project.' }) },
-    { term: ctx.text({ it: 'Copertura', en: 'Coverage' }), text: ctx.text({ it: 'Utenti (o posti) di un servizio per 100 residenti della sua popolazione di riferimento.', en: 'Users (or places) of a service per 100 residents of its target population.' }) },
-    { term: ctx.text({ it: 'Indice di dissimilarità', en: 'Dissimilarity index' }), text: ctx.text({ it: 'Metà della somma, sui quartieri, delle differenze assolute tra la quota di utenti e la quota di popolazione di riferimento: 0 quando il servizio raggiunge i quartieri come il bisogno.', en: 'Half the sum over quartieri of the absolute differences between the share of users and the share of target population: 0 when the service reaches quartieri like need does.' }) },
-    { term: ctx.text({ it: 'Coefficiente di variazione', en: 'Coefficient of variation' }), text: ctx.text({ it: 'Deviazione standard dei valori dei quartieri divisa per la loro media.', en: 'Standard deviation of the quartieri\'s values divided by their mean.' }) },
+    {
+      term: ctx.text({ it: 'Quartiere', en: 'Quartiere' }),
+      text: ctx.text({
+        it: 'Area sub-comunale ISTAT (ASC): Brescia ne ha 33, raggruppati in 5 zone.',
+        en: 'ISTAT sub-municipal area (ASC): Brescia has 33, grouped in 5 zones.',
+      }),
+    },
+    {
+      term: ctx.text({ it: 'Cantiere', en: 'Cantiere' }),
+      text: ctx.text({
+        it: 'Uno dei sei ambiti di lavoro del progetto Brescia Città del Noi.',
+        en: 'One of the six work areas of the Brescia Città del Noi project.',
+      }),
+    },
+    {
+      term: ctx.text({ it: 'Copertura', en: 'Coverage' }),
+      text: ctx.text({
+        it: 'Utenti (o posti) di un servizio per 100 residenti della sua popolazione di riferimento.',
+        en: 'Users (or places) of a service per 100 residents of its target population.',
+      }),
+    },
+    {
+      term: ctx.text({ it: 'Indice di dissimilarità', en: 'Dissimilarity index' }),
+      text: ctx.text({
+        it: 'Metà della somma, sui quartieri, delle differenze assolute tra la quota di utenti e la quota di popolazione di riferimento: 0 quando il servizio raggiunge i quartieri come il bisogno.',
+        en: 'Half the sum over quartieri of the absolute differences between the share of users and the share of target population: 0 when the service reaches quartieri like need does.',
+      }),
+    },
+    {
+      term: ctx.text({ it: 'Coefficiente di variazione', en: 'Coefficient of variation' }),
+      text: ctx.text({
+        it: 'Deviazione standard dei valori dei quartieri divisa per la loro media.',
+        en: "Standard deviation of the quartieri's values divided by their mean.",
+      }),
+    },
     { term: 'n.d.', text: ctx.label('ndNota', { soglia: ctx.config.sogliaRiservatezza }) },
-    { term: 'ND', text: ctx.text({ it: 'Quartiere non indicato nei dati: il dato conta solo nel totale della città.', en: 'Quartiere not given in the data: it counts only in the city total.' }) },
+    {
+      term: 'ND',
+      text: ctx.text({
+        it: 'Quartiere non indicato nei dati: il dato conta solo nel totale della città.',
+        en: 'Quartiere not given in the data: it counts only in the city total.',
+      }),
+    },
   ];
   return { id: 'appendici', title: ctx.label('appendici'), tables, definitions, glossary };
 }

@@ -52,27 +52,57 @@ function equityText(ctx: ViewContext, id: string): string[] {
   const fmt = (v: number) => formatNumber(v, ctx.lang, def.decimali);
   const lines: string[] = [];
   if (e.obiettivo !== null) {
-    lines.push(e.sottoObiettivo.length === 0
-      ? ctx.text({ it: 'Tutti i quartieri con un valore pubblicato raggiungono l\'obiettivo di {o}.', en: 'Every quartiere with a published value reaches the target of {o}.' }, { o: fmt(e.obiettivo) })
-      : ctx.text({
-        it: 'Sono sotto l\'obiettivo di {o} {n} quartieri su {tot}: {lista}.',
-        en: '{n} of {tot} quartieri are below the target of {o}: {lista}.',
-      }, { o: fmt(e.obiettivo), n: e.sottoObiettivo.length, tot: e.quartieri, lista: e.sottoObiettivo.map((q) => `${q.nome} (${fmt(q.valore)})`).join(', ') }));
+    lines.push(
+      e.sottoObiettivo.length === 0
+        ? ctx.text(
+            {
+              it: "Tutti i quartieri con un valore pubblicato raggiungono l'obiettivo di {o}.",
+              en: 'Every quartiere with a published value reaches the target of {o}.',
+            },
+            { o: fmt(e.obiettivo) },
+          )
+        : ctx.text(
+            {
+              it: "Sono sotto l'obiettivo di {o} {n} quartieri su {tot}: {lista}.",
+              en: '{n} of {tot} quartieri are below the target of {o}: {lista}.',
+            },
+            {
+              o: fmt(e.obiettivo),
+              n: e.sottoObiettivo.length,
+              tot: e.quartieri,
+              lista: e.sottoObiettivo.map((q) => `${q.nome} (${fmt(q.valore)})`).join(', '),
+            },
+          ),
+    );
   }
-  lines.push(ctx.text({
-    it: 'Il valore va da {min} a {minNome} a {max} a {maxNome}{ratio}.',
-    en: 'The value ranges from {min} in {minNome} to {max} in {maxNome}{ratio}.',
-  }, {
-    min: fmt(e.min.valore), minNome: e.min.nome, max: fmt(e.max.valore), maxNome: e.max.nome,
-    ratio: e.rapportoMaxMin !== null
-      ? ctx.text({ it: ': {r} volte tanto', en: ': {r} times as much' }, { r: formatNumber(e.rapportoMaxMin, ctx.lang, 1) })
-      : '',
-  }));
+  lines.push(
+    ctx.text(
+      {
+        it: 'Il valore va da {min} a {minNome} a {max} a {maxNome}{ratio}.',
+        en: 'The value ranges from {min} in {minNome} to {max} in {maxNome}{ratio}.',
+      },
+      {
+        min: fmt(e.min.valore),
+        minNome: e.min.nome,
+        max: fmt(e.max.valore),
+        maxNome: e.max.nome,
+        ratio:
+          e.rapportoMaxMin !== null
+            ? ctx.text({ it: ': {r} volte tanto', en: ': {r} times as much' }, { r: formatNumber(e.rapportoMaxMin, ctx.lang, 1) })
+            : '',
+      },
+    ),
+  );
   if (e.dissimilarita !== null) {
-    lines.push(ctx.text({
-      it: 'Indice di dissimilarità tra dove vivono gli utenti e dove vive la popolazione di riferimento: {d} (0 = distribuiti esattamente come il bisogno; {pct} degli utenti dovrebbe spostarsi tra quartieri per esserlo).',
-      en: 'Dissimilarity index between where users live and where the target population lives: {d} (0 = spread exactly like need; {pct} of users would have to shift between quartieri to be so).',
-    }, { d: formatNumber(e.dissimilarita, ctx.lang, 2), pct: `${formatNumber(e.dissimilarita * 100, ctx.lang, 0)}%` }));
+    lines.push(
+      ctx.text(
+        {
+          it: 'Indice di dissimilarità tra dove vivono gli utenti e dove vive la popolazione di riferimento: {d} (0 = distribuiti esattamente come il bisogno; {pct} degli utenti dovrebbe spostarsi tra quartieri per esserlo).',
+          en: 'Dissimilarity index between where users live and where the target population lives: {d} (0 = spread exactly like need; {pct} of users would have to shift between quartieri to be so).',
+        },
+        { d: formatNumber(e.dissimilarita, ctx.lang, 2), pct: `${formatNumber(e.dissimilarita * 100, ctx.lang, 0)}%` },
+      ),
+    );
   }
   return lines;
 }
@@ -82,23 +112,36 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   const def = values.definition(id);
   const city = values.get(id, 'citta', 'citta', anno);
   if (!def || !city) return null;
-  const quartieri = catalogue.territorio.zone.flatMap((z) => z.quartieri.map((code) => catalogue.territorio.quartieri.find((q) => q.codice === code)!));
+  const quartieri = catalogue.territorio.zone.flatMap((z) =>
+    z.quartieri.map((code) => catalogue.territorio.quartieri.find((q) => q.codice === code)!),
+  );
   const target = def.obiettivi[0];
   const cityFigure = values.figure(id, 'citta', 'citta', anno);
   const nome = ctx.indicatorName(id);
-  const figure = ctx.figure(`fig-${id}`, ctx.text({ it: '{nome} per quartiere, {anno}', en: '{nome} by quartiere, {anno}' }, { nome, anno }), {
-    kind: 'bullet',
-    title: nome,
-    labels: quartieri.map((q) => q.nome),
-    values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
-    target: target?.valore ?? cityFigure.value ?? 0,
-    targetLabel: target ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' }) : ctx.text({ it: 'Valore della città', en: 'City value' }),
-    reference: target ? 'target' : 'average',
-    unit: def.unita,
-    decimals: def.decimali,
-  }, { height: 110 + quartieri.length * 14 });
+  const figure = ctx.figure(
+    `fig-${id}`,
+    ctx.text({ it: '{nome} per quartiere, {anno}', en: '{nome} by quartiere, {anno}' }, { nome, anno }),
+    {
+      kind: 'bullet',
+      title: nome,
+      labels: quartieri.map((q) => q.nome),
+      values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
+      target: target?.valore ?? cityFigure.value ?? 0,
+      targetLabel: target
+        ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
+        : ctx.text({ it: 'Valore della città', en: 'City value' }),
+      reference: target ? 'target' : 'average',
+      unit: def.unita,
+      decimals: def.decimali,
+    },
+    { height: 110 + quartieri.length * 14 },
+  );
   const map = withMap ? mapFigure(ctx, id) : null;
-  const head = [ctx.label('zona'), `${nome} (${def.unita})`, ...(ctx.annoPrecedente ? [ctx.label('variazione', { anno: ctx.annoPrecedente })] : [])];
+  const head = [
+    ctx.label('zona'),
+    `${nome} (${def.unita})`,
+    ...(ctx.annoPrecedente ? [ctx.label('variazione', { anno: ctx.annoPrecedente })] : []),
+  ];
   const row = (livello: 'zona' | 'citta', codice: string, label: string, emphasis = false) => {
     const figure = values.figure(id, livello, codice, anno);
     return {
@@ -118,14 +161,20 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
     ? ctx.text({ it: "con l'obiettivo", en: 'with the target' })
     : ctx.text({ it: 'con il valore della città', en: 'with the city value' });
   const rimandi = map
-    ? ctx.rich({
-      it: 'La {fig} confronta ogni quartiere {against}, la mappa della {map} mostra dove sono i valori alti e bassi e la {tab} riassume le zone.',
-      en: '{fig} compares each quartiere {against}, the map in {map} shows where the high and low values are, and {tab} sums up the zones.',
-    }, { fig: figure, map, tab: table, against })
-    : ctx.rich({
-      it: 'La {fig} confronta ogni quartiere {against}; la {tab} riassume le zone.',
-      en: '{fig} compares each quartiere {against}; {tab} sums up the zones.',
-    }, { fig: figure, tab: table, against });
+    ? ctx.rich(
+        {
+          it: 'La {fig} confronta ogni quartiere {against}, la mappa della {map} mostra dove sono i valori alti e bassi e la {tab} riassume le zone.',
+          en: '{fig} compares each quartiere {against}, the map in {map} shows where the high and low values are, and {tab} sums up the zones.',
+        },
+        { fig: figure, map, tab: table, against },
+      )
+    : ctx.rich(
+        {
+          it: 'La {fig} confronta ogni quartiere {against}; la {tab} riassume le zone.',
+          en: '{fig} compares each quartiere {against}; {tab} sums up the zones.',
+        },
+        { fig: figure, tab: table, against },
+      );
   return {
     indicatore: id,
     nome,
@@ -154,9 +203,10 @@ export function cantieriView(ctx: ViewContext): CantiereView[] {
       id: `cantiere-${codice}`,
       codice,
       title: ctx.label(codice),
-      intro: servizi.length === 0
-        ? ctx.text({ it: 'Il catalogo non elenca servizi per questo cantiere.', en: 'The catalogue lists no service for this cantiere.' })
-        : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
+      intro:
+        servizi.length === 0
+          ? ctx.text({ it: 'Il catalogo non elenca servizi per questo cantiere.', en: 'The catalogue lists no service for this cantiere.' })
+          : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
       servizi: servizi.map((s) => ({
         nome: s.nome,
         ente: catalogue.enti.find((e) => e.codice === s.ente)?.nome ?? s.ente ?? '—',

@@ -7,13 +7,21 @@ export function definitionChangeNotes(ctx: ViewContext, byEdition: Map<number, D
   const changes = previous === null ? undefined : byEdition.get(previous);
   if (!changes || changes.length === 0) return [];
   return [
-    ctx.text({
-      it: 'Definizioni cambiate rispetto al bilancio {p} (catalogo/indicatori.{p}.json): i valori del {p} riportati qui sono ricalcolati con la definizione attuale e possono differire da quelli pubblicati allora.',
-      en: 'Definitions changed since the {p} report (catalogo/indicatori.{p}.json): the {p} values shown here are recomputed with the current definition and may differ from those published then.',
-    }, { p: previous! }),
-    ...changes.map((c) => ctx.text({
-      it: 'Definizione cambiata: «{nome}» ({id}) era {prima}, ora è {ora}.',
-      en: 'Changed definition: «{nome}» ({id}) was {prima}, now {ora}.',
-    }, { nome: c.nome, id: c.indicatore, prima: c.prima, ora: c.ora })),
+    ctx.text(
+      {
+        it: 'Definizioni cambiate rispetto al bilancio {p} (catalogo/indicatori.{p}.json): i valori del {p} riportati qui sono ricalcolati con la definizione attuale e possono differire da quelli pubblicati allora.',
+        en: 'Definitions changed since the {p} report (catalogo/indicatori.{p}.json): the {p} values shown here are recomputed with the current definition and may differ from those published then.',
+      },
+      { p: previous! },
+    ),
+    ...changes.map((c) =>
+      ctx.text(
+        {
+          it: 'Definizione cambiata: «{nome}» ({id}) era {prima}, ora è {ora}.',
+          en: 'Changed definition: «{nome}» ({id}) was {prima}, now {ora}.',
+        },
+        { nome: c.nome, id: c.indicatore, prima: c.prima, ora: c.ora },
+      ),
+    ),
   ];
 }

@@ -5,8 +5,17 @@ import { mapFigure } from './view-map.js';
 
 /** Key figures shown for the city and on each quartiere page. */
 export const KEY_INDICATORS = [
-  'popolazione', 'quota_0_14', 'quota_65_plus', 'quota_75_plus', 'indice_vecchiaia', 'eta_media',
-  'quota_stranieri', 'famiglie_unipersonali', 'anziani_soli_75', 'tasso_natalita', 'tasso_mortalita',
+  'popolazione',
+  'quota_0_14',
+  'quota_65_plus',
+  'quota_75_plus',
+  'indice_vecchiaia',
+  'eta_media',
+  'quota_stranieri',
+  'famiglie_unipersonali',
+  'anziani_soli_75',
+  'tasso_natalita',
+  'tasso_mortalita',
 ];
 
 /** Indicators the city chapter maps by quartiere. */
@@ -59,29 +68,60 @@ export function cityView(ctx: ViewContext): CityView {
   let pyramid: FigureView | null = null;
   let trend: FigureView | null = null;
   if (available('popolazione')) {
-    figures.push(byZone = ctx.figure('fig-residenti-zona', ctx.text({ it: 'Residenti per zona al 31 dicembre {anno}', en: 'Residents by zone at 31 December {anno}' }, { anno }), {
-      kind: 'bar',
-      title: ctx.text({ it: 'Residenti per zona', en: 'Residents by zone' }),
-      labels: zone.map((z) => z.nome),
-      series: [{ label: ctx.text({ it: 'Residenti', en: 'Residents' }), values: zone.map((z) => values.figure('popolazione', 'zona', z.codice, anno).value) }],
-      decimals: 0,
-    }));
+    figures.push(
+      (byZone = ctx.figure(
+        'fig-residenti-zona',
+        ctx.text({ it: 'Residenti per zona al 31 dicembre {anno}', en: 'Residents by zone at 31 December {anno}' }, { anno }),
+        {
+          kind: 'bar',
+          title: ctx.text({ it: 'Residenti per zona', en: 'Residents by zone' }),
+          labels: zone.map((z) => z.nome),
+          series: [
+            {
+              label: ctx.text({ it: 'Residenti', en: 'Residents' }),
+              values: zone.map((z) => values.figure('popolazione', 'zona', z.codice, anno).value),
+            },
+          ],
+          decimals: 0,
+        },
+      )),
+    );
   }
   const cityPyramid = ctx.result.pyramids.citta;
   if (cityPyramid) {
     const spec = pyramidSpec(cityPyramid, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }));
-    figures.push(pyramid = ctx.figure('fig-piramide-citta', ctx.text({
-      it: 'Piramide delle età della città per sesso e cittadinanza, {anno}', en: 'Age pyramid of the city by sex and citizenship, {anno}',
-    }, { anno }), spec, { height: 520 }));
+    figures.push(
+      (pyramid = ctx.figure(
+        'fig-piramide-citta',
+        ctx.text(
+          {
+            it: 'Piramide delle età della città per sesso e cittadinanza, {anno}',
+            en: 'Age pyramid of the city by sex and citizenship, {anno}',
+          },
+          { anno },
+        ),
+        spec,
+        { height: 520 },
+      )),
+    );
   }
   if (catalogue.anni.length >= 2 && available('popolazione')) {
-    figures.push(trend = ctx.figure('fig-andamento-zone', ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: catalogue.anni[0]!, a: anno }), {
-      kind: 'line',
-      title: ctx.text({ it: 'Andamento dei residenti per zona', en: 'Residents by zone over time' }),
-      labels: catalogue.anni.map(String),
-      series: zone.map((z) => ({ label: z.nome, values: catalogue.anni.map((y) => values.figure('popolazione', 'zona', z.codice, y).value) })),
-      decimals: 0,
-    }));
+    figures.push(
+      (trend = ctx.figure(
+        'fig-andamento-zone',
+        ctx.text({ it: 'Residenti per zona negli anni {da}-{a}', en: 'Residents by zone, {da}-{a}' }, { da: catalogue.anni[0]!, a: anno }),
+        {
+          kind: 'line',
+          title: ctx.text({ it: 'Andamento dei residenti per zona', en: 'Residents by zone over time' }),
+          labels: catalogue.anni.map(String),
+          series: zone.map((z) => ({
+            label: z.nome,
+            values: catalogue.anni.map((y) => values.figure('popolazione', 'zona', z.codice, y).value),
+          })),
+          decimals: 0,
+        },
+      )),
+    );
   }
   const maps = CITY_MAPS.map((id) => mapFigure(ctx, id)).filter((m): m is FigureView => m !== null);
   figures.push(...maps);
@@ -89,56 +129,116 @@ export function cityView(ctx: ViewContext): CityView {
   const head = [ctx.label('quartiere'), ...indicators.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)];
   const names = new Map(catalogue.territorio.quartieri.map((q) => [q.codice, q.nome]));
   const zoneTables = zone.map((z) =>
-    ctx.table(`tab-zona-${z.codice}`, ctx.text({ it: 'Zona {zona}: indicatori demografici per quartiere, {anno}', en: 'Zone {zona}: demographic indicators by quartiere, {anno}' }, { zona: z.nome, anno }), head, [
-      ...z.quartieri.map((code) => ({
-        cells: [{ text: names.get(code) ?? code, numeric: false, header: true }, ...indicators.map((id) => cell(ctx, id, 'quartiere', code))],
-      })),
-      {
-        emphasis: true,
-        cells: [{ text: `${ctx.label('zona')} ${z.nome}`, numeric: false, header: true }, ...indicators.map((id) => cell(ctx, id, 'zona', z.codice))],
-      },
-    ]),
+    ctx.table(
+      `tab-zona-${z.codice}`,
+      ctx.text(
+        { it: 'Zona {zona}: indicatori demografici per quartiere, {anno}', en: 'Zone {zona}: demographic indicators by quartiere, {anno}' },
+        { zona: z.nome, anno },
+      ),
+      head,
+      [
+        ...z.quartieri.map((code) => ({
+          cells: [
+            { text: names.get(code) ?? code, numeric: false, header: true },
+            ...indicators.map((id) => cell(ctx, id, 'quartiere', code)),
+          ],
+        })),
+        {
+          emphasis: true,
+          cells: [
+            { text: `${ctx.label('zona')} ${z.nome}`, numeric: false, header: true },
+            ...indicators.map((id) => cell(ctx, id, 'zona', z.codice)),
+          ],
+        },
+      ],
+    ),
   );
   const equity: string[] = [];
   for (const id of ['indice_vecchiaia', 'quota_stranieri']) {
     const e = ctx.result.equity.find((x) => x.indicatore === id && x.anno === anno);
     if (!e?.min || !e.max) continue;
     const decimals = values.definition(id)?.decimali ?? 1;
-    equity.push(ctx.text({
-      it: '{nome}: va da {min} a {minNome} a {max} a {maxNome} (la città: {citta}).',
-      en: '{nome}: ranges from {min} in {minNome} to {max} in {maxNome} (city: {citta}).',
-    }, {
-      nome: ctx.indicatorName(id),
-      min: formatNumber(e.min.valore, ctx.lang, decimals), minNome: e.min.nome,
-      max: formatNumber(e.max.valore, ctx.lang, decimals), maxNome: e.max.nome,
-      citta: values.figure(id, 'citta', 'citta', anno).text,
-    }));
+    equity.push(
+      ctx.text(
+        {
+          it: '{nome}: va da {min} a {minNome} a {max} a {maxNome} (la città: {citta}).',
+          en: '{nome}: ranges from {min} in {minNome} to {max} in {maxNome} (city: {citta}).',
+        },
+        {
+          nome: ctx.indicatorName(id),
+          min: formatNumber(e.min.valore, ctx.lang, decimals),
+          minNome: e.min.nome,
+          max: formatNumber(e.max.valore, ctx.lang, decimals),
+          maxNome: e.max.nome,
+          citta: values.figure(id, 'citta', 'citta', anno).text,
+        },
+      ),
+    );
   }
   const popolazione = values.figure('popolazione', 'citta', 'citta', anno);
   const counts = { anno, citta: config.citta, pop: popolazione.text, nq: catalogue.territorio.quartieri.length, nz: zone.length };
-  const about: RichText[] = [byZone
-    ? ctx.rich({
-      it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone ({fig}).',
-      en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones ({fig}).',
-    }, { ...counts, fig: byZone })
-    : ctx.rich({
-      it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone.',
-      en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones.',
-    }, counts)];
-  if (pyramid) about.push(ctx.rich({ it: 'La {fig} mostra la struttura per età, sesso e cittadinanza.', en: '{fig} shows the structure by age, sex and citizenship.' }, { fig: pyramid }));
-  if (trend) about.push(ctx.rich({ it: 'La {fig} segue i residenti di ogni zona negli anni.', en: '{fig} follows the residents of each zone over the years.' }, { fig: trend }));
+  const about: RichText[] = [
+    byZone
+      ? ctx.rich(
+          {
+            it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone ({fig}).',
+            en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones ({fig}).',
+          },
+          { ...counts, fig: byZone },
+        )
+      : ctx.rich(
+          {
+            it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone.',
+            en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones.',
+          },
+          counts,
+        ),
+  ];
+  if (pyramid)
+    about.push(
+      ctx.rich(
+        { it: 'La {fig} mostra la struttura per età, sesso e cittadinanza.', en: '{fig} shows the structure by age, sex and citizenship.' },
+        { fig: pyramid },
+      ),
+    );
+  if (trend)
+    about.push(
+      ctx.rich(
+        { it: 'La {fig} segue i residenti di ogni zona negli anni.', en: '{fig} follows the residents of each zone over the years.' },
+        { fig: trend },
+      ),
+    );
   const where: RichText[] = [];
   if (maps.length > 0) {
-    where.push(maps.length === 1
-      ? ctx.rich({ it: 'La mappa della {a} mostra come il valore cambia da quartiere a quartiere.', en: 'The map in {a} shows how the value changes from quartiere to quartiere.' }, { a: maps[0]! })
-      : ctx.rich({
-        it: 'Le mappe ({a} e {b}) mostrano dove vivono gli anziani e i residenti stranieri, quartiere per quartiere.',
-        en: 'The maps ({a} and {b}) show where older and foreign residents live, quartiere by quartiere.',
-      }, { a: maps[0]!, b: maps[maps.length - 1]! }));
+    where.push(
+      maps.length === 1
+        ? ctx.rich(
+            {
+              it: 'La mappa della {a} mostra come il valore cambia da quartiere a quartiere.',
+              en: 'The map in {a} shows how the value changes from quartiere to quartiere.',
+            },
+            { a: maps[0]! },
+          )
+        : ctx.rich(
+            {
+              it: 'Le mappe ({a} e {b}) mostrano dove vivono gli anziani e i residenti stranieri, quartiere per quartiere.',
+              en: 'The maps ({a} and {b}) show where older and foreign residents live, quartiere by quartiere.',
+            },
+            { a: maps[0]!, b: maps[maps.length - 1]! },
+          ),
+    );
   }
   const [first, last] = [zoneTables[0], zoneTables[zoneTables.length - 1]];
   if (first && last && first !== last) {
-    where.push(ctx.rich({ it: 'Le tabelle dalla {a} alla {b} riportano gli indicatori di ogni quartiere, zona per zona.', en: 'Tables {a} to {b} give the indicators of each quartiere, zone by zone.' }, { a: { id: first.id, label: String(first.number) }, b: { id: last.id, label: String(last.number) } }));
+    where.push(
+      ctx.rich(
+        {
+          it: 'Le tabelle dalla {a} alla {b} riportano gli indicatori di ogni quartiere, zona per zona.',
+          en: 'Tables {a} to {b} give the indicators of each quartiere, zone by zone.',
+        },
+        { a: { id: first.id, label: String(first.number) }, b: { id: last.id, label: String(last.number) } },
+      ),
+    );
   }
   const paragraph = (sentences: RichText[]): RichText => sentences.flatMap((s, i) => (i === 0 ? s : [{ text: ' ' }, ...s]));
   const intro = [about, where].filter((p) => p.length > 0).map(paragraph);

@@ -27,10 +27,12 @@ export function voicesView(ctx: ViewContext): CommunityView['voices'] {
     byCantiere.set(voice.cantiere, [...(byCantiere.get(voice.cantiere) ?? []), { testo: voice.testo, chi }]);
   }
   const order = [...CANTIERI, ...[...byCantiere.keys()].filter((k) => !CANTIERI.includes(k as Cantiere))];
-  return order.filter((k) => byCantiere.has(k)).map((k) => ({
-    cantiere: CANTIERI.includes(k as Cantiere) ? ctx.label(k as Cantiere) : k,
-    voci: byCantiere.get(k)!,
-  }));
+  return order
+    .filter((k) => byCantiere.has(k))
+    .map((k) => ({
+      cantiere: CANTIERI.includes(k as Cantiere) ? ctx.label(k as Cantiere) : k,
+      voci: byCantiere.get(k)!,
+    }));
 }
 
 /** The community's voice: survey results by dimension, question and area with intervals, and voices given with consent. */

@@ -147,21 +147,44 @@ export class ViewContext {
   /** Adds an image our own code drew (SVG with every text escaped) as the next numbered figure. */
   image(id: string, caption: string, image: { svg: string; alt: string }, note = '', classi: FigureView['classi'] = []): FigureView {
     this.figures++;
-    return { id, number: this.figures, label: `${this.label('figura')} ${this.figures}`, caption, svg: image.svg, alt: image.alt, note, classi };
+    return {
+      id,
+      number: this.figures,
+      label: `${this.label('figura')} ${this.figures}`,
+      caption,
+      svg: image.svg,
+      alt: image.alt,
+      note,
+      classi,
+    };
   }
 
   /** Numbers a table; `screenOnly` keeps a long detail table out of the PDF (see TableView.screenOnlyNote). */
-  table(id: string, caption: string, head: string[], rows: TableView['rows'], note = '', options: { screenOnly?: boolean } = {}): TableView {
+  table(
+    id: string,
+    caption: string,
+    head: string[],
+    rows: TableView['rows'],
+    note = '',
+    options: { screenOnly?: boolean } = {},
+  ): TableView {
     this.tables++;
     const screenOnlyNote = options.screenOnly
       ? this.text({
-        it: 'la tabella completa è nella versione HTML del bilancio (report.html).',
-        en: 'the full table is in the HTML version of the report (report.html).',
-      })
+          it: 'la tabella completa è nella versione HTML del bilancio (report.html).',
+          en: 'the full table is in the HTML version of the report (report.html).',
+        })
       : '';
     return {
-      id, number: this.tables, label: `${this.label('tabella')} ${this.tables}`, caption, head, rows, note,
-      keepTogether: printedLines(head, rows) <= KEEP_TOGETHER_LINES, screenOnlyNote,
+      id,
+      number: this.tables,
+      label: `${this.label('tabella')} ${this.tables}`,
+      caption,
+      head,
+      rows,
+      note,
+      keepTogether: printedLines(head, rows) <= KEEP_TOGETHER_LINES,
+      screenOnlyNote,
     };
   }
 

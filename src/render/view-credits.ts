@@ -23,10 +23,20 @@ export function completenessText(ctx: ViewContext, c: { attesi: string[]; ricevu
   const name = (code: string) => ctx.catalogue.enti.find((e) => e.codice === code)?.nome ?? code;
   const r = c.ricevuti.length;
   const e = c.attesi.length;
-  const base = ctx.text({
-    it: 'Dati di {r} {enti} su {e} {attesi} per il {anno}',
-    en: 'Data from {r} of {e} expected {orgs} for {anno}',
-  }, { r, e, anno: ctx.anno, enti: r === 1 ? 'ente' : 'enti', attesi: e === 1 ? 'atteso' : 'attesi', orgs: e === 1 ? 'organisation' : 'organisations' });
+  const base = ctx.text(
+    {
+      it: 'Dati di {r} {enti} su {e} {attesi} per il {anno}',
+      en: 'Data from {r} of {e} expected {orgs} for {anno}',
+    },
+    {
+      r,
+      e,
+      anno: ctx.anno,
+      enti: r === 1 ? 'ente' : 'enti',
+      attesi: e === 1 ? 'atteso' : 'attesi',
+      orgs: e === 1 ? 'organisation' : 'organisations',
+    },
+  );
   if (c.mancanti.length === 0) return `${base}.`;
   return `${base} (${ctx.text({ it: 'mancano', en: 'missing' })}: ${c.mancanti.map(name).join(', ')}).`;
 }
@@ -46,20 +56,34 @@ export function creditsView(ctx: ViewContext): CreditsView {
       { text: n(e.righe), numeric: true },
     ],
   }));
-  const table = ctx.table('tab-crediti', ctx.text({ it: 'Chi ha contribuito con i propri dati, {anno}', en: 'Who contributed their data, {anno}' }, { anno }), [
-    ctx.text({ it: 'Ente', en: 'Organisation' }), ctx.text({ it: 'Ruolo', en: 'Role' }), ctx.text({ it: 'Dati', en: 'Data' }),
-    ctx.text({ it: 'Servizi', en: 'Services' }), ctx.text({ it: 'Righe usate', en: 'Rows used' }),
-  ], rows, ctx.text({
-    it: 'Righe usate = righe che hanno superato i controlli e sono entrate nei calcoli del report.',
-    en: 'Rows used = rows that passed the checks and entered the report\'s computations.',
-  }));
+  const table = ctx.table(
+    'tab-crediti',
+    ctx.text({ it: 'Chi ha contribuito con i propri dati, {anno}', en: 'Who contributed their data, {anno}' }, { anno }),
+    [
+      ctx.text({ it: 'Ente', en: 'Organisation' }),
+      ctx.text({ it: 'Ruolo', en: 'Role' }),
+      ctx.text({ it: 'Dati', en: 'Data' }),
+      ctx.text({ it: 'Servizi', en: 'Services' }),
+      ctx.text({ it: 'Righe usate', en: 'Rows used' }),
+    ],
+    rows,
+    ctx.text({
+      it: 'Righe usate = righe che hanno superato i controlli e sono entrate nei calcoli del report.',
+      en: "Rows used = rows that passed the checks and entered the report's computations.",
+    }),
+  );
   return {
     id: 'crediti',
     title: ctx.text({ it: 'Crediti: i dati di chi ha partecipato', en: 'Credits: the data of those who took part' }),
-    paragraphs: [ctx.text({
-      it: 'Questo bilancio esiste grazie agli enti che hanno raccolto e inviato i loro dati per il {anno}: {n} organizzazioni, per un totale di {righe} righe.',
-      en: 'This report exists thanks to the organisations that collected and sent their data for {anno}: {n} organisations, {righe} rows in all.',
-    }, { anno, n: crediti.length, righe: n(righeCrediti) })],
+    paragraphs: [
+      ctx.text(
+        {
+          it: 'Questo bilancio esiste grazie agli enti che hanno raccolto e inviato i loro dati per il {anno}: {n} organizzazioni, per un totale di {righe} righe.',
+          en: 'This report exists thanks to the organisations that collected and sent their data for {anno}: {n} organisations, {righe} rows in all.',
+        },
+        { anno, n: crediti.length, righe: n(righeCrediti) },
+      ),
+    ],
     table,
   };
 }

@@ -13,67 +13,104 @@ export interface MethodView {
 }
 
 /** The method note: sources, period, rules of computation, privacy, omissions. */
-export function methodView(ctx: ViewContext, options: { lowThresholdAllowed: boolean; validation: ValidationReport['summary'] }): MethodView {
+export function methodView(
+  ctx: ViewContext,
+  options: { lowThresholdAllowed: boolean; validation: ValidationReport['summary'] },
+): MethodView {
   const { result, catalogue, config, anno, lang } = ctx;
   const n = (value: number) => formatNumber(value, lang, 0);
   const paragraphs = [
-    ctx.text({
-      it: 'Il bilancio riguarda l\'anno {anno}: i dati sulla popolazione sono al 31 dicembre, quelli sui servizi all\'intero anno. {confronto}',
-      en: 'The report covers {anno}: population data are at 31 December, service data cover the whole year. {confronto}',
-    }, {
-      anno,
-      confronto: ctx.annoPrecedente
-        ? ctx.text({ it: 'Ogni indicatore è confrontato con il {p}.', en: 'Every indicator is compared with {p}.' }, { p: ctx.annoPrecedente })
-        : '',
-    }),
+    ctx.text(
+      {
+        it: "Il bilancio riguarda l'anno {anno}: i dati sulla popolazione sono al 31 dicembre, quelli sui servizi all'intero anno. {confronto}",
+        en: 'The report covers {anno}: population data are at 31 December, service data cover the whole year. {confronto}',
+      },
+      {
+        anno,
+        confronto: ctx.annoPrecedente
+          ? ctx.text(
+              { it: 'Ogni indicatore è confrontato con il {p}.', en: 'Every indicator is compared with {p}.' },
+              { p: ctx.annoPrecedente },
+            )
+          : '',
+      },
+    ),
     ctx.text({
       it: 'Ogni indicatore è un rapporto: numeratore / denominatore × scala. Per le zone e per la città numeratori e denominatori sono prima sommati sui quartieri e poi divisi: il valore di una zona non è la media dei valori dei suoi quartieri. I dati con quartiere non indicato (ND) sono contati solo nel totale della città.',
-      en: 'Every indicator is a ratio: numerator / denominator × scale. For zones and the city, numerators and denominators are first summed over the quartieri and then divided: a zone\'s value is not the mean of its quartieri\'s values. Data whose quartiere is not known (ND) count only in the city total.',
+      en: "Every indicator is a ratio: numerator / denominator × scale. For zones and the city, numerators and denominators are first summed over the quartieri and then divided: a zone's value is not the mean of its quartieri's values. Data whose quartiere is not known (ND) count only in the city total.",
     }),
     ctx.text({
       it: 'I valori sono arrotondati al numero di decimali indicato per ciascun indicatore, con arrotondamento "half away from zero" sul rapporto esatto (0,05 diventa 0,1). Le variazioni sono differenze tra valori pubblicati.',
-      en: 'Values are rounded to each indicator\'s stated decimals, half away from zero on the exact ratio (0.05 becomes 0.1). Changes are differences between published values.',
+      en: "Values are rounded to each indicator's stated decimals, half away from zero on the exact ratio (0.05 becomes 0.1). Changes are differences between published values.",
     }),
-    ctx.text({
-      it: 'Sono stati letti {files} file con {rows} righe; la verifica ha trovato {errors} errori e {warnings} avvisi. Le righe con errori non entrano nei calcoli.',
-      en: '{files} files with {rows} rows were read; checks found {errors} errors and {warnings} warnings. Rows with errors are left out of the computation.',
-    }, {
-      files: n(options.validation.files), rows: n(options.validation.rows),
-      errors: n(options.validation.errors), warnings: n(options.validation.warnings),
-    }),
+    ctx.text(
+      {
+        it: 'Sono stati letti {files} file con {rows} righe; la verifica ha trovato {errors} errori e {warnings} avvisi. Le righe con errori non entrano nei calcoli.',
+        en: '{files} files with {rows} rows were read; checks found {errors} errors and {warnings} warnings. Rows with errors are left out of the computation.',
+      },
+      {
+        files: n(options.validation.files),
+        rows: n(options.validation.rows),
+        errors: n(options.validation.errors),
+        warnings: n(options.validation.warnings),
+      },
+    ),
   ];
   const fonti = [
     {
-      nome: ctx.text({ it: 'Comune di Brescia, Anagrafe e Ufficio Statistica', en: 'Comune di Brescia, population register and statistics office' }),
-      dettaglio: ctx.text({ it: 'popolazione, famiglie e movimento demografico, anni {anni}', en: 'population, households and demographic movement, years {anni}' }, { anni: catalogue.anni.join(', ') }),
+      nome: ctx.text({
+        it: 'Comune di Brescia, Anagrafe e Ufficio Statistica',
+        en: 'Comune di Brescia, population register and statistics office',
+      }),
+      dettaglio: ctx.text(
+        {
+          it: 'popolazione, famiglie e movimento demografico, anni {anni}',
+          en: 'population, households and demographic movement, years {anni}',
+        },
+        { anni: catalogue.anni.join(', ') },
+      ),
     },
     ...result.contributions.fonti.map((c) => ({
       nome: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
-      dettaglio: ctx.text({ it: '{file}, inviati il {data}', en: '{file}, sent on {data}' }, {
-        file: c.file.join(', '),
-        data: c.inviatoIl ? formatDate(new Date(c.inviatoIl), lang) : '—',
-      }),
+      dettaglio: ctx.text(
+        { it: '{file}, inviati il {data}', en: '{file}, sent on {data}' },
+        {
+          file: c.file.join(', '),
+          data: c.inviatoIl ? formatDate(new Date(c.inviatoIl), lang) : '—',
+        },
+      ),
     })),
   ];
   const privacy = [
-    ctx.text({
-      it: 'Nessun conteggio inferiore a {soglia} persone è pubblicato (Garante per la protezione dei dati personali, Regole deontologiche per trattamenti a fini statistici, 2019, art. 5): quando il numeratore o il denominatore di un indicatore è un numero di persone compreso tra 1 e {max}, il valore è omesso ovunque (tabelle, grafici, schede dei quartieri, dati aperti) e indicato con "n.d.". Lo zero è pubblicato.',
-      en: 'No count below {soglia} people is published (Italian Data Protection Authority, rules for statistical processing, 2019, art. 5): when an indicator\'s numerator or denominator is a number of people between 1 and {max}, the value is withheld everywhere (tables, charts, quartiere pages, open data) and shown as "n.a.". Zero is published.',
-    }, { soglia: config.sogliaRiservatezza, max: config.sogliaRiservatezza - 1 }),
+    ctx.text(
+      {
+        it: 'Nessun conteggio inferiore a {soglia} persone è pubblicato (Garante per la protezione dei dati personali, Regole deontologiche per trattamenti a fini statistici, 2019, art. 5): quando il numeratore o il denominatore di un indicatore è un numero di persone compreso tra 1 e {max}, il valore è omesso ovunque (tabelle, grafici, schede dei quartieri, dati aperti) e indicato con "n.d.". Lo zero è pubblicato.',
+        en: 'No count below {soglia} people is published (Italian Data Protection Authority, rules for statistical processing, 2019, art. 5): when an indicator\'s numerator or denominator is a number of people between 1 and {max}, the value is withheld everywhere (tables, charts, quartiere pages, open data) and shown as "n.a.". Zero is published.',
+      },
+      { soglia: config.sogliaRiservatezza, max: config.sogliaRiservatezza - 1 },
+    ),
     ctx.text({
       it: 'Perché un valore omesso non si possa ricavare per differenza dai totali (zona = somma dei suoi quartieri, città = somma delle zone), in ogni gruppo con un solo valore omesso se ne omette un altro: il più piccolo tra quelli pubblicati (a parità, il primo per codice). Il procedimento si ripete finché nessun gruppo ha un solo valore omesso.',
       en: 'So that a withheld value cannot be recovered by subtraction from the totals (zone = sum of its quartieri, city = sum of the zones), in every group with a single withheld value another one is withheld: the smallest published one (ties by code). This repeats until no group has a single withheld value.',
     }),
-    ctx.text({
-      it: 'In questo bilancio sono stati omessi {p} valori per la soglia e {s} valori complementari.',
-      en: 'In this report {p} values were withheld under the threshold and {s} as complements.',
-    }, { p: n(result.privacy.primary), s: n(result.privacy.secondary) }),
+    ctx.text(
+      {
+        it: 'In questo bilancio sono stati omessi {p} valori per la soglia e {s} valori complementari.',
+        en: 'In this report {p} values were withheld under the threshold and {s} as complements.',
+      },
+      { p: n(result.privacy.primary), s: n(result.privacy.secondary) },
+    ),
   ];
   if (options.lowThresholdAllowed && config.sogliaRiservatezza < 3) {
-    privacy.push(ctx.text({
-      it: 'ATTENZIONE: la soglia di riservatezza è stata abbassata a {soglia} con l\'opzione esplicita --consenti-soglia-bassa.',
-      en: 'WARNING: the privacy threshold was lowered to {soglia} with the explicit option --consenti-soglia-bassa.',
-    }, { soglia: config.sogliaRiservatezza }));
+    privacy.push(
+      ctx.text(
+        {
+          it: "ATTENZIONE: la soglia di riservatezza è stata abbassata a {soglia} con l'opzione esplicita --consenti-soglia-bassa.",
+          en: 'WARNING: the privacy threshold was lowered to {soglia} with the explicit option --consenti-soglia-bassa.',
+        },
+        { soglia: config.sogliaRiservatezza },
+      ),
+    );
   }
   const where = new Map<string, string[]>();
   for (const cell of result.privacy.cells.filter((c) => c.anno === anno)) {

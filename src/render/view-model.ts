@@ -94,7 +94,9 @@ export function buildViewModel(input: ViewInput): ReportView {
     citta: config.citta,
     anno: ctx.anno,
     dataLabel: ctx.label('datiAl', { anno: ctx.anno }),
-    published: config.dataPubblicazione ? ctx.label('pubblicatoIl', { data: formatDate(new Date(config.dataPubblicazione), input.lang) }) : '',
+    published: config.dataPubblicazione
+      ? ctx.label('pubblicatoIl', { data: formatDate(new Date(config.dataPubblicazione), input.lang) })
+      : '',
     ndNote: ctx.label('ndNota', { soglia: config.sogliaRiservatezza }),
     labels: { indice: ctx.label('indice'), iQuartieri: ctx.label('iQuartieri'), fonte: ctx.label('fonte'), zona: ctx.label('zona') },
     toc,

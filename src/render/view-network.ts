@@ -22,25 +22,36 @@ export function networkView(ctx: ViewContext): NetworkView {
       { text: c.inviatoIl ? formatDate(new Date(c.inviatoIl), ctx.lang) : '—', numeric: false },
       { text: c.inRitardo ? ctx.text({ it: 'in ritardo', en: 'late' }) : ctx.text({ it: 'nei tempi', en: 'on time' }), numeric: false },
       { text: String(c.righe), numeric: true },
-      { text: c.errori === 0 ? ctx.text({ it: 'valido', en: 'valid' }) : ctx.text({ it: '{n} errori', en: '{n} errors' }, { n: c.errori }), numeric: false },
+      {
+        text: c.errori === 0 ? ctx.text({ it: 'valido', en: 'valid' }) : ctx.text({ it: '{n} errori', en: '{n} errors' }, { n: c.errori }),
+        numeric: false,
+      },
     ],
   }));
-  const contributi = ctx.table('tab-contributi', ctx.text({ it: 'Contributi dei partner per il {anno}', en: 'Partner contributions for {anno}' }, { anno }), [
-    ctx.text({ it: 'Ente', en: 'Organisation' }),
-    ctx.text({ it: 'File', en: 'Files' }),
-    ctx.text({ it: 'Inviato il', en: 'Sent on' }),
-    ctx.text({ it: 'Scadenza', en: 'Deadline' }),
-    ctx.text({ it: 'Righe', en: 'Rows' }),
-    ctx.text({ it: 'Esito', en: 'Result' }),
-  ], rows);
+  const contributi = ctx.table(
+    'tab-contributi',
+    ctx.text({ it: 'Contributi dei partner per il {anno}', en: 'Partner contributions for {anno}' }, { anno }),
+    [
+      ctx.text({ it: 'Ente', en: 'Organisation' }),
+      ctx.text({ it: 'File', en: 'Files' }),
+      ctx.text({ it: 'Inviato il', en: 'Sent on' }),
+      ctx.text({ it: 'Scadenza', en: 'Deadline' }),
+      ctx.text({ it: 'Righe', en: 'Rows' }),
+      ctx.text({ it: 'Esito', en: 'Result' }),
+    ],
+    rows,
+  );
   return {
     id: 'progetto-rete',
     title: ctx.label('progettoRete'),
     paragraphs: [
-      ctx.text({
-        it: '"{sottotitolo}" è il progetto con cui il {ente} costruisce con università, terzo settore e sindacati un welfare universale ed equo, quartiere per quartiere. Il bilancio sociale partecipativo rende conto di che cosa è stato fatto, per chi e dove il servizio non arriva ancora.',
-        en: '"{sottotitolo}" is the project through which the {ente} builds, with universities, the third sector and unions, a universal and equitable welfare, quartiere by quartiere. The participatory social report accounts for what was done, for whom, and where services do not yet reach.',
-      }, { sottotitolo: ctx.config.sottotitolo.split(':')[0]!.trim(), ente: ctx.config.ente }),
+      ctx.text(
+        {
+          it: '"{sottotitolo}" è il progetto con cui il {ente} costruisce con università, terzo settore e sindacati un welfare universale ed equo, quartiere per quartiere. Il bilancio sociale partecipativo rende conto di che cosa è stato fatto, per chi e dove il servizio non arriva ancora.',
+          en: '"{sottotitolo}" is the project through which the {ente} builds, with universities, the third sector and unions, a universal and equitable welfare, quartiere by quartiere. The participatory social report accounts for what was done, for whom, and where services do not yet reach.',
+        },
+        { sottotitolo: ctx.config.sottotitolo.split(':')[0]!.trim(), ente: ctx.config.ente },
+      ),
     ],
     capofila: names('capofila'),
     partner: names('partner'),

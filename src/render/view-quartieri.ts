@@ -26,11 +26,25 @@ export interface QuartieriView {
 export function quartieriChapter(ctx: ViewContext): QuartieriView {
   const map = mapFigure(ctx, 'popolazione');
   const zone = ctx.catalogue.territorio.zone.map((z) => `${z.nome} (${z.quartieri.length})`).join(', ');
-  const intro = [ctx.rich({
-    it: 'Una pagina per ciascuno dei {n} quartieri, zona per zona: {zone}. Ogni pagina mette le cifre chiave del quartiere accanto a quelle della sua zona e della città, con la variazione sull\'anno precedente, la piramide delle età e i servizi che lo raggiungono.',
-    en: 'One page for each of the {n} quartieri, zone by zone: {zone}. Each page sets the key figures of the quartiere beside those of its zone and of the city, with the change from the previous year, the age pyramid and the services that reach it.',
-  }, { n: ctx.catalogue.territorio.quartieri.length, zone })];
-  if (map) intro.push(ctx.rich({ it: 'La {map} mostra dove si trovano e quanti residenti conta ciascuno.', en: '{map} shows where they are and how many residents each has.' }, { map }));
+  const intro = [
+    ctx.rich(
+      {
+        it: "Una pagina per ciascuno dei {n} quartieri, zona per zona: {zone}. Ogni pagina mette le cifre chiave del quartiere accanto a quelle della sua zona e della città, con la variazione sull'anno precedente, la piramide delle età e i servizi che lo raggiungono.",
+        en: 'One page for each of the {n} quartieri, zone by zone: {zone}. Each page sets the key figures of the quartiere beside those of its zone and of the city, with the change from the previous year, the age pyramid and the services that reach it.',
+      },
+      { n: ctx.catalogue.territorio.quartieri.length, zone },
+    ),
+  ];
+  if (map)
+    intro.push(
+      ctx.rich(
+        {
+          it: 'La {map} mostra dove si trovano e quanti residenti conta ciascuno.',
+          en: '{map} shows where they are and how many residents each has.',
+        },
+        { map },
+      ),
+    );
   return { id: 'i-quartieri', title: ctx.label('iQuartieri'), intro, map, pages: quartieriView(ctx) };
 }
 
@@ -50,37 +64,66 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
         `${ctx.label('zona')} ${zona.nome}`,
         ctx.label('citta'),
       ];
-      const rowsFor = (ids: string[]) => ids.map((id) => {
-        const own = values.figure(id, 'quartiere', code, anno);
-        const z = values.figure(id, 'zona', zona.codice, anno);
-        const c = values.figure(id, 'citta', 'citta', anno);
-        return {
-          cells: [
-            { text: `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`, numeric: false, header: true },
-            { text: own.text, numeric: true, soppresso: own.soppresso },
-            ...(withChange ? [{ text: values.change(id, 'quartiere', code, anno) || '—', numeric: true }] : []),
-            { text: z.text, numeric: true, soppresso: z.soppresso },
-            { text: c.text, numeric: true, soppresso: c.soppresso },
-          ],
-        };
-      });
-      const table = ctx.table(`tab-q-${code}`, ctx.text({ it: '{nome}: cifre chiave, {anno}', en: '{nome}: key figures, {anno}' }, { nome: q.nome, anno }), head, rowsFor(keyIds));
+      const rowsFor = (ids: string[]) =>
+        ids.map((id) => {
+          const own = values.figure(id, 'quartiere', code, anno);
+          const z = values.figure(id, 'zona', zona.codice, anno);
+          const c = values.figure(id, 'citta', 'citta', anno);
+          return {
+            cells: [
+              { text: `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`, numeric: false, header: true },
+              { text: own.text, numeric: true, soppresso: own.soppresso },
+              ...(withChange ? [{ text: values.change(id, 'quartiere', code, anno) || '—', numeric: true }] : []),
+              { text: z.text, numeric: true, soppresso: z.soppresso },
+              { text: c.text, numeric: true, soppresso: c.soppresso },
+            ],
+          };
+        });
+      const table = ctx.table(
+        `tab-q-${code}`,
+        ctx.text({ it: '{nome}: cifre chiave, {anno}', en: '{nome}: key figures, {anno}' }, { nome: q.nome, anno }),
+        head,
+        rowsFor(keyIds),
+      );
       // The services that reach this quartiere: a user, a place, or a value withheld for privacy.
       const reaching = serviceIds.filter((id) => {
         const v = values.get(id, 'quartiere', code, anno);
         return !!v && (v.soppresso || (v.valore ?? 0) > 0);
       });
       const servizi = reaching.length
-        ? ctx.table(`tab-qs-${code}`, ctx.text({ it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' }, { nome: q.nome, anno }), head, rowsFor(reaching))
+        ? ctx.table(
+            `tab-qs-${code}`,
+            ctx.text(
+              { it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' },
+              { nome: q.nome, anno },
+            ),
+            head,
+            rowsFor(reaching),
+          )
         : null;
       let pyramid: FigureView | null = null;
       const computed = ctx.result.pyramids.quartieri.get(code);
       if (computed) {
         const spec = pyramidSpec(computed, ctx.text({ it: 'Piramide delle età', en: 'Age pyramid' }));
         const hidden = computed.hidden;
-        pyramid = ctx.figure(`fig-q-${code}`, ctx.text({ it: '{nome}: residenti per età e sesso, {anno}', en: '{nome}: residents by age and sex, {anno}' }, { nome: q.nome, anno }), spec,
+        pyramid = ctx.figure(
+          `fig-q-${code}`,
+          ctx.text(
+            { it: '{nome}: residenti per età e sesso, {anno}', en: '{nome}: residents by age and sex, {anno}' },
+            { nome: q.nome, anno },
+          ),
+          spec,
           { width: 460, height: 210 },
-          hidden > 0 ? ctx.text({ it: 'Le classi con meno di {s} persone non sono mostrate, e con loro, se serve, un\'altra classe piccola, perché non si possano ricavare dal totale.', en: 'Groups of fewer than {s} people are not shown, nor, where needed, another small group, so that they cannot be derived from the total.' }, { s: ctx.config.sogliaRiservatezza }) : '');
+          hidden > 0
+            ? ctx.text(
+                {
+                  it: "Le classi con meno di {s} persone non sono mostrate, e con loro, se serve, un'altra classe piccola, perché non si possano ricavare dal totale.",
+                  en: 'Groups of fewer than {s} people are not shown, nor, where needed, another small group, so that they cannot be derived from the total.',
+                },
+                { s: ctx.config.sogliaRiservatezza },
+              )
+            : '',
+        );
       }
       return { id: `quartiere-${code}`, nome: q.nome, zona: zona.nome, codice: code, table, servizi, pyramid };
     }),

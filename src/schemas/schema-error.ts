@@ -55,29 +55,47 @@ export function schemaErrorDetail(error: ErrorObject, lang: Lang, schema?: unkno
       return t(lang, { it: 'non ha il formato {format}', en: 'is not in the {format} format' }, { format: String(params.format) });
     case 'additionalProperties': {
       const allowed = Object.keys((at?.properties as Record<string, unknown> | undefined) ?? {});
-      return t(lang, {
-        it: 'la chiave "{key}" non è prevista{allowed}',
-        en: 'the key "{key}" is not expected{allowed}',
-      }, {
-        key: String(params.additionalProperty),
-        allowed: allowed.length ? t(lang, { it: ' (previste: {list})', en: ' (expected: {list})' }, { list: allowed.join(', ') }) : '',
-      });
+      return t(
+        lang,
+        {
+          it: 'la chiave "{key}" non è prevista{allowed}',
+          en: 'the key "{key}" is not expected{allowed}',
+        },
+        {
+          key: String(params.additionalProperty),
+          allowed: allowed.length ? t(lang, { it: ' (previste: {list})', en: ' (expected: {list})' }, { list: allowed.join(', ') }) : '',
+        },
+      );
     }
     case 'required':
-      return t(lang, { it: 'manca la chiave "{key}", obbligatoria', en: 'the required key "{key}" is missing' }, { key: String(params.missingProperty) });
+      return t(
+        lang,
+        { it: 'manca la chiave "{key}", obbligatoria', en: 'the required key "{key}" is missing' },
+        { key: String(params.missingProperty) },
+      );
     case 'enum':
-      return t(lang, { it: 'il valore non è tra quelli ammessi: {list}', en: 'the value is not one of the allowed ones: {list}' }, { list: list((params.allowedValues as unknown[]) ?? []) });
+      return t(
+        lang,
+        { it: 'il valore non è tra quelli ammessi: {list}', en: 'the value is not one of the allowed ones: {list}' },
+        { list: list((params.allowedValues as unknown[]) ?? []) },
+      );
     case 'const':
       return t(lang, { it: 'deve essere {value}', en: 'must be {value}' }, { value: list([params.allowedValue]) });
     case 'type': {
-      const types = String(params.type).split(',').map((x) => t(lang, TYPES[x] ?? { it: x, en: x }));
+      const types = String(params.type)
+        .split(',')
+        .map((x) => t(lang, TYPES[x] ?? { it: x, en: x }));
       return t(lang, { it: 'deve essere {types}', en: 'must be {types}' }, { types: types.join(t(lang, { it: ' o ', en: ' or ' })) });
     }
     case 'pattern': {
       const description = typeof at?.description === 'string' ? at.description : null;
       return description
         ? t(lang, { it: 'non ha la forma attesa: {description}', en: 'does not have the expected form: {description}' }, { description })
-        : t(lang, { it: 'non ha la forma attesa ({pattern})', en: 'does not have the expected form ({pattern})' }, { pattern: String(params.pattern) });
+        : t(
+            lang,
+            { it: 'non ha la forma attesa ({pattern})', en: 'does not have the expected form ({pattern})' },
+            { pattern: String(params.pattern) },
+          );
     }
     case 'minimum':
     case 'exclusiveMinimum':
@@ -94,9 +112,17 @@ export function schemaErrorDetail(error: ErrorObject, lang: Lang, schema?: unkno
     case 'minLength':
       return Number(params.limit) <= 1
         ? t(lang, { it: 'non può essere vuoto', en: 'cannot be empty' })
-        : t(lang, { it: 'deve avere almeno {limit} caratteri', en: 'must have at least {limit} characters' }, { limit: String(params.limit) });
+        : t(
+            lang,
+            { it: 'deve avere almeno {limit} caratteri', en: 'must have at least {limit} characters' },
+            { limit: String(params.limit) },
+          );
     case 'minItems':
-      return t(lang, { it: 'deve elencare almeno {limit} elementi', en: 'must list at least {limit} items' }, { limit: String(params.limit) });
+      return t(
+        lang,
+        { it: 'deve elencare almeno {limit} elementi', en: 'must list at least {limit} items' },
+        { limit: String(params.limit) },
+      );
     default:
       return error.message ?? '';
   }

@@ -31,21 +31,33 @@ export function datasetTemplate(dataset: string, schema: DatasetSchema, lang: La
   for (const name of columns) {
     const field = schema.properties[name]!;
     const required = schema.required.includes(name);
-    lines.push(`- ${name} (${required ? t(lang, { it: 'obbligatoria', en: 'required' }) : t(lang, { it: 'facoltativa', en: 'optional' })}): ${field.description ?? ''}`);
+    lines.push(
+      `- ${name} (${required ? t(lang, { it: 'obbligatoria', en: 'required' }) : t(lang, { it: 'facoltativa', en: 'optional' })}): ${field.description ?? ''}`,
+    );
     lines.push(`  ${t(lang, { it: 'Valori ammessi', en: 'Allowed values' })}: ${describeExpected(field, lang)}.`);
   }
   const key = schema['x-primaryKey'];
   if (key?.length) {
-    lines.push('', t(lang, {
-      it: 'Ogni combinazione di {key} va scritta una sola volta.',
-      en: 'Each combination of {key} must appear once.',
-    }, { key: key.join(', ') }));
+    lines.push(
+      '',
+      t(
+        lang,
+        {
+          it: 'Ogni combinazione di {key} va scritta una sola volta.',
+          en: 'Each combination of {key} must appear once.',
+        },
+        { key: key.join(', ') },
+      ),
+    );
   }
   if (project && columns.some((c) => schema.properties[c]!['x-quartiere'])) {
-    lines.push('', t(lang, {
-      it: 'Quartieri (codice ISTAT, numero, nome; si può usare uno qualsiasi dei tre, ND se non si sa):',
-      en: 'Quartieri (ISTAT code, number, name; any of the three may be used, ND when unknown):',
-    }));
+    lines.push(
+      '',
+      t(lang, {
+        it: 'Quartieri (codice ISTAT, numero, nome; si può usare uno qualsiasi dei tre, ND se non si sa):',
+        en: 'Quartieri (ISTAT code, number, name; any of the three may be used, ND when unknown):',
+      }),
+    );
     for (const q of project.territorio.quartieri) lines.push(`  ${q.codice}  ${q.numero ?? ''}  ${q.nome}`);
   }
   if (project && columns.includes('codice_servizio') && project.servizi.length) {

@@ -33,17 +33,22 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         field: key.join(', '),
         value,
         expected: t(lang, { it: 'una combinazione non ripetuta', en: 'a combination not repeated' }),
-        message: t(lang, {
-          it: 'Riga {row}: la combinazione ({fields}) = ({value}) compare già in {where}; ogni combinazione va indicata una sola volta (sommare le due righe o correggerne una).',
-          en: 'Row {row}: the combination ({fields}) = ({value}) already appears in {where}; each combination must appear once (add the two rows up or fix one).',
-        }, {
-          row: row.row,
-          fields: key.join(', '),
-          value,
-          where: earlier.file === row.file
-            ? t(lang, { it: 'riga {r}', en: 'row {r}' }, { r: earlier.row })
-            : t(lang, { it: '{f}, riga {r}', en: '{f}, row {r}' }, { f: earlier.file, r: earlier.row }),
-        }),
+        message: t(
+          lang,
+          {
+            it: 'Riga {row}: la combinazione ({fields}) = ({value}) compare già in {where}; ogni combinazione va indicata una sola volta (sommare le due righe o correggerne una).',
+            en: 'Row {row}: the combination ({fields}) = ({value}) already appears in {where}; each combination must appear once (add the two rows up or fix one).',
+          },
+          {
+            row: row.row,
+            fields: key.join(', '),
+            value,
+            where:
+              earlier.file === row.file
+                ? t(lang, { it: 'riga {r}', en: 'row {r}' }, { r: earlier.row })
+                : t(lang, { it: '{f}, riga {r}', en: '{f}, row {r}' }, { f: earlier.file, r: earlier.row }),
+          },
+        ),
       });
     }
   }
@@ -69,10 +74,14 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         row: row.row,
         field,
         value: clip(String(value)),
-        message: t(lang, {
-          it: 'Riga {row}: il valore "{value}" di "{field}" è già usato alla riga {first}; deve essere unico.',
-          en: 'Row {row}: the value "{value}" of "{field}" is already used at row {first}; it must be unique.',
-        }, { row: row.row, value: clip(String(value)), field, first: earlier.row }),
+        message: t(
+          lang,
+          {
+            it: 'Riga {row}: il valore "{value}" di "{field}" è già usato alla riga {first}; deve essere unico.',
+            en: 'Row {row}: the value "{value}" of "{field}" is already used at row {first}; it must be unique.',
+          },
+          { row: row.row, value: clip(String(value)), field, first: earlier.row },
+        ),
       });
     }
   }
@@ -105,10 +114,14 @@ export function checkForeignKey(
       field,
       value: clip(String(value)),
       expected: t(lang, { it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
-      message: t(lang, {
-        it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
-        en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
-      }, { row: row.row, value: clip(String(value)), field, ref: reference }),
+      message: t(
+        lang,
+        {
+          it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
+          en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
+        },
+        { row: row.row, value: clip(String(value)), field, ref: reference },
+      ),
     });
   }
   return { problems: problems.problems(), rejected };

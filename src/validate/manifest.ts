@@ -18,11 +18,18 @@ export function checkManifest(
     for (const error of validate.errors ?? []) {
       const field = error.instancePath.replace(/^\//, '') || (error.params as { missingProperty?: string }).missingProperty;
       problems.push({
-        code: 'constraint-error', severity: 'error', file, field,
-        message: t(lang, {
-          it: 'manifest.json non valido{where}: {detail}.',
-          en: 'Invalid manifest.json{where}: {detail}.',
-        }, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('manifest')) }),
+        code: 'constraint-error',
+        severity: 'error',
+        file,
+        field,
+        message: t(
+          lang,
+          {
+            it: 'manifest.json non valido{where}: {detail}.',
+            en: 'Invalid manifest.json{where}: {detail}.',
+          },
+          { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('manifest')) },
+        ),
       });
     }
     return { manifest: null, problems };
@@ -30,40 +37,74 @@ export function checkManifest(
   const m = source.manifest as { ente: string; anno: number; referente?: string; email?: string; inviato_il: string; file: string[] };
   if (m.ente !== source.ente) {
     problems.push({
-      code: 'consistency-error', severity: 'error', file, field: 'ente', value: m.ente, expected: source.ente,
-      message: t(lang, {
-        it: 'Il manifesto dichiara l\'ente "{value}" ma si trova nella cartella di "{ente}".',
-        en: 'The manifest names the ente "{value}" but sits in the folder of "{ente}".',
-      }, { value: m.ente, ente: source.ente }),
+      code: 'consistency-error',
+      severity: 'error',
+      file,
+      field: 'ente',
+      value: m.ente,
+      expected: source.ente,
+      message: t(
+        lang,
+        {
+          it: 'Il manifesto dichiara l\'ente "{value}" ma si trova nella cartella di "{ente}".',
+          en: 'The manifest names the ente "{value}" but sits in the folder of "{ente}".',
+        },
+        { value: m.ente, ente: source.ente },
+      ),
     });
   }
   if (!enti.has(source.ente)) {
     problems.push({
-      code: 'foreign-key', severity: 'error', file, field: 'ente', value: source.ente,
-      message: t(lang, {
-        it: 'L\'ente "{ente}" non è in catalogo/enti.csv.',
-        en: 'The ente "{ente}" is not in catalogo/enti.csv.',
-      }, { ente: source.ente }),
+      code: 'foreign-key',
+      severity: 'error',
+      file,
+      field: 'ente',
+      value: source.ente,
+      message: t(
+        lang,
+        {
+          it: 'L\'ente "{ente}" non è in catalogo/enti.csv.',
+          en: 'The ente "{ente}" is not in catalogo/enti.csv.',
+        },
+        { ente: source.ente },
+      ),
     });
   }
   if (m.anno !== source.anno) {
     problems.push({
-      code: 'consistency-error', severity: 'error', file, field: 'anno', value: String(m.anno), expected: String(source.anno),
-      message: t(lang, {
-        it: 'Il manifesto dichiara l\'anno {value} ma si trova nella cartella {anno}.',
-        en: 'The manifest states year {value} but sits in folder {anno}.',
-      }, { value: m.anno, anno: source.anno }),
+      code: 'consistency-error',
+      severity: 'error',
+      file,
+      field: 'anno',
+      value: String(m.anno),
+      expected: String(source.anno),
+      message: t(
+        lang,
+        {
+          it: "Il manifesto dichiara l'anno {value} ma si trova nella cartella {anno}.",
+          en: 'The manifest states year {value} but sits in folder {anno}.',
+        },
+        { value: m.anno, anno: source.anno },
+      ),
     });
   }
   const found = new Set(source.tables.map((s) => s.table.file.split('/').pop()));
   for (const name of m.file) {
     if (found.has(name)) continue;
     problems.push({
-      code: 'source-error', severity: 'error', file, field: 'file', value: name,
-      message: t(lang, {
-        it: 'Il manifesto elenca "{name}", ma il file non c\'è nella cartella (o il nome non inizia con quello di un dataset, es. erogazioni_).',
-        en: 'The manifest lists "{name}", but the file is not in the folder (or its name does not start with a dataset name, e.g. erogazioni_).',
-      }, { name }),
+      code: 'source-error',
+      severity: 'error',
+      file,
+      field: 'file',
+      value: name,
+      message: t(
+        lang,
+        {
+          it: 'Il manifesto elenca "{name}", ma il file non c\'è nella cartella (o il nome non inizia con quello di un dataset, es. erogazioni_).',
+          en: 'The manifest lists "{name}", but the file is not in the folder (or its name does not start with a dataset name, e.g. erogazioni_).',
+        },
+        { name },
+      ),
     });
   }
   return {

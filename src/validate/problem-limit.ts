@@ -19,7 +19,11 @@ export class ProblemCollector {
   private readonly tallies = new Map<string, Map<ProblemCode, Tally>>();
 
   /** `file` names the closing problems of codes met through `skip`, which carry no file of their own. */
-  constructor(private readonly file: string, private readonly lang: Lang, readonly limit = PROBLEMS_PER_CODE) {}
+  constructor(
+    private readonly file: string,
+    private readonly lang: Lang,
+    readonly limit = PROBLEMS_PER_CODE,
+  ) {}
 
   /** Whether a problem of this code would still be kept: build its message only then. */
   wants(code: ProblemCode, file = this.file): boolean {
@@ -86,18 +90,23 @@ export function limitProblems(problems: Iterable<Problem>, lang: Lang, limit = P
 /** The closing problem of a code: `left` more of it in `file`, not listed. */
 export function omittedProblem(file: string, code: ProblemCode, severity: Severity, left: number, limit: number, lang: Lang): Problem {
   const noun = severity === 'error' ? NOUNS.errore : NOUNS.avviso;
-  const what = left === 1
-    ? t(lang, { it: 'un altro {noun}', en: 'one more {noun}' }, { noun: noun[lang][0] })
-    : t(lang, { it: 'altri {n} {noun}', en: '{n} more {noun}' }, { n: left, noun: noun[lang][1] });
+  const what =
+    left === 1
+      ? t(lang, { it: 'un altro {noun}', en: 'one more {noun}' }, { noun: noun[lang][0] })
+      : t(lang, { it: 'altri {n} {noun}', en: '{n} more {noun}' }, { n: left, noun: noun[lang][1] });
   return {
     code,
     severity,
     file,
     value: String(left),
     omessi: left,
-    message: t(lang, {
-      it: '… e {what} {code} in questo file (sono elencati solo i primi {limit}).',
-      en: '… and {what} {code} in this file (only the first {limit} are listed).',
-    }, { what, code, limit }),
+    message: t(
+      lang,
+      {
+        it: '… e {what} {code} in questo file (sono elencati solo i primi {limit}).',
+        en: '… and {what} {code} in this file (only the first {limit} are listed).',
+      },
+      { what, code, limit },
+    ),
   };
 }

@@ -44,7 +44,7 @@ export function buildReport(checked: CheckedTable[], extra: Problem[], lang: Lan
         problem.columnLetter = columnLetter(column);
       }
     }
-    file(files, problem.file, (problem.severity === 'error' ? 'errors' : 'warnings')).push(problem);
+    file(files, problem.file, problem.severity === 'error' ? 'errors' : 'warnings').push(problem);
   }
   const list = [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of list) {
@@ -61,7 +61,7 @@ function byPlace(a: Problem, b: Problem): number {
 }
 
 function placeRow(problem: Problem): number {
-  return problem.omessi !== undefined ? Number.MAX_SAFE_INTEGER : problem.row ?? 0;
+  return problem.omessi !== undefined ? Number.MAX_SAFE_INTEGER : (problem.row ?? 0);
 }
 
 /** How many problems a list stands for: each listed one, and those its closing problems count. */

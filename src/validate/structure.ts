@@ -141,11 +141,13 @@ function checkRows(context: Context, duplicateRows: boolean): void {
     if (firstIndex === undefined) return;
     if (!problems.wants('duplicate-row')) return problems.skip('duplicate-row', 'warning');
     const first = table.rowNumbers[firstIndex] ?? firstIndex + 1;
-    problems.add(problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
-      row,
-      value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ',')),
-      expected: t(lang, TEXTS.expectedOtherRow, { first }),
-    }));
+    problems.add(
+      problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
+        row,
+        value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ',')),
+        expected: t(lang, TEXTS.expectedOtherRow, { first }),
+      }),
+    );
   });
 }
 
@@ -170,13 +172,15 @@ function checkCellCount(context: Context, cells: Cells, row: number): void {
       }
       const text = extra === 1 ? TEXTS.extraCell : TEXTS.extraCells;
       const message = t(lang, text, { ...params, letter: columnLetter(column), extra: extraLetters }) + hint;
-      problems.add(problem(context, 'extra-cell', message, {
-        row,
-        column,
-        ...context.letter(column),
-        value: clip(cells[column - 1] ?? ''),
-        expected: t(lang, TEXTS.expectedAtMost, { cells: cellCount(labels, lang) }),
-      }));
+      problems.add(
+        problem(context, 'extra-cell', message, {
+          row,
+          column,
+          ...context.letter(column),
+          value: clip(cells[column - 1] ?? ''),
+          expected: t(lang, TEXTS.expectedAtMost, { cells: cellCount(labels, lang) }),
+        }),
+      );
     }
   }
   for (let column = cells.length + 1; column <= labels; column++) {
@@ -187,14 +191,16 @@ function checkCellCount(context: Context, cells: Cells, row: number): void {
     const label = clip(table.header[column - 1] ?? '');
     const name = label.trim() === '' ? '' : quoted(label, lang, ' ');
     const message = t(lang, TEXTS.missingCell, { ...params, letter: columnLetter(column), name });
-    problems.add(problem(context, 'missing-cell', message, {
-      row,
-      column,
-      ...context.letter(column),
-      ...(name !== '' && { field: label }),
-      value: '',
-      expected: cellCount(labels, lang),
-    }));
+    problems.add(
+      problem(context, 'missing-cell', message, {
+        row,
+        column,
+        ...context.letter(column),
+        ...(name !== '' && { field: label }),
+        value: '',
+        expected: cellCount(labels, lang),
+      }),
+    );
   }
 }
 

@@ -3,7 +3,6 @@ import type { Cell } from '../types.js';
 import type { NumberStyle } from '../ingest/numbers.js';
 import { isDate } from '../schemas/load-schemas.js';
 
-
 /** A cell that could not be typed: what was expected, in words for the message. */
 export interface TypingFailure {
   expected: 'integer' | 'number' | 'boolean' | 'date';
@@ -26,12 +25,7 @@ export function fieldType(field: FieldSchema): string {
 }
 
 /** Types one non-empty cell as its field declares; a failure is data, not an exception. */
-export function typeCell(
-  text: string,
-  field: FieldSchema,
-  style: NumberStyle,
-  parseNumber: NumberParser,
-): Cell | TypingFailure {
+export function typeCell(text: string, field: FieldSchema, style: NumberStyle, parseNumber: NumberParser): Cell | TypingFailure {
   const type = fieldType(field);
   if (type === 'integer' || type === 'number') {
     const value = parseNumber(text, style);
@@ -49,9 +43,7 @@ export function typeCell(
   if (field.format === 'date') {
     const trimmed = text.trim();
     const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-    const iso = italian
-      ? `${italian[3]}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
-      : trimmed;
+    const iso = italian ? `${italian[3]}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}` : trimmed;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return { expected: 'date' };
     if (!isDate(iso)) return { expected: 'date', reason: 'no-such-day' };
     return iso;

@@ -27,19 +27,36 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
     codice_impegno: new Set((catalogues.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.codice_impegno))),
   };
   const references: Record<string, [keyof typeof known, string][]> = {
-    erogazioni: [['codice_servizio', 'catalogo/servizi.csv'], ['codice_ente', 'catalogo/enti.csv']],
+    erogazioni: [
+      ['codice_servizio', 'catalogo/servizi.csv'],
+      ['codice_ente', 'catalogo/enti.csv'],
+    ],
     impegni: [['codice_impegno', 'catalogo/impegni.csv']],
   };
   for (const { dataset, table } of files) {
     const entry = dataset ? schemas.datasets.get(dataset) : undefined;
     if (!dataset || !entry) {
-      checked.push({ table, dataset: dataset ?? '', rowsRead: table.rows.length, columns: new Map(), problems: [{
-        code: 'source-error', severity: 'error', file: table.file,
-        message: t(lang, {
-          it: 'Non si capisce che dati contiene {file}: il nome deve iniziare con quello di un dataset ({list}), oppure indicarlo con --dataset.',
-          en: 'It is not clear what data {file} holds: its name must start with a dataset name ({list}), or give it with --dataset.',
-        }, { file: table.file, list: [...schemas.datasets.keys()].join(', ') }),
-      }] });
+      checked.push({
+        table,
+        dataset: dataset ?? '',
+        rowsRead: table.rows.length,
+        columns: new Map(),
+        problems: [
+          {
+            code: 'source-error',
+            severity: 'error',
+            file: table.file,
+            message: t(
+              lang,
+              {
+                it: 'Non si capisce che dati contiene {file}: il nome deve iniziare con quello di un dataset ({list}), oppure indicarlo con --dataset.',
+                en: 'It is not clear what data {file} holds: its name must start with a dataset name ({list}), or give it with --dataset.',
+              },
+              { file: table.file, list: [...schemas.datasets.keys()].join(', ') },
+            ),
+          },
+        ],
+      });
       continue;
     }
     const result = validateTable(table, {

@@ -1,8 +1,18 @@
 import type { ProjectSources, SourceTable } from '../project/read-project.js';
 import type { SchemaSet } from '../schemas/load-schemas.js';
 import type {
-  Contributo, DatasetRows, Ente, Lang, Problem, Quartiere, Servizio, Territorio,
-  TypedRow, ValidatedProject, Zona, Cantiere,
+  Contributo,
+  DatasetRows,
+  Ente,
+  Lang,
+  Problem,
+  Quartiere,
+  Servizio,
+  Territorio,
+  TypedRow,
+  ValidatedProject,
+  Zona,
+  Cantiere,
 } from '../types.js';
 import { t } from '../i18n.js';
 import { createQuartiereIndex, type QuartiereIndex } from './quartieri.js';
@@ -31,7 +41,10 @@ export function buildTerritorio(rows: TypedRow[]): Territorio {
     codice: str(v.codice_quartiere),
     numero: typeof v.numero === 'number' ? v.numero : null,
     nome: str(v.quartiere),
-    varianti: str(v.varianti).split(';').map((s) => s.trim()).filter(Boolean),
+    varianti: str(v.varianti)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
     codiceZona: str(v.codice_zona),
     zona: str(v.zona),
     superficieKmq: typeof v.superficie_kmq === 'number' ? v.superficie_kmq : null,
@@ -89,9 +102,11 @@ export function validateProject(
   const territoryTables = catalogue('quartieri').map((s) => check(s, null));
   if (territoryTables.length === 0) {
     extraProblems.add({
-      code: 'source-error', severity: 'error', file: 'territorio/quartieri.csv',
+      code: 'source-error',
+      severity: 'error',
+      file: 'territorio/quartieri.csv',
       message: t(lang, {
-        it: 'Manca territorio/quartieri.csv: senza l\'elenco dei quartieri non si può leggere nessun dato.',
+        it: "Manca territorio/quartieri.csv: senza l'elenco dei quartieri non si può leggere nessun dato.",
         en: 'territorio/quartieri.csv is missing: without the list of quartieri no data can be read.',
       }),
     });
@@ -99,20 +114,45 @@ export function validateProject(
   const territorio = buildTerritorio(valid(keyed(territoryTables, 'quartieri')));
   const index = createQuartiereIndex(territorio.quartieri);
 
-  const enti: Ente[] = valid(keyed(catalogue('enti').map((s) => check(s, null)), 'enti')).map(({ values: v }) => ({
-    codice: str(v.codice_ente), nome: str(v.nome), tipo: str(v.tipo), ruolo: str(v.ruolo) as Ente['ruolo'],
+  const enti: Ente[] = valid(
+    keyed(
+      catalogue('enti').map((s) => check(s, null)),
+      'enti',
+    ),
+  ).map(({ values: v }) => ({
+    codice: str(v.codice_ente),
+    nome: str(v.nome),
+    tipo: str(v.tipo),
+    ruolo: str(v.ruolo) as Ente['ruolo'],
   }));
   const entiCodes = new Set(enti.map((e) => e.codice));
-  let serviziRows = valid(keyed(catalogue('servizi').map((s) => check(s, null)), 'servizi'));
+  let serviziRows = valid(
+    keyed(
+      catalogue('servizi').map((s) => check(s, null)),
+      'servizi',
+    ),
+  );
   serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv');
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
-    codice: str(v.codice_servizio), nome: str(v.servizio), cantiere: str(v.cantiere) as Cantiere,
-    target: str(v.target), unita: str(v.unita) as Servizio['unita'], ente: v.ente ? str(v.ente) : null,
+    codice: str(v.codice_servizio),
+    nome: str(v.servizio),
+    cantiere: str(v.cantiere) as Cantiere,
+    target: str(v.target),
+    unita: str(v.unita) as Servizio['unita'],
+    ente: v.ente ? str(v.ente) : null,
     // Places stand for persons unless the catalogue says otherwise; hours and interventions do not.
     unitaPersone: typeof v.unita_persone === 'boolean' ? v.unita_persone : v.unita === 'posti' || v.unita === 'utenti',
   }));
   const cataloghi: DatasetRows = new Map();
-  cataloghi.set('catalogo_impegni', valid(keyed(catalogue('catalogo_impegni').map((s) => check(s, null)), 'catalogo_impegni')));
+  cataloghi.set(
+    'catalogo_impegni',
+    valid(
+      keyed(
+        catalogue('catalogo_impegni').map((s) => check(s, null)),
+        'catalogo_impegni',
+      ),
+    ),
+  );
 
   function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
     const { problems, rejected } = checkForeignKey(rows, field, known, ref, lang);
@@ -142,12 +182,21 @@ export function validateProject(
         const rowYear = row.values.anno;
         if (rowYear === undefined || rowYear === null || rowYear === anno) return true;
         extraProblems.add({
-          code: 'consistency-error', severity: 'error', file: row.file, row: row.row, field: 'anno',
-          value: String(rowYear), expected: String(anno),
-          message: t(lang, {
-            it: 'Riga {row}: l\'anno {value} non corrisponde alla cartella dell\'anno {anno} in cui si trova il file.',
-            en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
-          }, { row: row.row, value: String(rowYear), anno }),
+          code: 'consistency-error',
+          severity: 'error',
+          file: row.file,
+          row: row.row,
+          field: 'anno',
+          value: String(rowYear),
+          expected: String(anno),
+          message: t(
+            lang,
+            {
+              it: "Riga {row}: l'anno {value} non corrisponde alla cartella dell'anno {anno} in cui si trova il file.",
+              en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
+            },
+            { row: row.row, value: String(rowYear), anno },
+          ),
         });
         return false;
       });
@@ -177,7 +226,13 @@ export function validateProject(
 
   const report = buildReport(
     [
-      ...checked.map((c) => ({ table: c.source.table, dataset: c.source.dataset, rowsRead: c.rowsRead, columns: c.columns, problems: c.problems })),
+      ...checked.map((c) => ({
+        table: c.source.table,
+        dataset: c.source.dataset,
+        rowsRead: c.rowsRead,
+        columns: c.columns,
+        problems: c.problems,
+      })),
       ...residenti.map(streamedReportEntry),
     ],
     extraProblems.problems(),

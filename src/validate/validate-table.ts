@@ -92,10 +92,14 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       row: 1 + table.dialect.skippedTitleRows,
       field: required,
       expected: required,
-      message: t(lang, {
-        it: 'Manca la colonna obbligatoria "{field}": aggiungerla all\'intestazione (riga 1) con questo nome.',
-        en: 'The required column "{field}" is missing: add it to the header (row 1) with this name.',
-      }, { field: required }),
+      message: t(
+        lang,
+        {
+          it: 'Manca la colonna obbligatoria "{field}": aggiungerla all\'intestazione (riga 1) con questo nome.',
+          en: 'The required column "{field}" is missing: add it to the header (row 1) with this name.',
+        },
+        { field: required },
+      ),
     });
   }
   table.header.forEach((label, index) => {
@@ -110,10 +114,14 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       row: 1 + table.dialect.skippedTitleRows,
       field: clip(label),
       value: clip(label),
-      message: t(lang, {
-        it: 'La colonna "{label}" non fa parte del tracciato di {dataset} e verrà ignorata.',
-        en: 'The column "{label}" is not part of the {dataset} layout and will be ignored.',
-      }, { label: clip(label), dataset: context.dataset }),
+      message: t(
+        lang,
+        {
+          it: 'La colonna "{label}" non fa parte del tracciato di {dataset} e verrà ignorata.',
+          en: 'The column "{label}" is not part of the {dataset} layout and will be ignored.',
+        },
+        { label: clip(label), dataset: context.dataset },
+      ),
     });
   });
   if (problems.seen('missing-label') > 0) {
@@ -129,23 +137,31 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     const decision = decideNumberStyle(values);
     styles.set(name, decision.style);
     if (decision.ambiguous.length > 0) {
-      const examples = decision.ambiguous.slice(0, 3).map((value) => clip(value)).join(', ');
+      const examples = decision.ambiguous
+        .slice(0, 3)
+        .map((value) => clip(value))
+        .join(', ');
       problems.add({
         code: 'ambiguous-number',
         severity: 'warning',
         ...at(column + 1),
         field: name,
         value: examples,
-        message: t(lang, {
-          it: 'Nella colonna "{field}" valori come {value} si possono leggere in due modi: letti come {style}, in base agli altri valori della colonna.',
-          en: 'In column "{field}" values such as {value} can be read two ways: read with {style}, from the other values in the column.',
-        }, {
-          field: name,
-          value: examples,
-          style: decision.style === 'comma-decimal'
-            ? t(lang, { it: 'la virgola per i decimali', en: 'the comma as decimal mark' })
-            : t(lang, { it: 'il punto per i decimali', en: 'the point as decimal mark' }),
-        }),
+        message: t(
+          lang,
+          {
+            it: 'Nella colonna "{field}" valori come {value} si possono leggere in due modi: letti come {style}, in base agli altri valori della colonna.',
+            en: 'In column "{field}" values such as {value} can be read two ways: read with {style}, from the other values in the column.',
+          },
+          {
+            field: name,
+            value: examples,
+            style:
+              decision.style === 'comma-decimal'
+                ? t(lang, { it: 'la virgola per i decimali', en: 'the comma as decimal mark' })
+                : t(lang, { it: 'il punto per i decimali', en: 'the point as decimal mark' }),
+          },
+        ),
       });
     }
   }
@@ -168,12 +184,21 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         values[name] = null;
         if (schema.required.includes(name) && text !== undefined) {
           fail({
-            code: 'constraint-error', severity: 'error', ...at(column + 1), row, field: name, value: '',
+            code: 'constraint-error',
+            severity: 'error',
+            ...at(column + 1),
+            row,
+            field: name,
+            value: '',
             expected: describeExpected(field, lang),
-            message: t(lang, {
-              it: 'Riga {row}, colonna {letter} ("{field}"): il valore è obbligatorio ma la cella è vuota.',
-              en: 'Row {row}, column {letter} ("{field}"): a value is required but the cell is empty.',
-            }, { row, letter: columnLetter(column + 1), field: name }),
+            message: t(
+              lang,
+              {
+                it: 'Riga {row}, colonna {letter} ("{field}"): il valore è obbligatorio ma la cella è vuota.',
+                en: 'Row {row}, column {letter} ("{field}"): a value is required but the cell is empty.',
+              },
+              { row, letter: columnLetter(column + 1), field: name },
+            ),
           });
         }
         continue;
@@ -182,24 +207,42 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         const match = context.quartieri.resolve(text);
         if (match.kind === 'none') {
           fail({
-            code: 'foreign-key', severity: 'error', ...at(column + 1), row, field: name, value: clip(text),
+            code: 'foreign-key',
+            severity: 'error',
+            ...at(column + 1),
+            row,
+            field: name,
+            value: clip(text),
             expected: t(lang, { it: 'un quartiere esistente', en: 'an existing quartiere' }),
-            message: t(lang, {
-              it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
-              en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
-            }, { row, letter: columnLetter(column + 1), value: clip(text), suggestions: match.suggestions.join(', ') }),
+            message: t(
+              lang,
+              {
+                it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
+                en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
+              },
+              { row, letter: columnLetter(column + 1), value: clip(text), suggestions: match.suggestions.join(', ') },
+            ),
           });
           continue;
         }
         if (match.kind === 'name' && !match.exact && !quartiereWarned.has(text)) {
           quartiereWarned.add(text);
           problems.add({
-            code: 'quartiere-match', severity: 'warning', ...at(column + 1), row, field: name, value: clip(text),
+            code: 'quartiere-match',
+            severity: 'warning',
+            ...at(column + 1),
+            row,
+            field: name,
+            value: clip(text),
             expected: match.matched,
-            message: t(lang, {
-              it: 'Riga {row}: "{value}" è stato riconosciuto come il quartiere {matched} (così anche nelle righe seguenti con lo stesso nome).',
-              en: 'Row {row}: "{value}" was recognised as the quartiere {matched} (and so in later rows with the same name).',
-            }, { row, value: clip(text), matched: match.matched }),
+            message: t(
+              lang,
+              {
+                it: 'Riga {row}: "{value}" è stato riconosciuto come il quartiere {matched} (così anche nelle righe seguenti con lo stesso nome).',
+                en: 'Row {row}: "{value}" was recognised as the quartiere {matched} (and so in later rows with the same name).',
+              },
+              { row, value: clip(text), matched: match.matched },
+            ),
           });
         }
         values[name] = match.kind === 'nd' ? 'ND' : match.codice;
@@ -208,12 +251,23 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       const typed = typeCell(text, field, styles.get(name) ?? 'dot-decimal', parseNumber);
       if (isTypingFailure(typed)) {
         fail({
-          code: 'type-error', severity: 'error', ...at(column + 1), row, field: name, value: clip(text),
+          code: 'type-error',
+          severity: 'error',
+          ...at(column + 1),
+          row,
+          field: name,
+          value: clip(text),
           expected: typeLabel(typed.expected, lang),
-          message: t(lang, typed.reason ? TYPING_REASONS[typed.reason] : {
-            it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
-            en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
-          }, { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected, lang) }),
+          message: t(
+            lang,
+            typed.reason
+              ? TYPING_REASONS[typed.reason]
+              : {
+                  it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
+                  en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
+                },
+            { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected, lang) },
+          ),
         });
         continue;
       }
@@ -230,12 +284,21 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         const field = schema.properties[name]!;
         const value = clip(cells[column] ?? '');
         fail({
-          code: 'constraint-error', severity: 'error', ...at(column + 1), row, field: name, value,
+          code: 'constraint-error',
+          severity: 'error',
+          ...at(column + 1),
+          row,
+          field: name,
+          value,
           expected: describeExpected(field, lang),
-          message: t(lang, {
-            it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è ammesso; atteso {expected}.',
-            en: 'Row {row}, column {letter} ("{field}"): "{value}" is not allowed; expected {expected}.',
-          }, { row, letter: columnLetter(column + 1), field: name, value, expected: describeExpected(field, lang) }),
+          message: t(
+            lang,
+            {
+              it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è ammesso; atteso {expected}.',
+              en: 'Row {row}, column {letter} ("{field}"): "{value}" is not allowed; expected {expected}.',
+            },
+            { row, letter: columnLetter(column + 1), field: name, value, expected: describeExpected(field, lang) },
+          ),
         });
       }
     }

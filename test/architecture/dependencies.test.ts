@@ -19,9 +19,16 @@ const STAGES: readonly { stage: string; members: readonly string[] }[] = [
     // What every stage shares: the contracts between stages, messages, the schemas as data, small helpers.
     stage: 'base',
     members: [
-      'types.ts', 'i18n.ts', 'service-target.ts', 'schemas/',
-      'provenance/paths.ts', 'provenance/source-date.ts', 'provenance/stage-error.ts',
-      'provenance/swap-lock.ts', 'provenance/manifest.ts', 'provenance/explain-messages.ts',
+      'types.ts',
+      'i18n.ts',
+      'service-target.ts',
+      'schemas/',
+      'provenance/paths.ts',
+      'provenance/source-date.ts',
+      'provenance/stage-error.ts',
+      'provenance/swap-lock.ts',
+      'provenance/manifest.ts',
+      'provenance/explain-messages.ts',
     ],
   },
   // Reading inputs: bytes → tables, the project folder, the config file, the I/O interface (Effects).
@@ -33,9 +40,7 @@ const STAGES: readonly { stage: string; members: readonly string[] }[] = [
   },
   {
     stage: 'render',
-    members: [
-      'render/', 'provenance/explain.ts', 'provenance/explain-survey.ts',
-    ],
+    members: ['render/', 'provenance/explain.ts', 'provenance/explain-survey.ts'],
   },
   // The whole program through Effects, and the writing of its outputs.
   { stage: 'pipeline', members: ['pipeline.ts', 'atomic-output.ts', 'provenance/build-guard.ts'] },
@@ -82,7 +87,13 @@ function importGraph(): Map<string, string[]> {
     const targets = importedFiles
       .map((i) => i.fileName)
       .filter((name) => name.startsWith('.'))
-      .map((name) => path.relative(srcDir, path.resolve(path.dirname(full), name)).split(path.sep).join('/').replace(/\.js$/, '.ts'))
+      .map((name) =>
+        path
+          .relative(srcDir, path.resolve(path.dirname(full), name))
+          .split(path.sep)
+          .join('/')
+          .replace(/\.js$/, '.ts'),
+      )
       .filter((target) => !target.startsWith('../'));
     graph.set(file, [...new Set(targets)]);
   }

@@ -4,14 +4,26 @@ import { computeYear } from '../../src/compute/indicators.js';
 import { computeEquity } from '../../src/compute/equity.js';
 import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
 
-const nido: Servizio = { codice: 'NIDO', nome: 'Nidi', cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'posti', ente: null, unitaPersone: true };
+const nido: Servizio = {
+  codice: 'NIDO',
+  nome: 'Nidi',
+  cantiere: 'prima_infanzia',
+  target: 'eta:0-2',
+  unita: 'posti',
+  ente: null,
+  unitaPersone: true,
+};
 
 function scenario(places: Record<string, number>, children: Record<string, number>) {
   const popolazione: TypedRow[] = Object.entries(children).map(([q, n], i) => ({
-    values: { anno: 2024, codice_quartiere: q, sesso: 'F', eta: 1, cittadinanza: 'ITA', residenti: n }, file: 'p', row: i + 2,
+    values: { anno: 2024, codice_quartiere: q, sesso: 'F', eta: 1, cittadinanza: 'ITA', residenti: n },
+    file: 'p',
+    row: i + 2,
   }));
   const erogazioni: TypedRow[] = Object.entries(places).map(([q, n], i) => ({
-    values: { anno: 2024, codice_quartiere: q, codice_servizio: 'NIDO', codice_ente: 'comune', utenti: n, posti: n }, file: 'e', row: i + 2,
+    values: { anno: 2024, codice_quartiere: q, codice_servizio: 'NIDO', codice_ente: 'comune', utenti: n, posti: n },
+    file: 'e',
+    row: i + 2,
   }));
   const defs = bresciaIndicators([nido]).filter((d) => d.id === 'copertura_NIDO');
   const { values } = computeYear(2024, defs, yearData(2024, { popolazione, erogazioni }), miniTerritorio, 'Città');

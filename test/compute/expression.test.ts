@@ -12,7 +12,9 @@ describe('indicator expressions', () => {
     if (!('expression' in parsed)) return;
     const refs = referencesOf(parsed.expression);
     expect(refs.map((r) => [r.dataset, r.yearOffset, r.measure])).toEqual([
-      ['popolazione', 0, undefined], ['popolazione', -1, undefined], ['erogazioni', 0, 'posti'],
+      ['popolazione', 0, undefined],
+      ['popolazione', -1, undefined],
+      ['erogazioni', 0, 'posti'],
     ]);
     expect(refs[2]!.conditions).toEqual([
       { field: 'servizio', op: '=', value: 'NIDO', position: 48 },
@@ -33,19 +35,54 @@ describe('indicator expressions', () => {
   });
 
   it('a catalogue error names the indicator and the character', () => {
-    const { problems } = loadIndicators([
-      { id: 'rotto', nome: 'Rotto', cantiere: 'demografia', numeratore: 'popolazione[etta>=65]', denominatore: 'popolazione', scala: 100, unita: '%', polarita: 'neutro', definizione: 'x' },
-    ], loadSchemas().indicatori!, [], 'it');
+    const { problems } = loadIndicators(
+      [
+        {
+          id: 'rotto',
+          nome: 'Rotto',
+          cantiere: 'demografia',
+          numeratore: 'popolazione[etta>=65]',
+          denominatore: 'popolazione',
+          scala: 100,
+          unita: '%',
+          polarita: 'neutro',
+          definizione: 'x',
+        },
+      ],
+      loadSchemas().indicatori!,
+      [],
+      'it',
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/Indicatore "rotto", numeratore, carattere 13: "etta" non è un campo di popolazione/);
   });
 
   it('an indicator added to the catalogue is computed with no code change', () => {
-    const { definitions, problems } = loadIndicators([
-      { id: 'quota_donne_straniere', nome: 'Quota di donne straniere', cantiere: 'demografia', numeratore: 'popolazione[sesso=F, cittadinanza=STR]', denominatore: 'popolazione[sesso=F]', scala: 100, unita: '%', decimali: 2, polarita: 'neutro', definizione: 'Donne straniere per 100 donne.' },
-    ], loadSchemas().indicatori!, [], 'it');
+    const { definitions, problems } = loadIndicators(
+      [
+        {
+          id: 'quota_donne_straniere',
+          nome: 'Quota di donne straniere',
+          cantiere: 'demografia',
+          numeratore: 'popolazione[sesso=F, cittadinanza=STR]',
+          denominatore: 'popolazione[sesso=F]',
+          scala: 100,
+          unita: '%',
+          decimali: 2,
+          polarita: 'neutro',
+          definizione: 'Donne straniere per 100 donne.',
+        },
+      ],
+      loadSchemas().indicatori!,
+      [],
+      'it',
+    );
     expect(problems).toEqual([]);
-    const rows = populationRows(2024, [['Q1', 30, 60, 'F', 'ITA'], ['Q1', 30, 40, 'F', 'STR'], ['Q1', 30, 999, 'M', 'STR']]);
+    const rows = populationRows(2024, [
+      ['Q1', 30, 60, 'F', 'ITA'],
+      ['Q1', 30, 40, 'F', 'STR'],
+      ['Q1', 30, 999, 'M', 'STR'],
+    ]);
     const { values } = computeYear(2024, definitions, yearData(2024, { popolazione: rows }), miniTerritorio, 'Città');
     expect(values.find((v) => v.codice === 'Q1')!.valore).toBe(40);
   });

@@ -14,14 +14,20 @@ const oneArea: Territorio = {
 };
 
 function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path.join(fixturesDir, 'istat', file), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(path.join(fixturesDir, 'istat', file), 'utf8')
+    .trim()
+    .split('\n');
   const names = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i]!, v])));
 }
 
 /** Band totals placed at one age inside each band: the indices only need the bands. */
 function bandRows(anno: number, young: number, working: number, old: number) {
-  return populationRows(anno, [['A', 7, young], ['A', 40, working], ['A', 70, old]]);
+  return populationRows(anno, [
+    ['A', 7, young],
+    ['A', 40, working],
+    ['A', 70, old],
+  ]);
 }
 
 function cityValue(anno: number, rows: ReturnType<typeof bandRows>, id: string): number | null {

@@ -6,7 +6,13 @@ import { bresciaIndicators, miniTerritorio, populationRows, yearData } from '../
 // Age pyramids are published figures like the indicators: the privacy authority decides their cells.
 
 function publish(cells: Parameters<typeof populationRows>[1], ids: string[], audit = true) {
-  const rows = populationRows(2024, [...miniTerritorio.quartieri.flatMap((q): Parameters<typeof populationRows>[1] => [[q.codice, 40, 500, 'M'], [q.codice, 40, 520, 'F']]), ...cells]);
+  const rows = populationRows(2024, [
+    ...miniTerritorio.quartieri.flatMap((q): Parameters<typeof populationRows>[1] => [
+      [q.codice, 40, 500, 'M'],
+      [q.codice, 40, 520, 'F'],
+    ]),
+    ...cells,
+  ]);
   const dati = yearData(2024, { popolazione: rows });
   const project = { dati, territorio: miniTerritorio, servizi: [], anni: [2024] };
   const definitions = bresciaIndicators().filter((d) => ids.includes(d.id));
@@ -18,7 +24,14 @@ function publish(cells: Parameters<typeof populationRows>[1], ids: string[], aud
 
 describe('age pyramids', () => {
   it('withhold a group of 1 or 2 and a complement in the same table; zero and large groups are drawn', () => {
-    const { pyramids, leaks } = publish([['Q1', 95, 1, 'M'], ['Q1', 5, 38, 'F'], ['Q1', 25, 10, 'F']], []);
+    const { pyramids, leaks } = publish(
+      [
+        ['Q1', 95, 1, 'M'],
+        ['Q1', 5, 38, 'F'],
+        ['Q1', 25, 10, 'F'],
+      ],
+      [],
+    );
     const q1 = pyramids.quartieri.get('Q1')!;
     expect(q1.male[q1.bands.indexOf('90+')]).toBeNull();
     // The complement is the smallest group drawn in the same table (10 women aged 20-29), not an empty one.
@@ -32,7 +45,7 @@ describe('age pyramids', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('a pyramid band does not give back an indicator\'s withheld count, nor the other way round', () => {
+  it("a pyramid band does not give back an indicator's withheld count, nor the other way round", () => {
     // Q1 has 2 residents aged 75+ (both women aged 80): quota_75_plus is withheld for Q1; the pyramid's
     // 80-89 band of women is the same 2 people.
     const off = publish([['Q1', 80, 2, 'F']], ['quota_75_plus'], false);

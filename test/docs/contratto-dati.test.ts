@@ -49,7 +49,9 @@ function documentedTables(): Map<string, DocumentedField[]> {
     const fields: DocumentedField[] = [];
     // The header and the |---| line, then one row per field until the table ends.
     for (let i = index + 3; i < lines.length && lines[i]!.startsWith('|'); i++) {
-      const cells = lines[i]!.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = lines[i]!.split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       fields.push({ name: cells[0]!.replace(/^`|`$/g, ''), type: cells[1] ?? '', required: cells[2] ?? '', allowed: cells[3] ?? '' });
     }
     if (tables.has(marker[1]!)) throw new Error(`two tables for schema ${marker[1]}`);
@@ -97,14 +99,19 @@ describe('docs/contratto-dati.md describes every schema of schemas/', () => {
       });
 
       it('the same required fields ("sì" in obbl.)', () => {
-        const required = fields.filter((f) => f.required === 'sì').map((f) => f.name).sort();
+        const required = fields
+          .filter((f) => f.required === 'sì')
+          .map((f) => f.name)
+          .sort();
         expect(required).toEqual([...schema.required].sort());
         expect(fields.filter((f) => f.required !== 'sì' && f.required !== 'no').map((f) => f.name)).toEqual([]);
       });
 
       it('every allowed value of an enum, written as `code`', () => {
         const missing = Object.entries(schema.properties).flatMap(([name, property]) =>
-          (property.enum ?? []).filter((value) => !byName.get(name)?.allowed.includes(`\`${String(value)}\``)).map((value) => `${name}: ${String(value)}`),
+          (property.enum ?? [])
+            .filter((value) => !byName.get(name)?.allowed.includes(`\`${String(value)}\``))
+            .map((value) => `${name}: ${String(value)}`),
         );
         expect(missing).toEqual([]);
       });

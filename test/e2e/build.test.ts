@@ -31,7 +31,10 @@ describe('bilancio build on the embedded Brescia project', () => {
 
   it('the PDF names every quartiere and prints the city population of ISTAT at 31/12/2024', async () => {
     const quartieri = (await readFile(path.join(repoRoot, 'data/brescia/territorio/quartieri.csv'), 'utf8'))
-      .trim().split('\n').slice(1).map((line) => line.split(',')[2]!.replace(/^"|"$/g, ''));
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]!.replace(/^"|"$/g, ''));
     expect(quartieri).toHaveLength(33);
     for (const name of quartieri) expect(pdfText).toContain(name);
     // 199.853: Italian grouping, the ISTAT figure for Brescia at 31 December 2024.
@@ -48,9 +51,18 @@ describe('bilancio build on the embedded Brescia project', () => {
     expect(city('quota_65_plus')).toMatchObject({ numeratore: 49488, denominatore: 199853, valore: 24.8 });
     expect(city('indice_vecchiaia')).toMatchObject({ numeratore: 49488, denominatore: 24105, valore: 205.3 });
     const csv = await readFile(path.join(work, 'out/indicatori.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('anno,livello,codice,nome,indicatore,valore,numeratore,denominatore,unita,soppresso,motivo,nota,variazione');
+    expect(csv.split('\r\n')[0]).toBe(
+      'anno,livello,codice,nome,indicatore,valore,numeratore,denominatore,unita,soppresso,motivo,nota,variazione',
+    );
     const pkg = JSON.parse(await readFile(path.join(work, 'out/datapackage.json'), 'utf8'));
-    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual(['indicatori.csv', 'questionario.csv', 'questionario_differenze.csv', 'risorse.csv', 'piramidi.csv', 'impegni.csv']);
+    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual([
+      'indicatori.csv',
+      'questionario.csv',
+      'questionario_differenze.csv',
+      'risorse.csv',
+      'piramidi.csv',
+      'impegni.csv',
+    ]);
   });
 
   it('the HTML is self-contained: no external script, stylesheet or image', async () => {
@@ -62,7 +74,10 @@ describe('bilancio build on the embedded Brescia project', () => {
   });
 
   it('without Chromium, exits 3 with one Italian line (from the printing thread) and writes nothing', async () => {
-    const result = await bilancio(['build', '--out', 'senza-chromium'], work, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' });
+    const result = await bilancio(['build', '--out', 'senza-chromium'], work, {
+      ...process.env,
+      PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome',
+    });
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toEqual([
       'Nessun browser Chromium trovato. Installare il pacchetto Debian `chromium` (sudo apt-get install chromium) oppure ' +

@@ -18,9 +18,16 @@ describe('indicators declared by the user, and projects with only some data', ()
     const file = path.join(project, 'catalogo/indicatori.json');
     const catalogue = JSON.parse(await readFile(file, 'utf8'));
     catalogue.push({
-      id: 'quota_donne_straniere', nome: 'Quota di donne straniere', nome_en: 'Share of foreign women', cantiere: 'demografia',
-      numeratore: 'popolazione[sesso=F, cittadinanza=STR]', denominatore: 'popolazione[sesso=F]',
-      scala: 100, unita: '%', decimali: 1, polarita: 'neutro',
+      id: 'quota_donne_straniere',
+      nome: 'Quota di donne straniere',
+      nome_en: 'Share of foreign women',
+      cantiere: 'demografia',
+      numeratore: 'popolazione[sesso=F, cittadinanza=STR]',
+      denominatore: 'popolazione[sesso=F]',
+      scala: 100,
+      unita: '%',
+      decimali: 1,
+      polarita: 'neutro',
       definizione: 'Donne con cittadinanza straniera per 100 donne residenti.',
     });
     await writeFile(file, JSON.stringify(catalogue, null, 2));
@@ -43,7 +50,17 @@ describe('indicators declared by the user, and projects with only some data', ()
     await cp(bresciaProject, project, { recursive: true });
     const file = path.join(project, 'catalogo/indicatori.json');
     const catalogue = JSON.parse(await readFile(file, 'utf8'));
-    catalogue.push({ id: 'rotto', nome: 'Rotto', cantiere: 'demografia', numeratore: 'popolazione[eta>=65', denominatore: 'popolazione', scala: 100, unita: '%', polarita: 'neutro', definizione: 'x' });
+    catalogue.push({
+      id: 'rotto',
+      nome: 'Rotto',
+      cantiere: 'demografia',
+      numeratore: 'popolazione[eta>=65',
+      denominatore: 'popolazione',
+      scala: 100,
+      unita: '%',
+      polarita: 'neutro',
+      definizione: 'x',
+    });
     await writeFile(file, JSON.stringify(catalogue));
     const result = await bilancio(['compute', project, '--out', path.join(work, 'out-rotto')], work);
     expect(result.code).toBe(1);
@@ -64,7 +81,12 @@ describe('indicators declared by the user, and projects with only some data', ()
     expect(compute.code, compute.stderr).toBe(0);
     expect(compute.stderr).toMatch(/Non calcolato: tasso_natalita per il 2024 \(mancano movimento 2024\)/);
     expect(compute.stderr).toMatch(/Non calcolato: copertura_NIDO per il 2024 \(mancano erogazioni 2024\)/);
-    const rows = JSON.parse(await readFile(path.join(out, 'indicatori.json'), 'utf8')) as { indicatore: string; anno: number; livello: string; valore: number }[];
+    const rows = JSON.parse(await readFile(path.join(out, 'indicatori.json'), 'utf8')) as {
+      indicatore: string;
+      anno: number;
+      livello: string;
+      valore: number;
+    }[];
     expect(rows.find((r) => r.indicatore === 'indice_vecchiaia' && r.anno === 2024 && r.livello === 'citta')?.valore).toBe(205.3);
     expect(rows.some((r) => r.indicatore === 'copertura_NIDO')).toBe(false);
     const build = await bilancio(['build', project, '--out', path.join(work, 'out-solo-report'), '--no-pdf'], work);

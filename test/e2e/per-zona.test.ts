@@ -20,8 +20,12 @@ describe('bilancio build --per-zona', () => {
   }, 240_000);
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  it('writes one booklet per zona holding exactly that zona\'s quartiere pages', async () => {
-    const territory = (await readFile(path.join(bresciaProject, 'territorio/quartieri.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
+  it("writes one booklet per zona holding exactly that zona's quartiere pages", async () => {
+    const territory = (await readFile(path.join(bresciaProject, 'territorio/quartieri.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const zone = new Map<string, string[]>();
     for (const cells of territory) zone.set(cells[4]!, [...(zone.get(cells[4]!) ?? []), cells[2]!.replace(/^"|"$/g, '')]);
     expect([...zone.keys()].sort()).toEqual(['centro', 'est', 'nord', 'ovest', 'sud']);

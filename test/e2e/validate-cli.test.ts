@@ -11,7 +11,8 @@ describe('bilancio validate and bilancio templates, as a partner uses them', () 
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'bilancio-validate-'));
     broken = path.join(work, 'erogazioni_associazione.csv');
-    const text = 'Servizi 2024 – Città;;;;\r\nanno;quartiere;codice_servizio;codice_ente;utenti\r\n2024;S. Eufemia;SAD;comune;12\r\n2024;Sant Eufemiaa;SAD;comune;dodici\r\n';
+    const text =
+      'Servizi 2024 – Città;;;;\r\nanno;quartiere;codice_servizio;codice_ente;utenti\r\n2024;S. Eufemia;SAD;comune;12\r\n2024;Sant Eufemiaa;SAD;comune;dodici\r\n';
     await writeFile(broken, iconv.encode(text, 'win1252'));
   });
   afterAll(() => rm(work, { recursive: true, force: true }));
@@ -56,7 +57,9 @@ describe('bilancio validate and bilancio templates, as a partner uses them', () 
     expect(result.code).toBe(0);
     const csv = await readFile(path.join(work, 'modelli/erogazioni.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.subarray(3).toString('utf8')).toBe('anno;codice_quartiere;codice_servizio;codice_ente;utenti;posti;ore;volontari;spesa_euro\r\n');
+    expect(csv.subarray(3).toString('utf8')).toBe(
+      'anno;codice_quartiere;codice_servizio;codice_ente;utenti;posti;ore;volontari;spesa_euro\r\n',
+    );
     const guide = await readFile(path.join(work, 'modelli/erogazioni.guida.txt'), 'utf8');
     expect(guide).toMatch(/utenti \(obbligatoria\): Persone servite\./);
     expect(guide).toMatch(/17029018 +18 +Sant'Eufemia/);

@@ -29,7 +29,9 @@ describe('checkGolden', () => {
 
   it('creates a missing golden file outside CI, and fails for it in CI', async () => {
     vi.stubEnv('CI', 'true');
-    expect(await checkGolden(file, 'uno\n')).toMatch(/^Missing golden file .*report\.txt: create it with `UPDATE_GOLDEN=1 npx vitest run test\/golden`/);
+    expect(await checkGolden(file, 'uno\n')).toMatch(
+      /^Missing golden file .*report\.txt: create it with `UPDATE_GOLDEN=1 npx vitest run test\/golden`/,
+    );
     await expect(readFile(file)).rejects.toThrow();
     vi.stubEnv('CI', '');
     expect(await checkGolden(file, 'uno\n')).toBeNull();

@@ -44,21 +44,27 @@ describe('withAtomicOutput', () => {
     const out = await marked('a/out', 'build', { 'report.html': 'vecchio' });
     await withAtomicOutput(out, build, (dir) => writeFile(path.join(dir, 'report.html'), 'nuovo'));
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('nuovo');
-    await expect(withAtomicOutput(out, build, async (dir) => {
-      await writeFile(path.join(dir, 'report.html'), 'a metà');
-      throw new Error('stampa fallita');
-    })).rejects.toThrow('stampa fallita');
+    await expect(
+      withAtomicOutput(out, build, async (dir) => {
+        await writeFile(path.join(dir, 'report.html'), 'a metà');
+        throw new Error('stampa fallita');
+      }),
+    ).rejects.toThrow('stampa fallita');
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('nuovo');
     expect(await listing(path.join(work, 'a'))).toEqual(['out']); // no staging, no lock, no .vecchio left
   });
 
   it('lets two builds into one folder take turns: the folder is always one of them, whole', async () => {
     const out = path.join(work, 'b/out');
-    await Promise.all(['uno', 'due'].map((who) => withAtomicOutput(out, build, async (dir) => {
-      await writeFile(path.join(dir, 'a.txt'), who);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await writeFile(path.join(dir, 'b.txt'), who);
-    })));
+    await Promise.all(
+      ['uno', 'due'].map((who) =>
+        withAtomicOutput(out, build, async (dir) => {
+          await writeFile(path.join(dir, 'a.txt'), who);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await writeFile(path.join(dir, 'b.txt'), who);
+        }),
+      ),
+    );
     const [a, b] = await Promise.all(['a.txt', 'b.txt'].map((f) => readFile(path.join(out, f), 'utf8')));
     expect(a).toBe(b);
     expect(await listing(path.join(work, 'b'))).toEqual(['out']);
@@ -70,7 +76,10 @@ describe('withAtomicOutput: the mark, adding files, and writes the system refuse
     const out = path.join(work, 'm/out');
     await withAtomicOutput(out, { command: 'compute', lang: 'it' }, (dir) => writeFile(path.join(dir, 'indicatori.csv'), 'x'));
     expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARK), 'utf8'))).toMatchObject({ tool: 'bilancio', command: 'compute' });
-    await expect(withAtomicOutput(out, build, async () => {})).rejects.toMatchObject({ code: 'command-refused', message: expect.stringMatching(/`bilancio compute`/) });
+    await expect(withAtomicOutput(out, build, async () => {})).rejects.toMatchObject({
+      code: 'command-refused',
+      message: expect.stringMatching(/`bilancio compute`/),
+    });
     expect(await listing(out)).toEqual([OUTPUT_MARK, 'indicatori.csv']);
   });
 
@@ -78,7 +87,8 @@ describe('withAtomicOutput: the mark, adding files, and writes the system refuse
     const out = await marked('q/out', 'build', { 'report.html': 'di ieri' });
     await writeFile(path.join(out, 'tesi.odt'), 'mia');
     await expect(withAtomicOutput(out, build, async () => {})).rejects.toMatchObject({
-      code: 'command-refused', message: expect.stringMatching(/contiene file che bilancio non ha scritto \(tesi\.odt\)/),
+      code: 'command-refused',
+      message: expect.stringMatching(/contiene file che bilancio non ha scritto \(tesi\.odt\)/),
     });
     expect(await readFile(path.join(out, 'tesi.odt'), 'utf8')).toBe('mia');
     expect(await listing(path.join(work, 'q'))).toEqual(['out']);
@@ -86,17 +96,23 @@ describe('withAtomicOutput: the mark, adding files, and writes the system refuse
 
   it('in add mode keeps the files already there and replaces only its own', async () => {
     const out = await marked('n/ricevute', 'receipt', { 'ricevuta-acli-2024.html': 'acli', 'ricevuta-auser-2024.html': 'vecchia' });
-    await withAtomicOutput(out, { command: 'receipt', lang: 'it' }, (dir) => writeFile(path.join(dir, 'ricevuta-auser-2024.html'), 'nuova'));
+    await withAtomicOutput(out, { command: 'receipt', lang: 'it' }, (dir) =>
+      writeFile(path.join(dir, 'ricevuta-auser-2024.html'), 'nuova'),
+    );
     expect(await listing(out)).toEqual([OUTPUT_MARK, 'ricevuta-acli-2024.html', 'ricevuta-auser-2024.html']);
     expect(await readFile(path.join(out, 'ricevuta-acli-2024.html'), 'utf8')).toBe('acli');
     expect(await readFile(path.join(out, 'ricevuta-auser-2024.html'), 'utf8')).toBe('nuova');
     expect(await listing(path.join(work, 'n'))).toEqual(['ricevute']);
-    expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARK), 'utf8')).files).toEqual(['ricevuta-acli-2024.html', 'ricevuta-auser-2024.html']);
+    expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARK), 'utf8')).files).toEqual([
+      'ricevuta-acli-2024.html',
+      'ricevuta-auser-2024.html',
+    ]);
   });
 
   it('turns a full disk while writing a staged file into an OutputWriteError naming the output path, and leaves nothing behind', async () => {
     const out = await marked('o/out', 'build', { 'report.html': 'di ieri' });
-    const full = (file: string) => Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', path: file });
+    const full = (file: string) =>
+      Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', path: file });
     const error = await withAtomicOutput(out, build, async (dir) => {
       await writeFile(path.join(dir, 'report.html'), 'a me');
       // As a build stage reports it: the system error is the cause of a StageError.
@@ -165,10 +181,22 @@ describe('outputFolderRefusal', () => {
     ['a folder inside the data', () => path.join(root, 'dati/2024/out'), /dentro i file di ingresso/],
     ['the project templates', () => path.join(root, 'templates'), /\(templates\)/],
     ['a link to the data from elsewhere', () => path.join(work, 'altrove/scorciatoia/out'), /dentro i file di ingresso/],
-    ['a folder of other files', () => path.join(work, 'altrove/documenti'), /non contiene risultati di bilancio \(manca \.bilancio-output\.json\)/],
+    [
+      'a folder of other files',
+      () => path.join(work, 'altrove/documenti'),
+      /non contiene risultati di bilancio \(manca \.bilancio-output\.json\)/,
+    ],
     ['a file', () => path.join(work, 'altrove/un-file'), /non è una cartella/],
-    ['a folder with a look-alike manifest.json', () => path.join(work, 'altrove/sosia'), /non porta il segno di bilancio .*cancellare la cartella e rilanciare/],
-    ['outputs of an earlier version, without the mark', () => path.join(work, 'altrove/versione-vecchia'), /forse contiene i risultati di una versione precedente/],
+    [
+      'a folder with a look-alike manifest.json',
+      () => path.join(work, 'altrove/sosia'),
+      /non porta il segno di bilancio .*cancellare la cartella e rilanciare/,
+    ],
+    [
+      'outputs of an earlier version, without the mark',
+      () => path.join(work, 'altrove/versione-vecchia'),
+      /forse contiene i risultati di una versione precedente/,
+    ],
     ['the root of the disk', () => '/', /è la radice del disco/],
     ['the home folder', () => homedir(), /è la cartella personale/],
   ])('refuses %s', async (_name, out, message) => {
@@ -179,13 +207,17 @@ describe('outputFolderRefusal', () => {
     ['compute', /contiene i risultati di `bilancio build`: `bilancio compute` non li sostituisce.*"dati-aperti"/],
     ['receipt', /contiene i risultati di `bilancio build`: `bilancio receipt`.*"ricevute"/],
     ['templates', /contiene i risultati di `bilancio build`.*"modelli"/],
-  ] as const)('refuses %s into a build\'s folder', async (command, message) => {
+  ] as const)("refuses %s into a build's folder", async (command, message) => {
     expect(await outputFolderRefusal(root, path.join(work, 'altrove/precedente'), command, 'it')).toMatch(message);
   });
 
   it('says it in English too', async () => {
-    expect(await outputFolderRefusal(root, path.join(work, 'altrove/sosia'), 'compute', 'en')).toMatch(/does not carry bilancio's mark \(\.bilancio-output\.json\)/);
-    expect(await outputFolderRefusal(root, path.join(root, 'dati'), 'templates', 'en')).toMatch(/inside the project's input files \(dati\)/);
+    expect(await outputFolderRefusal(root, path.join(work, 'altrove/sosia'), 'compute', 'en')).toMatch(
+      /does not carry bilancio's mark \(\.bilancio-output\.json\)/,
+    );
+    expect(await outputFolderRefusal(root, path.join(root, 'dati'), 'templates', 'en')).toMatch(
+      /inside the project's input files \(dati\)/,
+    );
   });
 
   it.each([
@@ -202,7 +234,9 @@ describe('build stages and dates', () => {
   it('names the stage that failed and says the previous outputs were kept', async () => {
     const error = await atStage('pdf', 'it', 'out', () => Promise.reject(new Error('Chromium si è chiuso'))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StageError);
-    expect((error as Error).message).toBe('Stampa del PDF non riuscita: Chromium si è chiuso I risultati precedenti in "out" non sono stati toccati.');
+    expect((error as Error).message).toBe(
+      'Stampa del PDF non riuscita: Chromium si è chiuso I risultati precedenti in "out" non sono stati toccati.',
+    );
     const missing = Object.assign(new Error('manca Chromium'), { code: 'browser-not-found' });
     await expect(atStage('pdf', 'it', 'out', () => Promise.reject(missing))).rejects.toBe(missing);
   });

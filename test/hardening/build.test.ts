@@ -19,7 +19,23 @@ interface PageDocument {
 
 const hasBrowser = 'path' in findBrowser();
 const EPOCH = '1700000000'; // Tue 14 Nov 2023 22:13:20 UTC
-const REPORT_FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'impegni.csv', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'piramidi.csv', 'questionario.csv', 'questionario_differenze.csv', 'report.html', 'report.pdf', 'risorse.csv', 'validazione.json'];
+const REPORT_FILES = [
+  '.bilancio-output.json',
+  'contributi.html',
+  'contributi.json',
+  'datapackage.json',
+  'impegni.csv',
+  'indicatori.csv',
+  'indicatori.json',
+  'manifest.json',
+  'piramidi.csv',
+  'questionario.csv',
+  'questionario_differenze.csv',
+  'report.html',
+  'report.pdf',
+  'risorse.csv',
+  'validazione.json',
+];
 
 let work: string;
 let project: string;
@@ -70,7 +86,8 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
   it('puts no absolute path, temporary name or output folder name in any report file', async () => {
     for (const file of REPORT_FILES) {
       const text = (await readFile(path.join(outA(), file))).toString('latin1');
-      for (const leak of [work, tmpdir(), repoRoot, '.out.nuovo', 'pubblicazione-finale']) expect(text, `${file} holds ${leak}`).not.toContain(leak);
+      for (const leak of [work, tmpdir(), repoRoot, '.out.nuovo', 'pubblicazione-finale'])
+        expect(text, `${file} holds ${leak}`).not.toContain(leak);
     }
   });
 
@@ -89,7 +106,13 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
     const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(manifest).toMatchObject({ strumento: 'bilancio', versione: pkg.version });
     expect(manifest.opzioni).toEqual({
-      lingua: 'it', ignora_errori: false, consenti_soglia_bassa: false, pdf: true, per_zona: false, data_pdf: '2023-11-14T22:13:20.000Z', source_date_epoch: EPOCH,
+      lingua: 'it',
+      ignora_errori: false,
+      consenti_soglia_bassa: false,
+      pdf: true,
+      per_zona: false,
+      data_pdf: '2023-11-14T22:13:20.000Z',
+      source_date_epoch: EPOCH,
     });
     expect(new Map(manifest.ingressi.map((i: { file: string; sha256: string }) => [i.file, i.sha256]))).toEqual(inputsBefore);
     const outputs = await hashTree(outA());
@@ -162,11 +185,17 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
 
   it('indicatori.json names the files and rows of each figure; the rows are those of the source file', async () => {
     const rows = JSON.parse(await readFile(path.join(outA(), 'indicatori.json'), 'utf8')) as {
-      anno: number; livello: string; codice: string; indicatore: string; numeratore: number | null; soppresso: boolean;
+      anno: number;
+      livello: string;
+      codice: string;
+      indicatore: string;
+      numeratore: number | null;
+      soppresso: boolean;
       fonti: { numeratore: { file: string; righe?: string }[]; denominatore: { file: string; righe?: string }[] };
     }[];
     expect(rows.every((r) => r.fonti)).toBe(true);
-    for (const r of rows.filter((x) => x.soppresso)) expect([...r.fonti.numeratore, ...r.fonti.denominatore].every((f) => f.righe === undefined)).toBe(true);
+    for (const r of rows.filter((x) => x.soppresso))
+      expect([...r.fonti.numeratore, ...r.fonti.denominatore].every((f) => f.righe === undefined)).toBe(true);
     const figure = rows.find((r) => r.anno === 2024 && r.codice === '17029005' && r.indicatore === 'quota_65_plus')!;
     expect(figure.fonti.numeratore).toEqual([{ file: 'dati/2024/popolazione.csv', righe: expect.any(String) }]);
     // Recompute from the file itself: the rows of 17029005 aged 65 or more, and their sum.
@@ -175,7 +204,9 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
     const col = (name: string) => header.indexOf(name);
     const expected = lines.flatMap((line, i) => {
       const c = line.split(',');
-      return i > 0 && c[col('codice_quartiere')] === '17029005' && Number(c[col('eta')]) >= 65 ? [{ row: i + 1, n: Number(c[col('residenti')]) }] : [];
+      return i > 0 && c[col('codice_quartiere')] === '17029005' && Number(c[col('eta')]) >= 65
+        ? [{ row: i + 1, n: Number(c[col('residenti')]) }]
+        : [];
     });
     expect(parseRowRanges(figure.fonti.numeratore[0]!.righe!)).toEqual(expected.map((e) => e.row));
     expect(figure.numeratore).toBe(expected.reduce((s, e) => s + e.n, 0));
@@ -187,7 +218,9 @@ describe.skipIf(!hasBrowser)('a whole build, twice, of a project full of hostile
     const before = await hashTree(out);
     const result = await bilancio(['build', project, '--out', out], work, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
     expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).toMatch(/^Il browser Chromium "\/bin\/false" non è riuscito a stampare il PDF .*PUPPETEER_EXECUTABLE_PATH\. I risultati precedenti sono rimasti com'erano\.\n$/s);
+    expect(result.stderr).toMatch(
+      /^Il browser Chromium "\/bin\/false" non è riuscito a stampare il PDF .*PUPPETEER_EXECUTABLE_PATH\. I risultati precedenti sono rimasti com'erano\.\n$/s,
+    );
     expect(result.stderr).not.toMatch(/Errore interno|segnalarlo/);
     expect(await hashTree(out)).toEqual(before);
     expect(await readdir(path.join(work, 'c'))).toEqual(['out']);

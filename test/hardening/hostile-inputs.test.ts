@@ -55,7 +55,11 @@ describe('hostile partner files end in a result or a clear refusal, within 1 GB'
     expect(json.summary).toEqual({ files: 1, rows: 150_000, errors: 149_999, warnings: 149_999 });
     expect(json.files[0].conteggi).toEqual({ 'primary-key': 149_999, 'duplicate-row': 149_999 });
     expect(json.files[0].omessi).toBe(2 * 149_899);
-    expect(json.files[0].errors.at(-1)).toMatchObject({ code: 'primary-key', omessi: 149_899, message: expect.stringMatching(/^… e altri 149899 errori primary-key/) });
+    expect(json.files[0].errors.at(-1)).toMatchObject({
+      code: 'primary-key',
+      omessi: 149_899,
+      message: expect.stringMatching(/^… e altri 149899 errori primary-key/),
+    });
     const text = (await validateFile(file, 'text')).stdout;
     expect(text).toContain('… e altri 149994 problemi primary-key');
     expect(text).toMatch(/1 file, 150000 righe: 149999 errori, 149999 avvisi\./);

@@ -58,7 +58,13 @@ describe('templates and raw HTML', () => {
   });
 
   it('the page CSS that passes raw escapes every text from the data', () => {
-    const css = pageCss({ lang: 'it', footer: HOSTILE[0]!, title: HOSTILE[1]!, coverClass: 'copertina', sections: [{ id: 'x', header: HOSTILE[2]! }] });
+    const css = pageCss({
+      lang: 'it',
+      footer: HOSTILE[0]!,
+      title: HOSTILE[1]!,
+      coverClass: 'copertina',
+      sections: [{ id: 'x', header: HOSTILE[2]! }],
+    });
     expect(css).not.toMatch(/[<>]/);
     expect(css).not.toContain('"B"');
   });
@@ -90,8 +96,19 @@ describe('CSV formula neutralisation (OWASP)', () => {
 
   it('indicatori.csv carries no cell that a spreadsheet would run', () => {
     const value: AreaValue = {
-      anno: 2024, livello: 'quartiere', codice: 'Q1', nome: '=HYPERLINK("http://x")', indicatore: 'popolazione',
-      valore: -1.5, numeratore: 10, denominatore: 1, unita: '@SUM(1)', soppresso: false, motivo: '+cmd', nota: '\tnota', variazione: -0.3,
+      anno: 2024,
+      livello: 'quartiere',
+      codice: 'Q1',
+      nome: '=HYPERLINK("http://x")',
+      indicatore: 'popolazione',
+      valore: -1.5,
+      numeratore: 10,
+      denominatore: 1,
+      unita: '@SUM(1)',
+      soppresso: false,
+      motivo: '+cmd',
+      nota: '\tnota',
+      variazione: -0.3,
     };
     const csv = indicatorsCsv([value]);
     const row = csv.split('\r\n')[1]!;

@@ -16,7 +16,23 @@ import { writeSmallProject } from './helpers/small-project.js';
 
 const hasBrowser = 'path' in findBrowser();
 const KILLS = 5;
-const FILES = ['.bilancio-output.json', 'contributi.html', 'contributi.json', 'datapackage.json', 'impegni.csv', 'indicatori.csv', 'indicatori.json', 'manifest.json', 'piramidi.csv', 'questionario.csv', 'questionario_differenze.csv', 'report.html', 'report.pdf', 'risorse.csv', 'validazione.json'];
+const FILES = [
+  '.bilancio-output.json',
+  'contributi.html',
+  'contributi.json',
+  'datapackage.json',
+  'impegni.csv',
+  'indicatori.csv',
+  'indicatori.json',
+  'manifest.json',
+  'piramidi.csv',
+  'questionario.csv',
+  'questionario_differenze.csv',
+  'report.html',
+  'report.pdf',
+  'risorse.csv',
+  'validazione.json',
+];
 const cli = path.join(repoRoot, 'bin/bilancio.js');
 
 let work: string;
@@ -24,12 +40,19 @@ let project: string;
 let out: string;
 let duration: number;
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** The folder holds a whole build: every file, each matching the manifest, and a PDF that parses. */
 async function expectComplete(dir: string): Promise<string> {
   expect((await readdir(dir)).sort()).toEqual(FILES);
-  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { uscite: { file: string; sha256: string }[]; ingressi: { file: string; sha256: string }[] };
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as {
+    uscite: { file: string; sha256: string }[];
+    ingressi: { file: string; sha256: string }[];
+  };
   const hashes = await hashTree(dir);
   for (const output of manifest.uscite) expect(hashes.get(output.file), output.file).toBe(output.sha256);
   expect(await pdfInfo(path.join(dir, 'report.pdf'))).toMatch(/^Pages:\s+\d+$/m);
@@ -46,7 +69,10 @@ async function retitle(run: number): Promise<void> {
 
 const children = (pid: number): number[] => {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0);
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map(Number)
+      .filter((n) => n > 0);
   } catch {
     return [];
   }

@@ -20,12 +20,14 @@ describe('compact row ranges', () => {
   });
 
   it('reads back exactly the rows it wrote', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 2, max: 400 }), { maxLength: 120 }), (rows) => {
-      const unique = [...new Set(rows)].sort((a, b) => a - b);
-      const text = formatRowRanges(rows);
-      expect(parseRowRanges(text)).toEqual(unique);
-      expect(countRowRanges(text)).toBe(unique.length);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 2, max: 400 }), { maxLength: 120 }), (rows) => {
+        const unique = [...new Set(rows)].sort((a, b) => a - b);
+        const text = formatRowRanges(rows);
+        expect(parseRowRanges(text)).toEqual(unique);
+        expect(countRowRanges(text)).toBe(unique.length);
+      }),
+    );
   });
 });
 
@@ -35,18 +37,38 @@ function range(from: number, to: number): number[] {
 
 // quota_65_plus = popolazione[eta>=65] / popolazione. Each quartiere has 3 rows: ages 30, 70, 80.
 // Q1 has one person over 65: a count below the threshold, withheld with a complement in its zona.
-const OLD = new Map([['Q1', [1, 0]], ['Q2', [40, 10]], ['Q3', [50, 20]], ['Q4', [60, 30]], ['Q5', [70, 40]]]);
+const OLD = new Map([
+  ['Q1', [1, 0]],
+  ['Q2', [40, 10]],
+  ['Q3', [50, 20]],
+  ['Q4', [60, 30]],
+  ['Q5', [70, 40]],
+]);
 
 function project(): ValidatedProject {
   const rows: TypedRow[] = [];
   for (const q of miniTerritorio.quartieri) {
     const [a70, a80] = OLD.get(q.codice) as [number, number];
-    for (const [eta, residenti] of [[30, 500], [70, a70], [80, a80]] as const) {
-      rows.push({ values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti }, file: 'dati/2024/popolazione.csv', row: rows.length + 2 });
+    for (const [eta, residenti] of [
+      [30, 500],
+      [70, a70],
+      [80, a80],
+    ] as const) {
+      rows.push({
+        values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti },
+        file: 'dati/2024/popolazione.csv',
+        row: rows.length + 2,
+      });
     }
   }
   return {
-    territorio: miniTerritorio, anni: [2024], servizi: [], enti: [], cataloghi: new Map(), contributi: [], report: { files: [] },
+    territorio: miniTerritorio,
+    anni: [2024],
+    servizi: [],
+    enti: [],
+    cataloghi: new Map(),
+    contributi: [],
+    report: { files: [] },
     dati: yearData(2024, { popolazione: rows }),
   } as unknown as ValidatedProject;
 }
@@ -93,7 +115,17 @@ describe('bilancio explain', () => {
   const input = () => {
     const result = computed();
     const p = project();
-    return { lang: 'it' as const, definitions, values: result.values, notComputable: result.notComputable, dati: p.dati, territorio: p.territorio, servizi: [], threshold: 3, defaultYear: 2024 };
+    return {
+      lang: 'it' as const,
+      definitions,
+      values: result.values,
+      notComputable: result.notComputable,
+      dati: p.dati,
+      territorio: p.territorio,
+      servizi: [],
+      threshold: 3,
+      defaultYear: 2024,
+    };
   };
 
   it('shows definition, expressions, sums with their rows, scale and rounding of a published value', () => {
@@ -124,7 +156,9 @@ describe('bilancio explain', () => {
   });
 
   it('answers a wrong indicator or area as a mistake to fix, in Italian', () => {
-    expect(explainValue(input(), 'quota_66', 'Q3')).toEqual({ error: expect.stringMatching(/^L'indicatore "quota_66" non è nel catalogo/) });
+    expect(explainValue(input(), 'quota_66', 'Q3')).toEqual({
+      error: expect.stringMatching(/^L'indicatore "quota_66" non è nel catalogo/),
+    });
     expect(explainValue(input(), 'quota_65_plus', 'Q9')).toEqual({ error: expect.stringMatching(/^Territorio "Q9" non trovato/) });
   });
 });

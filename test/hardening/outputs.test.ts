@@ -33,7 +33,8 @@ async function project(name: string): Promise<string> {
 /** A folder as a previous run of `command` left it. */
 async function marked(dir: string, command: OutputCommand, files: Record<string, string>): Promise<string> {
   await mkdir(dir, { recursive: true });
-  for (const [name, text] of Object.entries({ ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0', Object.keys(files)) })) await writeFile(path.join(dir, name), text);
+  for (const [name, text] of Object.entries({ ...files, [OUTPUT_MARK]: outputMarkText(command, '0.1.0', Object.keys(files)) }))
+    await writeFile(path.join(dir, name), text);
   return dir;
 }
 
@@ -46,7 +47,11 @@ describe('every command refuses to write over the project', () => {
     ['compute', '.', (p: string, out: string) => ['compute', p, '--out', out]],
     ['submissions', 'contributi', (p: string, out: string) => ['submissions', p, '--out', out]],
     ['receipt', 'dati', (p: string, out: string) => ['receipt', 'contributi/acli/2024', '--progetto', p, '--out', out, '--no-pdf']],
-    ['receipt', 'contributi/acli/2024', (p: string, out: string) => ['receipt', 'contributi/acli/2024', '--progetto', p, '--out', out, '--no-pdf']],
+    [
+      'receipt',
+      'contributi/acli/2024',
+      (p: string, out: string) => ['receipt', 'contributi/acli/2024', '--progetto', p, '--out', out, '--no-pdf'],
+    ],
   ])('bilancio %s --out <progetto>/%s exits 2, names the folder, and every input stays byte-identical', async (command, sub, args) => {
     const dir = await project(`sopra-${command}-${sub.replace(/\W/g, '-')}`);
     const before = await hashTree(dir);
@@ -74,21 +79,26 @@ describe('a folder is replaced only when it carries the mark of the same command
     dir = await project('segno');
   });
 
-  it.each(['build', 'compute', 'submissions'] as const)('%s into a folder with a look-alike manifest.json, a thesis and a subfolder exits 2 and deletes nothing', async (command) => {
-    const out = path.join(work, `tesi-${command}`);
-    await mkdir(path.join(out, 'capitoli'), { recursive: true });
-    await writeFile(path.join(out, 'manifest.json'), '{"name":"la mia tesi"}');
-    await writeFile(path.join(out, 'tesi.odt'), 'Capitolo 1. Il welfare di quartiere.');
-    await writeFile(path.join(out, 'capitoli/uno.md'), '# Uno');
-    const before = await hashTree(out);
-    const result = await bilancio([command, dir, '--out', out, ...(command === 'build' ? ['--no-pdf'] : [])], work);
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/non porta il segno di bilancio \(\.bilancio-output\.json\).*cancellare la cartella e rilanciare; altrimenti scegliere un'altra cartella con --out/);
-    expect(await hashTree(out)).toEqual(before);
-    expect(await readdir(work)).not.toContainEqual(expect.stringMatching(new RegExp(`^\\.tesi-${command}\\.`)));
-  });
+  it.each(['build', 'compute', 'submissions'] as const)(
+    '%s into a folder with a look-alike manifest.json, a thesis and a subfolder exits 2 and deletes nothing',
+    async (command) => {
+      const out = path.join(work, `tesi-${command}`);
+      await mkdir(path.join(out, 'capitoli'), { recursive: true });
+      await writeFile(path.join(out, 'manifest.json'), '{"name":"la mia tesi"}');
+      await writeFile(path.join(out, 'tesi.odt'), 'Capitolo 1. Il welfare di quartiere.');
+      await writeFile(path.join(out, 'capitoli/uno.md'), '# Uno');
+      const before = await hashTree(out);
+      const result = await bilancio([command, dir, '--out', out, ...(command === 'build' ? ['--no-pdf'] : [])], work);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(
+        /non porta il segno di bilancio \(\.bilancio-output\.json\).*cancellare la cartella e rilanciare; altrimenti scegliere un'altra cartella con --out/,
+      );
+      expect(await hashTree(out)).toEqual(before);
+      expect(await readdir(work)).not.toContainEqual(expect.stringMatching(new RegExp(`^\\.tesi-${command}\\.`)));
+    },
+  );
 
-  it('compute and submissions never replace a build\'s folder; each writes its own, marked; receipts survive the next build', async () => {
+  it("compute and submissions never replace a build's folder; each writes its own, marked; receipts survive the next build", async () => {
     const cwd = path.join(work, 'cartella-di-lavoro');
     await mkdir(cwd);
     const build = await bilancio(['build', dir, '--no-pdf'], cwd);
@@ -163,7 +173,9 @@ describe('a project template that is a link out of the project is never read', (
     const withProject = args[0] === 'receipt' ? [...args, '--progetto', dir] : [args[0]!, dir, ...args.slice(1)];
     const result = await bilancio([...withProject, '--out', out], work);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/templates\/(partials\/copertina|receipt|contributi)\.hbs è un collegamento simbolico che porta fuori dalla cartella del progetto.*Il file non è stato letto\./);
+    expect(result.stderr).toMatch(
+      /templates\/(partials\/copertina|receipt|contributi)\.hbs è un collegamento simbolico che porta fuori dalla cartella del progetto.*Il file non è stato letto\./,
+    );
     expect(`${result.stdout}${result.stderr}`).not.toMatch(SECRET);
     // Nothing was written: no output folder, no staging folder beside it.
     expect((await readdir(work)).filter((e) => e.includes(path.basename(out)))).toEqual([]);
@@ -200,44 +212,48 @@ const canMount = (() => {
 
 // Real full and read-only disks: a small tmpfs (root only; as root chmod 0555 stops no write). Skipped,
 // saying why, where mounting is not permitted.
-describe.skipIf(!canMount)('a full or read-only disk: exit 3, the path, the previous outputs, nothing half written (needs root to mount a tmpfs)', () => {
-  const mounted: string[] = [];
-  let dir: string;
-  beforeAll(async () => {
-    dir = await project('disco');
-  });
-  afterAll(() => {
-    for (const m of mounted) execFileSync('umount', ['-l', m]);
-  });
+describe.skipIf(!canMount)(
+  'a full or read-only disk: exit 3, the path, the previous outputs, nothing half written (needs root to mount a tmpfs)',
+  () => {
+    const mounted: string[] = [];
+    let dir: string;
+    beforeAll(async () => {
+      dir = await project('disco');
+    });
+    afterAll(() => {
+      for (const m of mounted) execFileSync('umount', ['-l', m]);
+    });
 
-  async function disk(name: string, size: string): Promise<string> {
-    const at = path.join(work, name);
-    await mkdir(at);
-    if (!mountTmpfs(at, `size=${size}`)) throw new Error(`mount ${at}`);
-    mounted.push(at);
-    return at;
-  }
+    async function disk(name: string, size: string): Promise<string> {
+      const at = path.join(work, name);
+      await mkdir(at);
+      if (!mountTmpfs(at, `size=${size}`)) throw new Error(`mount ${at}`);
+      mounted.push(at);
+      return at;
+    }
 
-  it.each([
-    ['compute', ['compute'], 'dati-aperti'],
-    ['build', ['build', '--no-pdf'], 'out'],
-    ['templates', ['templates'], 'modelli'],
-  ] as const)('%s on a full disk', async (command, args, name) => {
-    const at = await disk(`pieno-${command}`, '48k');
-    const out = await marked(path.join(at, name), command, { 'indicatori.csv': 'di ieri\n', 'erogazioni.csv': 'di ieri\n' });
-    // Fill the disk: what is left is far less than the outputs need.
-    await writeFile(path.join(at, 'zavorra'), Buffer.alloc(32 * 1024));
-    const before = await hashTree(out);
-    const result = await bilancio([args[0], dir, ...args.slice(1), '--out', out], work);
-    expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).toContain(`Spazio su disco esaurito scrivendo "${out}/`);
-    expect(result.stderr).toMatch(/liberare spazio su disco/);
-    expect(await hashTree(out)).toEqual(before);
-    expect((await readdir(at)).sort()).toEqual([name, 'zavorra']);
-  });
+    it.each([
+      ['compute', ['compute'], 'dati-aperti'],
+      ['build', ['build', '--no-pdf'], 'out'],
+      ['templates', ['templates'], 'modelli'],
+    ] as const)('%s on a full disk', async (command, args, name) => {
+      const at = await disk(`pieno-${command}`, '48k');
+      const out = await marked(path.join(at, name), command, { 'indicatori.csv': 'di ieri\n', 'erogazioni.csv': 'di ieri\n' });
+      // Fill the disk: what is left is far less than the outputs need.
+      await writeFile(path.join(at, 'zavorra'), Buffer.alloc(32 * 1024));
+      const before = await hashTree(out);
+      const result = await bilancio([args[0], dir, ...args.slice(1), '--out', out], work);
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).toContain(`Spazio su disco esaurito scrivendo "${out}/`);
+      expect(result.stderr).toMatch(/liberare spazio su disco/);
+      expect(await hashTree(out)).toEqual(before);
+      expect((await readdir(at)).sort()).toEqual([name, 'zavorra']);
+    });
 
-  it.each([['it', /Non si può scrivere ".*": il disco è di sola lettura\. Scegliere una cartella scrivibile con --out/], ['en', /Cannot write ".*": the disk is read-only\. Choose a writable folder with --out/]] as const)(
-    'compute on a read-only disk (%s)', async (lang, message) => {
+    it.each([
+      ['it', /Non si può scrivere ".*": il disco è di sola lettura\. Scegliere una cartella scrivibile con --out/],
+      ['en', /Cannot write ".*": the disk is read-only\. Choose a writable folder with --out/],
+    ] as const)('compute on a read-only disk (%s)', async (lang, message) => {
       const at = await disk(`sola-lettura-${lang}`, '1m');
       const out = await marked(path.join(at, 'dati-aperti'), 'compute', { 'indicatori.csv': 'di ieri\n' });
       execFileSync('mount', ['-o', 'remount,ro', at]);
@@ -248,19 +264,29 @@ describe.skipIf(!canMount)('a full or read-only disk: exit 3, the path, the prev
       expect(result.stderr).toContain(at);
       expect(await hashTree(out)).toEqual(before);
       expect(await readdir(at)).toEqual(['dati-aperti']);
-    },
-  );
-});
+    });
+  },
+);
 
-describe('a Chromium that fails is the machine\'s problem, not a bug', () => {
+describe("a Chromium that fails is the machine's problem, not a bug", () => {
   it.each([
     ['starts and fails', '/bin/false', /^Il browser Chromium "\/bin\/false" non è riuscito a stampare il PDF .*PUPPETEER_EXECUTABLE_PATH/],
-    ['is missing', '/nessun/chromium', /^Nessun browser Chromium trovato\..*PUPPETEER_EXECUTABLE_PATH\. Percorsi provati: \/nessun\/chromium\./],
+    [
+      'is missing',
+      '/nessun/chromium',
+      /^Nessun browser Chromium trovato\..*PUPPETEER_EXECUTABLE_PATH\. Percorsi provati: \/nessun\/chromium\./,
+    ],
   ])('a receipt whose Chromium %s exits 3 naming it, and the receipts already there stay as they were', async (_case, program, message) => {
     const dir = await project(`chromium-${path.basename(program)}`);
-    const out = await marked(path.join(work, `ricevute-${path.basename(program)}`), 'receipt', { 'ricevuta-acli-2024.html': 'di ieri', 'ricevuta-acli-2024.pdf': '%PDF di ieri' });
+    const out = await marked(path.join(work, `ricevute-${path.basename(program)}`), 'receipt', {
+      'ricevuta-acli-2024.html': 'di ieri',
+      'ricevuta-acli-2024.pdf': '%PDF di ieri',
+    });
     const before = await hashTree(out);
-    const result = await bilancio(['receipt', 'contributi/acli/2024', '--progetto', dir, '--out', out], work, { ...process.env, PUPPETEER_EXECUTABLE_PATH: program });
+    const result = await bilancio(['receipt', 'contributi/acli/2024', '--progetto', dir, '--out', out], work, {
+      ...process.env,
+      PUPPETEER_EXECUTABLE_PATH: program,
+    });
     expect(result.code, result.stderr).toBe(3);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/Errore interno/);

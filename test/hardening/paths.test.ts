@@ -55,7 +55,13 @@ describe('symbolic links', () => {
     });
     const checked = await checkProject({ project: dir }, fx);
     const found = checked.report.files.flatMap((f) => f.errors);
-    expect(found).toContainEqual(expect.objectContaining({ code: 'source-error', file: 'dati', message: expect.stringMatching(/^dati è un collegamento simbolico che porta fuori/) }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: 'source-error',
+        file: 'dati',
+        message: expect.stringMatching(/^dati è un collegamento simbolico che porta fuori/),
+      }),
+    );
     expect(checked.project.dati.get(2024)?.get('popolazione') ?? []).toEqual([]);
     expect(checked.report.files.some((f) => f.path.startsWith('dati/') && f.rows > 0)).toBe(false);
   });
@@ -64,9 +70,13 @@ describe('symbolic links', () => {
     const dir = await project('link-dangling', async (d) => {
       await symlink(path.join(d, 'manca.csv'), path.join(d, 'dati/2024/famiglie_extra.csv'));
     });
-    expect(await problems(dir)).toContainEqual(expect.objectContaining({
-      code: 'source-error', file: 'dati/2024/famiglie_extra.csv', message: expect.stringMatching(/non porta a nessun file/),
-    }));
+    expect(await problems(dir)).toContainEqual(
+      expect.objectContaining({
+        code: 'source-error',
+        file: 'dati/2024/famiglie_extra.csv',
+        message: expect.stringMatching(/non porta a nessun file/),
+      }),
+    );
   });
 
   it('reads a link that stays inside the project like the file it points to', async () => {
@@ -89,10 +99,17 @@ describe('manifest entries', () => {
       await writeFile(file, JSON.stringify(manifest));
     });
     const found = (await problems(dir)).filter((p) => p.file === 'contributi/acli/2024/manifest.json');
-    expect(found).toEqual([expect.objectContaining({
-      code: 'source-error', severity: 'error', field: 'file', value: '../../etc/passwd',
-      message: expect.stringMatching(/^Il manifest elenca "\.\.\/\.\.\/etc\/passwd": non sono nomi di file della cartella del contributo/),
-    })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'source-error',
+        severity: 'error',
+        field: 'file',
+        value: '../../etc/passwd',
+        message: expect.stringMatching(
+          /^Il manifest elenca "\.\.\/\.\.\/etc\/passwd": non sono nomi di file della cartella del contributo/,
+        ),
+      }),
+    ]);
   });
 });
 

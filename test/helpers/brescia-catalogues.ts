@@ -20,7 +20,9 @@ export async function bresciaCatalogues(): Promise<ValidatedProject> {
 
 /** Encodes text as a partner's file would be: Windows-1252, or UTF-8 with a BOM. */
 export function encode(text: string, encoding: 'windows-1252' | 'utf-8-bom'): Uint8Array {
-  return encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return encoding === 'windows-1252'
+    ? iconv.encode(text, 'win1252')
+    : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
 /** Validates one file's bytes as `dataset` against Brescia's catalogues. */

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { asObjects, bytesOf, SPECTRUM } from './helpers.js';
 import { parseTable } from '../../src/ingest/read-table.js';
 
-const names = readdirSync(`${SPECTRUM}csvs`).filter((name) => name.endsWith('.csv')).sort();
+const names = readdirSync(`${SPECTRUM}csvs`)
+  .filter((name) => name.endsWith('.csv'))
+  .sort();
 
 describe('csv-spectrum: every file parses to its expected JSON', () => {
   it('finds the whole suite', () => {

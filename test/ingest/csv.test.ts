@@ -6,7 +6,10 @@ import { parseText, places } from './helpers.js';
 describe('parseCsv', () => {
   it('keeps ragged rows as they are', () => {
     const table = parseCsv('a;b;c\n1;2\n1;2;3;4\n', 'f.csv', 'utf-8');
-    expect(table.rows).toEqual([['1', '2'], ['1', '2', '3', '4']]);
+    expect(table.rows).toEqual([
+      ['1', '2'],
+      ['1', '2', '3', '4'],
+    ]);
   });
 
   it('a BOM-prefixed quoted header', () => {
@@ -15,20 +18,30 @@ describe('parseCsv', () => {
 
   it('empty lines leave the data rows but keep the numbering; trailing ones are not rows', () => {
     const table = parseText('a,b\r\n1,2\r\n\r\n\r\n3,4\r\n\r\n\r\n');
-    expect(table.rows).toEqual([['1', '2'], ['3', '4']]);
+    expect(table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(table.rowNumbers).toEqual([2, 5]);
     expect(places(checkStructure(table))).toEqual(['blank-row@3:-', 'blank-row@4:-']);
   });
 
   it('a row of delimiters only is a row (the structure check calls it blank)', () => {
     const table = parseText('a,b\n,\n1,2\n');
-    expect(table.rows).toEqual([['', ''], ['1', '2']]);
+    expect(table.rows).toEqual([
+      ['', ''],
+      ['1', '2'],
+    ]);
     expect(places(checkStructure(table))).toEqual(['blank-row@2:-']);
   });
 
   it('mixed line endings in one file (rows appended in another editor)', () => {
     const table = parseText('a;b\r\n1;2\n3;4\r5;6');
-    expect(table.rows).toEqual([['1', '2'], ['3', '4'], ['5', '6']]);
+    expect(table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
     expect(table.rowNumbers).toEqual([2, 3, 4]);
   });
 

@@ -25,7 +25,7 @@ describe('decodeBytes', () => {
     expect(decoded(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('"id"')]))).toMatchObject({ text: '"id"', encoding: 'utf-8-bom' });
   });
 
-  it('Windows-1252 when 0x80–0x9F bytes appear: € ’ “ ” decoded right (not Node 20\'s TextDecoder)', () => {
+  it("Windows-1252 when 0x80–0x9F bytes appear: € ’ “ ” decoded right (not Node 20's TextDecoder)", () => {
     expect(decoded(cp1252('Città ’ “x” €'))).toMatchObject({ text: 'Città ’ “x” €', encoding: 'windows-1252' });
   });
 

@@ -70,7 +70,10 @@ describe('frictionless-py structure fixtures', () => {
 
   it('blank-rows-no-fields.csv: the empty line is not a data row but keeps its number', () => {
     const table = frictionless('blank-rows-no-fields.csv');
-    expect(table.rows).toEqual([['1101', 'John', '30'], ['1102', 'Julie', '26']]);
+    expect(table.rows).toEqual([
+      ['1101', 'John', '30'],
+      ['1102', 'Julie', '26'],
+    ]);
     expect(table.rowNumbers).toEqual([2, 4]);
     expect(places(errorsOf(table))).toEqual(['blank-row@3:-']);
   });
@@ -140,11 +143,17 @@ describe('frictionless-py structure fixtures', () => {
   it('delimiter.csv: `;` dialect, 2 rows', () => {
     const table = frictionless('delimiter.csv');
     expect(table.dialect.delimiter).toBe(';');
-    expect(table.rows).toEqual([['1', 'english'], ['2', '中国人']]);
+    expect(table.rows).toEqual([
+      ['1', 'english'],
+      ['2', '中国人'],
+    ]);
   });
 
   it('issue-1009 (semicolon and comma): `0123` stays a string with its leading zero', () => {
-    for (const [name, delimiter] of [['issue-1009-semicolon.csv', ';'], ['issue-1009-comma.csv', ',']] as const) {
+    for (const [name, delimiter] of [
+      ['issue-1009-semicolon.csv', ';'],
+      ['issue-1009-comma.csv', ','],
+    ] as const) {
       const table = frictionless(name);
       expect(table.dialect.delimiter).toBe(delimiter);
       expect(table.header).toEqual(['fieldNameA', 'fieldNameB']);
@@ -171,10 +180,13 @@ describe('frictionless-py structure fixtures', () => {
   });
 
   it('table.csv: 2 rows', () => {
-    expect(frictionless('table.csv').rows).toEqual([['1', 'english'], ['2', '中国人']]);
+    expect(frictionless('table.csv').rows).toEqual([
+      ['1', 'english'],
+      ['2', '中国人'],
+    ]);
   });
 
-  it('table.tsv: tab detected, 3 rows (`\\N` kept as text: nulls are the schema stage\'s business)', () => {
+  it("table.tsv: tab detected, 3 rows (`\\N` kept as text: nulls are the schema stage's business)", () => {
     const table = frictionless('table.tsv');
     expect(table.dialect.delimiter).toBe('\t');
     expect(table.rows).toHaveLength(3);
@@ -188,7 +200,10 @@ describe('frictionless-py structure fixtures', () => {
       expect(table.problems).toEqual([]);
       expect(table.dialect.encoding).toBe('json');
       expect(table.header).toEqual(['id', 'name']);
-      expect(table.rows).toEqual([['1', 'english'], ['2', '中国人']]);
+      expect(table.rows).toEqual([
+        ['1', 'english'],
+        ['2', '中国人'],
+      ]);
     }
     // Row = position in the array: the header array is item 1, the first object is item 1.
     expect(arrays.rowNumbers).toEqual([2, 3]);
@@ -209,7 +224,13 @@ describe('frictionless-py structure fixtures', () => {
   });
 
   describe('files that need options we do not support still end in a RawTable', () => {
-    for (const name of ['table-infer-iso-8859-7.csv', 'dialect.csv', 'escaping.csv', 'skip-blank-at-the-end.csv', 'matrix-with-comment.csv']) {
+    for (const name of [
+      'table-infer-iso-8859-7.csv',
+      'dialect.csv',
+      'escaping.csv',
+      'skip-blank-at-the-end.csv',
+      'matrix-with-comment.csv',
+    ]) {
       it(name, () => {
         const table = frictionless(name);
         expect(table.file).toBe(name);

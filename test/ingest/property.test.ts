@@ -44,7 +44,12 @@ describe('parseTable never throws', () => {
   });
 
   it('on real files truncated anywhere', () => {
-    const files = [FIXTURES + 'erogazioni_auser.csv', FIXTURES + 'voci_multiriga.csv', FRICTIONLESS + 'doublequote.csv', FRICTIONLESS + 'table.keyed.json'];
+    const files = [
+      FIXTURES + 'erogazioni_auser.csv',
+      FIXTURES + 'voci_multiriga.csv',
+      FRICTIONLESS + 'doublequote.csv',
+      FRICTIONLESS + 'table.keyed.json',
+    ];
     const sources = files.map((file) => ({ name: file, bytes: bytesOf(file) }));
     fc.assert(
       fc.property(fc.constantFrom(...sources), fc.double({ min: 0, max: 1, noNaN: true }), ({ name, bytes }, cut) => {
@@ -115,11 +120,21 @@ describe('the quote-free fast path of parseCsv', () => {
   it('reads every text without a quote exactly as csv-parse does', () => {
     const plainChars = fc.constantFrom('a', 'Z', '0', ' ', 'à', '€', ';', ',', '\n', '\r', '\t', '|', '\u00a0', '\uFEFF');
     fc.assert(
-      fc.property(fc.array(plainChars, { maxLength: 300 }).map((cs) => cs.join('')), fc.constantFrom(';', ',', '\t', '|'), (text, delimiter) => {
-        const viaCsvParse: string[][] = [];
-        parse(text, { ...csvParseOptions(delimiter as ';'), on_record: (record: string[]) => { viaCsvParse.push(record); return null; } });
-        expect(splitPlainCsv(text, delimiter as ';')).toEqual(viaCsvParse);
-      }),
+      fc.property(
+        fc.array(plainChars, { maxLength: 300 }).map((cs) => cs.join('')),
+        fc.constantFrom(';', ',', '\t', '|'),
+        (text, delimiter) => {
+          const viaCsvParse: string[][] = [];
+          parse(text, {
+            ...csvParseOptions(delimiter as ';'),
+            on_record: (record: string[]) => {
+              viaCsvParse.push(record);
+              return null;
+            },
+          });
+          expect(splitPlainCsv(text, delimiter as ';')).toEqual(viaCsvParse);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -20,7 +20,8 @@ function residentsFrom(popolazione: string, skip = new Set<number>()): string {
     const c = line.split(',');
     const anno = Number(c[at('anno')]);
     const count = Number(c[at('residenti')]) - (skip.has(index + 2) ? 1 : 0);
-    for (let i = 0; i < count; i++) out.push(`${anno};${c[at('codice_quartiere')]};${anno - Number(c[at('eta')])};${c[at('sesso')]};${c[at('cittadinanza')]}`);
+    for (let i = 0; i < count; i++)
+      out.push(`${anno};${c[at('codice_quartiere')]};${anno - Number(c[at('eta')])};${c[at('sesso')]};${c[at('cittadinanza')]}`);
   });
   return `${out.join('\r\n')}\r\n`;
 }
@@ -79,7 +80,7 @@ describe('residenti.csv in a project', () => {
     expect(checked.project.dati.get(2024)!.get('popolazione')![0]!.file).toBe('dati/2024/popolazione.csv');
   }, 60_000);
 
-  it('the rule\'s severity comes from the config', async () => {
+  it("the rule's severity comes from the config", async () => {
     const configFile = path.join(both, 'bilancio.config.json');
     const config = JSON.parse(await readFile(configFile, 'utf8'));
     config.regole = { ...config.regole, residenti_popolazione: { gravita: 'avviso' } };

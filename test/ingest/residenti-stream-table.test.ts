@@ -17,13 +17,29 @@ async function streamed(file: string, options: Partial<StreamTableOptions> = {})
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   let header: string[] = [];
-  const result = await streamTable(file, { displayPath: path.basename(file), ...options }, {
-    start: (labels) => { header = labels; },
-    plain: () => false,
-    cells: (cells, row) => { rows.push(cells); rowNumbers.push(row); },
-    blank: () => {},
-  });
-  return { file: path.basename(file), dialect: result.dialect, header: result.header.length ? result.header : header, rows, rowNumbers, problems: result.problem ? [result.problem] : [] };
+  const result = await streamTable(
+    file,
+    { displayPath: path.basename(file), ...options },
+    {
+      start: (labels) => {
+        header = labels;
+      },
+      plain: () => false,
+      cells: (cells, row) => {
+        rows.push(cells);
+        rowNumbers.push(row);
+      },
+      blank: () => {},
+    },
+  );
+  return {
+    file: path.basename(file),
+    dialect: result.dialect,
+    header: result.header.length ? result.header : header,
+    rows,
+    rowNumbers,
+    problems: result.problem ? [result.problem] : [],
+  };
 }
 
 function parsed(file: string, options: { encoding?: 'utf-8' } = {}): RawTable {
@@ -42,13 +58,12 @@ function shape(table: RawTable) {
   };
 }
 
-const csvFiles = (dir: string) => readdirSync(dir).filter((n) => /\.(csv|tsv|txt)$/.test(n)).sort().map((n) => path.join(dir, n));
-const suites = [
-  ...csvFiles(`${SPECTRUM}csvs`),
-  `${SPECTRUM}history-0.1.0/latin1.csv`,
-  ...csvFiles(FRICTIONLESS),
-  ...csvFiles(FIXTURES),
-];
+const csvFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => /\.(csv|tsv|txt)$/.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
+const suites = [...csvFiles(`${SPECTRUM}csvs`), `${SPECTRUM}history-0.1.0/latin1.csv`, ...csvFiles(FRICTIONLESS), ...csvFiles(FIXTURES)];
 
 describe('streamed reading equals parseTable on every suite file', () => {
   it('finds the suites', () => {
@@ -79,7 +94,9 @@ describe('streamed reading equals parseTable on every suite file', () => {
 
 describe('streamed reading of what Excel and Anagrafe exports hold', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'bilancio-stream-')); });
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'bilancio-stream-'));
+  });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const cases: [string, string | Uint8Array][] = [
@@ -98,12 +115,30 @@ describe('streamed reading of what Excel and Anagrafe exports hold', () => {
   const ascii = (bytes: number) => Buffer.from('1;2\n'.repeat(bytes / 4));
   const cp1252 = (...bytes: number[]) => Buffer.from(bytes);
   const late: [string, Uint8Array][] = [
-    ['Windows-1252 after 300 KB of ASCII', Buffer.concat([Buffer.from('a;b\n'), ascii(300_000), Buffer.from('Citt'), cp1252(0xe0, 0x3b, 0x92, 0x0a), ascii(400)])],
-    ['UTF-8 after 300 KB of Windows-1252: mixed encodings', Buffer.concat([cp1252(0x61, 0x3b, 0x62, 0x0a, 0xe0, 0x3b, 0x31, 0x0a), ascii(300_000), Buffer.from('città;3\n')])],
-    ['Windows-1252 after 300 KB of UTF-8: mixed encodings', Buffer.concat([Buffer.from('a;b\ncittà;1\n'), ascii(300_000), cp1252(0xe0, 0x3b, 0x31, 0x0a)])],
-    ['Windows-1252 after 300 KB of UTF-8 with BOM', Buffer.concat([cp1252(0xef, 0xbb, 0xbf), Buffer.from('a;b\n'), ascii(300_000), cp1252(0xe0, 0x3b, 0x31, 0x0a)])],
-    ['a byte undefined in Windows-1252 after 300 KB', Buffer.concat([cp1252(0x61, 0x3b, 0x62, 0x0a, 0xe0, 0x3b, 0x31, 0x0a), ascii(300_000), cp1252(0x81, 0x3b, 0x31, 0x0a)])],
-    ['ISO-8859-1 that turns out Windows-1252', Buffer.concat([cp1252(0x61, 0x3b, 0x62, 0x0a, 0xe0, 0x3b, 0x31, 0x0a), ascii(300_000), cp1252(0x80, 0x3b, 0x31, 0x0a)])],
+    [
+      'Windows-1252 after 300 KB of ASCII',
+      Buffer.concat([Buffer.from('a;b\n'), ascii(300_000), Buffer.from('Citt'), cp1252(0xe0, 0x3b, 0x92, 0x0a), ascii(400)]),
+    ],
+    [
+      'UTF-8 after 300 KB of Windows-1252: mixed encodings',
+      Buffer.concat([cp1252(0x61, 0x3b, 0x62, 0x0a, 0xe0, 0x3b, 0x31, 0x0a), ascii(300_000), Buffer.from('città;3\n')]),
+    ],
+    [
+      'Windows-1252 after 300 KB of UTF-8: mixed encodings',
+      Buffer.concat([Buffer.from('a;b\ncittà;1\n'), ascii(300_000), cp1252(0xe0, 0x3b, 0x31, 0x0a)]),
+    ],
+    [
+      'Windows-1252 after 300 KB of UTF-8 with BOM',
+      Buffer.concat([cp1252(0xef, 0xbb, 0xbf), Buffer.from('a;b\n'), ascii(300_000), cp1252(0xe0, 0x3b, 0x31, 0x0a)]),
+    ],
+    [
+      'a byte undefined in Windows-1252 after 300 KB',
+      Buffer.concat([cp1252(0x61, 0x3b, 0x62, 0x0a, 0xe0, 0x3b, 0x31, 0x0a), ascii(300_000), cp1252(0x81, 0x3b, 0x31, 0x0a)]),
+    ],
+    [
+      'ISO-8859-1 that turns out Windows-1252',
+      Buffer.concat([cp1252(0x61, 0x3b, 0x62, 0x0a, 0xe0, 0x3b, 0x31, 0x0a), ascii(300_000), cp1252(0x80, 0x3b, 0x31, 0x0a)]),
+    ],
     ['a quote after 300 KB', Buffer.concat([Buffer.from('a;b\n'), ascii(300_000), Buffer.from('"x\ny";2\n3;4\n')])],
   ];
   for (const [name, content] of [...cases, ...late]) {

@@ -35,8 +35,12 @@ function tablePath(bytes: Uint8Array) {
   const entry = schemas.datasets.get('residenti')!;
   const table = parseTable(bytes, 'dati/2024/residenti.csv');
   const checked = validateTable(table, {
-    dataset: 'residenti', schema: entry.schema, quartieri, lang: 'it',
-    validateRow: (row) => entry.validateRow(row) as boolean, rowErrors: () => entry.validateRow.errors,
+    dataset: 'residenti',
+    schema: entry.schema,
+    quartieri,
+    lang: 'it',
+    validateRow: (row) => entry.validateRow(row) as boolean,
+    rowErrors: () => entry.validateRow.errors,
   });
   const counts = new Map<string, number>();
   for (const { values: v, invalid } of checked.rows) {
@@ -48,13 +52,25 @@ function tablePath(bytes: Uint8Array) {
   return { counts, problems: checked.problems };
 }
 
-const countsOf = (rows: TypedRow[]) => new Map(rows.map(({ values: v }) => [[v.codice_quartiere, v.sesso, v.eta, v.cittadinanza].join('|'), v.residenti]));
+const countsOf = (rows: TypedRow[]) =>
+  new Map(rows.map(({ values: v }) => [[v.codice_quartiere, v.sesso, v.eta, v.cittadinanza].join('|'), v.residenti]));
 const place = (p: Problem) => `${p.code}@${p.row ?? '-'}:${p.column ?? '-'} ${p.message}`;
 
 /** A residenti file written every way people write one: codes, numbers, names, quotes, ND. */
 function variedFile(rows: number, seed: number): string[] {
   const random = seeded(seed);
-  const written = ['17029018', '18', "Sant'Eufemia", 'S. Eufemia', 'Sant’Eufemia', '"Porta Cremona - Volta"', '17029001', 'ND', '"17029005"', 'Chiusure'];
+  const written = [
+    '17029018',
+    '18',
+    "Sant'Eufemia",
+    'S. Eufemia',
+    'Sant’Eufemia',
+    '"Porta Cremona - Volta"',
+    '17029001',
+    'ND',
+    '"17029005"',
+    'Chiusure',
+  ];
   const lines = ['anno;codice_quartiere;anno_nascita;sesso;cittadinanza'];
   for (let i = 0; i < rows; i++) {
     const quartiere = random() < 0.5 ? codes[Math.floor(random() * codes.length)]! : written[Math.floor(random() * written.length)]!;
@@ -67,9 +83,21 @@ function variedFile(rows: number, seed: number): string[] {
 
 describe('streamed residenti: the same counts as the table path', () => {
   const files: [string, () => Uint8Array][] = [
-    ['UTF-8 with BOM, CRLF, quoted fields', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${variedFile(3000, 1).join('\r\n')}\r\n`)])],
+    [
+      'UTF-8 with BOM, CRLF, quoted fields',
+      () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${variedFile(3000, 1).join('\r\n')}\r\n`)]),
+    ],
     ['Windows-1252, CRLF, quoted fields', () => iconv.encode(`${variedFile(3000, 2).join('\r\n')}\r\n`, 'win1252')],
-    ['UTF-8, LF, a name column, a multi-line quoted field', () => Buffer.from(`${variedFile(3000, 3).join('\n').replace(/^anno;codice_quartiere/, 'anno;quartiere').replace('\n2024;', '\n"2024\n";')}\n`)],
+    [
+      'UTF-8, LF, a name column, a multi-line quoted field',
+      () =>
+        Buffer.from(
+          `${variedFile(3000, 3)
+            .join('\n')
+            .replace(/^anno;codice_quartiere/, 'anno;quartiere')
+            .replace('\n2024;', '\n"2024\n";')}\n`,
+        ),
+    ],
   ];
   for (const [name, bytes] of files) {
     for (const chunkSize of [1024, 1024 * 1024]) {
@@ -110,15 +138,26 @@ describe('streamed residenti: problems', () => {
     const expected = tablePath(Buffer.from(text));
     expect(streamed.problems.map(place).sort()).toEqual(expected.problems.map(place).sort());
     expect(streamed.problems.map((p) => `${p.code}@${p.row}:${p.columnLetter ?? '-'}`).sort()).toEqual([
-      'blank-row@5:-', 'blank-row@9:-', 'constraint-error@12:B', 'constraint-error@13:E', 'constraint-error@6:D',
-      'constraint-error@7:E', 'constraint-error@8:C', 'extra-cell@10:G', 'extra-label@1:F', 'foreign-key@3:B', 'missing-cell@7:F',
-      'quartiere-match@11:B', 'type-error@4:C',
+      'blank-row@5:-',
+      'blank-row@9:-',
+      'constraint-error@12:B',
+      'constraint-error@13:E',
+      'constraint-error@6:D',
+      'constraint-error@7:E',
+      'constraint-error@8:C',
+      'extra-cell@10:G',
+      'extra-label@1:F',
+      'foreign-key@3:B',
+      'missing-cell@7:F',
+      'quartiere-match@11:B',
+      'type-error@4:C',
     ]);
     expect(countsOf(streamed.rows)).toEqual(expected.counts);
   });
 
   it('without a required column: the missing-label and the shape of each row, as the table validator', async () => {
-    const text = 'anno;codice_quartiere;anno_nascita;cittadinanza\n2024;17029001;1950;ITA\n2024;17029001;1950\n;;;\n\n2024;17029001;1950;ITA;x\n';
+    const text =
+      'anno;codice_quartiere;anno_nascita;cittadinanza\n2024;17029001;1950;ITA\n2024;17029001;1950\n;;;\n\n2024;17029001;1950;ITA;x\n';
     const file = path.join(dir, 'senza-sesso.csv');
     await writeFile(file, text);
     const streamed = await stream(file, { chunkSize: 8 });
@@ -127,9 +166,12 @@ describe('streamed residenti: problems', () => {
     expect(streamed.rows).toEqual([]);
   });
 
-  it('add the checks across cells: a year other than the folder\'s, a birth after the year', async () => {
+  it("add the checks across cells: a year other than the folder's, a birth after the year", async () => {
     const file = path.join(dir, 'anni.csv');
-    await writeFile(file, 'anno;codice_quartiere;anno_nascita;sesso;cittadinanza\n2023;17029001;1950;M;ITA\n2024;17029001;2025;M;ITA\n2024;17029001;1900;F;ITA\n');
+    await writeFile(
+      file,
+      'anno;codice_quartiere;anno_nascita;sesso;cittadinanza\n2023;17029001;1950;M;ITA\n2024;17029001;2025;M;ITA\n2024;17029001;1900;F;ITA\n',
+    );
     const streamed = await stream(file);
     expect(streamed.problems.map((p) => [p.code, p.row, p.columnLetter, p.field, p.value])).toEqual([
       ['consistency-error', 2, 'A', 'anno', '2023'],
@@ -156,7 +198,9 @@ describe('streamed residenti: problems', () => {
 
   it('an encoding error stops the file: no rows, the problem at its row', async () => {
     const file = path.join(dir, 'codifica.csv');
-    const ascii = Buffer.from(`anno;codice_quartiere;anno_nascita;sesso;cittadinanza\ncittà;1;1;M;ITA\n${'2024;17029001;1950;M;ITA\n'.repeat(20_000)}`);
+    const ascii = Buffer.from(
+      `anno;codice_quartiere;anno_nascita;sesso;cittadinanza\ncittà;1;1;M;ITA\n${'2024;17029001;1950;M;ITA\n'.repeat(20_000)}`,
+    );
     await writeFile(file, Buffer.concat([ascii, Buffer.from([0x32, 0x30, 0x32, 0xe0, 0x0a])]));
     const streamed = await stream(file);
     expect(streamed.rows).toEqual([]);
@@ -174,7 +218,9 @@ describe('streamed residenti: memory', () => {
     let peak = before;
     const streamed = await stream(file, {
       progressEveryMs: 0,
-      onProgress: () => { peak = Math.max(peak, process.memoryUsage().heapUsed); },
+      onProgress: () => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      },
     });
     peak = Math.max(peak, process.memoryUsage().heapUsed);
     expect(streamed.rowsRead).toBe(2_000_000);

@@ -49,11 +49,22 @@ describe('title rows', () => {
   });
 
   it('findHeaderIndex skips a title, blank rows, but not a one-column header above data', () => {
-    expect(findHeaderIndex([['Servizi erogati 2024', '', ''], ['anno', 'quartiere', 'utenti'], ['2024', 'Est', '3']])).toBe(1);
+    expect(
+      findHeaderIndex([
+        ['Servizi erogati 2024', '', ''],
+        ['anno', 'quartiere', 'utenti'],
+        ['2024', 'Est', '3'],
+      ]),
+    ).toBe(1);
     expect(findHeaderIndex([['Titolo'], [''], ['', '', ''], ['anno', 'utenti'], ['2024', '3']])).toBe(3);
     expect(findHeaderIndex([['value'], ['01'], ['002']])).toBe(0);
     // A header with one name left is not taken for a title when data follows.
-    expect(findHeaderIndex([['id', '', ''], ['1', '2', '3']])).toBe(0);
+    expect(
+      findHeaderIndex([
+        ['id', '', ''],
+        ['1', '2', '3'],
+      ]),
+    ).toBe(0);
     expect(findHeaderIndex([[''], ['']])).toBe(2);
   });
 

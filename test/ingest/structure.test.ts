@@ -15,12 +15,29 @@ const table = (header: string[], rows: (string | null)[][], extra: Partial<RawTa
 
 describe('checkStructure', () => {
   it('a sound table has no problems', () => {
-    expect(checkStructure(table(['anno', 'utenti'], [['2024', '3'], ['2024', '4']]))).toEqual([]);
+    expect(
+      checkStructure(
+        table(
+          ['anno', 'utenti'],
+          [
+            ['2024', '3'],
+            ['2024', '4'],
+          ],
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('extra cells: one problem per cell, the message says how to fix it, in Italian and English', () => {
-    const rows = [['1', '2', '3', '4'], ['1', '2', '3', '4'], ['1', '2', '3', '4'], ['2024', '17029018', 'SAD', '3', 'x', 'y']];
-    const t = table(['anno', 'codice_quartiere', 'codice_servizio', 'utenti'], rows, { dialect: { encoding: 'utf-8', delimiter: null, lineEnding: null, skippedTitleRows: 0 } });
+    const rows = [
+      ['1', '2', '3', '4'],
+      ['1', '2', '3', '4'],
+      ['1', '2', '3', '4'],
+      ['2024', '17029018', 'SAD', '3', 'x', 'y'],
+    ];
+    const t = table(['anno', 'codice_quartiere', 'codice_servizio', 'utenti'], rows, {
+      dialect: { encoding: 'utf-8', delimiter: null, lineEnding: null, skippedTitleRows: 0 },
+    });
     const problems = checkStructure(t).filter((p) => p.code === 'extra-cell');
     expect(problems).toHaveLength(2);
     expect(problems[0]).toEqual({
@@ -80,7 +97,15 @@ describe('checkStructure', () => {
   });
 
   it('blank rows: all cells empty (spaces and null count as empty), or a gap left by an empty line', () => {
-    const t = table(['a', 'b'], [['1', '2'], [' ', null], ['3', '4']], { rowNumbers: [2, 3, 6] });
+    const t = table(
+      ['a', 'b'],
+      [
+        ['1', '2'],
+        [' ', null],
+        ['3', '4'],
+      ],
+      { rowNumbers: [2, 3, 6] },
+    );
     const problems = checkStructure(t);
     expect(places(problems)).toEqual(['blank-row@3:-', 'blank-row@4:-', 'blank-row@5:-']);
     expect(problems[0]?.message).toBe('La riga 3 è vuota: eliminarla (in Excel: clic destro sul numero di riga → Elimina).');
@@ -91,7 +116,13 @@ describe('checkStructure', () => {
   });
 
   it('duplicate rows: a warning naming the first, even far apart; null differs from empty', () => {
-    const rows: (string | null)[][] = [['2024', 'Est'], ['2024', 'Ovest'], ['2024', null], ['2024', ''], ['2024', 'Est']];
+    const rows: (string | null)[][] = [
+      ['2024', 'Est'],
+      ['2024', 'Ovest'],
+      ['2024', null],
+      ['2024', ''],
+      ['2024', 'Est'],
+    ];
     const problems = checkStructure(table(['anno', 'quartiere'], rows));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'duplicate-row', severity: 'warning', row: 6, value: '2024;Est' });

@@ -77,7 +77,9 @@ describe('parseWorkbook', () => {
   });
 
   it('the only sheet is read whatever its name; extra filled cells beyond the header stay extra', async () => {
-    const table = await parseWorkbook(await workbook({ Foglio1: { 1: ['a', 'b'], 2: ['1', '2', 'nota'] } }), 'x.xlsx', { dataset: 'erogazioni' });
+    const table = await parseWorkbook(await workbook({ Foglio1: { 1: ['a', 'b'], 2: ['1', '2', 'nota'] } }), 'x.xlsx', {
+      dataset: 'erogazioni',
+    });
     expect(table.rows).toEqual([['1', '2', 'nota']]);
     expect(checkStructure(table)).toEqual([expect.objectContaining({ code: 'extra-cell', row: 2, column: 3, columnLetter: 'C' })]);
   });

@@ -29,8 +29,18 @@ describe('bilancio diff between two years', () => {
   afterAll(() => work.remove());
 
   it('lists rows per dataset, files removed and partners who did not send', () => {
-    expect(diff.dati.datasets.find((d) => d.dataset === 'erogazioni')).toEqual({ dataset: 'erogazioni', righeA: 273, righeB: 281, differenza: -8 });
-    expect(diff.dati.datasets.find((d) => d.dataset === 'popolazione')).toEqual({ dataset: 'popolazione', righeA: 13332, righeB: 13332, differenza: 0 });
+    expect(diff.dati.datasets.find((d) => d.dataset === 'erogazioni')).toEqual({
+      dataset: 'erogazioni',
+      righeA: 273,
+      righeB: 281,
+      differenza: -8,
+    });
+    expect(diff.dati.datasets.find((d) => d.dataset === 'popolazione')).toEqual({
+      dataset: 'popolazione',
+      righeA: 13332,
+      righeB: 13332,
+      differenza: 0,
+    });
     expect(diff.dati.fileRimossi).toEqual(['contributi/calabrone/erogazioni_calabrone.json']);
     expect(diff.dati.fileAggiunti).toEqual([]);
     expect(diff.dati.nonPiu).toEqual(['calabrone']);
@@ -42,12 +52,14 @@ describe('bilancio diff between two years', () => {
     expect(city).toMatchObject({ valoreA: 199853, valoreB: 198259, variazione: 1594 });
     expect(diff.indicatori.valori.filter((v) => v.indicatore === 'popolazione' && v.livello === 'zona')).toHaveLength(5);
     expect(diff.indicatori.soloB).toContain('residenti_vecchio');
-    expect(diff.indicatori.definizioniCambiate).toEqual([{
-      indicatore: 'quota_65_plus',
-      nome: 'Quota di residenti di 65 anni e più',
-      prima: '(popolazione[eta>=64]) / (popolazione) × 100',
-      ora: '(popolazione[eta>=65]) / (popolazione) × 100',
-    }]);
+    expect(diff.indicatori.definizioniCambiate).toEqual([
+      {
+        indicatore: 'quota_65_plus',
+        nome: 'Quota di residenti di 65 anni e più',
+        prima: '(popolazione[eta>=64]) / (popolazione) × 100',
+        ora: '(popolazione[eta>=65]) / (popolazione) × 100',
+      },
+    ]);
   });
 
   it('prints the same as text, with the years of the config by default; wrong years exit 2', async () => {
@@ -61,7 +73,7 @@ describe('bilancio diff between two years', () => {
     expect((await bilancio(['diff', work.project, '--anno', 'ieri'], work.dir)).code).toBe(2);
   });
 
-  it('the report\'s method note marks the changed definition', async () => {
+  it("the report's method note marks the changed definition", async () => {
     const out = path.join(work.dir, 'out');
     const build = await bilancio(['build', work.project, '--out', out, '--no-pdf'], work.dir);
     expect(build.code, build.stderr).toBe(0);

@@ -10,7 +10,11 @@ import { diskEffects } from '../../src/effects.js';
 import { indicatorsUsingRows } from '../../src/participation/data-use.js';
 
 const run = promisify(execFile);
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('bilancio receipt for a partner whose file has errors', () => {
   let work: Awaited<ReturnType<typeof copyBrescia>>;
@@ -38,7 +42,9 @@ describe('bilancio receipt for a partner whose file has errors', () => {
     expect(html).not.toMatch(/<script|<link|\ssrc=/i);
     expect(html).toContain('Gentile Luisa Ferrari, Auser Volontariato Brescia');
     expect(html).toMatch(/<tr class="error"><th scope="row">errore<\/th><td>5<\/td><td>E \(5\)<\/td><td>utenti<\/td><td>molti<\/td>/);
-    expect(html).toMatch(/<tr class="error"><th scope="row">errore<\/th><td>9<\/td><td>C \(3\)<\/td><td>codice_servizio<\/td><td>XYZ<\/td>/);
+    expect(html).toMatch(
+      /<tr class="error"><th scope="row">errore<\/th><td>9<\/td><td>C \(3\)<\/td><td>codice_servizio<\/td><td>XYZ<\/td>/,
+    );
     expect(html).toContain('erogazioni_auser.csv');
     expect(html).toContain('punto e virgola (;)');
     expect(html).toMatch(/<td>(utf-8|windows-1252)<\/td>/);
@@ -61,16 +67,21 @@ describe('bilancio receipt for a partner whose file has errors', () => {
     expect(none.stderr).toMatch(/non c'è il contributo contributi\/nessuno\/2024/);
   });
 
-  it('after the build: lists the indicators built from the partner\'s rows and their chapters, in HTML and in a real PDF', async () => {
+  it("after the build: lists the indicators built from the partner's rows and their chapters, in HTML and in a real PDF", async () => {
     const build = await bilancio(['build', work.project, '--out', out, '--no-pdf', '--ignora-errori'], work.dir);
     expect(build.stdout).toMatch(/indicatori\.json/);
     // Receipts go to a folder of their own, which the next build does not erase; the build's is only read.
     const ricevute = path.join(work.dir, 'ricevute');
-    const result = await bilancio(['receipt', 'contributi/auser/2024', '--progetto', work.project, '--pubblicati', out, '--out', ricevute], work.dir);
+    const result = await bilancio(
+      ['receipt', 'contributi/auser/2024', '--progetto', work.project, '--pubblicati', out, '--out', ricevute],
+      work.dir,
+    );
     expect(result.code, result.stderr).toBe(0);
     const html = await readFile(path.join(ricevute, 'ricevuta-auser-2024.html'), 'utf8');
     expect(html).not.toContain('non è ancora stato costruito');
-    expect(html).toMatch(/<th scope="row">Copertura: Compagnia e trasporto anziani<\/th><td>[\d,]+ per 100<\/td><td>Anziani e disabili, I quartieri, Appendici<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Copertura: Compagnia e trasporto anziani<\/th><td>[\d,]+ per 100<\/td><td>Anziani e disabili, I quartieri, Appendici<\/td>/,
+    );
     expect(html).toContain('Volontari per 1.000 abitanti');
     expect(html).not.toContain('Indice di vecchiaia');
     const text = (await run('pdftotext', ['-layout', path.join(ricevute, 'ricevuta-auser-2024.pdf'), '-'])).stdout;
@@ -87,7 +98,10 @@ describe('bilancio receipt for a partner whose file has errors', () => {
 describe('indicatorsUsingRows', () => {
   it('keeps the indicators whose expressions sum at least one of the rows', async () => {
     const checked = await checkProject({ project: path.join(import.meta.dirname, '../../data/brescia') }, diskEffects());
-    const rows = checked.project.dati.get(2024)!.get('erogazioni')!.filter((r) => r.values.codice_ente === 'anffas');
+    const rows = checked.project.dati
+      .get(2024)!
+      .get('erogazioni')!
+      .filter((r) => r.values.codice_ente === 'anffas');
     const ids = indicatorsUsingRows(checked.definitions, rows, 'erogazioni').map((d) => d.id);
     expect(ids).toContain('copertura_CENTRO_DIURNO_DIS');
     expect(ids).not.toContain('copertura_NIDO');

@@ -9,7 +9,9 @@ import { copyBrescia, editManifest } from './project.js';
 
 /** Every cell of the grid as `stato|puntualita|esito`, keyed `ente/dataset/anno`. */
 function statuses(grid: SubmissionGrid): Record<string, string> {
-  return Object.fromEntries(grid.enti.flatMap((e) => e.celle.map((c) => [`${c.ente}/${c.dataset}/${c.anno}`, `${c.stato}|${c.puntualita}|${c.esito}`])));
+  return Object.fromEntries(
+    grid.enti.flatMap((e) => e.celle.map((c) => [`${c.ente}/${c.dataset}/${c.anno}`, `${c.stato}|${c.puntualita}|${c.esito}`])),
+  );
 }
 
 describe('the submissions grid: two partners late, one broken file, one never sent', () => {
@@ -24,7 +26,10 @@ describe('the submissions grid: two partners late, one broken file, one never se
     await editManifest(p, 'cob', 2024, { inviato_il: '2025-03-20' });
     await editManifest(p, 'auser', 2024, { inviato_il: '2025-04-15' });
     await editManifest(p, 'acli', 2024, { inviato_il: '2025-05-02' });
-    await writeFile(path.join(p, 'contributi/colibri/2024/erogazioni_colibri.json'), '[{"anno": 2024, "codice_quartiere": "5", "codice_servizio": ');
+    await writeFile(
+      path.join(p, 'contributi/colibri/2024/erogazioni_colibri.json'),
+      '[{"anno": 2024, "codice_quartiere": "5", "codice_servizio": ',
+    );
     await rm(path.join(p, 'contributi/dignita_lavoro/2024'), { recursive: true });
     checked = await checkProject({ project: p }, diskEffects());
     grid = computeSubmissionGrid(checked);
@@ -78,10 +83,18 @@ describe('the submissions grid: two partners late, one broken file, one never se
     expect(y2023.quartieri.some((q) => q.righe[sportello]! > 0)).toBe(true);
   });
 
-  it('states each cantiere\'s completeness from the rows that arrived, not from folders', () => {
-    expect(cantiereCompleteness(grid, checked.project.servizi, 'poverta_lavoro', 2024)).toEqual({ attesi: ['acli', 'dignita_lavoro'], ricevuti: ['acli'], mancanti: ['dignita_lavoro'] });
+  it("states each cantiere's completeness from the rows that arrived, not from folders", () => {
+    expect(cantiereCompleteness(grid, checked.project.servizi, 'poverta_lavoro', 2024)).toEqual({
+      attesi: ['acli', 'dignita_lavoro'],
+      ricevuti: ['acli'],
+      mancanti: ['dignita_lavoro'],
+    });
     // colibri's folder is there but its only file is unreadable: no data for early childhood from it.
-    expect(cantiereCompleteness(grid, checked.project.servizi, 'prima_infanzia', 2024)).toEqual({ attesi: ['comune', 'colibri'], ricevuti: ['comune'], mancanti: ['colibri'] });
+    expect(cantiereCompleteness(grid, checked.project.servizi, 'prima_infanzia', 2024)).toEqual({
+      attesi: ['comune', 'colibri'],
+      ricevuti: ['comune'],
+      mancanti: ['colibri'],
+    });
     expect(cantiereCompleteness(grid, checked.project.servizi, 'prima_infanzia', 2023).mancanti).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { bilancio } from '../helpers/cli.js';
 import { copyBrescia, readJson } from './project.js';
 
 describe('survey statistics', () => {
-  it('Student t quantiles: exact table up to 30 df, expansion beyond, interpolation for Welch\'s real df', () => {
+  it("Student t quantiles: exact table up to 30 df, expansion beyond, interpolation for Welch's real df", () => {
     expect(tQuantile975(1)).toBeCloseTo(12.706, 3);
     expect(tQuantile975(10)).toBeCloseTo(2.228, 3);
     expect(tQuantile975(30)).toBeCloseTo(2.042, 3);
@@ -35,12 +35,20 @@ describe('survey statistics', () => {
     const rows: TypedRow[] = [];
     const add = (id: string, q: string, fascia: string, answers: Record<string, number | null>) => {
       for (const [codice_domanda, valore] of Object.entries(answers)) {
-        rows.push({ values: { id_risposta: id, anno: 2024, codice_quartiere: q, fascia_eta: fascia, codice_domanda, valore }, file: 'q.csv', row: rows.length + 2 });
+        rows.push({
+          values: { id_risposta: id, anno: 2024, codice_quartiere: q, fascia_eta: fascia, codice_domanda, valore },
+          file: 'q.csv',
+          row: rows.length + 2,
+        });
       }
     };
     for (let i = 0; i < 12; i++) add(`a${i}`, 'Q1', '18-29', { D1: 5, D2: i % 2 ? 3 : null });
     for (let i = 0; i < 9; i++) add(`b${i}`, 'Q3', '75+', { D1: 1, D2: 1 });
-    const domande: TypedRow[] = ['D1', 'D2'].map((c) => ({ values: { codice_domanda: c, testo: c, dimensione: 'coesione' }, file: 'd.csv', row: 2 }));
+    const domande: TypedRow[] = ['D1', 'D2'].map((c) => ({
+      values: { codice_domanda: c, testo: c, dimensione: 'coesione' },
+      file: 'd.csv',
+      row: 2,
+    }));
     const survey = readSurvey(rows, domande, miniTerritorio);
     const q1 = survey.respondents.filter((r) => r.quartiere === 'Q1');
     const q3 = survey.respondents.filter((r) => r.quartiere === 'Q3');
@@ -76,8 +84,26 @@ describe('"La voce della comunità" in the built report', () => {
     const voci = await readJson<Record<string, unknown>[]>(path.join(dati, 'voci.json'));
     hiddenVoice = String(voci.find((v) => v.consenso_pubblicazione === false)!.testo);
     voci.push(
-      { id: 'X1', anno: 2024, codice_quartiere: '17029018', cantiere: 'giovani', ruolo: 'utente', testo: '<img src=x onerror=alert(1)>', consenso_pubblicazione: true, firma: '<b>Nome</b>' },
-      { id: 'X2', anno: 2024, codice_quartiere: '17029018', cantiere: 'giovani', ruolo: 'utente', testo: 'Segreto senza consenso 4711', consenso_pubblicazione: false, firma: 'Mario Riservato' },
+      {
+        id: 'X1',
+        anno: 2024,
+        codice_quartiere: '17029018',
+        cantiere: 'giovani',
+        ruolo: 'utente',
+        testo: '<img src=x onerror=alert(1)>',
+        consenso_pubblicazione: true,
+        firma: '<b>Nome</b>',
+      },
+      {
+        id: 'X2',
+        anno: 2024,
+        codice_quartiere: '17029018',
+        cantiere: 'giovani',
+        ruolo: 'utente',
+        testo: 'Segreto senza consenso 4711',
+        consenso_pubblicazione: false,
+        firma: 'Mario Riservato',
+      },
     );
     await writeFile(path.join(dati, 'voci.json'), JSON.stringify(voci, null, 2));
     const out = path.join(work.dir, 'out');
@@ -90,8 +116,13 @@ describe('"La voce della comunità" in the built report', () => {
   afterAll(() => work.remove());
 
   /** Text as a browser shows it: the entities Handlebars writes, decoded. */
-  const decode = (markup: string) => markup.replace(/&(lt|gt|quot|amp|#x27|#x3D|#x60);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#x27': "'", '#x3D': '=', '#x60': '`' })[e]!);
-  const rowsWith = (text: string) => [...community.matchAll(/<tr[^>]*>[\s\S]*?<\/tr>/g)].map((m) => m[0]).filter((r) => decode(r).includes(text));
+  const decode = (markup: string) =>
+    markup.replace(
+      /&(lt|gt|quot|amp|#x27|#x3D|#x60);/g,
+      (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#x27': "'", '#x3D': '=', '#x60': '`' })[e]!,
+    );
+  const rowsWith = (text: string) =>
+    [...community.matchAll(/<tr[^>]*>[\s\S]*?<\/tr>/g)].map((m) => m[0]).filter((r) => decode(r).includes(text));
 
   it('a quartiere with 9 respondents shows n.d. and no mean, share or interval anywhere', () => {
     const rows = rowsWith(small.name);

@@ -10,15 +10,42 @@ import { bresciaIndicators, miniTerritorio, populationRows } from '../helpers/fi
 // audit counts what the chapter prints.
 
 function project(volontari: Record<string, number>): ValidatedProject {
-  const popolazione = populationRows(2024, miniTerritorio.quartieri.map((q) => [q.codice, 40, 500] as [string, number, number]));
+  const popolazione = populationRows(
+    2024,
+    miniTerritorio.quartieri.map((q) => [q.codice, 40, 500] as [string, number, number]),
+  );
   const erogazioni: TypedRow[] = Object.entries(volontari).map(([q, n], i) => ({
-    values: { anno: 2024, codice_quartiere: q, codice_servizio: 'X', codice_ente: 'e', utenti: null, posti: null, ore: 120, volontari: n, spesa_euro: 1000.5 },
+    values: {
+      anno: 2024,
+      codice_quartiere: q,
+      codice_servizio: 'X',
+      codice_ente: 'e',
+      utenti: null,
+      posti: null,
+      ore: 120,
+      volontari: n,
+      spesa_euro: 1000.5,
+    },
     file: 'dati/2024/erogazioni.csv',
     row: i + 2,
   }));
   return {
-    territorio: miniTerritorio, anni: [2024], servizi: [], enti: [], cataloghi: new Map(), contributi: [], report: { files: [] },
-    dati: new Map([[2024, new Map([['popolazione', popolazione], ['erogazioni', erogazioni]])]]),
+    territorio: miniTerritorio,
+    anni: [2024],
+    servizi: [],
+    enti: [],
+    cataloghi: new Map(),
+    contributi: [],
+    report: { files: [] },
+    dati: new Map([
+      [
+        2024,
+        new Map([
+          ['popolazione', popolazione],
+          ['erogazioni', erogazioni],
+        ]),
+      ],
+    ]),
   } as unknown as ValidatedProject;
 }
 
@@ -28,7 +55,11 @@ describe('resource totals under the privacy authority', () => {
   it('publishes spending, hours and volunteers with their files and rows when nothing is withheld', () => {
     const result = computeIndicators(project({ Q1: 10, Q2: 20, Q3: 30 }), definitions, { cityName: 'Città', threshold: 3 });
     expect(result.privacy.leaks).toEqual([]);
-    expect(result.resources.map((r) => [r.misura, r.valore, r.soppresso])).toEqual([['spesa_euro', 3001.5, false], ['ore', 360, false], ['volontari', 60, false]]);
+    expect(result.resources.map((r) => [r.misura, r.valore, r.soppresso])).toEqual([
+      ['spesa_euro', 3001.5, false],
+      ['ore', 360, false],
+      ['volontari', 60, false],
+    ]);
     expect(result.resources[2]!.fonti).toEqual([{ file: 'dati/2024/erogazioni.csv', righe: '2-4' }]);
   });
 

@@ -23,10 +23,20 @@ describe('a quartiere with 2 disabled service users', () => {
     work = await mkdtemp(path.join(tmpdir(), 'bilancio-riservatezza-'));
     const project = path.join(work, 'progetto');
     await cp(bresciaProject, project, { recursive: true });
-    await appendFile(path.join(project, 'catalogo/servizi.csv'), 'TRASPORTO_DIS,Trasporto per persone con disabilità,anziani_disabili,eta:18-64,utenti,anffas\n');
-    const quartieri = (await readFile(path.join(project, 'territorio/quartieri.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+    await appendFile(
+      path.join(project, 'catalogo/servizi.csv'),
+      'TRASPORTO_DIS,Trasporto per persone con disabilità,anziani_disabili,eta:18-64,utenti,anffas\n',
+    );
+    const quartieri = (await readFile(path.join(project, 'territorio/quartieri.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]!);
     const rows = quartieri.map((code, i) => `2024,${code},TRASPORTO_DIS,anffas,${code === FOLZANO ? 2 : 11 + i}`);
-    await writeFile(path.join(project, 'dati/2024/erogazioni_trasporto.csv'), `anno,codice_quartiere,codice_servizio,codice_ente,utenti\n${rows.join('\n')}\n`);
+    await writeFile(
+      path.join(project, 'dati/2024/erogazioni_trasporto.csv'),
+      `anno,codice_quartiere,codice_servizio,codice_ente,utenti\n${rows.join('\n')}\n`,
+    );
     const out = path.join(work, 'out');
     const result = await bilancio(['build', project, '--out', out], work);
     expect(result.code, result.stderr).toBe(0);
@@ -46,7 +56,9 @@ describe('a quartiere with 2 disabled service users', () => {
     // No published cell of the indicator holds the count 2, and a complement hides it from the zona total.
     const published = files.json.filter((r) => r.anno === 2024 && r.indicatore === INDICATOR && !r.soppresso);
     expect(published.some((r) => r.numeratore === 2)).toBe(false);
-    const complements = files.json.filter((r) => r.anno === 2024 && r.indicatore === INDICATOR && String(r.motivo).includes('complementare'));
+    const complements = files.json.filter(
+      (r) => r.anno === 2024 && r.indicatore === INDICATOR && String(r.motivo).includes('complementare'),
+    );
     expect(complements.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -55,11 +67,14 @@ describe('a quartiere with 2 disabled service users', () => {
     expect(line).toMatch(new RegExp(`^2024,quartiere,${FOLZANO},Folzano,${INDICATOR},,,,per 100,true,`));
   });
 
-  it('report.html and report.pdf: Folzano\'s line shows n.d., never the value', () => {
+  it("report.html and report.pdf: Folzano's line shows n.d., never the value", () => {
     const pageStart = files.html.indexOf(`id="quartiere-${FOLZANO}"`);
     expect(pageStart).toBeGreaterThan(0);
     const page = files.html.slice(pageStart, files.html.indexOf('</article>', pageStart));
-    const row = page.slice(page.indexOf('Trasporto per persone con disabilità'), page.indexOf('</tr>', page.indexOf('Trasporto per persone con disabilità')));
+    const row = page.slice(
+      page.indexOf('Trasporto per persone con disabilità'),
+      page.indexOf('</tr>', page.indexOf('Trasporto per persone con disabilità')),
+    );
     expect(row).toMatch(/n\.d\./);
     const pdfLine = files.pdf.split('\n').find((l) => l.includes('Trasporto per persone con disabilit') && l.includes('n.d.'));
     expect(pdfLine).toBeDefined();

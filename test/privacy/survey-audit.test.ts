@@ -26,14 +26,37 @@ function questionario(sizes: Record<string, number>, fewD1: string | null = null
     for (let i = 0; i < n; i++, person++) {
       const id = `R${person}`;
       // In quartiere `fewD1` only 4 people answer D1.
-      const answers = { D1: quartiere === fewD1 && i >= 4 ? null : 1 + ((person * 7) % 5), D2: 1 + ((person * 3 + quartiere.length) % 5), D3: i % 4 === 3 ? null : 1 + (person % 5) };
+      const answers = {
+        D1: quartiere === fewD1 && i >= 4 ? null : 1 + ((person * 7) % 5),
+        D2: 1 + ((person * 3 + quartiere.length) % 5),
+        D3: i % 4 === 3 ? null : 1 + (person % 5),
+      };
       for (const [codice_domanda, valore] of Object.entries(answers)) {
-        rows.push({ values: { id_risposta: id, anno: 2024, codice_quartiere: quartiere, fascia_eta: FASCE[person % FASCE.length]!, codice_domanda, valore }, file: 'questionario.csv', row: rows.length + 2 });
+        rows.push({
+          values: {
+            id_risposta: id,
+            anno: 2024,
+            codice_quartiere: quartiere,
+            fascia_eta: FASCE[person % FASCE.length]!,
+            codice_domanda,
+            valore,
+          },
+          file: 'questionario.csv',
+          row: rows.length + 2,
+        });
       }
     }
   }
-  const domande = ([['D1', 'coesione'], ['D2', 'coesione'], ['D3', 'servizi']] as const).map(([codice_domanda, dimensione], i) => ({
-    values: { codice_domanda, testo: `Domanda ${codice_domanda}`, dimensione }, file: 'domande.csv', row: i + 2,
+  const domande = (
+    [
+      ['D1', 'coesione'],
+      ['D2', 'coesione'],
+      ['D3', 'servizi'],
+    ] as const
+  ).map(([codice_domanda, dimensione], i) => ({
+    values: { codice_domanda, testo: `Domanda ${codice_domanda}`, dimensione },
+    file: 'domande.csv',
+    row: i + 2,
   }));
   return { rows, domande };
 }
@@ -55,7 +78,9 @@ function tables(sizes: Record<string, number>) {
   const survey = computeSurvey(p, 2024, { threshold: SOGLIA, cityName: 'Città' })!;
   const config = { anno: 2024, annoConfronto: null, lingua: 'it', sogliaRiservatezza: 3, sogliaRisposte: SOGLIA } as unknown as Config;
   const result = { anni: [2024], definitions: [], values: [], survey: [survey], voices: [] } as unknown as ComputeResult;
-  const ctx = new ViewContext('it', config, { ...p, servizi: [] } as unknown as ValidatedProject, result, () => { throw new Error('no charts'); });
+  const ctx = new ViewContext('it', config, { ...p, servizi: [] } as unknown as ValidatedProject, result, () => {
+    throw new Error('no charts');
+  });
   return { survey, views: surveyTables(ctx).tables };
 }
 
@@ -63,7 +88,7 @@ function tables(sizes: Record<string, number>) {
 const SIZES = { Q1: 4, Q2: 15, Q3: 12, Q4: 11, Q5: 13 };
 
 describe('the survey in the privacy audit', () => {
-  it('as the report was (primary only), zona Nord minus Due gives back Uno\'s respondents and sums', () => {
+  it("as the report was (primary only), zona Nord minus Due gives back Uno's respondents and sums", () => {
     const { figures, counts } = publication(SIZES);
     const primary = new Map(figures.filter((f) => f.equations.some(isSmall)).map((f) => [f.key, 'primaria' as const]));
     expect(primary.has(surveyKeys.respondents({ livello: 'quartiere', codice: 'Q1' }))).toBe(true);
@@ -72,7 +97,10 @@ describe('the survey in the privacy audit', () => {
     expect(uno.map((l) => l.count.label)).toEqual(expect.arrayContaining(['rispondenti, quartiere Uno', 'coesione somma, quartiere Uno']));
     const route = uno.find((l) => l.count.label === 'rispondenti, quartiere Uno')!;
     expect(route.count.value).toBe(SIZES.Q1);
-    expect(route.figures.map((f) => f.label).sort()).toEqual(['rispondenti al questionario, quartiere Due', 'rispondenti al questionario, zona Nord']);
+    expect(route.figures.map((f) => f.label).sort()).toEqual([
+      'rispondenti al questionario, quartiere Due',
+      'rispondenti al questionario, zona Nord',
+    ]);
   });
 
   it('respondents with no quartiere: city minus the zone gives them back unless the audit closes it', () => {
@@ -87,11 +115,13 @@ describe('the survey in the privacy audit', () => {
     expect(on.withheld.size).toBeGreaterThan(off.withheld.size);
     // The audit of the tables as computeSurvey publishes them (what the build checks) sees the same.
     const p = project(sizes);
-    expect(computeSurvey(p, 2024, { threshold: SOGLIA, cityName: 'Città', audit: false })!.leaks.map((l) => l.count.label)).toContain('rispondenti, quartiere non indicato (ND)');
+    expect(computeSurvey(p, 2024, { threshold: SOGLIA, cityName: 'Città', audit: false })!.leaks.map((l) => l.count.label)).toContain(
+      'rispondenti, quartiere non indicato (ND)',
+    );
     expect(computeSurvey(p, 2024, { threshold: SOGLIA, cityName: 'Città' })!.leaks).toEqual([]);
   });
 
-  it('a dimension\'s answers minus its other question do not give back a question withheld for few answers', () => {
+  it("a dimension's answers minus its other question do not give back a question withheld for few answers", () => {
     // Quattro has 11 respondents but only 4 answered D1: D1 is withheld there; the dimension (D1 + D2) is not.
     const { figures, counts } = publication(SIZES, 'Q4');
     const off = protectFigures(figures, counts, { audit: false });
@@ -121,13 +151,19 @@ describe('the survey in the privacy audit', () => {
     expect(due.respondents === null || nord.respondents === null).toBe(true);
     expect(row('Due')[0]!.soppresso ?? false).toBe(due.respondents === null);
     // Quartieri at or above the threshold in zona Sud are shown, with their respondents and means.
-    for (const [nome, codice] of [['Tre', 'Q3'], ['Quattro', 'Q4'], ['Cinque', 'Q5']] as const) {
+    for (const [nome, codice] of [
+      ['Tre', 'Q3'],
+      ['Quattro', 'Q4'],
+      ['Cinque', 'Q5'],
+    ] as const) {
       const q = survey.quartieri.find((x) => x.codice === codice)!;
       if (q.respondents === null) continue;
       expect(row(nome)[0]!.text).toBe(String(SIZES[codice]));
       expect(row(nome)[1]!.text).toMatch(/^\d,\d\d \(/);
     }
-    expect(survey.quartieri.filter((q) => q.livello === 'quartiere' && q.zona === 'Sud' && q.respondents !== null).length).toBeGreaterThan(0);
+    expect(survey.quartieri.filter((q) => q.livello === 'quartiere' && q.zona === 'Sud' && q.respondents !== null).length).toBeGreaterThan(
+      0,
+    );
     // The zone-difference table withholds with its zone.
     const diff = views.find((t) => t.id === 'tab-questionario-zone-diff')!;
     expect(diff.rows[0]!.cells[1]!.soppresso ?? false).toBe(nord.respondents === null);
@@ -135,13 +171,33 @@ describe('the survey in the privacy audit', () => {
 });
 
 describe('voices', () => {
-  const voce = (id: string, codice_quartiere: string, consenso: boolean | string): TypedRow =>
-    ({ values: { id, anno: 2024, codice_quartiere, cantiere: 'giovani', ruolo: 'utente', testo: `testo ${id}`, consenso_pubblicazione: consenso, firma: id }, file: 'voci.json', row: 1 });
+  const voce = (id: string, codice_quartiere: string, consenso: boolean | string): TypedRow => ({
+    values: {
+      id,
+      anno: 2024,
+      codice_quartiere,
+      cantiere: 'giovani',
+      ruolo: 'utente',
+      testo: `testo ${id}`,
+      consenso_pubblicazione: consenso,
+      firma: id,
+    },
+    file: 'voci.json',
+    row: 1,
+  });
 
   it('consent strictly true; the quartiere named only from soglia_popolazione_voci residents', () => {
-    const popolazione = populationRows(2024, [['Q1', 40, 999], ['Q2', 40, 1000]]);
+    const popolazione = populationRows(2024, [
+      ['Q1', 40, 999],
+      ['Q2', 40, 1000],
+    ]);
     const voci = [voce('A', 'Q1', true), voce('B', 'Q2', true), voce('C', 'Q2', 'true'), voce('D', 'ND', true), voce('E', 'Q3', true)];
     const published = publishableVoices({ dati: yearData(2024, { popolazione, voci }), territorio: miniTerritorio, anni: [2024] }, 1000);
-    expect(published.map((v) => [v.firma, v.luogo])).toEqual([['A', null], ['B', 'Due'], ['D', null], ['E', null]]);
+    expect(published.map((v) => [v.firma, v.luogo])).toEqual([
+      ['A', null],
+      ['B', 'Due'],
+      ['D', null],
+      ['E', null],
+    ]);
   });
 });

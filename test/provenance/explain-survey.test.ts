@@ -15,7 +15,8 @@ beforeAll(async () => {
   result = computeProject(checked);
 }, 120_000);
 
-const explain = (voce: string, gruppo: string, anno?: number) => explainSurvey({ lang: 'it', survey: result.survey, defaultYear: 2024 }, voce, gruppo, anno);
+const explain = (voce: string, gruppo: string, anno?: number) =>
+  explainSurvey({ lang: 'it', survey: result.survey, defaultYear: 2024 }, voce, gruppo, anno);
 
 describe('explain for a survey result', () => {
   it('a dimension for the city: what it is, respondents, answered, mean and interval as published, the source files', () => {
@@ -31,7 +32,9 @@ describe('explain for a survey result', () => {
     expect(text).toContain(`Rispondenti del gruppo: ${formatNumber(city.respondents!, 'it')}`);
     expect(text).toContain(`Hanno risposto alla voce: ${formatNumber(item.answered!, 'it')}`);
     const f2 = (v: number) => formatNumber(v, 'it', 2);
-    expect(text).toContain(`Media: ${f2(item.estimate!.mean)}, intervallo di confidenza al 95% da ${f2(item.estimate!.low)} a ${f2(item.estimate!.high)}`);
+    expect(text).toContain(
+      `Media: ${f2(item.estimate!.mean)}, intervallo di confidenza al 95% da ${f2(item.estimate!.low)} a ${f2(item.estimate!.high)}`,
+    );
     expect(text).toContain('dati/2024/questionario.csv');
     expect(text).toContain('dati/2024/domande.csv');
   });
@@ -43,7 +46,7 @@ describe('explain for a survey result', () => {
     expect('lines' in byCode && byCode.lines[0]).toMatch(/^questionario:D01 · domanda «/);
   });
 
-  it('a withheld result gives the reason and never a number of the group\'s answers', () => {
+  it("a withheld result gives the reason and never a number of the group's answers", () => {
     const survey = result.survey[0]!;
     const groups = [...survey.zone, ...survey.quartieri, ...survey.fasce];
     const entry = survey.items.find((e) => e.dimension)!;
@@ -58,7 +61,9 @@ describe('explain for a survey result', () => {
   });
 
   it('says what is wrong with a request: unknown item, unknown group, a year without survey', () => {
-    expect(explain('nessuna', 'citta')).toEqual({ error: expect.stringMatching(/La voce "nessuna" non è nel questionario: usare una dimensione \(coesione/) });
+    expect(explain('nessuna', 'citta')).toEqual({
+      error: expect.stringMatching(/La voce "nessuna" non è nel questionario: usare una dimensione \(coesione/),
+    });
     expect(explain('coesione', 'atlantide')).toEqual({ error: expect.stringMatching(/Gruppo "atlantide" non trovato/) });
     expect(explain('coesione', 'citta', 2023)).toEqual({ error: 'Nessun questionario pubblicato per il 2023.' });
   });

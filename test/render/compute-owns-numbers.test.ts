@@ -8,8 +8,10 @@ import { repoRoot } from '../helpers/paths.js';
 
 const src = path.join(repoRoot, 'src');
 const read = (file: string) => readFileSync(path.join(src, file), 'utf8');
-const filesIn = (dir: string): string[] => readdirSync(path.join(src, dir), { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? filesIn(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+const filesIn = (dir: string): string[] =>
+  readdirSync(path.join(src, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesIn(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 
 /** The modules a file loads at run time: static imports and dynamic import(), not `import type`. */
 function runtimeImports(file: string): string[] {
@@ -22,14 +24,18 @@ function runtimeImports(file: string): string[] {
 
 const stageOf = (file: string) => file.split(path.sep)[0]!;
 
-describe('render only formats: no view reads the project\'s rows', () => {
-  const views = readdirSync(path.join(src, 'render')).filter((f) => /^view-.*\.ts$/.test(f)).map((f) => path.join('render', f));
+describe("render only formats: no view reads the project's rows", () => {
+  const views = readdirSync(path.join(src, 'render'))
+    .filter((f) => /^view-.*\.ts$/.test(f))
+    .map((f) => path.join('render', f));
 
   it.each(views)('%s reads no data rows, validation files or submissions', (file) => {
     const text = read(file);
     expect(text).not.toMatch(/\bproject\.[a-z]/);
     expect(text).not.toMatch(/const \{[^}]*\bproject\b[^}]*\} = ctx/);
-    expect(text).not.toMatch(/\.dati\b|dati\.get\(|\.cataloghi\b|\.contributi\b(?!\.)|\.report\.(summary|files)|\.values\.\w+\s*as\s+number/);
+    expect(text).not.toMatch(
+      /\.dati\b|dati\.get\(|\.cataloghi\b|\.contributi\b(?!\.)|\.report\.(summary|files)|\.values\.\w+\s*as\s+number/,
+    );
     expect(text).not.toMatch(/computeSubmissionGrid|cantiereCompleteness|compareDefinitions/);
   });
 
@@ -52,14 +58,26 @@ describe('no import loops between stages', () => {
   const imports = new Map(files.map((f) => [f, runtimeImports(f)]));
 
   it('compute imports no later stage: render, participation, provenance, cli', () => {
-    const out = files.filter((f) => stageOf(f) === 'compute').flatMap((f) => imports.get(f)!.filter((t) => ['render', 'participation', 'provenance', 'cli'].includes(stageOf(t))).map((t) => `${f} → ${t}`));
+    const out = files
+      .filter((f) => stageOf(f) === 'compute')
+      .flatMap((f) =>
+        imports
+          .get(f)!
+          .filter((t) => ['render', 'participation', 'provenance', 'cli'].includes(stageOf(t)))
+          .map((t) => `${f} → ${t}`),
+      );
     expect(out).toEqual([]);
   });
 
   it('participation imports nothing of render; render loads nothing of participation (types only)', () => {
-    const crossing = files.flatMap((f) => imports.get(f)!
-      .filter((t) => (stageOf(f) === 'participation' && stageOf(t) === 'render') || (stageOf(f) === 'render' && stageOf(t) === 'participation'))
-      .map((t) => `${f} → ${t}`));
+    const crossing = files.flatMap((f) =>
+      imports
+        .get(f)!
+        .filter(
+          (t) => (stageOf(f) === 'participation' && stageOf(t) === 'render') || (stageOf(f) === 'render' && stageOf(t) === 'participation'),
+        )
+        .map((t) => `${f} → ${t}`),
+    );
     expect(crossing).toEqual([]);
   });
 

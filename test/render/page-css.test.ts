@@ -17,8 +17,14 @@ describe('the print page CSS', () => {
 
   it('gives each section a named page with its running header, and the cover none', () => {
     const css = pageCss({
-      lang: 'it', footer: 'Comune di Brescia', title: 'Bilancio 2024', coverClass: 'copertina',
-      sections: [{ id: 'la-citta', header: 'La città' }, { id: 'quartiere-17029018', header: "I quartieri · Sant'Eufemia" }],
+      lang: 'it',
+      footer: 'Comune di Brescia',
+      title: 'Bilancio 2024',
+      coverClass: 'copertina',
+      sections: [
+        { id: 'la-citta', header: 'La città' },
+        { id: 'quartiere-17029018', header: "I quartieri · Sant'Eufemia" },
+      ],
     });
     expect(css).toContain('@page sezione-1 { @top-left { content: "La\\20 citt\\E0 "; } }');
     expect(css).toContain('#la-citta { page: sezione-1; }');

@@ -18,7 +18,7 @@ describe('setPdfDates', () => {
     expect(pdfDate(date)).toBe("D:20261125080509+00'00'");
   });
 
-  it('sets both dates in place, at the same length, and leaves the document\'s own text alone', () => {
+  it("sets both dates in place, at the same length, and leaves the document's own text alone", () => {
     const before = fakePdf("D:20240102030405-05'00'");
     const after = setPdfDates(before, date);
     expect(after.length).toBe(before.length);

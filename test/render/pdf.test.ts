@@ -23,12 +23,18 @@ function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts' | 'pdfimages', pdf: 
 }
 
 const chart = createChartRenderer().render(
-  { kind: 'bar', title: 'Residenti per zona', labels: ['Centro', 'Nord', 'Sud'], series: [{ label: 'Residenti', values: [12_500, 16_000, 19_750] }] },
+  {
+    kind: 'bar',
+    title: 'Residenti per zona',
+    labels: ['Centro', 'Nord', 'Sud'],
+    series: [{ label: 'Residenti', values: [12_500, 16_000, 19_750] }],
+  },
   'it',
 );
 
 /** A 4 × 4 px PNG, as a comune might put a logo on its cover. */
-const LOGO = '<img alt="Logo del Comune" width="40" height="40" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==">';
+const LOGO =
+  '<img alt="Logo del Comune" width="40" height="40" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==">';
 
 /** A three-page document that prints its own pages, as every document of bilancio does. */
 function report(lang: 'it' | 'en'): string {
@@ -58,10 +64,11 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     await printer?.close();
   });
 
-  it('prints A4 pages from the document\'s CSS, tagged, with an outline and every font embedded', async () => {
+  it("prints A4 pages from the document's CSS, tagged, with an outline and every font embedded", async () => {
     const pdf = await printer.printPdf(report('it'));
     const text = poppler('pdftotext', pdf);
-    for (const line of ['Capitolo primo: la città', 'Capitolo secondo: i servizi', 'Residenti per zona', 'Comune di Brescia']) expect(text).toContain(line);
+    for (const line of ['Capitolo primo: la città', 'Capitolo secondo: i servizi', 'Residenti per zona', 'Comune di Brescia'])
+      expect(text).toContain(line);
     for (const n of [1, 2, 3]) expect(text).toContain(`pag. ${n} di 3`);
     expect(text).toContain('Bilancio sociale <2024> & "Brescia"'); // escaped in the CSS, so shown as typed
     const info = poppler('pdfinfo', pdf);
@@ -72,7 +79,9 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     const fonts = poppler('pdffonts', pdf).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const row of fonts) expect(row).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+$/); // emb sub uni
-    const logos = poppler('pdfimages', pdf).split('\n').filter((row) => /^\s*\d+\s+\d+\s+image\s+4\s+4\s/.test(row));
+    const logos = poppler('pdfimages', pdf)
+      .split('\n')
+      .filter((row) => /^\s*\d+\s+\d+\s+image\s+4\s+4\s/.test(row));
     expect(logos).toHaveLength(1);
   });
 
@@ -123,8 +132,13 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
 
   it('prints several documents at once with one browser, each with its own refused requests', async () => {
     const refused: string[][] = [[], [], []];
-    const pdfs = await Promise.all([1, 2, 3].map((n) =>
-      printer.printPdf(`<h1>Documento ${n}</h1>${table(n * 50)}<img src="http://127.0.0.1:9/${n}.png">`, { onBlockedRequest: (url) => refused[n - 1]!.push(url) })));
+    const pdfs = await Promise.all(
+      [1, 2, 3].map((n) =>
+        printer.printPdf(`<h1>Documento ${n}</h1>${table(n * 50)}<img src="http://127.0.0.1:9/${n}.png">`, {
+          onBlockedRequest: (url) => refused[n - 1]!.push(url),
+        }),
+      ),
+    );
     pdfs.forEach((pdf, i) => expect(poppler('pdftotext', pdf)).toContain(`Documento ${i + 1}`));
     expect(refused).toEqual([1, 2, 3].map((n) => [`http://127.0.0.1:9/${n}.png`]));
   });
@@ -144,7 +158,10 @@ describe.skipIf(!hasBrowser)('the browser', () => {
   it('closes with its process and deletes its profile', async () => {
     const launched = await launchBrowser();
     const child = launched.browser.process()!;
-    const profile = launched.browser.process()!.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    const profile = launched.browser
+      .process()!
+      .spawnargs.find((arg) => arg.startsWith('--user-data-dir='))!
+      .slice('--user-data-dir='.length);
     await launched.close();
     await launched.close(); // a second close does nothing
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true);

@@ -8,7 +8,7 @@ import { buildReport, hasBrowser, type Built } from './build.js';
 // report.html in a real headless Chromium, checked by axe-core against WCAG 2.1 A and AA.
 // The page here runs JavaScript (axe itself); the report has none and loads nothing.
 
-const axeSource = (await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // The page's document, as axe.run takes it (this project has no DOM types).
@@ -44,9 +44,15 @@ describe.skipIf(!hasBrowser)('accessibility of report.html (axe-core, WCAG 2.1 A
       await page.setContent(html, { waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       return await page.evaluate(async (tags: string[]) => {
-        const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
+        const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } })
+          .axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+        }));
       }, TAGS);
     } finally {
       await page.close();

@@ -12,14 +12,39 @@ const BRESCIA_LAT = 45.54;
 /** A GeoJSON of the quartieri made from the tile layout: each tile a small square in degrees. */
 async function geojsonFromTiles(project: string, leaveOut: string): Promise<string> {
   const csv = await readFile(path.join(project, 'territorio/mappa_tile.csv'), 'utf8');
-  const features = csv.trim().split('\n').slice(1).map((line) => line.split(',')).filter(([codice]) => codice !== leaveOut)
+  const features = csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter(([codice]) => codice !== leaveOut)
     .map(([codice, riga, colonna], i) => {
       const [x, y] = [BRESCIA_LON + Number(colonna) * 0.012, BRESCIA_LAT - Number(riga) * 0.008];
-      const ring = [[x, y], [x + 0.011, y], [x + 0.011, y - 0.007], [x, y - 0.007], [x, y]];
+      const ring = [
+        [x, y],
+        [x + 0.011, y],
+        [x + 0.011, y - 0.007],
+        [x, y - 0.007],
+        [x, y],
+      ];
       // Every other quartiere as a MultiPolygon with a second, smaller part.
-      const geometry = i % 2 === 0
-        ? { type: 'Polygon', coordinates: [ring] }
-        : { type: 'MultiPolygon', coordinates: [[ring], [[[x, y], [x + 0.002, y], [x + 0.002, y - 0.002], [x, y]]]] };
+      const geometry =
+        i % 2 === 0
+          ? { type: 'Polygon', coordinates: [ring] }
+          : {
+              type: 'MultiPolygon',
+              coordinates: [
+                [ring],
+                [
+                  [
+                    [x, y],
+                    [x + 0.002, y],
+                    [x + 0.002, y - 0.002],
+                    [x, y],
+                  ],
+                ],
+              ],
+            };
       return { type: 'Feature', properties: { codice_quartiere: codice }, geometry };
     });
   return JSON.stringify({ type: 'FeatureCollection', features });

@@ -26,11 +26,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -55,11 +71,26 @@ const numbersIn = (text: string) => [...text.matchAll(/\d{1,3}(?:\.\d{3})*(?:,\d
 describe('datapackage.json is a valid tabular data package', () => {
   it('lists only tabular CSV resources, each with its path, schema fields and key, matching the file', async () => {
     const pkg = JSON.parse(await file('datapackage.json')) as {
-      profile: string; description: string;
-      resources: { name: string; path: string; profile: string; format: string; mediatype: string; schema: { fields: { name: string; type: string }[]; primaryKey: string[] } }[];
+      profile: string;
+      description: string;
+      resources: {
+        name: string;
+        path: string;
+        profile: string;
+        format: string;
+        mediatype: string;
+        schema: { fields: { name: string; type: string }[]; primaryKey: string[] };
+      }[];
     };
     expect(pkg.profile).toBe('tabular-data-package');
-    expect(pkg.resources.map((r) => r.path)).toEqual(['indicatori.csv', 'questionario.csv', 'questionario_differenze.csv', 'risorse.csv', 'piramidi.csv', 'impegni.csv']);
+    expect(pkg.resources.map((r) => r.path)).toEqual([
+      'indicatori.csv',
+      'questionario.csv',
+      'questionario_differenze.csv',
+      'risorse.csv',
+      'piramidi.csv',
+      'impegni.csv',
+    ]);
     // indicatori.json (its lineage is an object per row) is written beside, not declared, and named in the description.
     expect(pkg.description).toContain('indicatori.json');
     for (const resource of pkg.resources) {
@@ -91,7 +122,10 @@ describe('datapackage.json is a valid tabular data package', () => {
   });
 
   it('a withheld figure is empty with soppresso and its reason, never the number', async () => {
-    for (const [name, columns] of [['questionario.csv', ['hanno_risposto', 'risposte', 'media', 'ic_basso', 'ic_alto']], ['piramidi.csv', ['residenti']]] as const) {
+    for (const [name, columns] of [
+      ['questionario.csv', ['hanno_risposto', 'risposte', 'media', 'ic_basso', 'ic_alto']],
+      ['piramidi.csv', ['residenti']],
+    ] as const) {
       const withheld = (await table(name)).filter((r) => r.soppresso === 'true');
       expect(withheld.length, name).toBeGreaterThan(0);
       for (const row of withheld) {
@@ -102,7 +136,7 @@ describe('datapackage.json is a valid tabular data package', () => {
   });
 });
 
-describe('every number of the report\'s tables is in the open data', () => {
+describe("every number of the report's tables is in the open data", () => {
   it('survey: every number of every survey table (means, intervals, shares, counts, differences)', async () => {
     const published = new Set<string>();
     for (const name of ['questionario.csv', 'questionario_differenze.csv']) {
@@ -122,51 +156,73 @@ describe('every number of the report\'s tables is in the open data', () => {
     expect(missing).toEqual([]);
   });
 
-  it('survey: the city\'s means by dimension are the open data\'s, cell by cell', async () => {
+  it("survey: the city's means by dimension are the open data's, cell by cell", async () => {
     const rows = (await table('questionario.csv')).filter((r) => r.livello === 'citta' && r.tipo === 'dimensione');
     const means = html.match(/<table class="tabella" id="tab-questionario">[\s\S]*?<tr class="totale">([\s\S]*?)<\/tr>/)![1]!;
     const printed = [...means.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
     expect(printed[0]).toBe(formatNumber(Number(rows[0]!.rispondenti), 'it', 0));
-    expect(printed.slice(1)).toEqual(rows.map((r) => `${formatNumber(Number(r.media), 'it', 2)} (${formatNumber(Number(r.ic_basso), 'it', 2)}–${formatNumber(Number(r.ic_alto), 'it', 2)})`));
+    expect(printed.slice(1)).toEqual(
+      rows.map(
+        (r) =>
+          `${formatNumber(Number(r.media), 'it', 2)} (${formatNumber(Number(r.ic_basso), 'it', 2)}–${formatNumber(Number(r.ic_alto), 'it', 2)})`,
+      ),
+    );
   });
 
-  it('resources: the totals of the resources chapter are risorse.csv\'s', async () => {
+  it("resources: the totals of the resources chapter are risorse.csv's", async () => {
     const rows = await table('risorse.csv');
     const total = (misura: string) => formatNumber(Number(rows.find((r) => r.anno === '2024' && r.misura === misura)!.valore), 'it', 0);
-    expect(html).toContain(`Nel 2024 i servizi del progetto hanno impiegato ${total('spesa_euro')} euro, ${total('ore')} ore di servizio e ${total('volontari')} volontari`);
+    expect(html).toContain(
+      `Nel 2024 i servizi del progetto hanno impiegato ${total('spesa_euro')} euro, ${total('ore')} ore di servizio e ${total('volontari')} volontari`,
+    );
     for (const row of rows) expect(row.fonti).toMatch(/erogazioni/);
   });
 
   it('commitments: the counts by cantiere and state, and the progress of each, follow from impegni.csv', async () => {
     const rows = await table('impegni.csv');
     const printed = html.match(/<table class="tabella" id="tab-impegni-cantieri">([\s\S]*?)<\/table>/)![1]!;
-    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num">[^<]*<\/td>)+)/g)].map((m) => [...m[1]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]));
+    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num">[^<]*<\/td>)+)/g)].map((m) =>
+      [...m[1]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]),
+    );
     const cantieri = [...new Set(rows.map((r) => r.cantiere))];
     const states = ['non_avviato', 'in_corso', 'completato', 'sospeso'];
     const expected = [...cantieri.map((k) => rows.filter((r) => r.cantiere === k)), rows].map((group) => {
       const measured = group.filter((r) => r.avanzamento !== '');
       const mean = measured.reduce((s, r) => s + Number(r.avanzamento), 0) / measured.length;
-      return [String(group.length), ...states.map((s) => String(group.filter((r) => r.stato === s).length)), measured.length ? `${formatNumber(mean, 'it', 0)}%` : '—'];
+      return [
+        String(group.length),
+        ...states.map((s) => String(group.filter((r) => r.stato === s).length)),
+        measured.length ? `${formatNumber(mean, 'it', 0)}%` : '—',
+      ];
     });
     expect(body).toEqual(expected);
   });
 
-  it('pyramids: every band of every pyramid (city and quartieri) is piramidi.csv\'s, withheld cells as n.d.', async () => {
+  it("pyramids: every band of every pyramid (city and quartieri) is piramidi.csv's, withheld cells as n.d.", async () => {
     const rows = await table('piramidi.csv');
     const cell = (area: string, classe: string, sesso: string, cittadinanza: string) => {
       const row = rows.find((r) => r.area === area && r.classe === classe && r.sesso === sesso && r.cittadinanza === cittadinanza)!;
       return row.soppresso === 'true' ? 'n.d. (dato riservato)' : formatNumber(Number(row.residenti), 'it', 0);
     };
-    const figures = [...html.matchAll(/<figure class="figura" id="fig-(piramide-citta|q-(\d+))"[^>]*>\s*<div class="grafico" role="img" aria-label="([^"]*)"/g)];
+    const figures = [
+      ...html.matchAll(
+        /<figure class="figura" id="fig-(piramide-citta|q-(\d+))"[^>]*>\s*<div class="grafico" role="img" aria-label="([^"]*)"/g,
+      ),
+    ];
     expect(figures.length).toBe(34);
     for (const [, , quartiere, alt] of figures) {
       const area = quartiere ?? 'citta';
-      const bands = alt!.replace(/&#x27;/g, '\'').split(/Per fascia \(maschi \/ femmine\): /)[1]!.split(/\. Fascia più numerosa/)[0]!.split('; ');
+      const bands = alt!
+        .replace(/&#x27;/g, "'")
+        .split(/Per fascia \(maschi \/ femmine\): /)[1]!
+        .split(/\. Fascia più numerosa/)[0]!
+        .split('; ');
       for (const band of bands) {
         const [classe] = band.split(' ');
-        const expected = area === 'citta'
-          ? `${classe} ${cell(area, classe!, 'M', 'tutte')} (di cui stranieri ${cell(area, classe!, 'M', 'straniera')}) / ${cell(area, classe!, 'F', 'tutte')} (di cui straniere ${cell(area, classe!, 'F', 'straniera')})`
-          : `${classe} ${cell(area, classe!, 'M', 'tutte')} / ${cell(area, classe!, 'F', 'tutte')}`;
+        const expected =
+          area === 'citta'
+            ? `${classe} ${cell(area, classe!, 'M', 'tutte')} (di cui stranieri ${cell(area, classe!, 'M', 'straniera')}) / ${cell(area, classe!, 'F', 'tutte')} (di cui straniere ${cell(area, classe!, 'F', 'straniera')})`
+            : `${classe} ${cell(area, classe!, 'M', 'tutte')} / ${cell(area, classe!, 'F', 'tutte')}`;
         expect(band, `${area} ${classe}`).toBe(expected);
       }
     }

@@ -59,28 +59,35 @@ export async function printWithMarkers(html: string): Promise<MarkedPrint> {
     await page.setViewport({ width: Math.floor((174 * 96) / 25.4), height: 1000 });
     await page.emulateMediaType('print');
     await page.setContent(html, { waitUntil: 'load' });
-    const { marked, tooWide } = await page.evaluate((selectors: string[], top: readonly number[], bottom: readonly number[]) => {
-      const width = document.documentElement.clientWidth;
-      const tooWide = [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('svg'))
-        .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.getAttribute('class') ?? ''}`)
-        .slice(0, 10);
-      const spilling = [...document.querySelectorAll('td, th')]
-        .filter((cell) => cell.clientWidth > 0 && cell.scrollWidth > cell.clientWidth + 1)
-        .map((cell) => `${cell.tagName.toLowerCase()} in #${cell.closest('table')?.id ?? '?'}`)
-        .slice(0, 10);
-      if (document.documentElement.scrollWidth > width + 1) tooWide.push(`the page scrolls to ${document.documentElement.scrollWidth}px`, ...spilling);
-      // Boxes print media hides (screen-only detail tables) are not printed, so they get no marker.
-      const boxes = selectors.flatMap((s) => [...document.querySelectorAll(s)]).filter((box) => box.getClientRects().length > 0);
-      boxes.forEach((box) => box.setAttribute('data-segno', ''));
-      const style = document.createElement('style');
-      const line = 'content: ""; position: absolute; left: 0; right: 0; height: 6px; -webkit-print-color-adjust: exact; print-color-adjust: exact;';
-      style.textContent = `[data-segno] { position: relative; }
+    const { marked, tooWide } = await page.evaluate(
+      (selectors: string[], top: readonly number[], bottom: readonly number[]) => {
+        const width = document.documentElement.clientWidth;
+        const tooWide = [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('svg'))
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.getAttribute('class') ?? ''}`)
+          .slice(0, 10);
+        const spilling = [...document.querySelectorAll('td, th')]
+          .filter((cell) => cell.clientWidth > 0 && cell.scrollWidth > cell.clientWidth + 1)
+          .map((cell) => `${cell.tagName.toLowerCase()} in #${cell.closest('table')?.id ?? '?'}`)
+          .slice(0, 10);
+        if (document.documentElement.scrollWidth > width + 1)
+          tooWide.push(`the page scrolls to ${document.documentElement.scrollWidth}px`, ...spilling);
+        // Boxes print media hides (screen-only detail tables) are not printed, so they get no marker.
+        const boxes = selectors.flatMap((s) => [...document.querySelectorAll(s)]).filter((box) => box.getClientRects().length > 0);
+        boxes.forEach((box) => box.setAttribute('data-segno', ''));
+        const style = document.createElement('style');
+        const line =
+          'content: ""; position: absolute; left: 0; right: 0; height: 6px; -webkit-print-color-adjust: exact; print-color-adjust: exact;';
+        style.textContent = `[data-segno] { position: relative; }
         [data-segno]::before { ${line} top: 0; background: rgb(${top.join(',')}); }
         [data-segno]::after { ${line} bottom: 0; background: rgb(${bottom.join(',')}); }`;
-      document.head.append(style);
-      return { marked: boxes.length, tooWide };
-    }, UNSPLITTABLE, TOP, BOTTOM);
+        document.head.append(style);
+        return { marked: boxes.length, tooWide };
+      },
+      UNSPLITTABLE,
+      TOP,
+      BOTTOM,
+    );
     const pdf = await page.pdf(PDF_OPTIONS);
     return { pdf, marked, tooWide };
   } finally {

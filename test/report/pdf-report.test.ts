@@ -9,14 +9,29 @@ import { markerPages, printWithMarkers, UNSPLITTABLE } from './page-breaks.js';
 // fonts, outline, and the page images (no figure or table cut by a page break).
 
 export const CHAPTERS = [
-  'Nota metodologica', 'Il progetto e la rete', 'La città', 'La forza della comunità', 'Prima infanzia',
-  'Vivi il quartiere e Officina giovani', 'Le 100 leve per la città', 'Contrasto alla povertà e lavoro',
-  'Anziani e disabili', 'La voce della comunità', 'Le risorse', 'Gli impegni', 'I quartieri', 'Appendici',
+  'Nota metodologica',
+  'Il progetto e la rete',
+  'La città',
+  'La forza della comunità',
+  'Prima infanzia',
+  'Vivi il quartiere e Officina giovani',
+  'Le 100 leve per la città',
+  'Contrasto alla povertà e lavoro',
+  'Anziani e disabili',
+  'La voce della comunità',
+  'Le risorse',
+  'Gli impegni',
+  'I quartieri',
+  'Appendici',
 ];
 
 async function quartieriNames(): Promise<string[]> {
   const csv = await readFile(path.join(bresciaProject, 'territorio/quartieri.csv'), 'utf8');
-  return csv.trim().split('\n').slice(1).map((line) => line.split(',')[2]!);
+  return csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[2]!);
 }
 
 /** The running header: the first non-empty line of the page, left part (chapter) before the report title. */
@@ -29,7 +44,8 @@ function header(page: string): string {
 function figureAlts(pdf: Buffer): string[] {
   const text = pdf.toString('latin1');
   return [...text.matchAll(/\/S \/Figure\s*\/Alt\s*(?:<FEFF([0-9A-F]*)>|\(((?:\\.|[^\\)])*)\))/g)].map(([, hex, literal]) =>
-    hex !== undefined ? Buffer.from(hex, 'hex').swap16().toString('utf16le') : literal!.replace(/\\(.)/g, '$1'));
+    hex !== undefined ? Buffer.from(hex, 'hex').swap16().toString('utf16le') : literal!.replace(/\\(.)/g, '$1'),
+  );
 }
 
 describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
@@ -61,7 +77,9 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     expect(table?.[0].match(/<td/g)?.length).toBeGreaterThan(1000);
     const label = /<span class="numero">(Tabella \d+)\.<\/span> Distribuzione delle risposte per quartiere/.exec(html)?.[1];
     const text = pages.join('\n').replace(/\s+/g, ' ');
-    expect(text).toContain(`${label}. Distribuzione delle risposte per quartiere, dimensione e domanda, 2024: la tabella completa è nella versione HTML del bilancio (report.html).`);
+    expect(text).toContain(
+      `${label}. Distribuzione delle risposte per quartiere, dimensione e domanda, 2024: la tabella completa è nella versione HTML del bilancio (report.html).`,
+    );
     // Its caption appears once (that line), never as the title of a printed table.
     expect(text.split('Distribuzione delle risposte per quartiere, dimensione').length - 1).toBe(1);
   });
@@ -71,7 +89,15 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
     const images = [...html.matchAll(/<div class="grafico" role="img" aria-label="([^"]+)"><svg aria-hidden="true"/g)];
     expect(images.length).toBeGreaterThan(40);
-    const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x60;': '`', '&#x3D;': '=' };
+    const entities: Record<string, string> = {
+      '&amp;': '&',
+      '&lt;': '<',
+      '&gt;': '>',
+      '&quot;': '"',
+      '&#x27;': "'",
+      '&#x60;': '`',
+      '&#x3D;': '=',
+    };
     for (const [, alt] of images) expect(alts).toContain(alt!.replace(/&[#\w]+;/g, (e) => entities[e] ?? e));
     expect(alts.some((alt) => /^Grafico a barre: Residenti per zona\. Centro 44\.475;/.test(alt))).toBe(true);
   });
@@ -81,7 +107,10 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
       const opening = pages.findIndex((page) => header(page) === chapter);
       expect(opening, chapter).toBeGreaterThan(0);
       // The chapter's title, as the heading of its first page.
-      expect(pages[opening]!.split('\n').map((line) => line.trim()), chapter).toContain(chapter);
+      expect(
+        pages[opening]!.split('\n').map((line) => line.trim()),
+        chapter,
+      ).toContain(chapter);
     }
     // Between chapters, every page but the cover carries the name of the chapter it belongs to.
     const allowed = new Set(['Indice', ...CHAPTERS]);
@@ -99,7 +128,10 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
       const own = pages.filter((page) => header(page) === `I quartieri · ${name}`);
       expect(own.length, name).toBeGreaterThanOrEqual(1);
       // The page title: the name on a line of its own, under the running header.
-      expect(own[0]!.split('\n').map((l) => l.trim()), name).toContain(name);
+      expect(
+        own[0]!.split('\n').map((l) => l.trim()),
+        name,
+      ).toContain(name);
     }
   });
 

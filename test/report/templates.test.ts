@@ -8,9 +8,20 @@ import { buildReport, copyOfBrescia } from './build.js';
 // tool's, and the English report. HTML only (no PDF): the text is the same.
 
 const ENGLISH_CHAPTERS = [
-  'Method note', 'The project and its network', 'The city', 'The strength of the community', 'Early childhood',
-  'Live the quartiere and Youth workshop', 'The 100 levers for the city', 'Fighting poverty, and work',
-  'Older and disabled people', 'The voice of the community', 'Resources', 'Commitments', 'The quartieri', 'Annexes',
+  'Method note',
+  'The project and its network',
+  'The city',
+  'The strength of the community',
+  'Early childhood',
+  'Live the quartiere and Youth workshop',
+  'The 100 levers for the city',
+  'Fighting poverty, and work',
+  'Older and disabled people',
+  'The voice of the community',
+  'Resources',
+  'Commitments',
+  'The quartieri',
+  'Annexes',
 ];
 
 describe('the templates', () => {
@@ -36,12 +47,11 @@ describe('a project that overrides a partial, and the English report', () => {
     project = await copyOfBrescia();
     remove.push(project.remove);
     await mkdir(path.join(project.dir, 'templates/partials'), { recursive: true });
-    await writeFile(path.join(project.dir, 'templates/partials/copertina.hbs'),
-      '{{!-- Our own cover. --}}\n<header class="copertina"><p class="marchio">Città di prova &amp; co.</p><h1>{{title}}</h1><p>{{ente}}</p></header>\n');
-    const [it, en] = await Promise.all([
-      buildReport({ noPdf: true }, project.dir),
-      buildReport({ noPdf: true, lang: 'en' }),
-    ]);
+    await writeFile(
+      path.join(project.dir, 'templates/partials/copertina.hbs'),
+      '{{!-- Our own cover. --}}\n<header class="copertina"><p class="marchio">Città di prova &amp; co.</p><h1>{{title}}</h1><p>{{ente}}</p></header>\n',
+    );
+    const [it, en] = await Promise.all([buildReport({ noPdf: true }, project.dir), buildReport({ noPdf: true, lang: 'en' })]);
     remove.push(it.remove, en.remove);
     italian = await readFile(path.join(it.out, 'report.html'), 'utf8');
     english = await readFile(path.join(en.out, 'report.html'), 'utf8');
@@ -50,7 +60,7 @@ describe('a project that overrides a partial, and the English report', () => {
     await Promise.all(remove.map((r) => r()));
   });
 
-  it('prints the project\'s cover instead of the tool\'s', () => {
+  it("prints the project's cover instead of the tool's", () => {
     expect(italian).toContain('<p class="marchio">Città di prova &amp; co.</p>');
     expect(italian).not.toContain('<p class="sottotitolo"');
     // Everything else is still the tool's.

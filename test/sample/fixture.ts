@@ -15,16 +15,28 @@ export async function campioneTemporaneo(etichetta: string): Promise<string> {
 /** The ISTAT figures the population must reproduce exactly (those of scripts/sample/istat.ts). */
 export const ATTESI = {
   2023: {
-    totale: 198_259, eta0_14: 24_370,
+    totale: 198_259,
+    eta0_14: 24_370,
     bande: { '15-24': [9_337, 10_125], '25-49': [29_480, 31_045], '50-64': [23_137, 21_840], '65+': [28_824, 20_101] },
-    stranieri: 37_478, famiglie: 96_609, unipersonali: 45_215,
-    nati: 1_418, morti: 2_252, iscritti: 5_058 + 2_704, cancellati: 4_835 + 892,
+    stranieri: 37_478,
+    famiglie: 96_609,
+    unipersonali: 45_215,
+    nati: 1_418,
+    morti: 2_252,
+    iscritti: 5_058 + 2_704,
+    cancellati: 4_835 + 892,
   },
   2024: {
-    totale: 199_853, eta0_14: 24_105,
+    totale: 199_853,
+    eta0_14: 24_105,
     bande: { '15-24': [9_490, 10_391], '25-49': [29_590, 31_280], '50-64': [23_320, 22_189], '65+': [29_048, 20_440] },
-    stranieri: undefined, famiglie: 97_803, unipersonali: 46_329,
-    nati: 1_339, morti: 2_171, iscritti: 5_154 + 2_828, cancellati: 4_699 + 954,
+    stranieri: undefined,
+    famiglie: 97_803,
+    unipersonali: 46_329,
+    nati: 1_339,
+    morti: 2_171,
+    iscritti: 5_154 + 2_828,
+    cancellati: 4_699 + 954,
   },
 } as const;
 

@@ -58,7 +58,13 @@ export function risolutore(quartieri: readonly Riga[]): (valore: string) => stri
   for (const q of quartieri) {
     const codice = q.codice_quartiere!;
     perNumero.set(q.numero!, codice);
-    const nomi = [q.quartiere!, ...q.varianti!.split(';').map((v) => v.trim()).filter(Boolean)];
+    const nomi = [
+      q.quartiere!,
+      ...q
+        .varianti!.split(';')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ];
     for (const n of nomi) {
       const k = piega(n);
       const prima = perNome.get(k);
@@ -86,7 +92,11 @@ export interface Erogazione {
 }
 
 /** All erogazioni of the project: the Comune's CSV, partner CSV (Windows-1252) and JSON. */
-export async function leggiErogazioni(cartella: string, files: readonly string[], risolvi: (v: string) => string | undefined): Promise<Erogazione[]> {
+export async function leggiErogazioni(
+  cartella: string,
+  files: readonly string[],
+  risolvi: (v: string) => string | undefined,
+): Promise<Erogazione[]> {
   const out: Erogazione[] = [];
   const add = (file: string, r: Record<string, unknown>, num: (v: unknown) => number | undefined): void => {
     const scritto = String(r.codice_quartiere ?? r.quartiere);

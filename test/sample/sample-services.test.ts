@@ -48,7 +48,8 @@ describe('erogazioni', () => {
   it('name every quartiere in a way the tolerant matcher can resolve', () => {
     for (const r of erogazioni) expect(r.codice, `${r.file}: ${r.scritto}`).toBeDefined();
     const scritti = new Set(erogazioni.map((r) => r.scritto));
-    for (const nome of ['S. Eufemia', 'SANT EUFEMIA', 'Porta Cremona', 'Villaggio Prealpino', 'sanpolino', '18', '17029018']) expect(scritti.has(nome), nome).toBe(true);
+    for (const nome of ['S. Eufemia', 'SANT EUFEMIA', 'Porta Cremona', 'Villaggio Prealpino', 'sanpolino', '18', '17029018'])
+      expect(scritti.has(nome), nome).toBe(true);
     expect(erogazioni.some((r) => r.codice === 'ND')).toBe(true);
   });
 
@@ -91,7 +92,10 @@ describe('partner submissions', () => {
   it('come from every delivering partner for both years, with a manifest naming the file', async () => {
     for (const ente of PARTNER)
       for (const anno of ANNI) {
-        const m = await leggiJson<{ ente: string; anno: number; file: string[]; inviato_il: string }>(a, `contributi/${ente}/${anno}/manifest.json`);
+        const m = await leggiJson<{ ente: string; anno: number; file: string[]; inviato_il: string }>(
+          a,
+          `contributi/${ente}/${anno}/manifest.json`,
+        );
         expect(m).toMatchObject({ ente, anno });
         for (const f of m.file) expect(files).toContain(`contributi/${ente}/${anno}/${f}`);
       }
@@ -141,7 +145,10 @@ describe.each(ANNI)('survey, voices and commitments %i', (anno) => {
   });
 
   it('has ~25 voices, some without consent, one typing markup literally', async () => {
-    const voci = await leggiJson<{ cantiere: string; testo: string; consenso_pubblicazione: boolean; firma?: string }[]>(a, `dati/${anno}/voci.json`);
+    const voci = await leggiJson<{ cantiere: string; testo: string; consenso_pubblicazione: boolean; firma?: string }[]>(
+      a,
+      `dati/${anno}/voci.json`,
+    );
     expect(voci.length).toBeGreaterThanOrEqual(20);
     expect(new Set(voci.map((v) => v.cantiere)).size).toBe(6);
     expect(voci.filter((v) => !v.consenso_pubblicazione).length).toBeGreaterThan(0);

@@ -59,9 +59,25 @@ describe('territory and catalogues', () => {
     const servizi = await leggiCsv(a, 'catalogo/servizi.csv');
     expect(enti).toHaveLength(21);
     expect(enti.filter((e) => e.ruolo === 'capofila').map((e) => e.codice_ente)).toEqual(['comune']);
-    expect(enti.filter((e) => e.ruolo === 'partner').map((e) => e.codice_ente)).toEqual(['auser', 'colibri', 'socialis', 'unibs', 'unicatt']);
+    expect(enti.filter((e) => e.ruolo === 'partner').map((e) => e.codice_ente)).toEqual([
+      'auser',
+      'colibri',
+      'socialis',
+      'unibs',
+      'unicatt',
+    ]);
     expect(servizi.map((s) => s.codice_servizio)).toEqual([
-      'NIDO', 'TEMPO_FAMIGLIE', 'CAG', 'OFFICINA_GIOVANI', 'PUNTI_COMUNITA', 'LEVE_PROGETTI', 'EMPORIO', 'SPORTELLO_LAVORO', 'SAD', 'COMPAGNIA_ANZIANI', 'CENTRO_DIURNO_DIS',
+      'NIDO',
+      'TEMPO_FAMIGLIE',
+      'CAG',
+      'OFFICINA_GIOVANI',
+      'PUNTI_COMUNITA',
+      'LEVE_PROGETTI',
+      'EMPORIO',
+      'SPORTELLO_LAVORO',
+      'SAD',
+      'COMPAGNIA_ANZIANI',
+      'CENTRO_DIURNO_DIS',
     ]);
     const codici = new Set(enti.map((e) => e.codice_ente));
     for (const s of servizi) expect(codici.has(s.ente!), s.ente).toBe(true);
@@ -85,8 +101,14 @@ describe.each(ANNI)('popolazione %i', (anno) => {
     for (const [nome, [f, m]] of Object.entries(atteso.bande)) {
       const [da, aa] = banda(nome);
       const inBanda = (r: Riga): boolean => eta(r) >= da && eta(r) <= aa;
-      expect(somma(righe, (r) => inBanda(r) && r.sesso === 'F'), `${nome} F`).toBe(f);
-      expect(somma(righe, (r) => inBanda(r) && r.sesso === 'M'), `${nome} M`).toBe(m);
+      expect(
+        somma(righe, (r) => inBanda(r) && r.sesso === 'F'),
+        `${nome} F`,
+      ).toBe(f);
+      expect(
+        somma(righe, (r) => inBanda(r) && r.sesso === 'M'),
+        `${nome} M`,
+      ).toBe(m);
     }
     const maschi014 = somma(righe, (r) => eta(r) <= 14 && r.sesso === 'M') / atteso.eta0_14;
     expect(maschi014).toBeCloseTo(0.515, 3);
@@ -105,8 +127,16 @@ describe.each(ANNI)('popolazione %i', (anno) => {
     expect(quota((r) => eta(r) <= 14)).toBeGreaterThan(2 * quota((r) => eta(r) >= 65) + 0.1);
     const sudOvest = ['17029012', '17029006', '17029010', '17029007', '17029025', '17029026', '17029005', '17029027'];
     const nordEst = ['17029011', '17029022', '17029015', '17029016', '17029018', '17029029'];
-    for (const q of sudOvest) expect(quota((r) => r.codice_quartiere === q), q).toBeGreaterThan(0.189);
-    for (const q of nordEst) expect(quota((r) => r.codice_quartiere === q), q).toBeLessThan(0.15);
+    for (const q of sudOvest)
+      expect(
+        quota((r) => r.codice_quartiere === q),
+        q,
+      ).toBeGreaterThan(0.189);
+    for (const q of nordEst)
+      expect(
+        quota((r) => r.codice_quartiere === q),
+        q,
+      ).toBeLessThan(0.15);
   });
 
   it('gives quartieri plausible sizes and ages: older centre, younger periphery', () => {

@@ -16,7 +16,11 @@ import { fixturesDir } from '../helpers/paths.js';
 const dataDir = path.join(fixturesDir, 'frictionless-py/data');
 
 interface TableSchema {
-  fields: { name: string; type: string; constraints?: { required?: boolean; unique?: boolean; minimum?: string | number; maximum?: string | number; enum?: string[] } }[];
+  fields: {
+    name: string;
+    type: string;
+    constraints?: { required?: boolean; unique?: boolean; minimum?: string | number; maximum?: string | number; enum?: string[] };
+  }[];
   primaryKey?: string | string[];
 }
 
@@ -48,7 +52,10 @@ function validate(csvName: string, table: TableSchema, foreignKey?: { field: str
   const validateRow = ajv.compile({ type: 'object', properties: schema.properties, required: schema.required });
   const raw = parseTable(readFileSync(path.join(dataDir, csvName)), csvName);
   const result = validateTable(raw, {
-    dataset: 'test', schema, quartieri: null, lang: 'it',
+    dataset: 'test',
+    schema,
+    quartieri: null,
+    lang: 'it',
     validateRow: (row) => validateRow(row) as boolean,
     rowErrors: () => validateRow.errors,
   });
@@ -58,7 +65,10 @@ function validate(csvName: string, table: TableSchema, foreignKey?: { field: str
     const known = new Set(result.rows.map((r) => String(r.values[foreignKey.reference])));
     extra.push(...checkForeignKey(result.rows, foreignKey.field, known, 'test', 'it').problems);
   }
-  const report = buildReport([{ table: raw, dataset: 'test', rowsRead: result.rowsRead, columns: result.columns, problems: result.problems }], extra);
+  const report = buildReport(
+    [{ table: raw, dataset: 'test', rowsRead: result.rowsRead, columns: result.columns, problems: result.problems }],
+    extra,
+  );
   const file = report.files[0]!;
   return { report, errors: file.errors.map((p) => [p.code, p.row, p.column] as const) };
 }
@@ -77,18 +87,34 @@ describe('frictionless fixtures with a schema', () => {
 
   it('unique-field.csv: unique-error and primary-key at row 10', () => {
     const { errors } = validate('unique-field.csv', json('unique-field.json'));
-    expect(errors).toEqual(expect.arrayContaining([['unique-error', 10, 1], ['primary-key', 10, 1]]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        ['unique-error', 10, 1],
+        ['primary-key', 10, 1],
+      ]),
+    );
     expect(errors).toHaveLength(2);
   });
 
   it('nested-invalid.csv: the self-referencing foreign key fails at row 6', () => {
-    const schema: TableSchema = { fields: [{ name: 'id', type: 'integer' }, { name: 'cat', type: 'integer' }, { name: 'name', type: 'string' }] };
+    const schema: TableSchema = {
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'cat', type: 'integer' },
+        { name: 'name', type: 'string' },
+      ],
+    };
     const { errors } = validate('nested-invalid.csv', schema, { field: 'cat', reference: 'id' });
     expect(errors).toEqual([['foreign-key', 6, 2]]);
   });
 
   it('capital-invalid.csv: the five errors upstream lists, type-error included', () => {
-    const schema: TableSchema = { fields: [{ name: 'id', type: 'integer' }, { name: 'name', type: 'string' }] };
+    const schema: TableSchema = {
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'name', type: 'string' },
+      ],
+    };
     const { errors } = validate('capital-invalid.csv', schema);
     expect(errors.map((e) => e[0]).sort()).toEqual(['blank-row', 'duplicate-label', 'extra-cell', 'missing-cell', 'type-error']);
     expect(errors).toContainEqual(['type-error', 12, 1]);

@@ -23,7 +23,10 @@ describe('validation messages', () => {
     catalogue[1].cantiere = 'cultura';
     await writeFile(catalogueFile, JSON.stringify(catalogue, null, 2));
     // A partner file whose rows are ragged (one cell too many): a reading problem of ingest.
-    await writeFile(path.join(project, 'dati/2024/famiglie.csv'), 'anno,codice_quartiere,famiglie,famiglie_unipersonali,anziani_soli_75\n2024,17029001,10,2,1,9\n');
+    await writeFile(
+      path.join(project, 'dati/2024/famiglie.csv'),
+      'anno,codice_quartiere,famiglie,famiglie_unipersonali,anziani_soli_75\n2024,17029001,10,2,1,9\n',
+    );
   }, 60_000);
   afterAll(() => rm(work, { recursive: true, force: true }));
 
@@ -47,7 +50,9 @@ describe('validation messages', () => {
 
   it('--lang en words every problem in English, reading problems included', async () => {
     const { stdout } = await bilancio(['validate', project, '--format', 'json', '--lang', 'en'], work);
-    const problems: { message: string }[] = JSON.parse(stdout).files.flatMap((f: { errors: { message: string }[]; warnings: { message: string }[] }) => [...f.errors, ...f.warnings]);
+    const problems: { message: string }[] = JSON.parse(stdout).files.flatMap(
+      (f: { errors: { message: string }[]; warnings: { message: string }[] }) => [...f.errors, ...f.warnings],
+    );
     expect(problems.length).toBeGreaterThan(2);
     expect(problems.find((p) => /soglia_riservatezze/.test(p.message))!.message).toMatch(/the key "soglia_riservatezze" is not expected/);
     expect(problems.find((p) => /indicator catalogue/i.test(p.message))!.message).toMatch(/allowed/);

@@ -31,7 +31,13 @@ describe('precompiled validators', () => {
     const compiled = new Map(files.map(({ name, text }) => [name, ajv.compile(JSON.parse(text))]));
     // Rows of plausible shapes: known field names with values of every kind, dates good and bad.
     const fields = [...new Set(files.flatMap(({ text }) => Object.keys((JSON.parse(text) as { properties?: object }).properties ?? {})))];
-    const value = fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.double({ noNaN: true }), fc.string(), fc.constantFrom('2024-12-31', '2024-02-30', 'ND', '17029001', ''), fc.constant(null));
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 200_000 }),
+      fc.double({ noNaN: true }),
+      fc.string(),
+      fc.constantFrom('2024-12-31', '2024-02-30', 'ND', '17029001', ''),
+      fc.constant(null),
+    );
     const row = fc.dictionary(fc.constantFrom(...fields), value);
     fc.assert(
       fc.property(fc.constantFrom(...files.map((f) => f.name)), row, (name, data) => {

@@ -19,7 +19,7 @@ describe('a partner workbook (.xlsx)', () => {
     const sheet = workbook.addWorksheet('erogazioni');
     sheet.addRow(['Servizi erogati nel 2024 – Città di Brescia']);
     sheet.addRow(['anno', 'quartiere', 'codice_servizio', 'codice_ente', 'utenti', 'spesa_euro']);
-    sheet.addRow([2024, 'Sant\'Eufemia', 'SAD', 'comune', 12, 1234.5]);
+    sheet.addRow([2024, "Sant'Eufemia", 'SAD', 'comune', 12, 1234.5]);
     sheet.addRow([2024, 'Porta Cremona', 'SAD', 'comune', 'tanti', 10]);
     const file = path.join(dir, 'erogazioni_auser.xlsx');
     await workbook.xlsx.writeFile(file);

@@ -10,7 +10,8 @@ import { defaultProject, EXIT, refuseInvalidData, refusePrivacyLeak, type Comman
 /** `bilancio build [progetto]`: the whole report. */
 export function registerBuild(program: Command, ctx: CommandContext): void {
   const { say, out } = ctx;
-  ctx.command(program, 'build')
+  ctx
+    .command(program, 'build')
     .description(say(CLI.build))
     .argument('[progetto]', say(CLI.project))
     .option('--out <dir>', say(CLI.out), 'out')
@@ -18,24 +19,38 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('--ignora-errori', say(CLI.ignoreErrors))
     .option('--consenti-soglia-bassa', say(CLI.lowThreshold))
     .option('--no-pdf', say(CLI.noPdf))
-    .option('--per-zona', say({ it: 'stampa anche un fascicolo PDF per zona (copertina e schede dei suoi quartieri)', en: 'also prints one PDF booklet per zone (cover and its quartiere pages)' }))
-    .action(async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean; pdf: boolean; perZona?: boolean }) => {
-      const outcome = await buildProject({
-        project: project ?? defaultProject,
-        out: opts.out,
-        lang: ctx.checkLang(opts.lang),
-        ignoreErrors: opts.ignoraErrori,
-        allowLowThreshold: opts.consentiSogliaBassa,
-        noPdf: !opts.pdf,
-        perZona: opts.perZona,
-      }, diskEffects(ctx.progress, ctx));
-      const reportLang = outcome.checked.lang;
-      const { report } = outcome.checked;
-      if (outcome.status === 'invalid') refuseInvalidData(report, reportLang, out);
-      if (outcome.status === 'leak') refusePrivacyLeak(outcome.result.privacy.leaks, outcome.result.privacy.threshold, reportLang);
-      if (!report.valid) out.stderr(formatReportText(report, reportLang));
-      else if (report.summary.warnings > 0) out.stderr(`${t(reportLang, CLI.warningsSummary, { n: report.summary.warnings })}\n`);
-      out.stdout(`${t(reportLang, CLI.built, { out: path.resolve(opts.out), files: outcome.files.join(', ') })}\n`);
-      if (!report.valid) process.exitCode = EXIT.invalidData;
-    });
+    .option(
+      '--per-zona',
+      say({
+        it: 'stampa anche un fascicolo PDF per zona (copertina e schede dei suoi quartieri)',
+        en: 'also prints one PDF booklet per zone (cover and its quartiere pages)',
+      }),
+    )
+    .action(
+      async (
+        project: string | undefined,
+        opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean; pdf: boolean; perZona?: boolean },
+      ) => {
+        const outcome = await buildProject(
+          {
+            project: project ?? defaultProject,
+            out: opts.out,
+            lang: ctx.checkLang(opts.lang),
+            ignoreErrors: opts.ignoraErrori,
+            allowLowThreshold: opts.consentiSogliaBassa,
+            noPdf: !opts.pdf,
+            perZona: opts.perZona,
+          },
+          diskEffects(ctx.progress, ctx),
+        );
+        const reportLang = outcome.checked.lang;
+        const { report } = outcome.checked;
+        if (outcome.status === 'invalid') refuseInvalidData(report, reportLang, out);
+        if (outcome.status === 'leak') refusePrivacyLeak(outcome.result.privacy.leaks, outcome.result.privacy.threshold, reportLang);
+        if (!report.valid) out.stderr(formatReportText(report, reportLang));
+        else if (report.summary.warnings > 0) out.stderr(`${t(reportLang, CLI.warningsSummary, { n: report.summary.warnings })}\n`);
+        out.stdout(`${t(reportLang, CLI.built, { out: path.resolve(opts.out), files: outcome.files.join(', ') })}\n`);
+        if (!report.valid) process.exitCode = EXIT.invalidData;
+      },
+    );
 }

@@ -15,8 +15,14 @@ const TEXT = {
     it: 'che cosa è cambiato tra due anni: righe per dataset, file, enti che hanno inviato, valori degli indicatori di città e zone, indicatori di un solo anno, definizioni cambiate',
     en: 'what changed between two years: rows per dataset, files, organisations that sent data, city and zone indicator values, indicators of one year only, changed definitions',
   },
-  anno: { it: 'l\'anno da confrontare (predefinito: anno di bilancio.config.json)', en: 'the year to compare (default: anno in bilancio.config.json)' },
-  confronto: { it: 'l\'anno con cui confrontarlo (predefinito: anno_confronto, o l\'anno prima)', en: 'the year to compare it with (default: anno_confronto, or the year before)' },
+  anno: {
+    it: "l'anno da confrontare (predefinito: anno di bilancio.config.json)",
+    en: 'the year to compare (default: anno in bilancio.config.json)',
+  },
+  confronto: {
+    it: "l'anno con cui confrontarlo (predefinito: anno_confronto, o l'anno prima)",
+    en: 'the year to compare it with (default: anno_confronto, or the year before)',
+  },
   badYear: { it: '"{value}" non è un anno (per esempio 2024).', en: '"{value}" is not a year (e.g. 2024).' },
   missingYear: {
     it: 'Il progetto non ha dati per il {anno}: gli anni presenti sono {anni}.',
@@ -36,12 +42,17 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     if (!/^\d{4}$/.test(value)) throw new ExitError(EXIT.usage, say(TEXT.badYear, { value }));
     return Number(value);
   };
-  ctx.command(program, 'diff')
+  ctx
+    .command(program, 'diff')
     .description(say(TEXT.description))
     .argument('[progetto]', say(CLI.project))
     .option('--anno <anno>', say(TEXT.anno))
     .option('--confronto <anno>', say(TEXT.confronto))
-    .addOption(new Option('--format <format>', say({ it: 'formato: text o json', en: 'format: text or json' })).choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', say({ it: 'formato: text o json', en: 'format: text or json' }))
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .addOption(ctx.langOption())
     .action(async (project: string | undefined, opts: { anno?: string; confronto?: string; format: string; lang?: string }) => {
       const requestedA = year(opts.anno);
@@ -61,7 +72,12 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       }
       const result = computeProject(checked);
       const diff = computeDiff({
-        project: checked.project, definitions: checked.definitions, values: result.values, anno, confronto, lang,
+        project: checked.project,
+        definitions: checked.definitions,
+        values: result.values,
+        anno,
+        confronto,
+        lang,
         stored: await readStoredCatalogues(checked.root, checked.project.servizi, lang),
       });
       const names = new Map(checked.project.enti.map((e) => [e.codice, e.nome]));

@@ -16,26 +16,29 @@ import { defaultProject, EXIT, ExitError, type CommandContext } from '../context
 
 const TEXT = {
   description: {
-    it: 'la ricevuta di un contributo per l\'ente che l\'ha inviato (HTML e PDF): che cosa è arrivato, che cosa correggere (riga e colonna) e, dopo build, dove compaiono i suoi dati',
+    it: "la ricevuta di un contributo per l'ente che l'ha inviato (HTML e PDF): che cosa è arrivato, che cosa correggere (riga e colonna) e, dopo build, dove compaiono i suoi dati",
     en: 'the receipt of a submission for the organisation that sent it (HTML and PDF): what arrived, what to fix (row and column) and, after build, where its data appear',
   },
   contributo: { it: 'la cartella del contributo: contributi/<ente>/<anno>', en: 'the submission folder: contributi/<ente>/<anno>' },
-  progetto: { it: 'cartella del progetto (predefinita: quella che contiene il contributo, altrimenti il progetto di Brescia incluso)', en: 'project folder (default: the one holding the submission, else the embedded Brescia project)' },
+  progetto: {
+    it: 'cartella del progetto (predefinita: quella che contiene il contributo, altrimenti il progetto di Brescia incluso)',
+    en: 'project folder (default: the one holding the submission, else the embedded Brescia project)',
+  },
   noPdf: { it: 'non stampa il PDF (solo HTML)', en: 'does not print the PDF (HTML only)' },
   out: {
     it: 'cartella delle ricevute, una coppia di file per contributo accanto alle altre (predefinita: ricevute; mai quella di una build, che la build successiva sostituirebbe)',
-    en: 'folder of the receipts, one pair of files per submission beside the others (default: ricevute; never a build\'s, which the next build would replace)',
+    en: "folder of the receipts, one pair of files per submission beside the others (default: ricevute; never a build's, which the next build would replace)",
   },
   pubblicati: {
     it: 'la cartella di una build, da cui leggere indicatori.json per dire dove compaiono i dati (predefinita: out)',
-    en: 'a build\'s folder, whose indicatori.json says where the data appear (default: out)',
+    en: "a build's folder, whose indicatori.json says where the data appear (default: out)",
   },
   badPath: {
     it: '"{arg}" non è la cartella di un contributo: scrivere contributi/<ente>/<anno>, per esempio contributi/auser/2024.',
     en: '"{arg}" is not a submission folder: write contributi/<ente>/<anno>, for example contributi/auser/2024.',
   },
   notFound: {
-    it: 'Nel progetto {project} non c\'è il contributo contributi/{ente}/{anno}.',
+    it: "Nel progetto {project} non c'è il contributo contributi/{ente}/{anno}.",
     en: 'The project {project} has no submission contributi/{ente}/{anno}.',
   },
 };
@@ -43,13 +46,17 @@ const TEXT = {
 const SUBMISSION = /(?:^|[\\/])contributi[\\/]([^\\/]+)[\\/](\d{4})[\\/]?$/;
 
 async function isDir(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isDirectory(), () => false);
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** `bilancio receipt contributi/<ente>/<anno>`: the partner's receipt, as HTML and PDF. */
 export function registerReceipt(program: Command, ctx: CommandContext): void {
   const { say, out } = ctx;
-  ctx.command(program, 'receipt')
+  ctx
+    .command(program, 'receipt')
     .description(say(TEXT.description))
     .argument('<contributo>', say(TEXT.contributo))
     .option('--progetto <dir>', say(TEXT.progetto))
@@ -71,13 +78,21 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
       }
       await checkOutputRequest(checked.root, opts.out, 'receipt', checked.lang);
       const publishedText = await readFile(path.join(opts.pubblicati, 'indicatori.json'), 'utf8').catch(() => null);
-      const view = receiptView(receiptData({
-        checked, grid: computeSubmissionGrid(checked), ente, anno,
-        published: publishedText === null ? null : parsePublished(publishedText),
-      }), checked.lang);
+      const view = receiptView(
+        receiptData({
+          checked,
+          grid: computeSubmissionGrid(checked),
+          ente,
+          anno,
+          published: publishedText === null ? null : parsePublished(publishedText),
+        }),
+        checked.lang,
+      );
       // Loaded on demand: handlebars must not slow down the start of every command (issue 8).
       const [{ loadTemplates }, { renderPage }, { pageCss }] = await Promise.all([
-        import('../../render/html.js'), import('../../render/page.js'), import('../../render/page-css.js'),
+        import('../../render/html.js'),
+        import('../../render/page.js'),
+        import('../../render/page-css.js'),
       ]);
       const pages = pageCss({ lang: checked.lang, title: `${view.title}: ${view.ente}`, footer: view.footer, sections: [] });
       const html = renderPage('receipt', view, await loadTemplates(checked.root), pages);

@@ -35,12 +35,17 @@ const TEXT = {
 /** `bilancio submissions [progetto]`: who was expected to send what, and what arrived. */
 export function registerSubmissions(program: Command, ctx: CommandContext): void {
   const { say, out } = ctx;
-  ctx.command(program, 'submissions')
+  ctx
+    .command(program, 'submissions')
     .description(say(TEXT.description))
     .argument('[progetto]', say(CLI.project))
     .option('--out <dir>', say(CLI.out), DEFAULT_OUT.submissions)
     .option('--strict', say(TEXT.strict))
-    .addOption(new Option('--format <format>', say({ it: 'formato: text o json', en: 'format: text or json' })).choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', say({ it: 'formato: text o json', en: 'format: text or json' }))
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .addOption(ctx.langOption())
     .action(async (project: string | undefined, opts: { out: string; strict?: boolean; format: string; lang?: string }) => {
       const fx = diskEffects(ctx.progress);

@@ -95,7 +95,9 @@ export class BaseCounts {
     const key = `${refKey}|${unit}`;
     const cached = this.unitForms.get(key);
     if (cached) return cached;
-    const wanted = ref.conditions.map((c) => partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)));
+    const wanted = ref.conditions.map((c) =>
+      partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)),
+    );
     const variables: number[] = [];
     for (const cell of partition.cells.get(unit)?.values() ?? []) {
       if (!wanted.every((i) => cell.signature[i] === '1')) continue;
@@ -187,7 +189,13 @@ export class BaseCounts {
       byUnit.set(cellKey, cell);
       cell.variables.set(measure, this.counts.length);
       this.counts.push({
-        dataset, anno, measure, unit, servizio, signature, value,
+        dataset,
+        anno,
+        measure,
+        unit,
+        servizio,
+        signature,
+        value,
         persons: !weighted && isPersonsMeasure(dataset, measure, services.get(servizio)),
       });
     }

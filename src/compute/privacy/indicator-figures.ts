@@ -15,7 +15,8 @@ import type { SparseRow } from './row-space.js';
 const LEVEL = { quartiere: 0, zona: 1, citta: 2 } as const;
 
 /** The key of an indicator value in the authority's decisions. */
-export const valueKey = (v: Pick<AreaValue, 'indicatore' | 'anno' | 'livello' | 'codice'>) => `ind|${v.indicatore}|${v.anno}|${v.livello}|${v.codice}`;
+export const valueKey = (v: Pick<AreaValue, 'indicatore' | 'anno' | 'livello' | 'codice'>) =>
+  `ind|${v.indicatore}|${v.anno}|${v.livello}|${v.codice}`;
 
 /** The quartiere codes an area sums (null for the city: every unit, ND included). */
 export function unitsOf(territorio: Territorio, livello: AreaValue['livello'], codice: string): string[] | null {
@@ -62,7 +63,10 @@ export function indicatorFigures(
     const def = defs.get(value.indicatore)!;
     const units = unitsOf(territorio, value.livello, value.codice);
     const equations: Equation[] = [];
-    for (const [part, expression] of [['numeratore', def.num], ['denominatore', def.den]] as const) {
+    for (const [part, expression] of [
+      ['numeratore', def.num],
+      ['denominatore', def.den],
+    ] as const) {
       const form = expressionForm(expression, value.anno, units, base);
       if (!form || form.size === 0) continue;
       equations.push({ part, form, value: base.valueOf(form), persons: base.countsPersons(form), threshold });
@@ -70,7 +74,8 @@ export function indicatorFigures(
     const family = `ind|${value.indicatore}|${value.anno}`;
     const groups: Figure['groups'] = [];
     if (value.livello === 'citta') groups.push({ id: `${family}|citta`, role: 'parent' });
-    if (value.livello === 'zona') groups.push({ id: `${family}|citta`, role: 'child' }, { id: `${family}|zona|${value.codice}`, role: 'parent' });
+    if (value.livello === 'zona')
+      groups.push({ id: `${family}|citta`, role: 'child' }, { id: `${family}|zona|${value.codice}`, role: 'parent' });
     if (value.livello === 'quartiere') groups.push({ id: `${family}|zona|${zonaOf.get(value.codice)}`, role: 'child' });
     return {
       key: valueKey(value),
@@ -121,7 +126,9 @@ export function referenceCounts(
   }
   for (const unit of units) {
     const where = unit === QUARTIERE_ND ? 'quartiere non indicato (ND)' : `quartiere ${names.get(unit) ?? unit}`;
-    const forms = [...refs.values()].map(({ ref, anno, text }) => ({ text, form: base.form(ref, anno, [unit]) })).filter(({ form }) => form.size > 0);
+    const forms = [...refs.values()]
+      .map(({ ref, anno, text }) => ({ text, form: base.form(ref, anno, [unit]) }))
+      .filter(({ form }) => form.size > 0);
     for (const { text, form } of forms) {
       const value = small(form);
       if (value !== null) push(`${text}, ${where}`, form, value);
@@ -138,7 +145,11 @@ export function referenceCounts(
   }
   base.counts.forEach((count, variable) => {
     if (!count.persons || count.value <= 0 || count.value >= threshold) return;
-    push(`cella di base ${count.dataset} ${count.anno}${count.servizio ? ` ${count.servizio}` : ''}, ${count.unit}`, new Map([[variable, 1]]), count.value);
+    push(
+      `cella di base ${count.dataset} ${count.anno}${count.servizio ? ` ${count.servizio}` : ''}, ${count.unit}`,
+      new Map([[variable, 1]]),
+      count.value,
+    );
   });
   return counts;
 }

@@ -58,7 +58,10 @@ const canonicalCache = new WeakMap<SparseRow, string>();
 function canonical(form: SparseRow): string {
   let text = canonicalCache.get(form);
   if (text === undefined) {
-    text = [...form].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ');
+    text = [...form]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, v]) => `${k}:${v}`)
+      .join(' ');
     canonicalCache.set(form, text);
   }
   return text;
@@ -83,7 +86,7 @@ function components(figures: Figure[], counts: ProtectedCount[]): Component[] {
   const find = (x: number): number => {
     let root = x;
     while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    for (let y = x; y !== root; ) {
+    for (let y = x; y !== root;) {
       const next = parent.get(y)!;
       parent.set(y, root);
       y = next;
@@ -155,11 +158,7 @@ function partLeaks(component: Component, withheld: ReadonlyMap<string, WithholdR
 }
 
 /** Every protected count that the figures not withheld determine. */
-export function findLeaks(
-  figures: Figure[],
-  withheld: ReadonlyMap<string, WithholdReason>,
-  counts: ProtectedCount[],
-): Leak[] {
+export function findLeaks(figures: Figure[], withheld: ReadonlyMap<string, WithholdReason>, counts: ProtectedCount[]): Leak[] {
   return components(figures, counts).flatMap((component) => partLeaks(component, withheld));
 }
 
@@ -246,7 +245,12 @@ export function protectFigures(figures: Figure[], counts: ProtectedCount[], opti
       const options = leak.figures
         .map(({ key, part }) => ({ figure: byKey.get(key)!, equation: byKey.get(key)!.equations.find((e) => e.part === part)! }))
         .filter(({ figure }) => !withheld.has(figure.key))
-        .sort((a, b) => a.figure.level - b.figure.level || Math.abs(a.equation.value) - Math.abs(b.equation.value) || a.figure.key.localeCompare(b.figure.key));
+        .sort(
+          (a, b) =>
+            a.figure.level - b.figure.level ||
+            Math.abs(a.equation.value) - Math.abs(b.equation.value) ||
+            a.figure.key.localeCompare(b.figure.key),
+        );
       const chosen = options[0];
       if (!chosen) continue; // already cut by another leak's choice in this round
       for (const figure of byForm.get(canonical(chosen.equation.form)) ?? [chosen.figure]) {

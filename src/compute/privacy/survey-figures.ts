@@ -35,7 +35,10 @@ export class SurveyBase {
   readonly values: number[] = [];
   private readonly blocks = new Map<string, number>();
 
-  constructor(readonly survey: Survey, territorio: Territorio) {
+  constructor(
+    readonly survey: Survey,
+    territorio: Territorio,
+  ) {
     this.units = [...territorio.quartieri.map((q) => q.codice), QUARTIERE_ND];
     const present = new Set(survey.respondents.map((r) => r.fascia));
     this.fasce = [...FASCE_ETA.filter((f) => present.has(f)), ...[...present].filter((f) => !FASCE_ETA.includes(f)).sort()];
@@ -66,7 +69,8 @@ export class SurveyBase {
   /** The cells of some units (all age groups), or of some age groups (all units). */
   cellsOf(units: readonly string[] | null, fasce: readonly string[] | null = null): number[] {
     const cells: number[] = [];
-    for (const unit of units ?? this.units) for (const fascia of fasce ?? this.fasce) if (this.units.includes(unit)) cells.push(this.cell(unit, fascia));
+    for (const unit of units ?? this.units)
+      for (const fascia of fasce ?? this.fasce) if (this.units.includes(unit)) cells.push(this.cell(unit, fascia));
     return cells;
   }
 
@@ -140,13 +144,24 @@ export const surveyKeys = {
 const describe = (area: Pick<SurveyArea, 'livello' | 'nome'>) => `${area.livello === 'citta' ? 'città' : area.livello} ${area.nome}`.trim();
 
 /** The city, its zone and quartieri (in the order of the zone), and the age groups present. */
-export function surveyAreas(base: SurveyBase, territorio: Territorio, cityName: string): { city: SurveyArea; zone: SurveyArea[]; quartieri: SurveyArea[]; fasce: SurveyArea[] } {
+export function surveyAreas(
+  base: SurveyBase,
+  territorio: Territorio,
+  cityName: string,
+): { city: SurveyArea; zone: SurveyArea[]; quartieri: SurveyArea[]; fasce: SurveyArea[] } {
   const names = new Map(territorio.quartieri.map((q) => [q.codice, q.nome]));
   return {
     city: { livello: 'citta', codice: '', nome: cityName, cells: base.cellsOf(null) },
     zone: territorio.zone.map((z) => ({ livello: 'zona', codice: z.codice, nome: z.nome, cells: base.cellsOf(z.quartieri) })),
-    quartieri: territorio.zone.flatMap((z) => z.quartieri.map((q): SurveyArea => ({ livello: 'quartiere', codice: q, nome: names.get(q) ?? q, cells: base.cellsOf([q]) }))),
-    fasce: FASCE_ETA.filter((f) => base.fasce.includes(f)).map((f) => ({ livello: 'fascia', codice: f, nome: f, cells: base.cellsOf(null, [f]) })),
+    quartieri: territorio.zone.flatMap((z) =>
+      z.quartieri.map((q): SurveyArea => ({ livello: 'quartiere', codice: q, nome: names.get(q) ?? q, cells: base.cellsOf([q]) })),
+    ),
+    fasce: FASCE_ETA.filter((f) => base.fasce.includes(f)).map((f) => ({
+      livello: 'fascia',
+      codice: f,
+      nome: f,
+      cells: base.cellsOf(null, [f]),
+    })),
   };
 }
 
@@ -174,15 +189,24 @@ export function surveyPublication(survey: Survey, territorio: Territorio, thresh
   const dimensions: Item[] = survey.dimensions.map((code) => ({ kind: 'dimension', code }));
   const items: Item[] = [...dimensions, ...survey.questions.map((q): Item => ({ kind: 'question', code: q.codice }))];
   const zonaOf = new Map(territorio.quartieri.map((q) => [q.codice, q.codiceZona]));
-  const equation = (part: string, form: SparseRow, persons: boolean): Equation => ({ part, form, value: base.valueOf(form), persons, threshold });
+  const equation = (part: string, form: SparseRow, persons: boolean): Equation => ({
+    part,
+    form,
+    value: base.valueOf(form),
+    persons,
+    threshold,
+  });
   const itemEquations = (item: Item, cells: number[], side = '', distribution = true): Equation[] => {
     const forms = base.item(item, cells);
     // A question's distribution determines its sum and sum of squares (Σ s·K, Σ s²·K): their rows would add
     // nothing to the span, only work to the audit.
-    const spread = item.kind === 'question' && distribution ? [] : [
-      equation(`${item.code} somma${side}`, forms.sum, false),
-      equation(`${item.code} somma dei quadrati${side}`, forms.squares, false),
-    ];
+    const spread =
+      item.kind === 'question' && distribution
+        ? []
+        : [
+            equation(`${item.code} somma${side}`, forms.sum, false),
+            equation(`${item.code} somma dei quadrati${side}`, forms.squares, false),
+          ];
     return [
       equation(`${item.code} risposte${side}`, forms.answered, true),
       ...spread,
@@ -191,7 +215,11 @@ export function surveyPublication(survey: Survey, territorio: Territorio, thresh
   };
   const hierarchy = (family: string, area: SurveyArea): Figure['groups'] => {
     if (area.livello === 'citta') return [{ id: `${family}|citta`, role: 'parent' }];
-    if (area.livello === 'zona') return [{ id: `${family}|citta`, role: 'child' }, { id: `${family}|zona|${area.codice}`, role: 'parent' }];
+    if (area.livello === 'zona')
+      return [
+        { id: `${family}|citta`, role: 'child' },
+        { id: `${family}|zona|${area.codice}`, role: 'parent' },
+      ];
     if (area.livello === 'quartiere') return [{ id: `${family}|zona|${zonaOf.get(area.codice)}`, role: 'child' }];
     return [];
   };
@@ -199,14 +227,20 @@ export function surveyPublication(survey: Survey, territorio: Territorio, thresh
   const all = [areas.city, ...areas.zone, ...areas.quartieri, ...areas.fasce];
   for (const area of all) {
     figures.push({
-      key: surveyKeys.respondents(area), label: `rispondenti al questionario, ${describe(area)}`, level: LEVEL[area.livello],
-      equations: [equation('rispondenti', base.respondents(area.cells), true)], groups: hierarchy('sv|R', area),
+      key: surveyKeys.respondents(area),
+      label: `rispondenti al questionario, ${describe(area)}`,
+      level: LEVEL[area.livello],
+      equations: [equation('rispondenti', base.respondents(area.cells), true)],
+      groups: hierarchy('sv|R', area),
     });
     // The age groups are shown by dimension only, without distributions.
     for (const item of area.livello === 'fascia' ? dimensions : items) {
       figures.push({
-        key: surveyKeys.item(area, item), label: `questionario ${item.code}, ${describe(area)}`, level: LEVEL[area.livello],
-        equations: itemEquations(item, area.cells, '', area.livello !== 'fascia'), groups: hierarchy(`sv|${itemKey(item)}`, area),
+        key: surveyKeys.item(area, item),
+        label: `questionario ${item.code}, ${describe(area)}`,
+        level: LEVEL[area.livello],
+        equations: itemEquations(item, area.cells, '', area.livello !== 'fascia'),
+        groups: hierarchy(`sv|${itemKey(item)}`, area),
       });
     }
   }
@@ -214,8 +248,11 @@ export function surveyPublication(survey: Survey, territorio: Territorio, thresh
   for (const area of [...areas.zone, ...areas.fasce]) {
     for (const item of dimensions) {
       figures.push({
-        key: surveyKeys.difference(area, item), label: `questionario ${item.code}, ${describe(area)} rispetto al resto della città`, level: LEVEL[area.livello],
-        equations: [...itemEquations(item, area.cells, '', false), ...itemEquations(item, rest(area), ' (resto)', false)], groups: [],
+        key: surveyKeys.difference(area, item),
+        label: `questionario ${item.code}, ${describe(area)} rispetto al resto della città`,
+        level: LEVEL[area.livello],
+        equations: [...itemEquations(item, area.cells, '', false), ...itemEquations(item, rest(area), ' (resto)', false)],
+        groups: [],
       });
     }
   }
@@ -223,18 +260,29 @@ export function surveyPublication(survey: Survey, territorio: Territorio, thresh
 }
 
 /** The counts the survey must not give away (see surveyPublication). */
-function surveyCounts(base: SurveyBase, areas: SurveyArea[], items: Item[], threshold: number, rest: (a: SurveyArea) => number[]): ProtectedCount[] {
+function surveyCounts(
+  base: SurveyBase,
+  areas: SurveyArea[],
+  items: Item[],
+  threshold: number,
+  rest: (a: SurveyArea) => number[],
+): ProtectedCount[] {
   const small = (value: number) => value > 0 && value < threshold - 1e-9;
   const groups: { label: string; cells: number[] }[] = [
     ...areas.map((a) => ({ label: describe(a), cells: a.cells })),
     { label: 'quartiere non indicato (ND)', cells: base.cellsOf([QUARTIERE_ND]) },
-    ...areas.filter((a) => a.livello === 'zona' || a.livello === 'fascia').map((a) => ({ label: `città tranne ${describe(a)}`, cells: rest(a) })),
+    ...areas
+      .filter((a) => a.livello === 'zona' || a.livello === 'fascia')
+      .map((a) => ({ label: `città tranne ${describe(a)}`, cells: rest(a) })),
   ];
   const counts: ProtectedCount[] = [];
   const seen = new Set<string>();
   const push = (label: string, form: SparseRow) => {
     const value = base.valueOf(form);
-    const key = [...form].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ');
+    const key = [...form]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, v]) => `${k}:${v}`)
+      .join(' ');
     if (form.size === 0 || Math.abs(value) < 1e-12 || seen.has(key)) return;
     seen.add(key);
     counts.push({ label, form, value });

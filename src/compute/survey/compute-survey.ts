@@ -66,7 +66,11 @@ export interface SurveyOptions {
 }
 
 /** The survey of one year with its statistics and privacy decisions; null when the year has no survey. */
-export function computeSurvey(project: Pick<ValidatedProject, 'dati' | 'territorio'>, anno: number, options: SurveyOptions): SurveyResult | null {
+export function computeSurvey(
+  project: Pick<ValidatedProject, 'dati' | 'territorio'>,
+  anno: number,
+  options: SurveyOptions,
+): SurveyResult | null {
   const rows = project.dati.get(anno)?.get('questionario') ?? [];
   const domande = project.dati.get(anno)?.get('domande') ?? [];
   if (rows.length === 0 || domande.length === 0) return null;
@@ -86,12 +90,19 @@ export function computeSurvey(project: Pick<ValidatedProject, 'dati' | 'territor
     const items: Record<string, SurveyItemResult> = {};
     for (const item of area.livello === 'fascia' ? dimensions : publication.items) {
       const motivo = withheld.get(surveyKeys.item(area, item)) ?? null;
-      items[itemKey(item)] = motivo ? { answered: null, distribution: null, estimate: null, motivo } : summarize(survey, members, item, area.livello !== 'fascia');
+      items[itemKey(item)] = motivo
+        ? { answered: null, distribution: null, estimate: null, motivo }
+        : summarize(survey, members, item, area.livello !== 'fascia');
     }
     const respondentsMotivo = withheld.get(surveyKeys.respondents(area)) ?? null;
     return {
-      livello: area.livello, codice: area.codice, nome: area.nome, zona: zonaName.get(area.codice) ?? null,
-      respondents: respondentsMotivo ? null : members.length, respondentsMotivo, items,
+      livello: area.livello,
+      codice: area.codice,
+      nome: area.nome,
+      zona: zonaName.get(area.codice) ?? null,
+      respondents: respondentsMotivo ? null : members.length,
+      respondentsMotivo,
+      items,
     };
   };
   const comparison = (area: SurveyArea, result: SurveyAreaResult): SurveyComparison => {
@@ -102,10 +113,18 @@ export function computeSurvey(project: Pick<ValidatedProject, 'dati' | 'territor
       const motivo = withheld.get(surveyKeys.difference(area, item)) ?? null;
       differences[itemKey(item)] = {
         motivo,
-        difference: motivo ? null : welchDifference(personValues(survey, [...inside], item).values, personValues(survey, outside, item).values),
+        difference: motivo
+          ? null
+          : welchDifference(personValues(survey, [...inside], item).values, personValues(survey, outside, item).values),
       };
     }
-    return { livello: area.livello as 'zona' | 'fascia', codice: area.codice, nome: area.nome, respondents: result.respondents, differences };
+    return {
+      livello: area.livello as 'zona' | 'fascia',
+      codice: area.codice,
+      nome: area.nome,
+      respondents: result.respondents,
+      differences,
+    };
   };
 
   const zone = areas.zone.map(areaResult);
@@ -145,7 +164,8 @@ function auditSurvey(result: Omit<SurveyResult, 'leaks'>, publication: ReturnTyp
     if (area.respondents !== null) shown.add(surveyKeys.respondents(area));
     for (const [key, value] of Object.entries(area.items)) {
       const item = itemOf.get(key);
-      if (item && (value.answered !== null || value.estimate !== null || value.distribution !== null)) shown.add(surveyKeys.item(area, item));
+      if (item && (value.answered !== null || value.estimate !== null || value.distribution !== null))
+        shown.add(surveyKeys.item(area, item));
     }
   }
   for (const comparison of [...result.zoneDifferences, ...result.ageDifferences]) {
@@ -162,6 +182,7 @@ function auditSurvey(result: Omit<SurveyResult, 'leaks'>, publication: ReturnTyp
 function summarize(survey: Survey, members: Survey['respondents'], item: Item, withDistribution: boolean): SurveyItemResult {
   const { values, pooled } = personValues(survey, members, item);
   const counts = SCALE.map((s) => pooled.filter((a) => a === s).length);
-  const distribution = withDistribution && pooled.length > 0 ? { answers: pooled.length, counts, shares: counts.map((c) => c / pooled.length) } : null;
+  const distribution =
+    withDistribution && pooled.length > 0 ? { answers: pooled.length, counts, shares: counts.map((c) => c / pooled.length) } : null;
   return { answered: values.length, distribution, estimate: meanInterval(values), motivo: null };
 }

@@ -137,7 +137,8 @@ export function compareGroups(
 export function itemsInOrder(survey: Survey): { item: Item; label: string; dimension: boolean }[] {
   return survey.dimensions.flatMap((dimension) => [
     { item: { kind: 'dimension' as const, code: dimension }, label: dimension, dimension: true },
-    ...survey.questions.filter((q) => q.dimensione === dimension)
+    ...survey.questions
+      .filter((q) => q.dimensione === dimension)
       .map((q) => ({ item: { kind: 'question' as const, code: q.codice }, label: q.testo, dimension: false })),
   ]);
 }

@@ -21,8 +21,7 @@ export interface Difference {
 
 // Exact 97.5% quantiles of Student's t for 1..30 degrees of freedom.
 const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-  2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
   2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 const Z975 = 1.959964;
@@ -33,8 +32,12 @@ export function tQuantile975(df: number): number {
   if (df >= 30) {
     // Cornish-Fisher expansion around the normal quantile: error below 1e-5 from 30 df on.
     const z = Z975;
-    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
-      + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3);
+    return (
+      z +
+      (z ** 3 + z) / (4 * df) +
+      (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2) +
+      (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3)
+    );
   }
   const lower = Math.max(1, Math.floor(df));
   if (lower === df || lower >= 30) return T975[lower - 1]!;
@@ -70,7 +73,7 @@ export function welchDifference(a: number[], b: number[]): Difference | null {
   const se = Math.sqrt(va + vb);
   const diff = x.mean - y.mean;
   if (se === 0) return { diff, low: diff, high: diff, distinguishable: diff !== 0 };
-  const df = (va + vb) ** 2 / ((va ** 2) / (x.n - 1) + (vb ** 2) / (y.n - 1));
+  const df = (va + vb) ** 2 / (va ** 2 / (x.n - 1) + vb ** 2 / (y.n - 1));
   const half = tQuantile975(df) * se;
   return { diff, low: diff - half, high: diff + half, distinguishable: diff - half > 0 || diff + half < 0 };
 }

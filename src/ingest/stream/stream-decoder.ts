@@ -19,7 +19,11 @@ export class StreamDecoder {
   /** For a file read as Windows-1252/ISO-8859-1: the mixed-encodings error naming its first non-UTF-8 byte. */
   private mixed: Problem | null = null;
 
-  constructor(private readonly file: string, private readonly lang: Lang, private readonly forced?: ForcedEncoding) {}
+  constructor(
+    private readonly file: string,
+    private readonly lang: Lang,
+    private readonly forced?: ForcedEncoding,
+  ) {}
 
   /** Detects the encoding on the first bytes (the whole file, or a sample cut where no character is split). */
   start(first: Uint8Array, whole: boolean): StreamStart {

@@ -133,7 +133,8 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
     rows.finish();
     dialect.encoding = decoder.encoding;
     // A file read faster than one progress interval shows no line at all; a long one ends its line.
-    if (progressed) options.onProgress?.({ file, rows: rows.rowsRead, bytes: totalBytes, totalBytes, elapsedMs: performance.now() - began, done: true });
+    if (progressed)
+      options.onProgress?.({ file, rows: rows.rowsRead, bytes: totalBytes, totalBytes, elapsedMs: performance.now() - began, done: true });
     const problem = tokenizer.problem ?? (rows.header ? null : readingProblem('source-error', file, lang, 'empty'));
     return { dialect, header: rows.header ?? [], rowsRead: rows.rowsRead, problem };
   } finally {
@@ -155,7 +156,10 @@ class Rows {
     return this.decoder.decode(record.buf.subarray(record.starts[k], record.ends[k]));
   };
 
-  constructor(private readonly sink: RowSink, private readonly decoder: StreamDecoder) {}
+  constructor(
+    private readonly sink: RowSink,
+    private readonly decoder: StreamDecoder,
+  ) {}
 
   plain(record: ByteRecord, row: number): void {
     if (this.header === null) return this.hold(this.cellsOf(record));

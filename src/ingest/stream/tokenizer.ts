@@ -57,7 +57,10 @@ export class Tokenizer {
   private readonly record: ByteRecord = { buf: new Uint8Array(0), starts: new Int32Array(64), ends: new Int32Array(64), count: 0 };
   private unusualAt = 0;
 
-  constructor(private readonly options: TokenizerOptions, private readonly sink: RecordSink) {
+  constructor(
+    private readonly options: TokenizerOptions,
+    private readonly sink: RecordSink,
+  ) {
     this.classes[options.delimiter.charCodeAt(0)] = DELIMITER;
     this.classes[LF] = LINE_FEED;
     this.classes[CR] = CARRIAGE_RETURN;
@@ -175,7 +178,8 @@ export class Tokenizer {
         const row = this.records + 1;
         const { file, lang } = this.options;
         if (final) this.problem = readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
-        else if (limit - start > MAX_PENDING_BYTES) this.problem = readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: 'CSV_QUOTE_NOT_CLOSED' });
+        else if (limit - start > MAX_PENDING_BYTES)
+          this.problem = readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: 'CSV_QUOTE_NOT_CLOSED' });
         return this.problem ? limit : -1;
       }
       for (let k = 0; k < step && end < limit; k++) end = nextBreak(buf, end, limit);

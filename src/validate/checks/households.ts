@@ -17,12 +17,21 @@ export function checkHouseholds(context: CheckContext): Problem[] {
       const v = row.values;
       if (typeof v.famiglie_unipersonali === 'number' && typeof v.famiglie === 'number' && v.famiglie_unipersonali > v.famiglie) {
         problems.push({
-          code: 'consistency-error', severity: single.gravita, file: row.file, row: row.row, field: 'famiglie_unipersonali',
-          value: String(v.famiglie_unipersonali), expected: `<= ${v.famiglie}`,
-          message: t(lang, {
-            it: 'Riga {row}: le famiglie unipersonali ({value}) sono più delle famiglie ({total}).',
-            en: 'Row {row}: single-person households ({value}) exceed households ({total}).',
-          }, { row: row.row, value: v.famiglie_unipersonali, total: v.famiglie }),
+          code: 'consistency-error',
+          severity: single.gravita,
+          file: row.file,
+          row: row.row,
+          field: 'famiglie_unipersonali',
+          value: String(v.famiglie_unipersonali),
+          expected: `<= ${v.famiglie}`,
+          message: t(
+            lang,
+            {
+              it: 'Riga {row}: le famiglie unipersonali ({value}) sono più delle famiglie ({total}).',
+              en: 'Row {row}: single-person households ({value}) exceed households ({total}).',
+            },
+            { row: row.row, value: v.famiglie_unipersonali, total: v.famiglie },
+          ),
         });
       }
       const code = v.codice_quartiere as string;
@@ -30,12 +39,21 @@ export function checkHouseholds(context: CheckContext): Problem[] {
         const limit = over75.get(code) ?? 0;
         if (v.anziani_soli_75 > limit) {
           problems.push({
-            code: 'consistency-error', severity: alone.gravita, file: row.file, row: row.row, field: 'anziani_soli_75',
-            value: String(v.anziani_soli_75), expected: `<= ${limit}`,
-            message: t(lang, {
-              it: 'Riga {row}: gli anziani soli di 75 anni e più ({value}) sono più dei residenti di 75 anni e più del quartiere nel {anno} ({limit}).',
-              en: 'Row {row}: people aged 75+ living alone ({value}) exceed the quartiere\'s residents aged 75+ in {anno} ({limit}).',
-            }, { row: row.row, value: v.anziani_soli_75, anno, limit }),
+            code: 'consistency-error',
+            severity: alone.gravita,
+            file: row.file,
+            row: row.row,
+            field: 'anziani_soli_75',
+            value: String(v.anziani_soli_75),
+            expected: `<= ${limit}`,
+            message: t(
+              lang,
+              {
+                it: 'Riga {row}: gli anziani soli di 75 anni e più ({value}) sono più dei residenti di 75 anni e più del quartiere nel {anno} ({limit}).',
+                en: "Row {row}: people aged 75+ living alone ({value}) exceed the quartiere's residents aged 75+ in {anno} ({limit}).",
+              },
+              { row: row.row, value: v.anziani_soli_75, anno, limit },
+            ),
           });
         }
       }

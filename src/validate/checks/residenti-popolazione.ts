@@ -26,32 +26,59 @@ export function checkResidentiPopolazione(context: CheckContext, anno: number, r
 
   const problems = differences.slice(0, LISTED).map(({ row, stated, found }): Problem => {
     const v = row.values;
-    const group = t(lang, { it: '{quartiere}, {sesso}, {eta} anni, {cittadinanza}', en: '{quartiere}, {sesso}, aged {eta}, {cittadinanza}' }, {
-      quartiere: nome.get(String(v.codice_quartiere)) ?? String(v.codice_quartiere), sesso: String(v.sesso), eta: String(v.eta), cittadinanza: String(v.cittadinanza),
-    });
+    const group = t(
+      lang,
+      { it: '{quartiere}, {sesso}, {eta} anni, {cittadinanza}', en: '{quartiere}, {sesso}, aged {eta}, {cittadinanza}' },
+      {
+        quartiere: nome.get(String(v.codice_quartiere)) ?? String(v.codice_quartiere),
+        sesso: String(v.sesso),
+        eta: String(v.eta),
+        cittadinanza: String(v.cittadinanza),
+      },
+    );
     const inPopolazione = declared.has(popolazioneKey(v));
     return {
-      code: 'consistency-error', severity: setting.gravita, file: row.file, row: row.row,
-      field: inPopolazione ? 'residenti' : 'codice_quartiere', value: String(stated), expected: String(found),
+      code: 'consistency-error',
+      severity: setting.gravita,
+      file: row.file,
+      row: row.row,
+      field: inPopolazione ? 'residenti' : 'codice_quartiere',
+      value: String(stated),
+      expected: String(found),
       message: inPopolazione
-        ? t(lang, {
-          it: 'Riga {row} ({group}, {anno}): popolazione indica {stated} residenti, l\'estratto dei residenti ne conta {found}.',
-          en: 'Row {row} ({group}, {anno}): popolazione states {stated} residents, the residents extract counts {found}.',
-        }, { row: row.row, group, anno, stated, found })
-        : t(lang, {
-          it: 'Riga {row} ({group}, {anno}): l\'estratto dei residenti conta {found} residenti che popolazione non riporta.',
-          en: 'Row {row} ({group}, {anno}): the residents extract counts {found} residents that popolazione does not list.',
-        }, { row: row.row, group, anno, found }),
+        ? t(
+            lang,
+            {
+              it: "Riga {row} ({group}, {anno}): popolazione indica {stated} residenti, l'estratto dei residenti ne conta {found}.",
+              en: 'Row {row} ({group}, {anno}): popolazione states {stated} residents, the residents extract counts {found}.',
+            },
+            { row: row.row, group, anno, stated, found },
+          )
+        : t(
+            lang,
+            {
+              it: "Riga {row} ({group}, {anno}): l'estratto dei residenti conta {found} residenti che popolazione non riporta.",
+              en: 'Row {row} ({group}, {anno}): the residents extract counts {found} residents that popolazione does not list.',
+            },
+            { row: row.row, group, anno, found },
+          ),
     };
   });
   if (differences.length > LISTED) {
     const first = popolazione[0] ?? residenti[0]!;
     problems.push({
-      code: 'consistency-error', severity: setting.gravita, file: first.file, value: String(differences.length - LISTED),
-      message: t(lang, {
-        it: '… e altri {more} conteggi del {anno} in cui popolazione e l\'estratto dei residenti non coincidono ({total} in tutto).',
-        en: '… and {more} more counts of {anno} where popolazione and the residents extract disagree ({total} in all).',
-      }, { more: differences.length - LISTED, anno, total: differences.length }),
+      code: 'consistency-error',
+      severity: setting.gravita,
+      file: first.file,
+      value: String(differences.length - LISTED),
+      message: t(
+        lang,
+        {
+          it: "… e altri {more} conteggi del {anno} in cui popolazione e l'estratto dei residenti non coincidono ({total} in tutto).",
+          en: '… and {more} more counts of {anno} where popolazione and the residents extract disagree ({total} in all).',
+        },
+        { more: differences.length - LISTED, anno, total: differences.length },
+      ),
     });
   }
   return problems;

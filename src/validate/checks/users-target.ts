@@ -38,12 +38,21 @@ export function checkUsersWithinTarget(context: CheckContext): Problem[] {
       if (users <= limit) continue;
       const last = rows[rows.length - 1]!;
       problems.push({
-        code: 'consistency-error', severity: setting.gravita, file: last.file, row: last.row, field: 'utenti',
-        value: String(users), expected: `<= ${limit}`,
-        message: t(lang, {
-          it: 'Riga {row}: {users} utenti di {servizio} nel {anno} in questo quartiere, ma la popolazione di riferimento ({target}) è di {limit} residenti.',
-          en: 'Row {row}: {users} users of {servizio} in {anno} in this quartiere, but its target population ({target}) is {limit} residents.',
-        }, { row: last.row, users, servizio: servizio.nome, anno, target: servizio.target, limit }),
+        code: 'consistency-error',
+        severity: setting.gravita,
+        file: last.file,
+        row: last.row,
+        field: 'utenti',
+        value: String(users),
+        expected: `<= ${limit}`,
+        message: t(
+          lang,
+          {
+            it: 'Riga {row}: {users} utenti di {servizio} nel {anno} in questo quartiere, ma la popolazione di riferimento ({target}) è di {limit} residenti.',
+            en: 'Row {row}: {users} users of {servizio} in {anno} in this quartiere, but its target population ({target}) is {limit} residents.',
+          },
+          { row: last.row, users, servizio: servizio.nome, anno, target: servizio.target, limit },
+        ),
       });
     }
   }

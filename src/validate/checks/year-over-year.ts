@@ -43,12 +43,20 @@ export function checkYearOverYear(context: CheckContext): Problem[] {
       if (Math.abs(z[i]!) < (setting.soglia ?? 3.5) || Math.abs(changes[i]!) < minimumChange) return;
       const first = current.find((r) => r.values.codice_quartiere === code)!;
       problems.push({
-        code: 'consistency-error', severity: setting.gravita, file: first.file, field: 'residenti',
-        value: String(now.get(code)), expected: `≈ ${before.get(code)}`,
-        message: t(lang, {
-          it: 'I residenti di {nome} passano da {prima} ({annoPrima}) a {ora} ({anno}): una variazione molto diversa da quella degli altri quartieri (z robusto {z}). Verificare i dati.',
-          en: 'Residents of {nome} go from {prima} ({annoPrima}) to {ora} ({anno}): a change far from the other quartieri\'s (robust z {z}). Please check.',
-        }, { nome: names.get(code) ?? code, prima: before.get(code)!, annoPrima: anno - 1, ora: now.get(code)!, anno, z: z[i]!.toFixed(1) }),
+        code: 'consistency-error',
+        severity: setting.gravita,
+        file: first.file,
+        field: 'residenti',
+        value: String(now.get(code)),
+        expected: `≈ ${before.get(code)}`,
+        message: t(
+          lang,
+          {
+            it: 'I residenti di {nome} passano da {prima} ({annoPrima}) a {ora} ({anno}): una variazione molto diversa da quella degli altri quartieri (z robusto {z}). Verificare i dati.',
+            en: "Residents of {nome} go from {prima} ({annoPrima}) to {ora} ({anno}): a change far from the other quartieri's (robust z {z}). Please check.",
+          },
+          { nome: names.get(code) ?? code, prima: before.get(code)!, annoPrima: anno - 1, ora: now.get(code)!, anno, z: z[i]!.toFixed(1) },
+        ),
       });
     });
   }

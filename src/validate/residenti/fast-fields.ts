@@ -60,7 +60,10 @@ export class QuartiereCache {
   private readonly entryBytes: Uint8Array[] = [];
   private readonly entrySlot: number[] = [];
 
-  constructor(index: QuartiereIndex, private readonly slotOf: (codice: string) => number) {
+  constructor(
+    index: QuartiereIndex,
+    private readonly slotOf: (codice: string) => number,
+  ) {
     this.index = {
       byCode: index.byCode,
       resolve: (written) => {

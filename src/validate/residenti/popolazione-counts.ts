@@ -24,7 +24,10 @@ export class PopolazioneCounts {
   private readonly counts: Float64Array;
   private readonly firstRow: Int32Array;
 
-  constructor(readonly anno: number, readonly layout: CountsLayout) {
+  constructor(
+    readonly anno: number,
+    readonly layout: CountsLayout,
+  ) {
     this.etaMax = layout.etaMax;
     this.ages = layout.etaMax + 1;
     this.sexes = layout.sessi.length;

@@ -97,8 +97,17 @@ export class ResidentiRows implements RowSink {
     const max = (field: string) => properties[field]?.maximum ?? 999_999_999;
     const encoded = (field: string) => (properties[field]?.enum ?? []).map((v) => new TextEncoder().encode(v));
     this.layout = new Layout(
-      column('anno'), column('codice_quartiere'), column('anno_nascita'), column('sesso'), column('cittadinanza'),
-      min('anno'), max('anno'), min('anno_nascita'), max('anno_nascita'), encoded('sesso'), encoded('cittadinanza'),
+      column('anno'),
+      column('codice_quartiere'),
+      column('anno_nascita'),
+      column('sesso'),
+      column('cittadinanza'),
+      min('anno'),
+      max('anno'),
+      min('anno_nascita'),
+      max('anno_nascita'),
+      encoded('sesso'),
+      encoded('cittadinanza'),
     );
   }
 
@@ -212,10 +221,14 @@ export class ResidentiRows implements RowSink {
     return {
       value: String(value),
       expected: String(anno),
-      message: t(this.options.lang, {
-        it: 'Riga {row}: l\'anno {value} non corrisponde alla cartella dell\'anno {anno} in cui si trova il file.',
-        en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
-      }, { row, value, anno }),
+      message: t(
+        this.options.lang,
+        {
+          it: "Riga {row}: l'anno {value} non corrisponde alla cartella dell'anno {anno} in cui si trova il file.",
+          en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
+        },
+        { row, value, anno },
+      ),
     };
   }
 
@@ -224,10 +237,14 @@ export class ResidentiRows implements RowSink {
     return {
       value: String(value),
       expected: t(this.options.lang, { it: 'un anno non successivo al {anno}', en: 'a year not after {anno}' }, { anno }),
-      message: t(this.options.lang, {
-        it: 'Riga {row}, colonna {letter} ("anno_nascita"): l\'anno di nascita {value} è successivo all\'anno dei dati, il {anno}.',
-        en: 'Row {row}, column {letter} ("anno_nascita"): the year of birth {value} is after the year of the data, {anno}.',
-      }, { row, letter, value, anno }),
+      message: t(
+        this.options.lang,
+        {
+          it: 'Riga {row}, colonna {letter} ("anno_nascita"): l\'anno di nascita {value} è successivo all\'anno dei dati, il {anno}.',
+          en: 'Row {row}, column {letter} ("anno_nascita"): the year of birth {value} is after the year of the data, {anno}.',
+        },
+        { row, letter, value, anno },
+      ),
     };
   }
 }

@@ -22,9 +22,16 @@ export async function streamProjectResidenti(
   const quartieri = territoryIndex(sources, schemas, lang);
   const streamed: StreamedResidenti[] = [];
   for (const file of files) {
-    streamed.push(await streamResidenti(file.path, {
-      displayPath: file.file, anno: file.anno, schemas, quartieri, lang, ...(onProgress && { onProgress }),
-    }));
+    streamed.push(
+      await streamResidenti(file.path, {
+        displayPath: file.file,
+        anno: file.anno,
+        schemas,
+        quartieri,
+        lang,
+        ...(onProgress && { onProgress }),
+      }),
+    );
   }
   return streamed;
 }
@@ -35,14 +42,17 @@ function territoryIndex(sources: ProjectSources, schemas: SchemaSet, lang: Lang)
   if (!entry) throw new Error('no schema for dataset quartieri');
   const rows = sources.tables
     .filter((s) => s.anno === null && s.dataset === 'quartieri')
-    .flatMap((s) => validateTable(s.table, {
-      dataset: 'quartieri',
-      schema: entry.schema,
-      validateRow: (row) => entry.validateRow(row) as boolean,
-      rowErrors: () => entry.validateRow.errors,
-      quartieri: null,
-      lang,
-    }).rows)
+    .flatMap(
+      (s) =>
+        validateTable(s.table, {
+          dataset: 'quartieri',
+          schema: entry.schema,
+          validateRow: (row) => entry.validateRow(row) as boolean,
+          rowErrors: () => entry.validateRow.errors,
+          quartieri: null,
+          lang,
+        }).rows,
+    )
     .filter((row) => !row.invalid);
   return createQuartiereIndex(buildTerritorio(rows).quartieri);
 }

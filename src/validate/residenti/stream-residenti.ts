@@ -56,15 +56,19 @@ export async function streamResidenti(absPath: string, options: ResidentiStreamO
   const problems = new ProblemCollector(file, lang, options.problemsPerCode ?? PROBLEMS_PER_CODE);
   const quartieri = new QuartiereCache(options.quartieri, (codice) => slots.get(codice) ?? -1);
   const rows = new ResidentiRows({ file, anno: options.anno, lang, schemas: options.schemas, quartieri, counts, problems });
-  const streamed = await streamTable(absPath, {
-    displayPath: file,
-    lang,
-    ...(options.encoding && { encoding: options.encoding }),
-    ...(options.delimiter && { delimiter: options.delimiter }),
-    ...(options.chunkSize && { chunkSize: options.chunkSize }),
-    ...(options.onProgress && { onProgress: options.onProgress }),
-    ...(options.progressEveryMs !== undefined && { progressEveryMs: options.progressEveryMs }),
-  }, rows);
+  const streamed = await streamTable(
+    absPath,
+    {
+      displayPath: file,
+      lang,
+      ...(options.encoding && { encoding: options.encoding }),
+      ...(options.delimiter && { delimiter: options.delimiter }),
+      ...(options.chunkSize && { chunkSize: options.chunkSize }),
+      ...(options.onProgress && { onProgress: options.onProgress }),
+      ...(options.progressEveryMs !== undefined && { progressEveryMs: options.progressEveryMs }),
+    },
+    rows,
+  );
   const base = { file, anno: options.anno, rowsRead: streamed.rowsRead, dialect: streamed.dialect, columns: rows.columns };
   // A file that cannot be read to its end gives no rows, as validateTable does for a reading error.
   if (streamed.problem) return { ...base, rows: [], problems: [streamed.problem, ...problems.problems()] };

@@ -14,7 +14,13 @@ export async function hashTree(dir: string): Promise<Map<string, string>> {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) hashes.set(path.relative(dir, full).split(path.sep).join('/'), createHash('sha256').update(await readFile(full)).digest('hex'));
+      else if (entry.isFile())
+        hashes.set(
+          path.relative(dir, full).split(path.sep).join('/'),
+          createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex'),
+        );
     }
   };
   await walk(dir);

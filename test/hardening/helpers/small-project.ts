@@ -100,11 +100,19 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
           return r;
         });
       } else if (name === 'voci.json') {
-        const voci = (JSON.parse(await readFile(file, 'utf8')) as { codice_quartiere?: string }[]).filter((v) => !v.codice_quartiere || keep.has(v.codice_quartiere));
+        const voci = (JSON.parse(await readFile(file, 'utf8')) as { codice_quartiere?: string }[]).filter(
+          (v) => !v.codice_quartiere || keep.has(v.codice_quartiere),
+        );
         if (hostile.voce) {
           voci.unshift({
-            id: `V${anno}-OSTILE`, anno: Number(anno), codice_quartiere: '17029002', cantiere: 'forza_comunita', ruolo: 'volontario',
-            testo: hostile.voce, consenso_pubblicazione: true, ...(hostile.firma && { firma: hostile.firma }),
+            id: `V${anno}-OSTILE`,
+            anno: Number(anno),
+            codice_quartiere: '17029002',
+            cantiere: 'forza_comunita',
+            ruolo: 'volontario',
+            testo: hostile.voce,
+            consenso_pubblicazione: true,
+            ...(hostile.firma && { firma: hostile.firma }),
           } as { codice_quartiere: string });
         }
         await writeFile(file, `${JSON.stringify(voci, null, 2)}\n`);
