@@ -40,7 +40,7 @@ describe('templates and raw HTML', () => {
       'src/render/html.ts: hiddenSvg(String(markup))', // the svg helper: SVG from our chart renderer, labels escaped
       "src/render/html.ts: templates.get('style') ?? ''", // the stylesheet shipped or overridden by the project
       'src/render/html.ts: pageStyle', // page CSS from pageCss, every text a hex-escaped CSS string
-      'src/participation/page.ts: pageStyle', // the same, for the pages a partner gets (the receipt)
+      'src/render/page.ts: pageStyle', // the same, for the pages a partner gets (the receipt)
       "src/render/validation-page.ts: templates.get('style') ?? ''",
     ]);
     const uses: string[] = [];
