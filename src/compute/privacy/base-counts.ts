@@ -49,6 +49,12 @@ function variableMeasure(ref: Reference): string {
   return ref.measure ?? measureOf(ref);
 }
 
+/**
+ * A dataset's rows of one year are split apart for each measure, by the conditions that the figures summing
+ * that measure use: the sum of ages behind the mean age needs no split by age band, the residents do.
+ */
+const partitionKey = (dataset: string, anno: number, measure: string) => `${dataset}@${anno}#${measure}`;
+
 /** The space of base counts, filled by the figures that use them. */
 export class BaseCounts {
   readonly counts: BaseCount[] = [];
@@ -63,7 +69,7 @@ export class BaseCounts {
 
   /** Declares the conditions a reference will filter on; call for every reference before any form. */
   declare(ref: Reference, anno: number): void {
-    const partition = this.partition(`${ref.dataset}@${anno + ref.yearOffset}`);
+    const partition = this.partition(partitionKey(ref.dataset, anno + ref.yearOffset, variableMeasure(ref)));
     for (const condition of ref.conditions) {
       const ck = `${fieldOf(ref.dataset, condition)}|${conditionKey(condition)}`;
       if (partition.keys.has(ck)) continue;
@@ -122,23 +128,6 @@ export class BaseCounts {
     return true;
   }
 
-  /** The variables of one dataset and year, grouped by unit: the finest cells and their measures. */
-  cellsOf(dataset: string, anno: number): { unit: string; variables: number[] }[] {
-    const out: { unit: string; variables: number[] }[] = [];
-    for (const [key, partition] of this.partitions) {
-      if (key !== `${dataset}@${anno}`) continue;
-      for (const [unit, cells] of partition.cells) {
-        out.push({ unit, variables: [...cells.values()].flatMap((c) => [...c.variables.values()]) });
-      }
-    }
-    return out;
-  }
-
-  /** Every dataset-year split so far. */
-  partitionKeys(): string[] {
-    return [...this.partitions.keys()].filter((k) => this.partitions.get(k)!.cells.size > 0).sort();
-  }
-
   private partition(key: string): Partition {
     let partition = this.partitions.get(key);
     if (!partition) {
@@ -150,7 +139,7 @@ export class BaseCounts {
 
   /** Splits a dataset's rows of one year by its declared conditions; adds the measure's variables. */
   private split(dataset: string, anno: number, measure: string): Partition {
-    const split = this.partition(`${dataset}@${anno}`);
+    const split = this.partition(partitionKey(dataset, anno, measure));
     if (split.measures.has(measure)) return split;
     split.measures.add(measure);
     const rows: TypedRow[] = this.dati.get(anno)?.get(dataset) ?? [];

@@ -52,7 +52,7 @@ export function residue(x: number): number {
 
 /** A small binary min-heap of variable indices (the order in which a row is reduced). */
 class MinHeap {
-  private items: number[] = [];
+  private readonly items: number[] = [];
   get size(): number {
     return this.items.length;
   }
@@ -126,6 +126,8 @@ export class RowSpace {
   private count = 0;
   private work = new Float64Array(1024);
   private queued = new Uint8Array(1024);
+  /** Reused by every reduction: it is always empty between calls. */
+  private readonly heap = new MinHeap();
 
   /** `trackOrigins`: keep which published rows make each basis row (for `combination`); it costs time. */
   constructor(private readonly trackOrigins = true) {}
@@ -152,7 +154,7 @@ export class RowSpace {
     let max = -1;
     for (const k of vector.keys()) if (k > max) max = k;
     this.ensure(max + 1);
-    const heap = new MinHeap();
+    const heap = this.heap;
     for (const [k, v] of vector) {
       const r = residue(v);
       if (r === 0) continue;
