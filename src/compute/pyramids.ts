@@ -22,6 +22,26 @@ export interface Pyramid {
   hidden: number;
   /** Why each withheld cell is, by `<series>|<band>` (series: male, female, maleForeign, femaleForeign). */
   motivi: Record<string, WithholdReason>;
+  /** Residents drawn in each series: the sum of the cells shown (a withheld cell adds nothing). */
+  totals: { male: number; female: number; maleForeign?: number; femaleForeign?: number };
+  /** The band with the most residents among those whose two cells are both shown, or null. */
+  largestBand: { band: string; residenti: number } | null;
+}
+
+/** Sums of the shown cells and the largest fully shown band: what a text alternative of the pyramid says. */
+function summarize(pyramid: Omit<Pyramid, 'totals' | 'largestBand'>): Pick<Pyramid, 'totals' | 'largestBand'> {
+  const sum = (cells: (number | null)[]) => cells.reduce<number>((total, n) => total + (n ?? 0), 0);
+  const totals: Pyramid['totals'] = { male: sum(pyramid.male), female: sum(pyramid.female) };
+  if (pyramid.maleForeign) totals.maleForeign = sum(pyramid.maleForeign);
+  if (pyramid.femaleForeign) totals.femaleForeign = sum(pyramid.femaleForeign);
+  let largestBand: Pyramid['largestBand'] = null;
+  pyramid.bands.forEach((band, i) => {
+    const male = pyramid.male[i];
+    const female = pyramid.female[i];
+    if (male === null || female === null || male === undefined || female === undefined) return;
+    if (!largestBand || male + female > largestBand.residenti) largestBand = { band, residenti: male + female };
+  });
+  return { totals, largestBand };
 }
 
 /** The pyramids of a report: the city's (5-year bands to 100+, by citizenship) and one per quartiere (10-year to 90+). */
@@ -172,7 +192,7 @@ export function publishedPyramids(
         }
         return byKey.get(key)?.equations[0]?.value ?? 0;
       });
-    const pyramid: Pyramid = {
+    const cells: Omit<Pyramid, 'totals' | 'largestBand'> = {
       area: plan.area,
       anno,
       bands: plan.bands.map((b) => b.label),
@@ -182,10 +202,11 @@ export function publishedPyramids(
       motivi,
     };
     if (plan.series.includes('maleForeign')) {
-      pyramid.maleForeign = series('maleForeign');
-      pyramid.femaleForeign = series('femaleForeign');
+      cells.maleForeign = series('maleForeign');
+      cells.femaleForeign = series('femaleForeign');
     }
-    pyramid.hidden = hidden;
+    cells.hidden = hidden;
+    const pyramid: Pyramid = { ...cells, ...summarize(cells) };
     if (plan.area === 'citta') pyramids.citta = pyramid;
     else pyramids.quartieri.set(plan.area, pyramid);
   }

@@ -126,13 +126,12 @@ function lineAlt(spec: LineSpec, lang: Lang): string {
 
 function pyramidAlt(spec: PyramidSpec, lang: Lang): string {
   const n = (v: number): string => formatNumber(v, lang);
-  const sum = (values: number[] | undefined): number => (values ?? []).reduce((a, b) => a + b, 0);
   const parts = [
     t(lang, TEXT.pyramid, { title: spec.title }),
-    t(lang, TEXT.totals, { male: n(sum(spec.male)), female: n(sum(spec.female)) }),
+    t(lang, TEXT.totals, { male: n(spec.totals.male), female: n(spec.totals.female) }),
   ];
   const split = spec.maleForeign !== undefined && spec.femaleForeign !== undefined;
-  if (split) parts.push(t(lang, TEXT.foreign, { male: n(sum(spec.maleForeign)), female: n(sum(spec.femaleForeign)) }));
+  if (split) parts.push(t(lang, TEXT.foreign, { male: n(spec.totals.maleForeign ?? 0), female: n(spec.totals.femaleForeign ?? 0) }));
   // A cell withheld for privacy is drawn as an empty band: the text says so instead of a 0.
   const cell = (series: keyof NonNullable<PyramidSpec['withheld']>, i: number, value: number): string =>
     spec.withheld?.[series]?.[i] ? t(lang, WORDS.suppressedAlt) : n(value);
@@ -146,9 +145,7 @@ function pyramidAlt(spec: PyramidSpec, lang: Lang): string {
     return `${band} ${male} / ${female}`;
   });
   parts.push(`${t(lang, TEXT.byBand)} ${bands.join('; ')}.`);
-  const totals = spec.bands.map((band, i) => ({ name: band, value: (spec.male[i] ?? 0) + (spec.female[i] ?? 0) }));
-  const largest = totals.reduce<Point | undefined>((a, b) => (a && a.value >= b.value ? a : b), undefined);
-  if (largest) parts.push(t(lang, TEXT.largestBand, { band: largest.name, n: n(largest.value) }));
+  if (spec.largestBand) parts.push(t(lang, TEXT.largestBand, { band: spec.largestBand.band, n: n(spec.largestBand.residenti) }));
   return parts.join(' ');
 }
 

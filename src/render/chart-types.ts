@@ -42,6 +42,9 @@ export interface PyramidSpec {
   femaleForeign?: number[];
   /** Cells withheld for privacy (drawn as empty bands, said as n.d. in the text alternative), per series. */
   withheld?: Partial<Record<'male' | 'female' | 'maleForeign' | 'femaleForeign', boolean[]>>;
+  /** What compute says the pyramid shows in all (the text alternative reads them; render adds nothing up). */
+  totals: { male: number; female: number; maleForeign?: number; femaleForeign?: number };
+  largestBand: { band: string; residenti: number } | null;
 }
 
 /** Coverage per area against one target, as horizontal bars and a target line. */

@@ -19,5 +19,7 @@ export function pyramidSpec(pyramid: Pyramid, title: string): PyramidSpec {
     ...(pyramid.maleForeign && { maleForeign: drawn(pyramid.maleForeign) }),
     ...(pyramid.femaleForeign && { femaleForeign: drawn(pyramid.femaleForeign) }),
     ...(Object.keys(withheld).length > 0 && { withheld }),
+    totals: pyramid.totals,
+    largestBand: pyramid.largestBand,
   };
 }

@@ -59,3 +59,20 @@ describe('age pyramids', () => {
     expect(off.values.find((v) => v.codice === 'Q1' && v.indicatore === 'quota_75_plus')!.soppresso).toBe(true);
   });
 });
+
+describe('what a pyramid says in words', () => {
+  it('totals of the cells shown and the largest band whose two cells are both shown, from compute', () => {
+    const { pyramids } = publish(
+      [
+        ['Q1', 95, 1, 'M'],
+        ['Q1', 5, 38, 'F'],
+        ['Q1', 25, 10, 'F'],
+      ],
+      [],
+    );
+    const q1 = pyramids.quartieri.get('Q1')!;
+    // Q1: 500 men and 520 women aged 40 (shown), 1 man aged 95 and 10 women aged 25 withheld, 38 girls shown.
+    expect(q1.totals).toEqual({ male: 500, female: 520 + 38 });
+    expect(q1.largestBand).toEqual({ band: '40-49', residenti: 1020 });
+  });
+});

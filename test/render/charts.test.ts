@@ -26,6 +26,8 @@ const pyramid: ChartSpec = {
   female: [3_800, 4_100, 3_700, 3_600, 40],
   maleForeign: [900, 800, 700, 600, 0],
   femaleForeign: [850, 760, 650, 640, 1],
+  totals: { male: 15_610, female: 15_240, maleForeign: 3_000, femaleForeign: 2_901 },
+  largestBand: { band: '5-9', residenti: 8_300 },
 };
 const bullet: ChartSpec = {
   kind: 'bullet',
