@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Lang, ValidatedProject, ValidationReport } from './types.js';
 import type { Config } from './config/config.js';
 import { normalizeConfig } from './config/normalize-config.js';
-import { readProject } from './project/read-project.js';
+import { configLanguage, readProject } from './project/read-project.js';
 import { loadSchemas } from './schemas/load-schemas.js';
 import { validateProject } from './validate/validate-project.js';
 import { addProblems } from './validate/report.js';
@@ -43,10 +43,12 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const schemas = loadSchemas();
   const requested = options.lang;
   fx.progress('lettura dei file');
-  const sources = await timed(fx, 'ingest', () => readProject(options.project, requested ?? 'it'));
+  // Without --lang, the files are read in the language the project's config asks for.
+  const readingLang = requested ?? (await configLanguage(options.project));
+  const sources = await timed(fx, 'ingest', () => readProject(options.project, readingLang));
   const normalized = normalizeConfig(sources.config ?? {}, schemas.config, {
     file: 'bilancio.config.json',
-    lang: requested ?? 'it',
+    lang: readingLang,
     allowLowThreshold: options.allowLowThreshold,
   });
   const config = 'config' in normalized ? normalized.config : null;

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang, Problem, RawTable, Source } from '../types.js';
 import { t } from '../i18n.js';
@@ -170,6 +170,22 @@ async function readYearFolder(
     }
   }
   return tables;
+}
+
+/**
+ * The language a project's config asks for (`lingua`), read before the project so that its files' problems
+ * are worded in it; 'it' when the config is missing, not a plain file of the folder, or says nothing valid.
+ */
+export async function configLanguage(rootArg: string): Promise<Lang> {
+  const file = path.join(path.resolve(rootArg), 'bilancio.config.json');
+  const info = await lstat(file).catch(() => null);
+  if (!info?.isFile() || info.size > 1_000_000) return 'it';
+  try {
+    const lingua = (JSON.parse(await readFile(file, 'utf8')) as { lingua?: unknown } | null)?.lingua;
+    return lingua === 'en' ? 'en' : 'it';
+  } catch {
+    return 'it';
+  }
 }
 
 /** Reads a whole report project: config, catalogues, yearly data and contributions (or only the catalogues). */

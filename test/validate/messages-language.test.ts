@@ -60,3 +60,33 @@ describe('validation messages', () => {
     for (const p of problems) expect(p.message, p.message).not.toMatch(/\b(riga|colonna|non è|manca|chiave|previste|ammessi|deve)\b/);
   });
 });
+
+describe('a project whose config asks for English', () => {
+  let work: string;
+  let project: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'bilancio-lingua-'));
+    project = await writeSmallProject(path.join(work, 'progetto'));
+    const configFile = path.join(project, 'bilancio.config.json');
+    const config = JSON.parse(await readFile(configFile, 'utf8'));
+    await writeFile(configFile, JSON.stringify({ ...config, lingua: 'en' }, null, 2));
+    await writeFile(
+      path.join(project, 'dati/2024/famiglie.csv'),
+      'anno,codice_quartiere,famiglie,famiglie_unipersonali,anziani_soli_75\n2024,"17029001,10,2,1\n', // a quote never closed: found while reading (ingest)
+    );
+  }, 60_000);
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("words its files' problems in English without --lang", async () => {
+    const { stdout } = await bilancio(['validate', project, '--format', 'json'], work);
+    const file = JSON.parse(stdout).files.find((f: { path: string }) => f.path === 'dati/2024/famiglie.csv');
+    const messages: string[] = [...file.errors, ...file.warnings].map((p: { message: string }) => p.message);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(
+      messages.some((m) => /Unclosed quote/.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
+    for (const message of messages) expect(message, message).not.toMatch(/\b(riga|colonna|virgolette|intestazione)\b/i);
+  });
+});
