@@ -1,6 +1,6 @@
 import type { Lang, Problem, Severity } from '../types.js';
 import type { ValidateFunction } from 'ajv';
-import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
+import { schemaProblems } from '../schemas/schema-error.js';
 import { t } from '../i18n.js';
 import { MIN_SOGLIA_RISERVATEZZA, type Config } from './config.js';
 
@@ -36,23 +36,13 @@ export function normalizeConfig(
 ): { config: Config; problems: Problem[] } | { problems: Problem[] } {
   const { file, lang } = options;
   if (!validate(raw)) {
-    const problems = (validate.errors ?? []).map((error): Problem => {
-      const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
-      return {
-        code: 'constraint-error',
-        severity: 'error',
-        file,
-        field,
-        message: t(
-          lang,
-          {
-            it: 'Configurazione non valida{where}: {detail}.',
-            en: 'Invalid configuration{where}: {detail}.',
-          },
-          { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('config')) },
-        ),
-      };
-    });
+    const problems = schemaProblems(
+      validate.errors ?? [],
+      file,
+      'config',
+      { it: 'Configurazione non valida{where}: {detail}.', en: 'Invalid configuration{where}: {detail}.' },
+      lang,
+    );
     return { problems };
   }
   const spec = raw as ConfigSpec;

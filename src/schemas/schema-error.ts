@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
-import type { Lang } from '../types.js';
+import type { Lang, Problem } from '../types.js';
 import { t, type Bilingual } from '../i18n.js';
 import { schemasDir } from './load-schemas.js';
 
@@ -126,4 +126,24 @@ export function schemaErrorDetail(error: ErrorObject, lang: Lang, schema?: unkno
     default:
       return error.message ?? '';
   }
+}
+
+/**
+ * The problems of a JSON file checked against one of schemas/ (config, manifest): one per Ajv error, at the
+ * key it concerns (`regole.utenti_target`, or the missing key), worded as "<what>{where}: <detail>".
+ */
+export function schemaProblems(errors: readonly ErrorObject[], file: string, schema: string, what: Bilingual, lang: Lang): Problem[] {
+  return errors.map((error): Problem => {
+    const field =
+      error.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+      (error.params as { missingProperty?: string }).missingProperty ||
+      undefined;
+    return {
+      code: 'constraint-error',
+      severity: 'error',
+      file,
+      field,
+      message: t(lang, what, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed(schema)) }),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { ContributoSource } from '../project/read-project.js';
 import type { Contributo, Lang, Problem } from '../types.js';
-import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
+import { schemaProblems } from '../schemas/schema-error.js';
 import { t } from '../i18n.js';
 
 /** Checks a contribution's manifest.json against its schema and its folder. */
@@ -15,23 +15,15 @@ export function checkManifest(
   if (source.manifestProblem) return { manifest: null, problems: [source.manifestProblem] };
   const problems: Problem[] = [];
   if (!validate(source.manifest)) {
-    for (const error of validate.errors ?? []) {
-      const field = error.instancePath.replace(/^\//, '') || (error.params as { missingProperty?: string }).missingProperty;
-      problems.push({
-        code: 'constraint-error',
-        severity: 'error',
+    problems.push(
+      ...schemaProblems(
+        validate.errors ?? [],
         file,
-        field,
-        message: t(
-          lang,
-          {
-            it: 'manifest.json non valido{where}: {detail}.',
-            en: 'Invalid manifest.json{where}: {detail}.',
-          },
-          { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed('manifest')) },
-        ),
-      });
-    }
+        'manifest',
+        { it: 'manifest.json non valido{where}: {detail}.', en: 'Invalid manifest.json{where}: {detail}.' },
+        lang,
+      ),
+    );
     return { manifest: null, problems };
   }
   const m = source.manifest as { ente: string; anno: number; referente?: string; email?: string; inviato_il: string; file: string[] };

@@ -8,6 +8,7 @@ import { bilancio } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { hashTree, listeningSocket, pdfInfo, pdfText } from './helpers/files.js';
 import { writeSmallProject, type Hostile } from './helpers/small-project.js';
+import { BUILD_FILES } from './helpers/build-files.js';
 
 // Two whole builds of a small project full of hostile texts, into differently named folders, while a
 // local socket listens for any connection the renderer might make. Every check below reads their outputs.
@@ -19,23 +20,7 @@ interface PageDocument {
 
 const hasBrowser = 'path' in findBrowser();
 const EPOCH = '1700000000'; // Tue 14 Nov 2023 22:13:20 UTC
-const REPORT_FILES = [
-  '.bilancio-output.json',
-  'contributi.html',
-  'contributi.json',
-  'datapackage.json',
-  'impegni.csv',
-  'indicatori.csv',
-  'indicatori.json',
-  'manifest.json',
-  'piramidi.csv',
-  'questionario.csv',
-  'questionario_differenze.csv',
-  'report.html',
-  'report.pdf',
-  'risorse.csv',
-  'validazione.json',
-];
+const REPORT_FILES = BUILD_FILES;
 
 let work: string;
 let project: string;

@@ -9,6 +9,7 @@ import { bilancio } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { hashTree, pdfInfo } from './helpers/files.js';
 import { writeSmallProject } from './helpers/small-project.js';
+import { BUILD_FILES } from './helpers/build-files.js';
 
 // A build killed with SIGKILL at any moment leaves either the previous complete outputs or the new
 // complete ones under the output name, never a half-written folder; Chromium dies with it; the next run
@@ -16,23 +17,7 @@ import { writeSmallProject } from './helpers/small-project.js';
 
 const hasBrowser = 'path' in findBrowser();
 const KILLS = 5;
-const FILES = [
-  '.bilancio-output.json',
-  'contributi.html',
-  'contributi.json',
-  'datapackage.json',
-  'impegni.csv',
-  'indicatori.csv',
-  'indicatori.json',
-  'manifest.json',
-  'piramidi.csv',
-  'questionario.csv',
-  'questionario_differenze.csv',
-  'report.html',
-  'report.pdf',
-  'risorse.csv',
-  'validazione.json',
-];
+const FILES = BUILD_FILES;
 const cli = path.join(repoRoot, 'bin/bilancio.js');
 
 let work: string;

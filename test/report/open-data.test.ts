@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type Built } from './build.js';
@@ -17,37 +18,9 @@ afterAll(() => built?.remove());
 
 const file = (name: string) => readFile(path.join(built.out, name), 'utf8');
 
-/** RFC 4180 rows (quotes, doubled quotes, CRLF), as our writer emits them. */
+/** RFC 4180 rows (quotes, doubled quotes, CRLF), as our writer emits them: read with csv-parse, as users' tools would. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { relaxColumnCount: false }) as string[][];
 }
 
 async function table(name: string): Promise<Record<string, string>[]> {
