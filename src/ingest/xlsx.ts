@@ -54,13 +54,10 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
   const sheetCount = entries.filter((e) => SHEET_XML.test(e.path)).length;
   const wanted = options.dataset?.toLowerCase();
 
-  const names: string[] = [];
-  let chosen: { name: string; rows: FilledRow[] } | undefined;
-  // What the cells of the chosen sheet hold, in characters: the guard against a zip that lies about sizes.
-  let budget = MAX_FILE_BYTES;
-  let cellsLeft = MAX_CELLS;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let read: SheetsRead | Problem;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
       sharedStrings: 'cache',
       // Styles tell dates from numbers.
       styles: 'cache',
@@ -68,33 +65,23 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
       worksheets: 'emit',
       entries: 'ignore',
     });
-    for await (const sheet of reader) {
-      const name = (sheet as { name?: string }).name ?? `Sheet${names.length + 1}`;
-      names.push(name);
-      // With no dataset to look for, the first sheet is the only sensible choice.
-      const take = chosen === undefined && (sheetCount === 1 || wanted === undefined || name.trim().toLowerCase() === wanted);
-      if (!take) continue;
-      const rows: FilledRow[] = [];
-      for await (const row of sheet) {
-        if (row.cellCount > MAX_COLUMNS) return empty(tooManyColumns(file, lang, row.number, row.cellCount));
-        cellsLeft -= row.cellCount;
-        if (cellsLeft < 0) return empty(tooManyCells(file, lang));
-        const cells: string[] = [];
-        for (let column = 1; column <= row.cellCount; column++) {
-          const text = cellText(row.getCell(column).value);
-          budget -= text.length;
-          cells.push(text);
-        }
-        if (budget < 0) return tooLarge(`> ${megabytes(MAX_FILE_BYTES)}`);
-        // Only rows with at least one filled cell: formatted but empty rows are nothing to the reader.
-        const lastFilled = cells.findLastIndex((cell) => cell.trim() !== '');
-        if (lastFilled >= 0) rows.push({ rowNumber: row.number, cells: cells.slice(0, lastFilled + 1) });
-      }
-      chosen = { name, rows };
-    }
+    read = await readSheets(reader as AsyncIterable<SheetLike>, sheetCount, wanted, file, lang);
   } catch {
-    return badWorkbook();
+    // exceljs's streaming reader fails on some workbooks that it reads whole (for instance three sheets
+    // written by exceljs itself: the workbook's sheet list is not read yet when a sheet is). The size was
+    // checked above, so the whole workbook is read in memory instead.
+    try {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(buffer as unknown as ArrayBuffer);
+      const sheets = book.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getRows(1, sheet.rowCount) ?? [] }));
+      read = await readSheets(toAsync(sheets), sheetCount, wanted, file, lang);
+    } catch {
+      return badWorkbook();
+    }
   }
+  if ('code' in read) return empty(read);
+  if (read.tooLarge) return tooLarge(`> ${megabytes(MAX_FILE_BYTES)}`);
+  const { names, chosen } = read;
   if (chosen === undefined) {
     if (names.length === 0) return empty(readingProblem('source-error', file, lang, 'empty'));
     const list = names.map((s) => `«${s}»`).join(', ');
@@ -113,6 +100,73 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
   const rowNumbers = filled.slice(headerIndex + 1).map((entry) => entry.rowNumber);
   const dialect: Dialect = { ...XLSX_DIALECT, skippedTitleRows: headerEntry.rowNumber - 1 };
   return { file, dialect, header, rows, rowNumbers, problems: [], sheet: chosen.name };
+}
+
+/** A sheet as both readers give it: a name and its rows (exceljs Row objects). */
+interface SheetLike {
+  name?: string;
+  rows?: Iterable<ExcelJS.Row>;
+  [Symbol.asyncIterator]?: () => AsyncIterator<ExcelJS.Row>;
+}
+
+/** What was read of a workbook: the names of its sheets and the filled rows of the chosen one. */
+interface SheetsRead {
+  names: string[];
+  chosen: { name: string; rows: FilledRow[] } | undefined;
+  /** The cells of the chosen sheet hold more characters than a file may: refused. */
+  tooLarge: boolean;
+}
+
+async function* toAsync<T>(items: T[]): AsyncIterable<T> {
+  yield* items;
+}
+
+/**
+ * Goes through the sheets, keeping the one named after the dataset (or the only one) and reading every
+ * other to its end: exceljs may have parked a sheet in a temporary file that it deletes once the sheet is
+ * done, and a sheet left unread had its file deleted while still being opened (an uncaught ENOENT).
+ */
+async function readSheets(
+  sheets: AsyncIterable<SheetLike>,
+  sheetCount: number,
+  wanted: string | undefined,
+  file: string,
+  lang: Lang,
+): Promise<SheetsRead | Problem> {
+  const names: string[] = [];
+  let chosen: SheetsRead['chosen'];
+  // What the cells of the chosen sheet hold, in characters: the guard against a zip that lies about sizes.
+  let budget = MAX_FILE_BYTES;
+  let cellsLeft = MAX_CELLS;
+  for await (const sheet of sheets) {
+    const name = sheet.name ?? `Sheet${names.length + 1}`;
+    names.push(name);
+    const rowsOf = (): AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row> => sheet.rows ?? (sheet as AsyncIterable<ExcelJS.Row>);
+    // With no dataset to look for, the first sheet is the only sensible choice.
+    const take = chosen === undefined && (sheetCount === 1 || wanted === undefined || name.trim().toLowerCase() === wanted);
+    if (!take) {
+      for await (const row of rowsOf()) void row;
+      continue;
+    }
+    const rows: FilledRow[] = [];
+    for await (const row of rowsOf()) {
+      if (row.cellCount > MAX_COLUMNS) return tooManyColumns(file, lang, row.number, row.cellCount);
+      cellsLeft -= row.cellCount;
+      if (cellsLeft < 0) return tooManyCells(file, lang);
+      const cells: string[] = [];
+      for (let column = 1; column <= row.cellCount; column++) {
+        const text = cellText(row.getCell(column).value);
+        budget -= text.length;
+        cells.push(text);
+      }
+      if (budget < 0) return { names, chosen, tooLarge: true };
+      // Only rows with at least one filled cell: formatted but empty rows are nothing to the reader.
+      const lastFilled = cells.findLastIndex((cell) => cell.trim() !== '');
+      if (lastFilled >= 0) rows.push({ rowNumber: row.number, cells: cells.slice(0, lastFilled + 1) });
+    }
+    chosen = { name, rows };
+  }
+  return { names, chosen, tooLarge: false };
 }
 
 function padTo(cells: string[], length: number): string[] {

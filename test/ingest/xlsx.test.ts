@@ -67,6 +67,33 @@ describe('parseWorkbook', () => {
     expect(table.rows).toHaveLength(3);
   });
 
+  it('skipping sheets leaves no temporary file to be deleted while exceljs still opens it (no stray ENOENT)', async () => {
+    // exceljs parks sheets that come before the shared strings in temporary files, deleted when a sheet is
+    // done: a sheet left unread was deleted while its file was still being opened, an error nobody caught.
+    const bytes = await workbook({ Uno: { 1: ['x'] }, Due: { 1: ['y'] }, Tre: { 1: ['z'] }, Erogazioni: erogazioni });
+    const stray: unknown[] = [];
+    const listener = (error: unknown) => stray.push(error);
+    process.on('uncaughtException', listener);
+    try {
+      for (let i = 0; i < 40; i++) {
+        const table = await parseWorkbook(bytes, 'e.xlsx', { dataset: 'erogazioni' });
+        expect(table.rows, JSON.stringify(table.problems)).toHaveLength(3);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('uncaughtException', listener);
+    }
+    expect(stray).toEqual([]);
+  });
+
+  it('a workbook that exceljs cannot stream (three sheets it wrote itself) is read whole', async () => {
+    const bytes = await workbook({ Uno: { 1: ['x'] }, Due: { 1: ['y'] }, Erogazioni: erogazioni });
+    const table = await parseWorkbook(bytes, 'e.xlsx', { dataset: 'erogazioni' });
+    expect(table.problems).toEqual([]);
+    expect(table.sheet).toBe('Erogazioni');
+    expect(table.rowNumbers).toEqual([4, 5, 7]);
+  });
+
   it('several sheets and none named after the dataset: a source-error listing them', async () => {
     const bytes = await workbook({ Foglio1: { 1: ['a', 'b'] }, Foglio2: { 1: ['c', 'd'] } });
     const table = await parseWorkbook(bytes, 'e.xlsx', { dataset: 'erogazioni' });
