@@ -79,7 +79,8 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     options.pyramidYear !== undefined && options.pyramidYear !== null && project.anni.includes(options.pyramidYear)
       ? options.pyramidYear
       : null;
-  const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName };
+  // One memo for the decision and the audit: a part the decision solved with the same equations is not solved again.
+  const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName, memo: new Set<string>() };
   // The figures' forms are computed before anything is withheld, and serve both the decision and the audit.
   const figures = publication(values, definitions, project, settings);
   const { summary: privacy, pyramids, resources: withheldResources } = protectPublication(values, definitions, project, settings, figures);

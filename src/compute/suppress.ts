@@ -7,6 +7,7 @@ import {
   findLeaks,
   primaryCounts,
   protectFigures,
+  type AuditMemo,
   type Figure,
   type Leak,
   type ProtectedCount,
@@ -49,6 +50,8 @@ export interface PublicationOptions {
   cityName?: string;
   /** false only in tests that show what the audit finds without the audit-driven complements. */
   audit?: boolean;
+  /** Shared by the decision and the audit of the same publication: parts solved once are not solved again. */
+  memo?: AuditMemo;
 }
 
 /** The figures of a publication (indicator values and pyramids) over their base counts, and the protected counts. */
@@ -88,7 +91,7 @@ export function protectPublication(
   made: Publication = publication(values, definitions, project, options),
 ): { summary: SuppressionSummary; pyramids: Pyramids; resources: Map<string, WithholdReason> } {
   const { figures, counts } = made;
-  const { withheld, rounds } = protectFigures(figures, counts, { audit: options.audit });
+  const { withheld, rounds } = protectFigures(figures, counts, { audit: options.audit, memo: options.memo });
   const summary: SuppressionSummary = {
     threshold: options.threshold,
     primary: 0,
@@ -160,7 +163,7 @@ export function auditPublication(
     const value = published.get(f.key)!;
     return { ...f, equations: f.equations.filter((e) => (e.part === 'numeratore' ? value.numeratore : value.denominatore) !== null) };
   });
-  return findLeaks(shown, new Map(), counts);
+  return findLeaks(shown, new Map(), counts, options.memo);
 }
 
 /** The audit of indicator values alone. */

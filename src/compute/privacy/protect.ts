@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RowSpace, type SparseRow } from './row-space.js';
 
 // The privacy authority. Every figure bilancio publishes (an indicator's numerator and denominator in one
@@ -130,8 +131,25 @@ function components(figures: Figure[], counts: ProtectedCount[]): Component[] {
 }
 
 /** The protected counts of one part that its published rows determine, with their derivations. */
-function partLeaks(component: Component, withheld: ReadonlyMap<string, WithholdReason>): Leak[] {
+/**
+ * Parts already checked and found to give nothing away, by a digest of the numbers they publish and the
+ * counts they protect: the build's audit of what it publishes does not solve again a part that the
+ * decision just solved with exactly the same equations (the answer of the same algebra cannot differ).
+ */
+export type AuditMemo = Set<string>;
+
+function partDigest(published: { equation: Equation }[], counts: ProtectedCount[]): string {
+  const hash = createHash('sha256');
+  for (const form of [...new Set(published.map(({ equation }) => canonical(equation.form)))].sort()) hash.update(form).update('\n');
+  hash.update('#');
+  for (const form of counts.map((c) => canonical(c.form)).sort()) hash.update(form).update('\n');
+  return hash.digest('hex');
+}
+
+function partLeaks(component: Component, withheld: ReadonlyMap<string, WithholdReason>, memo?: AuditMemo): Leak[] {
   const published = component.rows.filter(({ figure }) => !withheld.has(figure.key));
+  const digest = memo ? partDigest(published, component.counts) : '';
+  if (memo?.has(digest)) return [];
   const build = (trackOrigins: boolean) => {
     const space = new RowSpace(trackOrigins);
     const rows: typeof published = [];
@@ -148,7 +166,10 @@ function partLeaks(component: Component, withheld: ReadonlyMap<string, WithholdR
   // First without the bookkeeping of which rows make which: leaks are rare, and then the space is rebuilt with it.
   const quick = build(false).space;
   const determined = component.counts.filter((count) => quick.contains(count.form));
-  if (determined.length === 0) return [];
+  if (determined.length === 0) {
+    memo?.add(digest);
+    return [];
+  }
   const { space, rows } = build(true);
   return determined.map((count) => {
     const { combination } = space.reduce(count.form);
@@ -158,8 +179,13 @@ function partLeaks(component: Component, withheld: ReadonlyMap<string, WithholdR
 }
 
 /** Every protected count that the figures not withheld determine. */
-export function findLeaks(figures: Figure[], withheld: ReadonlyMap<string, WithholdReason>, counts: ProtectedCount[]): Leak[] {
-  return components(figures, counts).flatMap((component) => partLeaks(component, withheld));
+export function findLeaks(
+  figures: Figure[],
+  withheld: ReadonlyMap<string, WithholdReason>,
+  counts: ProtectedCount[],
+  memo?: AuditMemo,
+): Leak[] {
+  return components(figures, counts).flatMap((component) => partLeaks(component, withheld, memo));
 }
 
 /** Withholds complements until no hierarchy group has exactly one withheld member. */
@@ -205,7 +231,11 @@ export interface Protection {
  * protected count (the figures' own small counts, see primaryCounts, and others such as base cells and ND
  * remainders) is determined by what is left published.
  */
-export function protectFigures(figures: Figure[], counts: ProtectedCount[], options: { audit?: boolean } = {}): Protection {
+export function protectFigures(
+  figures: Figure[],
+  counts: ProtectedCount[],
+  options: { audit?: boolean; memo?: AuditMemo } = {},
+): Protection {
   const withheld = new Map<string, WithholdReason>();
   for (const figure of figures) if (figure.equations.some(isSmall)) withheld.set(figure.key, 'primaria');
   const size = (f: Figure) => Math.min(...f.equations.map((e) => Math.abs(e.value)));
@@ -231,7 +261,7 @@ export function protectFigures(figures: Figure[], counts: ProtectedCount[], opti
       // A part where nothing more was withheld since its last check has the same leaks (none, after a cut).
       const now = withheldIn(component);
       if (now !== component.checkedAt) {
-        component.leaks = partLeaks(component, withheld);
+        component.leaks = partLeaks(component, withheld, options.memo);
         component.checkedAt = now;
       }
       leaks.push(...component.leaks);

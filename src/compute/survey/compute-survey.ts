@@ -1,5 +1,5 @@
 import type { ValidatedProject } from '../../types.js';
-import { findLeaks, protectFigures, type Leak, type WithholdReason } from '../privacy/protect.js';
+import { findLeaks, protectFigures, type AuditMemo, type Leak, type WithholdReason } from '../privacy/protect.js';
 import { itemKey, surveyKeys, surveyPublication, type SurveyArea, type SurveyLevel } from '../privacy/survey-figures.js';
 import { itemsInOrder, personValues, readSurvey, SCALE, type Distribution, type Item, type Survey } from './read-survey.js';
 import { meanInterval, welchDifference, type Difference, type Estimate } from './stats.js';
@@ -76,7 +76,8 @@ export function computeSurvey(
   if (rows.length === 0 || domande.length === 0) return null;
   const survey = readSurvey(rows, domande, project.territorio);
   const publication = surveyPublication(survey, project.territorio, options.threshold, options.cityName);
-  const { withheld, rounds } = protectFigures(publication.figures, publication.counts, { audit: options.audit });
+  const memo: AuditMemo = new Set();
+  const { withheld, rounds } = protectFigures(publication.figures, publication.counts, { audit: options.audit, memo });
   const { base, areas } = publication;
   const zonaName = new Map(project.territorio.zone.flatMap((z) => z.quartieri.map((q) => [q, z.nome])));
   const membersOf = (area: SurveyArea) => {
@@ -149,7 +150,7 @@ export function computeSurvey(
       rounds,
     },
   };
-  return { ...result, leaks: auditSurvey(result, publication) };
+  return { ...result, leaks: auditSurvey(result, publication, memo) };
 }
 
 /**
@@ -157,7 +158,7 @@ export function computeSurvey(
  * that made it): every group whose respondents, item or difference is shown publishes that figure's
  * equations; no protected count may follow from them.
  */
-function auditSurvey(result: Omit<SurveyResult, 'leaks'>, publication: ReturnType<typeof surveyPublication>): Leak[] {
+function auditSurvey(result: Omit<SurveyResult, 'leaks'>, publication: ReturnType<typeof surveyPublication>, memo: AuditMemo): Leak[] {
   const shown = new Set<string>();
   const itemOf = new Map(result.items.map((entry) => [entry.key, entry.item]));
   for (const area of [result.city, ...result.zone, ...result.quartieri, ...result.fasce]) {
@@ -175,7 +176,7 @@ function auditSurvey(result: Omit<SurveyResult, 'leaks'>, publication: ReturnTyp
     }
   }
   const figures = publication.figures.map((f) => (shown.has(f.key) ? f : { ...f, equations: [] }));
-  return findLeaks(figures, new Map(), publication.counts);
+  return findLeaks(figures, new Map(), publication.counts, memo);
 }
 
 /** Distribution and mean (95% t interval on respondent-level values) of a published item. */
