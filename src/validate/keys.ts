@@ -24,7 +24,7 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         problems.skip('primary-key', 'error', row.file);
         continue;
       }
-      const value = clip(key.map((f) => String(row.values[f] ?? '')).join(', '));
+      const value = clip(key.map((f) => String(row.values[f] ?? '')).join(', '), lang);
       problems.add({
         code: 'primary-key',
         severity: 'error',
@@ -73,14 +73,14 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         file: row.file,
         row: row.row,
         field,
-        value: clip(String(value)),
+        value: clip(String(value), lang),
         message: t(
           lang,
           {
             it: 'Riga {row}: il valore "{value}" di "{field}" è già usato alla riga {first}; deve essere unico.',
             en: 'Row {row}: the value "{value}" of "{field}" is already used at row {first}; it must be unique.',
           },
-          { row: row.row, value: clip(String(value)), field, first: earlier.row },
+          { row: row.row, value: clip(String(value), lang), field, first: earlier.row },
         ),
       });
     }
@@ -112,7 +112,7 @@ export function checkForeignKey(
       file: row.file,
       row: row.row,
       field,
-      value: clip(String(value)),
+      value: clip(String(value), lang),
       expected: t(lang, { it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
       message: t(
         lang,
@@ -120,7 +120,7 @@ export function checkForeignKey(
           it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
           en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
         },
-        { row: row.row, value: clip(String(value)), field, ref: reference },
+        { row: row.row, value: clip(String(value), lang), field, ref: reference },
       ),
     });
   }

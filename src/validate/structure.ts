@@ -95,7 +95,7 @@ function checkHeader(context: Context): void {
   const firstColumnOf = new Map<string, number>();
   table.header.forEach((label, index) => {
     const column = index + 1;
-    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: clip(label) };
+    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: clip(label, lang) };
     const params = { row: headerRow ?? HEADER_ROW, letter: columnLetter(column) };
     if (label.trim() === '') {
       const message = t(lang, TEXTS.blankLabel, params);
@@ -111,10 +111,10 @@ function checkHeader(context: Context): void {
     }
     if (!problems.wants('duplicate-label')) return problems.skip('duplicate-label', 'error');
     const firstLabel = table.header[first - 1] ?? '';
-    const firstLetter = columnLetter(first) + (firstLabel === label ? '' : quoted(clip(firstLabel), lang, ' '));
-    const message = t(lang, TEXTS.duplicateLabel, { ...params, field: clip(label), first: firstLetter });
+    const firstLetter = columnLetter(first) + (firstLabel === label ? '' : quoted(clip(firstLabel, lang), lang, ' '));
+    const message = t(lang, TEXTS.duplicateLabel, { ...params, field: clip(label, lang), first: firstLetter });
     const expected = t(lang, TEXTS.expectedUniqueLabel, { first: firstLetter });
-    problems.add(problem(context, 'duplicate-label', message, { ...at, field: clip(label), expected }));
+    problems.add(problem(context, 'duplicate-label', message, { ...at, field: clip(label, lang), expected }));
   });
 }
 
@@ -144,7 +144,7 @@ function checkRows(context: Context, duplicateRows: boolean): void {
     problems.add(
       problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
         row,
-        value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ',')),
+        value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ','), lang),
         expected: t(lang, TEXTS.expectedOtherRow, { first }),
       }),
     );
@@ -177,7 +177,7 @@ function checkCellCount(context: Context, cells: Cells, row: number): void {
           row,
           column,
           ...context.letter(column),
-          value: clip(cells[column - 1] ?? ''),
+          value: clip(cells[column - 1] ?? '', lang),
           expected: t(lang, TEXTS.expectedAtMost, { cells: cellCount(labels, lang) }),
         }),
       );
@@ -188,7 +188,7 @@ function checkCellCount(context: Context, cells: Cells, row: number): void {
       problems.skip('missing-cell', 'error');
       continue;
     }
-    const label = clip(table.header[column - 1] ?? '');
+    const label = clip(table.header[column - 1] ?? '', lang);
     const name = label.trim() === '' ? '' : quoted(label, lang, ' ');
     const message = t(lang, TEXTS.missingCell, { ...params, letter: columnLetter(column), name });
     problems.add(

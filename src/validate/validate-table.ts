@@ -112,15 +112,15 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       severity: 'warning',
       ...at(index + 1),
       row: 1 + table.dialect.skippedTitleRows,
-      field: clip(label),
-      value: clip(label),
+      field: clip(label, lang),
+      value: clip(label, lang),
       message: t(
         lang,
         {
           it: 'La colonna "{label}" non fa parte del tracciato di {dataset} e verrà ignorata.',
           en: 'The column "{label}" is not part of the {dataset} layout and will be ignored.',
         },
-        { label: clip(label), dataset: context.dataset },
+        { label: clip(label, lang), dataset: context.dataset },
       ),
     });
   });
@@ -139,7 +139,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     if (decision.ambiguous.length > 0) {
       const examples = decision.ambiguous
         .slice(0, 3)
-        .map((value) => clip(value))
+        .map((value) => clip(value, lang))
         .join(', ');
       problems.add({
         code: 'ambiguous-number',
@@ -212,7 +212,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
             ...at(column + 1),
             row,
             field: name,
-            value: clip(text),
+            value: clip(text, lang),
             expected: t(lang, { it: 'un quartiere esistente', en: 'an existing quartiere' }),
             message: t(
               lang,
@@ -220,7 +220,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
                 it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
                 en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
               },
-              { row, letter: columnLetter(column + 1), value: clip(text), suggestions: match.suggestions.join(', ') },
+              { row, letter: columnLetter(column + 1), value: clip(text, lang), suggestions: match.suggestions.join(', ') },
             ),
           });
           continue;
@@ -233,7 +233,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
             ...at(column + 1),
             row,
             field: name,
-            value: clip(text),
+            value: clip(text, lang),
             expected: match.matched,
             message: t(
               lang,
@@ -241,7 +241,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
                 it: 'Riga {row}: "{value}" è stato riconosciuto come il quartiere {matched} (così anche nelle righe seguenti con lo stesso nome).',
                 en: 'Row {row}: "{value}" was recognised as the quartiere {matched} (and so in later rows with the same name).',
               },
-              { row, value: clip(text), matched: match.matched },
+              { row, value: clip(text, lang), matched: match.matched },
             ),
           });
         }
@@ -256,7 +256,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
           ...at(column + 1),
           row,
           field: name,
-          value: clip(text),
+          value: clip(text, lang),
           expected: typeLabel(typed.expected, lang),
           message: t(
             lang,
@@ -266,7 +266,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
                   it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
                   en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
                 },
-            { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected, lang) },
+            { row, letter: columnLetter(column + 1), field: name, value: clip(text, lang), expected: typeLabel(typed.expected, lang) },
           ),
         });
         continue;
@@ -282,7 +282,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         const column = columnOf.get(name);
         if (column === undefined || name === quartiereField) continue;
         const field = schema.properties[name]!;
-        const value = clip(cells[column] ?? '');
+        const value = clip(cells[column] ?? '', lang);
         fail({
           code: 'constraint-error',
           severity: 'error',
