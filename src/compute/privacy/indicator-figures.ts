@@ -2,7 +2,7 @@ import { QUARTIERE_ND, type Territorio } from '../../types.js';
 import type { IndicatorDefinition } from '../catalogue.js';
 import type { Expression, Reference } from '../expression.js';
 import { referencesOf } from '../expression.js';
-import type { AreaValue } from '../indicators.js';
+import { hierarchy, type AreaValue } from '../indicators.js';
 import { BaseCounts } from './base-counts.js';
 import { linearForm } from './linear-form.js';
 import type { Equation, Figure, ProtectedCount } from './protect.js';
@@ -18,15 +18,8 @@ const LEVEL = { quartiere: 0, zona: 1, citta: 2 } as const;
 export const valueKey = (v: Pick<AreaValue, 'indicatore' | 'anno' | 'livello' | 'codice'>) =>
   `ind|${v.indicatore}|${v.anno}|${v.livello}|${v.codice}`;
 
-/** The quartiere codes an area sums (null for the city: every unit, ND included). */
-export function unitsOf(territorio: Territorio, livello: AreaValue['livello'], codice: string): string[] | null {
-  if (livello === 'citta') return null;
-  if (livello === 'zona') return territorio.zone.find((z) => z.codice === codice)?.quartieri ?? [];
-  return [codice];
-}
-
 /** Σ coefficient × base form of each reference: an expression's linear form in one area, or null. */
-export function expressionForm(expression: Expression, anno: number, units: readonly string[] | null, base: BaseCounts): SparseRow | null {
+function expressionForm(expression: Expression, anno: number, units: readonly string[] | null, base: BaseCounts): SparseRow | null {
   const linear = linearForm(expression);
   if (!linear) return null;
   // A single reference counted once is its base form itself (shared, never changed).
@@ -59,9 +52,12 @@ export function indicatorFigures(
 ): Figure[] {
   const defs = new Map(definitions.map((d) => [d.id, d]));
   const zonaOf = new Map(territorio.quartieri.map((q) => [q.codice, q.codiceZona]));
+  // The quartiere codes each area sums, as compute sums them (null for the city: every unit, ND included).
+  const unitsOf = new Map(hierarchy(territorio, '').map((a) => [`${a.livello}|${a.codice}`, a.members === 'all' ? null : a.members]));
   return values.map((value) => {
     const def = defs.get(value.indicatore)!;
-    const units = unitsOf(territorio, value.livello, value.codice);
+    const members = unitsOf.get(`${value.livello}|${value.codice}`);
+    const units = members === undefined ? [] : members;
     const equations: Equation[] = [];
     for (const [part, expression] of [
       ['numeratore', def.num],

@@ -188,8 +188,10 @@ export function findLeaks(
   return components(figures, counts).flatMap((component) => partLeaks(component, withheld, memo));
 }
 
-/** Withholds complements until no hierarchy group has exactly one withheld member. */
-function closeHierarchies(figures: Figure[], withheld: Map<string, WithholdReason>, size: (f: Figure) => number): void {
+type Hierarchies = { id: string; parent: Figure; children: Figure[] }[];
+
+/** The hierarchy groups of the figures (parent = Σ children), in a fixed order. */
+function hierarchies(figures: Figure[]): Hierarchies {
   const groups = new Map<string, { parent: Figure | null; children: Figure[] }>();
   for (const figure of figures) {
     for (const { id, role } of figure.groups) {
@@ -199,13 +201,18 @@ function closeHierarchies(figures: Figure[], withheld: Map<string, WithholdReaso
       groups.set(id, group);
     }
   }
-  const ordered = [...groups.keys()].sort();
+  return [...groups.keys()].sort().flatMap((id) => {
+    const { parent, children } = groups.get(id)!;
+    return parent ? [{ id, parent, children }] : [];
+  });
+}
+
+/** Withholds complements until no hierarchy group has exactly one withheld member. */
+function closeHierarchies(groups: Hierarchies, withheld: Map<string, WithholdReason>, size: (f: Figure) => number): void {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const id of ordered) {
-      const { parent, children } = groups.get(id)!;
-      if (!parent) continue;
+    for (const { parent, children } of groups) {
       const members = [parent, ...children];
       if (members.filter((m) => withheld.has(m.key)).length !== 1) continue;
       const candidates = children.filter((c) => !withheld.has(c.key)).sort((a, b) => size(a) - size(b) || a.key.localeCompare(b.key));
@@ -244,15 +251,18 @@ export function protectFigures(
   for (const figure of figures) {
     for (const equation of figure.equations) {
       const key = canonical(equation.form);
-      byForm.set(key, [...(byForm.get(key) ?? []), figure]);
+      const holders = byForm.get(key);
+      if (holders) holders.push(figure);
+      else byForm.set(key, [figure]);
     }
   }
+  const groups = hierarchies(figures);
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const parts = components(figures, counts);
   const withheldIn = (component: Component) => component.rows.reduce((n, { figure }) => n + (withheld.has(figure.key) ? 1 : 0), 0);
   let rounds = 0;
   for (;;) {
-    closeHierarchies(figures, withheld, size);
+    closeHierarchies(groups, withheld, size);
     rounds++;
     // Switched off only by the tests that show what the audit finds without it.
     if (options.audit === false) return { withheld, rounds };
