@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Lang, ValidationReport } from './types.js';
+import type { ValidationReport } from './types.js';
 import { readProject } from './project/read-project.js';
 import { loadSchemas } from './schemas/load-schemas.js';
 import { validateProject } from './validate/validate-project.js';
@@ -11,7 +11,6 @@ export interface CheckFilesOptions {
   files: string[];
   /** The project whose territory and catalogues the files are checked against. */
   project: string;
-  lang: Lang;
   /** Forces the dataset of every file, when their names do not say it. */
   dataset?: string;
 }
@@ -20,8 +19,8 @@ export interface CheckFilesOptions {
 export async function checkFiles(options: CheckFilesOptions, fx: Effects): Promise<ValidationReport> {
   const schemas = loadSchemas();
   fx.progress('lettura del territorio e dei cataloghi');
-  const sources = await readProject(options.project, options.lang, 'catalogues');
-  const catalogues = validateProject(sources, schemas, options.lang);
+  const sources = await readProject(options.project, 'catalogues');
+  const catalogues = validateProject(sources, schemas);
   const names = [...schemas.datasets.keys()].sort((a, b) => b.length - a.length);
   const files: LooseFile[] = [];
   for (const file of options.files) {
@@ -30,8 +29,8 @@ export async function checkFiles(options: CheckFilesOptions, fx: Effects): Promi
     fx.progress(`lettura di ${base}`);
     files.push({
       dataset,
-      table: await readTable(path.resolve(file), { displayPath: file, dataset: dataset ?? undefined, lang: options.lang }),
+      table: await readTable(path.resolve(file), { displayPath: file, dataset: dataset ?? undefined }),
     });
   }
-  return validateFiles(files, catalogues, schemas, options.lang);
+  return validateFiles(files, catalogues, schemas);
 }

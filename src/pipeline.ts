@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Lang, ValidatedProject, ValidationReport } from './types.js';
 import type { Config } from './config/config.js';
 import { normalizeConfig } from './config/normalize-config.js';
-import { configLanguage, readProject } from './project/read-project.js';
+import { readProject } from './project/read-project.js';
 import { loadSchemas } from './schemas/load-schemas.js';
 import { validateProject } from './validate/validate-project.js';
 import { addProblems } from './validate/report.js';
@@ -13,11 +13,15 @@ import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.
 import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
+import { readMapLayout } from './validate/map-source.js';
+import { readStoredCatalogues } from './participation/definitions.js';
+import type { MapLayout } from './validate/map-layout.js';
 import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
 import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
 import type { Printer } from './render/pdf.js';
+import { sayReport } from './problem-text.js';
 
 // The whole program on one screen: read → validate → compute → render.
 
@@ -34,34 +38,47 @@ export interface CheckedProject {
   lang: Lang;
   project: ValidatedProject;
   definitions: IndicatorDefinition[];
-  /** The validation report, with config and catalogue problems included. */
+  /** The validation report, with config, catalogue and map problems included. */
   report: ValidationReport;
+  /** The quartieri map (territorio/quartieri.geojson or mappa_tile.csv), null when the project has none that reads. */
+  map: MapLayout | null;
+  /** Earlier editions' catalogues (catalogo/indicatori.<anno>.json), to say which indicators changed definition. */
+  storedCatalogues: Map<number, IndicatorDefinition[]>;
 }
 
 /** Reads and validates a project: config, territory, catalogues, data, contributions, indicators. */
 export async function checkProject(options: StageOptions, fx: Effects): Promise<CheckedProject> {
   const schemas = loadSchemas();
-  const requested = options.lang;
   fx.progress('lettura dei file');
-  // Without --lang, the files are read in the language the project's config asks for.
-  const readingLang = requested ?? (await configLanguage(options.project));
-  const sources = await timed(fx, 'ingest', () => readProject(options.project, readingLang));
+  const sources = await timed(fx, 'ingest', () => readProject(options.project));
   const normalized = normalizeConfig(sources.config ?? {}, schemas.config, {
     file: 'bilancio.config.json',
-    lang: readingLang,
     allowLowThreshold: options.allowLowThreshold,
   });
   const config = 'config' in normalized ? normalized.config : null;
-  const lang = requested ?? config?.lingua ?? 'it';
+  // The problems found are words in both languages: they are said in this one where they are shown.
+  const lang = options.lang ?? config?.lingua ?? 'it';
   fx.progress('validazione');
   const { project, catalogue } = await timed(fx, 'validate', async () => {
     // issue 8: residenti CSVs are streamed (never read whole) before the synchronous validation.
-    const residenti = await streamProjectResidenti(sources, schemas, lang, fx.progressRows?.bind(fx));
-    const project = validateProject(sources, schemas, lang, config?.regole ?? {}, residenti);
-    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, lang) };
+    const residenti = await streamProjectResidenti(sources, schemas, fx.progressRows?.bind(fx));
+    const project = validateProject(sources, schemas, config?.regole ?? {}, residenti);
+    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi) };
   });
-  const report = addProblems(project.report, [...normalized.problems, ...catalogue.problems]);
-  return { root: sources.root, config, lang, project, definitions: catalogue.definitions, report };
+  // The quartieri map is optional: its problems are warnings, reported with the others.
+  const map = await readMapLayout(sources.root, project.territorio);
+  const stored = await readStoredCatalogues(sources.root, project.servizi);
+  const report = addProblems(project.report, [...normalized.problems, ...catalogue.problems, ...map.problems, ...stored.problems]);
+  return {
+    root: sources.root,
+    config,
+    lang,
+    project,
+    definitions: catalogue.definitions,
+    report,
+    map: map.layout,
+    storedCatalogues: stored.byEdition,
+  };
 }
 
 /** Computes the indicators of a checked project (its valid rows). */
@@ -164,9 +181,6 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
   const result = await stage('calcolo', () => computeProject(checked));
   if (result.privacy.leaks.length > 0) return { status: 'leak', checked, result };
   const config = checked.config;
-  // The quartieri map is optional: its problems are warnings, in validazione.json with the others.
-  const map = await (await import('./render/map-source.js')).readMapLayout(checked.root, checked.project.territorio, lang);
-  checked.report = addProblems(checked.report, map.problems);
   const blockedRequests: string[] = [];
   const files = await stage('sostituzione', () =>
     withAtomicOutput(options.out, { command: 'build', lang }, async (dir) => {
@@ -179,9 +193,6 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
         const { buildViewModel } = await import('./render/view-model.js');
         const { catalogueOf } = await import('./render/view-context.js');
         const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
-        const stored = await (
-          await import('./participation/definitions.js')
-        ).readStoredCatalogues(checked.root, checked.project.servizi, lang);
         return buildViewModel({
           config,
           lang,
@@ -190,8 +201,8 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
           validation: checked.report.summary,
           renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
           lowThresholdAllowed: options.allowLowThreshold,
-          map: map.layout,
-          definitionChanges: definitionChangesByEdition(stored, result.definitions, lang),
+          map: checked.map,
+          definitionChanges: definitionChangesByEdition(checked.storedCatalogues, result.definitions),
         });
       });
       fx.progress('HTML');
@@ -209,13 +220,13 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
       printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
       // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
-      const inputs = digestInputs(checked.root, lang);
+      const inputs = digestInputs(checked.root);
       inputs.catch(() => undefined); // awaited for the manifest below
       const html = await stage('html', () => renderHtml(view, templates));
       const written = await stage('dati-aperti', async () => {
         await out.writeFile(path.join(dir, 'report.html'), html);
         const names = await writeOpenData(checked, result, dir, out);
-        await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(checked.report, null, 1)}\n`);
+        await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(sayReport(lang, checked.report), null, 1)}\n`);
         // The submissions grid too (the one compute made for the report), so that a build's folder holds everything `bilancio submissions` writes.
         const grid = result.contributions.grid;
         await out.writeFile(path.join(dir, 'contributi.json'), `${JSON.stringify(grid, null, 2)}\n`);

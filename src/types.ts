@@ -1,8 +1,8 @@
 // The contracts between the stages: ingest → validate → compute → render.
 // A stage imports the types of earlier stages, never a later stage's code.
+import type { Lang, Words } from './i18n.js';
 
-/** Languages of every text the tool writes for people. */
-export type Lang = 'it' | 'en';
+export type { Lang };
 
 /**
  * Row numbers are what a spreadsheet shows: the header is row 1, the first data row is row 2.
@@ -46,10 +46,11 @@ export interface Problem {
   /** Excel column letter, for workbooks and for CSVs opened in Excel (A, B, …, AA). */
   columnLetter?: string;
   field?: string;
-  value?: string;
-  expected?: string;
-  /** Human message, already in the report language. */
-  message: string;
+  /** The value found: data as it is, or words when it had to be cut (see validate/clip.ts). */
+  value?: Words;
+  expected?: Words;
+  /** What is wrong and how to fix it, said in the reader's language where it is shown (`say`, `sayProblem`). */
+  message: Words;
   /**
    * Set on the closing problem of a code in a file: it stands for this many more problems of that
    * code, counted but not listed (the report keeps the first ones of each code; see problem-limit.ts).

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../types.js';
-import { t } from '../i18n.js';
+import { say, t } from '../i18n.js';
 import { CLI } from './messages.js';
 import { ProjectNotFoundError } from '../project/read-project.js';
 import { linkRefusalMessage } from '../provenance/paths.js';
@@ -62,9 +62,13 @@ function exitCodeFor(error: unknown, lang: Lang, stderr: (s: string) => void): n
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
-  if (error instanceof ExitError || error instanceof ProjectNotFoundError) {
+  if (error instanceof ProjectNotFoundError) {
+    stderr(`${say(lang, error.words)}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof ExitError) {
     stderr(`${error.message}\n`);
-    return error instanceof ExitError ? error.exitCode : EXIT.usage;
+    return error.exitCode;
   }
   const expected = expectedFailure(error, lang);
   if (expected) {
@@ -89,7 +93,7 @@ export function expectedFailure(error: unknown, lang: Lang): { exitCode: number;
     case 'source-refused':
       return {
         exitCode: EXIT.usage,
-        message: t(lang, CLI.sourceRefused, { message: linkRefusalMessage(text(e.file), e.dangling === true, lang) }),
+        message: t(lang, CLI.sourceRefused, { message: say(lang, linkRefusalMessage(text(e.file), e.dangling === true)) }),
       };
     case 'output-write-failed': {
       const words = e.reason === 'disk-full' ? CLI.diskFull : e.reason === 'read-only' ? CLI.readOnly : CLI.noPermission;

@@ -1,5 +1,5 @@
 import type { Lang, Problem, ValidationReport } from '../types.js';
-import { countOf, NOUNS, t } from '../i18n.js';
+import { countOf, NOUNS, say, t } from '../i18n.js';
 import { terminalValue } from './terminal-text.js';
 
 const SHOWN_PER_CODE = 5;
@@ -54,7 +54,7 @@ export function formatReportText(report: ValidationReport, lang: Lang): string {
       for (const [code, { shown, total }] of groupByCode(problems)) {
         for (const p of shown) {
           const label = lang === 'it' ? kind : kind === 'errore' ? 'error' : 'warning';
-          lines.push(`  ${label} ${code}: ${place(p, lang)}${terminalValue(p.message)}`);
+          lines.push(`  ${label} ${code}: ${place(p, lang)}${terminalValue(say(lang, p.message))}`);
         }
         if (total > shown.length) {
           lines.push(

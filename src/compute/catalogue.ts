@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import type { Lang, Problem, Servizio } from '../types.js';
-import { t } from '../i18n.js';
+import type { Problem, Servizio } from '../types.js';
+import { phrase } from '../i18n.js';
 import { parseExpression, referencesOf, type Expression, type Reference } from './expression.js';
 import { isCount, MEASURE_SOURCES } from './measures.js';
 import { targetAgeRange } from '../service-target.js';
@@ -88,7 +88,7 @@ function expandPerService(spec: IndicatorSpec, servizi: Servizio[]): IndicatorSp
   });
 }
 
-function checkReference(ref: Reference, id: string, side: string, lang: Lang): Problem | null {
+function checkReference(ref: Reference, id: string, side: string): Problem | null {
   const source = MEASURE_SOURCES[ref.dataset];
   const problem = (it: string, en: string, position: number, params: Record<string, string>) => ({
     code: 'constraint-error' as const,
@@ -96,8 +96,7 @@ function checkReference(ref: Reference, id: string, side: string, lang: Lang): P
     file: FILE,
     field: `${id}.${side}`,
     value: String(position + 1),
-    message: t(
-      lang,
+    message: phrase(
       {
         it: `Indicatore "{id}", {side}, carattere {pos}: ${it}`,
         en: `Indicator "{id}", {side}, character {pos}: ${en}`,
@@ -140,7 +139,6 @@ export function loadIndicators(
   raw: unknown,
   validate: ValidateFunction,
   servizi: Servizio[],
-  lang: Lang,
 ): { definitions: IndicatorDefinition[]; problems: Problem[] } {
   if (!validate(raw)) {
     const problems = (validate.errors ?? []).map((error): Problem => {
@@ -154,19 +152,18 @@ export function loadIndicators(
         index === undefined
           ? ''
           : id
-            ? t(lang, { it: 'indicatore "{id}"', en: 'indicator "{id}"' }, { id })
-            : t(lang, { it: 'indicatore n. {n}', en: 'indicator no. {n}' }, { n: Number(index) + 1 });
+            ? phrase({ it: 'indicatore "{id}"', en: 'indicator "{id}"' }, { id })
+            : phrase({ it: 'indicatore n. {n}', en: 'indicator no. {n}' }, { n: Number(index) + 1 });
       return {
         code: 'constraint-error',
         severity: 'error',
         file: FILE,
         field: [id ?? index, key].filter(Boolean).join('.') || undefined,
-        message: t(
-          lang,
+        message: phrase(
           { it: 'Catalogo indicatori non valido{where}: {detail}.', en: 'Invalid indicator catalogue{where}: {detail}.' },
           {
-            where: where ? ` (${where}${key ? `, ${key}` : ''})` : '',
-            detail: schemaErrorDetail(error, lang, schemaNamed('indicatori')),
+            where: where ? phrase({ it: ' ({where}{key})', en: ' ({where}{key})' }, { where, key: key ? `, ${key}` : '' }) : '',
+            detail: schemaErrorDetail(error, schemaNamed('indicatori')),
           },
         ),
       };
@@ -189,8 +186,7 @@ export function loadIndicators(
         file: FILE,
         field: 'id',
         value: spec.id,
-        message: t(
-          lang,
+        message: phrase(
           { it: 'L\'indicatore "{id}" è definito due volte.', en: 'The indicator "{id}" is defined twice.' },
           { id: spec.id },
         ),
@@ -211,19 +207,18 @@ export function loadIndicators(
           file: FILE,
           field: `${spec.id}.${side}`,
           value: text,
-          message: t(
-            lang,
+          message: phrase(
             {
               it: 'Indicatore "{id}", {side}, carattere {pos}: {detail} in «{text}».',
               en: 'Indicator "{id}", {side}, character {pos}: {detail} in «{text}».',
             },
-            { id: spec.id, side, pos: parsed.error.position + 1, detail: parsed.error.message[lang], text },
+            { id: spec.id, side, pos: parsed.error.position + 1, detail: phrase(parsed.error.message), text },
           ),
         });
         continue;
       }
       const bad = referencesOf(parsed.expression)
-        .map((r) => checkReference(r, spec.id, side, lang))
+        .map((r) => checkReference(r, spec.id, side))
         .find(Boolean);
       if (bad) {
         problems.push(bad);

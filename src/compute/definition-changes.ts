@@ -1,4 +1,3 @@
-import type { Lang } from '../types.js';
 import type { IndicatorDefinition } from './catalogue.js';
 
 // Which indicators an earlier edition's catalogue (catalogo/indicatori.<anno>.json) computed differently,
@@ -8,6 +7,8 @@ import type { IndicatorDefinition } from './catalogue.js';
 export interface DefinitionChange {
   indicatore: string;
   nome: string;
+  /** The name in English (the edge keeps the one of its reader's language). */
+  nomeEn: string;
   /** The formula as `(numeratore) / (denominatore) × scala`. */
   prima: string;
   ora: string;
@@ -19,7 +20,7 @@ export function formulaOf(d: Pick<IndicatorDefinition, 'numeratore' | 'denominat
 }
 
 /** Indicators present in both lists whose numerator, denominator or scale differ. */
-export function compareDefinitions(before: IndicatorDefinition[], now: IndicatorDefinition[], lang: Lang): DefinitionChange[] {
+export function compareDefinitions(before: IndicatorDefinition[], now: IndicatorDefinition[]): DefinitionChange[] {
   const old = new Map(before.map((d) => [d.id, d]));
   const normalize = (text: string) => text.replace(/\s+/g, '');
   return now.flatMap((d) => {
@@ -27,7 +28,7 @@ export function compareDefinitions(before: IndicatorDefinition[], now: Indicator
     if (!o) return [];
     const same =
       normalize(o.numeratore) === normalize(d.numeratore) && normalize(o.denominatore) === normalize(d.denominatore) && o.scala === d.scala;
-    return same ? [] : [{ indicatore: d.id, nome: lang === 'it' ? d.nome : d.nomeEn, prima: formulaOf(o), ora: formulaOf(d) }];
+    return same ? [] : [{ indicatore: d.id, nome: d.nome, nomeEn: d.nomeEn, prima: formulaOf(o), ora: formulaOf(d) }];
   });
 }
 
@@ -35,7 +36,6 @@ export function compareDefinitions(before: IndicatorDefinition[], now: Indicator
 export function definitionChangesByEdition(
   stored: Map<number, IndicatorDefinition[]>,
   now: IndicatorDefinition[],
-  lang: Lang,
 ): Map<number, DefinitionChange[]> {
-  return new Map([...stored].map(([anno, before]) => [anno, compareDefinitions(before, now, lang)]));
+  return new Map([...stored].map(([anno, before]) => [anno, compareDefinitions(before, now)]));
 }

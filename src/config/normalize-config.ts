@@ -1,7 +1,7 @@
 import type { Lang, Problem, Severity } from '../types.js';
 import type { ValidateFunction } from 'ajv';
 import { schemaProblems } from '../schemas/schema-error.js';
-import { t } from '../i18n.js';
+import { phrase } from '../i18n.js';
 import { MIN_SOGLIA_RISERVATEZZA, type Config } from './config.js';
 
 /** What the config file may hold, before defaults (the schema is schemas/config.schema.json). */
@@ -23,7 +23,6 @@ interface ConfigSpec {
 
 export interface NormalizeOptions {
   file: string;
-  lang: Lang;
   /** --consenti-soglia-bassa: lets soglia_riservatezza go below 3 (printed in the method note). */
   allowLowThreshold?: boolean;
 }
@@ -34,15 +33,12 @@ export function normalizeConfig(
   validate: ValidateFunction,
   options: NormalizeOptions,
 ): { config: Config; problems: Problem[] } | { problems: Problem[] } {
-  const { file, lang } = options;
+  const { file } = options;
   if (!validate(raw)) {
-    const problems = schemaProblems(
-      validate.errors ?? [],
-      file,
-      'config',
-      { it: 'Configurazione non valida{where}: {detail}.', en: 'Invalid configuration{where}: {detail}.' },
-      lang,
-    );
+    const problems = schemaProblems(validate.errors ?? [], file, 'config', {
+      it: 'Configurazione non valida{where}: {detail}.',
+      en: 'Invalid configuration{where}: {detail}.',
+    });
     return { problems };
   }
   const spec = raw as ConfigSpec;
@@ -56,8 +52,7 @@ export function normalizeConfig(
       field: 'soglia_riservatezza',
       value: String(soglia),
       expected: `>= ${MIN_SOGLIA_RISERVATEZZA}`,
-      message: t(
-        lang,
+      message: phrase(
         {
           it: "soglia_riservatezza è {value}: sotto 3 serve l'opzione esplicita --consenti-soglia-bassa.",
           en: 'soglia_riservatezza is {value}: below 3 it needs the explicit option --consenti-soglia-bassa.',

@@ -1,20 +1,19 @@
 // Decoded CSV text → RawTable: rows as written (ragged rows kept for the structure checks),
 // numbered as a spreadsheet shows them.
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Dialect, Lang, Problem, RawTable } from '../types.js';
+import type { Dialect, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
+import { amount } from '../i18n.js';
 import type { Delimiter, TextEncoding } from './options.js';
 import { detectDelimiter, detectLineEnding, findHeaderIndex } from './sniff.js';
 import { firstLongLine, MAX_CELLS, MAX_COLUMNS, MAX_LINE_CHARS } from './limits.js';
 
 export interface CsvOptions {
-  lang?: Lang;
   delimiter?: Delimiter;
 }
 
 /** Parses decoded CSV text into a RawTable; unreadable structure becomes a source-error. */
 export function parseCsv(text: string, file: string, encoding: TextEncoding, options: CsvOptions = {}): RawTable {
-  const lang = options.lang ?? 'it';
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const lineEnding = detectLineEnding(text, delimiter);
   const refused = (problem: Problem): RawTable => ({
@@ -28,11 +27,11 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   // Before any splitting: a 200 MB line would become millions of cells.
   const long = firstLongLine(text, MAX_LINE_CHARS);
   if (long) {
-    const params = { row: long.line, length: long.length.toLocaleString('it-IT'), limit: MAX_LINE_CHARS.toLocaleString('it-IT') };
-    return refused(readingProblem('source-error', file, lang, 'lineTooLong', params, { row: long.line, expected: params.limit }));
+    const params = { row: long.line, length: amount(long.length), limit: amount(MAX_LINE_CHARS) };
+    return refused(readingProblem('source-error', file, 'lineTooLong', params, { row: long.line, expected: params.limit }));
   }
-  const { records, problems } = readRecords(text, delimiter, file, lang);
-  if (records === null) return refused(tooManyCells(file, lang));
+  const { records, problems } = readRecords(text, delimiter, file);
+  if (records === null) return refused(tooManyCells(file));
 
   // A record per line keeps row numbers honest; empty lines become gaps in rowNumbers,
   // which checkStructure reports as blank rows. Empty lines at the very end are not rows.
@@ -41,10 +40,10 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const dialect: Dialect = { encoding, delimiter, lineEnding, skippedTitleRows: Math.min(headerIndex, records.length) };
   const header = records[headerIndex];
   if (header === undefined) {
-    if (problems.length === 0) problems.push(readingProblem('source-error', file, lang, 'empty'));
+    if (problems.length === 0) problems.push(readingProblem('source-error', file, 'empty'));
     return { file, dialect, header: [], rows: [], rowNumbers: [], problems };
   }
-  if (header.length > MAX_COLUMNS) return refused(tooManyColumns(file, lang, headerIndex + 1, header.length));
+  if (header.length > MAX_COLUMNS) return refused(tooManyColumns(file, headerIndex + 1, header.length));
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
@@ -60,7 +59,7 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
  * The records of a CSV text, with the source-error that stopped csv-parse, if any; null records when
  * the text holds more than MAX_CELLS cells (counted as they are read: the rest is never split).
  */
-function readRecords(text: string, delimiter: Delimiter, file: string, lang: Lang): { records: string[][] | null; problems: Problem[] } {
+function readRecords(text: string, delimiter: Delimiter, file: string): { records: string[][] | null; problems: Problem[] } {
   if (!text.includes('"')) return { records: splitPlainCsv(text, delimiter, MAX_CELLS), problems: [] };
   const records: string[][] = [];
   let cells = 0;
@@ -80,7 +79,7 @@ function readRecords(text: string, delimiter: Delimiter, file: string, lang: Lan
     if (error === tooMany || (error instanceof CsvError && (error as { cause?: unknown }).cause === tooMany))
       return { records: null, problems: [] };
     if (!(error instanceof CsvError)) throw error;
-    return { records, problems: [csvProblem(error, records.length + 1, file, lang)] };
+    return { records, problems: [csvProblem(error, records.length + 1, file)] };
   }
   return { records, problems: [] };
 }
@@ -134,21 +133,21 @@ function isEmptyLine(record: readonly string[]): boolean {
 }
 
 /** The source-error for a csv-parse failure at spreadsheet row `row`. */
-export function csvProblem(error: CsvError, row: number, file: string, lang: Lang): Problem {
+export function csvProblem(error: CsvError, row: number, file: string): Problem {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
+    return readingProblem('source-error', file, 'unclosedQuote', { row }, { row, expected: '"' });
   }
-  return readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: error.code });
+  return readingProblem('source-error', file, 'csvError', { row }, { row, value: error.code });
 }
 
 /** The source-error of a header wider than an Excel sheet (shared by every reader). */
-export function tooManyColumns(file: string, lang: Lang, row: number, columns: number): Problem {
-  const params = { row, columns: columns.toLocaleString('it-IT'), limit: MAX_COLUMNS.toLocaleString('it-IT') };
-  return readingProblem('source-error', file, lang, 'tooManyColumns', params, { row, value: String(columns), expected: params.limit });
+export function tooManyColumns(file: string, row: number, columns: number): Problem {
+  const params = { row, columns: amount(columns), limit: amount(MAX_COLUMNS) };
+  return readingProblem('source-error', file, 'tooManyColumns', params, { row, value: String(columns), expected: params.limit });
 }
 
 /** The source-error of a table with more cells than can be checked in memory. */
-export function tooManyCells(file: string, lang: Lang): Problem {
-  const limit = MAX_CELLS.toLocaleString('it-IT');
-  return readingProblem('source-error', file, lang, 'tooManyCells', { limit }, { expected: limit });
+export function tooManyCells(file: string): Problem {
+  const limit = amount(MAX_CELLS);
+  return readingProblem('source-error', file, 'tooManyCells', { limit }, { expected: limit });
 }

@@ -1,8 +1,8 @@
 // Bytes → text: detect UTF-8 (with or without BOM), Windows-1252 or ISO-8859-1, and never
 // replace an undecodable byte silently with U+FFFD: it becomes an encoding-error naming its place.
 import iconv from 'iconv-lite';
-import type { Lang, Problem } from '../types.js';
-import { t } from '../i18n.js';
+import type { Problem } from '../types.js';
+import { phrase, type Words } from '../i18n.js';
 import { MESSAGES, readingProblem, type MessageKey } from './messages.js';
 import type { ForcedEncoding, TextEncoding } from './options.js';
 import { lineAtByte, rowAtByte } from './position.js';
@@ -11,7 +11,6 @@ import { firstInvalidUtf8, hasItalianUtf8 } from './utf8.js';
 export type Decoded = { ok: true; text: string; encoding: TextEncoding } | { ok: false; problem: Problem };
 
 export interface DecodeOptions {
-  lang?: Lang;
   encoding?: ForcedEncoding;
   /** How to name the place of a bad byte: a spreadsheet row (CSV) or a text line (JSON). */
   positions?: 'rows' | 'lines';
@@ -30,17 +29,16 @@ const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** Decodes a text file, detecting its encoding unless one is forced. */
 export function decodeBytes(bytes: Uint8Array, file: string, options: DecodeOptions = {}): Decoded {
-  const lang = options.lang ?? 'it';
-  const fail = (key: MessageKey, offset: number, expected: string): Decoded => ({
+  const fail = (key: MessageKey, offset: number, expected: Words): Decoded => ({
     ok: false,
     problem: encodingProblem(bytes, file, key, offset, expected, options),
   });
 
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, problem: readingProblem('encoding-error', file, lang, 'utf16', {}, { expected: 'UTF-8' }) };
+    return { ok: false, problem: readingProblem('encoding-error', file, 'utf16', {}, { expected: 'UTF-8' }) };
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return fail('binary', nul, lang === 'it' ? 'testo' : 'text');
+  if (nul >= 0) return fail('binary', nul, phrase({ it: 'testo', en: 'text' }));
 
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const forced = options.encoding;
@@ -73,18 +71,17 @@ export function encodingProblem(
   file: string,
   key: MessageKey,
   offset: number,
-  expected: string,
+  expected: Words,
   options: DecodeOptions = {},
 ): Problem {
-  const lang = options.lang ?? 'it';
   const byte = bytes[offset] ?? 0;
   const origin = options.origin ?? { byteOffset: 0, row: 1 };
   const row = origin.row - 1 + (options.positions === 'lines' ? lineAtByte(bytes, offset) : rowAtByte(bytes, offset));
   const fileOffset = origin.byteOffset + offset;
-  const params = { offset: fileOffset, byte: hexByte(byte), place: readingPlace(lang, options.positions, row) };
+  const params = { offset: fileOffset, byte: hexByte(byte), place: readingPlace(options.positions, row) };
   const at = options.positions === 'lines' ? {} : { row };
   const place = { ...at, value: hexByte(byte), expected };
-  return readingProblem('encoding-error', file, lang, key, params, place);
+  return readingProblem('encoding-error', file, key, params, place);
 }
 
 /** Text of bytes already known to be in `encoding` (no checks: see decodeBytes). */
@@ -102,8 +99,8 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function readingPlace(lang: Lang, positions: DecodeOptions['positions'], row: number): string {
-  return t(lang, MESSAGES[positions === 'lines' ? 'placeLine' : 'placeRow'], { row });
+function readingPlace(positions: DecodeOptions['positions'], row: number): Words {
+  return phrase(MESSAGES[positions === 'lines' ? 'placeLine' : 'placeRow'], { row });
 }
 
 function hexByte(byte: number): string {

@@ -1,6 +1,7 @@
 // Decoded JSON text → RawTable: an array of objects (keys are the header) or of arrays
 // (the first is the header). Row numbers are 1-based positions in the array.
-import type { Dialect, Lang, Problem, RawTable } from '../types.js';
+import type { Dialect, Problem, RawTable } from '../types.js';
+import { phrase, type Phrase } from '../i18n.js';
 import { readingProblem } from './messages.js';
 import { lineColumnAt } from './position.js';
 import { MAX_CELLS, MAX_COLUMNS, MAX_JSON_DEPTH } from './limits.js';
@@ -11,7 +12,7 @@ const JSON_DIALECT: Dialect = { encoding: 'json', delimiter: null, lineEnding: n
 type Cell = string | null;
 
 /** Parses decoded JSON text into a RawTable; invalid JSON or a wrong shape becomes a source-error. */
-export function parseJson(text: string, file: string, lang: Lang = 'it'): RawTable {
+export function parseJson(text: string, file: string): RawTable {
   const table = (header: string[], rows: Cell[][], rowNumbers: number[], problems: Problem[]): RawTable => ({
     file,
     dialect: { ...JSON_DIALECT },
@@ -21,7 +22,7 @@ export function parseJson(text: string, file: string, lang: Lang = 'it'): RawTab
     problems,
   });
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.trim() === '') return table([], [], [], [readingProblem('source-error', file, lang, 'empty')]);
+  if (source.trim() === '') return table([], [], [], [readingProblem('source-error', file, 'empty')]);
 
   // JSON.parse reads any depth, but the recursive walks after it (JSON.stringify of a cell) do not.
   const deep = tooDeepAt(source, MAX_JSON_DEPTH);
@@ -31,31 +32,31 @@ export function parseJson(text: string, file: string, lang: Lang = 'it'): RawTab
       [],
       [],
       [],
-      [readingProblem('source-error', file, lang, 'jsonTooDeep', { limit: MAX_JSON_DEPTH, line }, { expected: String(MAX_JSON_DEPTH) })],
+      [readingProblem('source-error', file, 'jsonTooDeep', { limit: MAX_JSON_DEPTH, line }, { expected: String(MAX_JSON_DEPTH) })],
     );
   }
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (error) {
-    return table([], [], [], [jsonSyntaxProblem(error, source, file, lang)]);
+    return table([], [], [], [jsonSyntaxProblem(error, source, file)]);
   }
   if (!Array.isArray(data)) {
-    return table([], [], [], [readingProblem('source-error', file, lang, 'jsonNotArray', { kind: kindOf(data, lang) })]);
+    return table([], [], [], [readingProblem('source-error', file, 'jsonNotArray', { kind: kindOf(data) })]);
   }
-  return Array.isArray(data[0]) ? fromArrays(data, file, lang, table) : fromObjects(data, file, lang, table);
+  return Array.isArray(data[0]) ? fromArrays(data, file, table) : fromObjects(data, file, table);
 }
 
 type Build = (header: string[], rows: Cell[][], rowNumbers: number[], problems: Problem[]) => RawTable;
 
-function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): RawTable {
+function fromObjects(items: unknown[], file: string, table: Build): RawTable {
   // Header: the union of keys in first-seen order.
   const columns = new Map<string, number>();
   for (const item of items) {
     if (isRecord(item)) for (const key of Object.keys(item)) if (!columns.has(key)) columns.set(key, columns.size);
   }
-  if (columns.size > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, lang, 1, columns.size)]);
-  if (columns.size * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file, lang)]);
+  if (columns.size > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, 1, columns.size)]);
+  if (columns.size * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file)]);
   const header = [...columns.keys()];
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
@@ -63,7 +64,7 @@ function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): 
   items.forEach((item, index) => {
     const row = index + 1;
     if (!isRecord(item)) {
-      problems.push(badItem(item, row, 'objects', file, lang));
+      problems.push(badItem(item, row, 'objects', file));
       return;
     }
     // A key absent from this object is an empty cell, not a missing one: objects have no column order.
@@ -73,10 +74,10 @@ function fromObjects(items: unknown[], file: string, lang: Lang, table: Build): 
   return table(header, rows, rowNumbers, problems);
 }
 
-function fromArrays(items: unknown[], file: string, lang: Lang, table: Build): RawTable {
+function fromArrays(items: unknown[], file: string, table: Build): RawTable {
   const first = items[0] as unknown[];
-  if (first.length > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, lang, 1, first.length)]);
-  if (first.length * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file, lang)]);
+  if (first.length > MAX_COLUMNS) return table([], [], [], [tooManyColumns(file, 1, first.length)]);
+  if (first.length * items.length > MAX_CELLS) return table([], [], [], [tooManyCells(file)]);
   const header = first.map((label) => cellOf(label) ?? '');
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
@@ -85,7 +86,7 @@ function fromArrays(items: unknown[], file: string, lang: Lang, table: Build): R
     if (index === 0) return;
     const row = index + 1;
     if (!Array.isArray(item)) {
-      problems.push(badItem(item, row, 'arrays', file, lang));
+      problems.push(badItem(item, row, 'arrays', file));
       return;
     }
     rows.push(item.map(cellOf));
@@ -106,22 +107,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function kindOf(value: unknown, lang: Lang): string {
-  const it = lang === 'it';
-  if (value === null) return it ? 'il valore null' : 'the value null';
-  if (Array.isArray(value)) return it ? 'un elenco' : 'a list';
-  if (typeof value === 'object') return it ? 'un oggetto' : 'an object';
-  if (typeof value === 'string') return it ? 'un testo' : 'a text';
-  if (typeof value === 'number') return it ? 'un numero' : 'a number';
-  return it ? 'un valore vero/falso' : 'a true/false value';
+function kindOf(value: unknown): Phrase {
+  if (value === null) return phrase({ it: 'il valore null', en: 'the value null' });
+  if (Array.isArray(value)) return phrase({ it: 'un elenco', en: 'a list' });
+  if (typeof value === 'object') return phrase({ it: 'un oggetto', en: 'an object' });
+  if (typeof value === 'string') return phrase({ it: 'un testo', en: 'a text' });
+  if (typeof value === 'number') return phrase({ it: 'un numero', en: 'a number' });
+  return phrase({ it: 'un valore vero/falso', en: 'a true/false value' });
 }
 
-function badItem(item: unknown, row: number, shape: 'objects' | 'arrays', file: string, lang: Lang): Problem {
-  const it = lang === 'it';
-  const expected = shape === 'objects' ? (it ? 'oggetti {…}' : 'objects {…}') : it ? 'elenchi […]' : 'lists […]';
+function badItem(item: unknown, row: number, shape: 'objects' | 'arrays', file: string): Problem {
+  const expected = shape === 'objects' ? phrase({ it: 'oggetti {…}', en: 'objects {…}' }) : phrase({ it: 'elenchi […]', en: 'lists […]' });
   const value = JSON.stringify(item)?.slice(0, 80) ?? '';
-  const params = { row, kind: kindOf(item, lang), expected };
-  return readingProblem('source-error', file, lang, 'jsonBadItem', params, { row, value, expected });
+  const params = { row, kind: kindOf(item), expected };
+  return readingProblem('source-error', file, 'jsonBadItem', params, { row, value, expected });
 }
 
 /**
@@ -148,7 +147,7 @@ function tooDeepAt(text: string, max: number): number {
   return -1;
 }
 
-function jsonSyntaxProblem(error: unknown, text: string, file: string, lang: Lang): Problem {
+function jsonSyntaxProblem(error: unknown, text: string, file: string): Problem {
   const message = error instanceof Error ? error.message : String(error);
   // V8 names the offset ("… in JSON at position 12"); newer versions also name line and column.
   const explicit = /line (\d+) column (\d+)/.exec(message);
@@ -157,7 +156,7 @@ function jsonSyntaxProblem(error: unknown, text: string, file: string, lang: Lan
     ? { line: Number(explicit[1]), column: Number(explicit[2]) }
     : lineColumnAt(text, position ? Number(position[1]) : text.length);
   const value = lineOf(text, line).trim().slice(0, 80);
-  return readingProblem('source-error', file, lang, 'invalidJson', { line, column }, { value, expected: 'JSON' });
+  return readingProblem('source-error', file, 'invalidJson', { line, column }, { value, expected: 'JSON' });
 }
 
 /** Line `line` (1-based) of a text, found without splitting the whole text. */

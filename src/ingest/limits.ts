@@ -1,3 +1,4 @@
+import { amount, type Phrase } from '../i18n.js';
 // What a file may hold before it is refused instead of read: each limit is far above any real
 // partner file and low enough that a hostile one ends in a message, within 1 GB of memory.
 
@@ -18,8 +19,8 @@ export const MAX_JSON_DEPTH = 64;
 export const MAX_SHEET_BYTES = 128 * 1024 * 1024;
 
 /** A byte count as a person reads it: "64 MB". */
-export function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024)).toLocaleString('it-IT')} MB`;
+export function megabytes(bytes: number): Phrase {
+  return amount(Math.round(bytes / (1024 * 1024)), ' MB');
 }
 
 /**

@@ -1,7 +1,7 @@
 // The texts of the problems met while reading a file, in both report languages.
 // Written for a volunteer who opens the file in Excel: what is wrong, then how to fix it.
-import { t, type Bilingual } from '../i18n.js';
-import type { Lang, Problem, ProblemCode } from '../types.js';
+import { phrase, type Bilingual, type Param } from '../i18n.js';
+import type { Problem, ProblemCode } from '../types.js';
 
 const SAVE_AS_UTF8_IT = 'Aprire il file in Excel e salvarlo come «CSV UTF-8 (delimitato da virgole)».';
 const SAVE_AS_UTF8_EN = 'Open the file in Excel and save it as "CSV UTF-8 (Comma delimited)".';
@@ -101,14 +101,13 @@ export type MessageKey = keyof typeof MESSAGES;
 /** Where a problem sits and what was found: the optional fields of a Problem. */
 export type Place = Pick<Problem, 'row' | 'column' | 'columnLetter' | 'field' | 'value' | 'expected'>;
 
-/** A reading problem (always an error) with its message in the report language. */
+/** A reading problem (always an error) with its message, to be said where it is shown. */
 export function readingProblem(
   code: Extract<ProblemCode, 'encoding-error' | 'source-error'>,
   file: string,
-  lang: Lang,
   key: MessageKey,
-  params: Record<string, string | number> = {},
+  params: Record<string, Param> = {},
   place: Place = {},
 ): Problem {
-  return { code, severity: 'error', file, ...place, message: t(lang, MESSAGES[key], params) };
+  return { code, severity: 'error', file, ...place, message: phrase(MESSAGES[key], params) };
 }

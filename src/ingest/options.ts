@@ -1,4 +1,4 @@
-import type { Dialect, Lang } from '../types.js';
+import type { Dialect } from '../types.js';
 
 /** An encoding the user may force instead of detection. */
 export type ForcedEncoding = 'utf-8' | 'windows-1252' | 'iso-8859-1';
@@ -14,8 +14,6 @@ export const DELIMITERS: readonly Delimiter[] = [';', ',', '\t', '|'];
 
 /** How to read a table held in memory. */
 export interface ParseOptions {
-  /** Language of problem messages; Italian by default. */
-  lang?: Lang;
   /** Skip encoding detection. */
   encoding?: ForcedEncoding;
   /** Skip delimiter detection. */

@@ -2,7 +2,8 @@
 // everything after it is the pure parseTable / parseWorkbook.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Lang, Problem, RawTable } from '../types.js';
+import type { Problem, RawTable } from '../types.js';
+import { phrase, type Words } from '../i18n.js';
 import { parseCsv } from './csv.js';
 import { decodeBytes } from './decode.js';
 import { parseJson } from './json.js';
@@ -17,25 +18,23 @@ const DATA_EXTENSIONS = new Set([...TEXT_EXTENSIONS, '.json', '.xlsx']);
 
 /** Parses the bytes of a CSV or JSON file (chosen by extension or options.format) into a RawTable. */
 export function parseTable(bytes: Uint8Array, displayPath: string, options: ParseOptions = {}): RawTable {
-  const lang = options.lang ?? 'it';
   const format = options.format ?? (extensionOf(displayPath) === '.json' ? 'json' : 'csv');
   const positions = format === 'json' ? 'lines' : 'rows';
-  if (bytes.length === 0) return unreadTable(displayPath, format, readingProblem('source-error', displayPath, lang, 'empty'));
-  const decoded = decodeBytes(bytes, displayPath, { lang, positions, ...(options.encoding && { encoding: options.encoding }) });
+  if (bytes.length === 0) return unreadTable(displayPath, format, readingProblem('source-error', displayPath, 'empty'));
+  const decoded = decodeBytes(bytes, displayPath, { positions, ...(options.encoding && { encoding: options.encoding }) });
   if (!decoded.ok) return unreadTable(displayPath, format, decoded.problem);
-  if (format === 'json') return parseJson(decoded.text, displayPath, lang);
+  if (format === 'json') return parseJson(decoded.text, displayPath);
   const delimiter = options.delimiter && { delimiter: options.delimiter };
-  return parseCsv(decoded.text, displayPath, decoded.encoding, { lang, ...delimiter });
+  return parseCsv(decoded.text, displayPath, decoded.encoding, { ...delimiter });
 }
 
 /** Reads a data file (.csv/.txt/.tsv, .json, .xlsx) from disk; every failure is a source-error in the table. */
 export async function readTable(absPath: string, options: ReadOptions): Promise<RawTable> {
   const { displayPath } = options;
-  const lang = options.lang ?? 'it';
   const extension = extensionOf(absPath);
   if (!DATA_EXTENSIONS.has(extension) && options.format === undefined) {
     const place = { value: extension, expected: '.csv, .json, .xlsx' };
-    const problem = readingProblem('source-error', displayPath, lang, 'unsupportedFormat', { extension: extension || '—' }, place);
+    const problem = readingProblem('source-error', displayPath, 'unsupportedFormat', { extension: extension || '—' }, place);
     return unreadTable(displayPath, 'csv', problem);
   }
   const isWorkbook = extension === '.xlsx' && options.format === undefined;
@@ -46,7 +45,7 @@ export async function readTable(absPath: string, options: ReadOptions): Promise<
     const size = (await stat(absPath)).size;
     if (size > MAX_FILE_BYTES) {
       const params = { size: megabytes(size), limit: megabytes(MAX_FILE_BYTES) };
-      const problem = readingProblem('source-error', displayPath, lang, 'tooLarge', params, {
+      const problem = readingProblem('source-error', displayPath, 'tooLarge', params, {
         value: String(size),
         expected: params.limit,
       });
@@ -54,13 +53,13 @@ export async function readTable(absPath: string, options: ReadOptions): Promise<
     }
     bytes = await readFile(absPath);
   } catch (error) {
-    const problem = readingProblem('source-error', displayPath, lang, 'unreadable', { reason: ioReason(error, lang) });
+    const problem = readingProblem('source-error', displayPath, 'unreadable', { reason: ioReason(error) });
     return unreadTable(displayPath, 'csv', problem);
   }
   if (isWorkbook) {
     // Loaded on demand: exceljs and its dependencies cost a few hundred ms at start-up (issue 8).
     const { parseWorkbook } = await import('./xlsx.js');
-    return parseWorkbook(bytes, displayPath, { lang, ...(options.dataset !== undefined && { dataset: options.dataset }) });
+    return parseWorkbook(bytes, displayPath, { ...(options.dataset !== undefined && { dataset: options.dataset }) });
   }
   return parseTable(bytes, displayPath, options);
 }
@@ -100,11 +99,10 @@ function unreadTable(file: string, format: 'csv' | 'json', problem: Problem): Ra
   return { file, dialect, header: [], rows: [], rowNumbers: [], problems: [problem] };
 }
 
-function ioReason(error: unknown, lang: Lang): string {
+function ioReason(error: unknown): Words {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const it = lang === 'it';
-  if (code === 'ENOENT') return it ? 'il file non esiste' : 'the file does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return it ? 'permesso negato' : 'permission denied';
-  if (code === 'EISDIR') return it ? 'è una cartella, non un file' : 'it is a folder, not a file';
+  if (code === 'ENOENT') return phrase({ it: 'il file non esiste', en: 'the file does not exist' });
+  if (code === 'EACCES' || code === 'EPERM') return phrase({ it: 'permesso negato', en: 'permission denied' });
+  if (code === 'EISDIR') return phrase({ it: 'è una cartella, non un file', en: 'it is a folder, not a file' });
   return error instanceof Error ? error.message : String(error);
 }

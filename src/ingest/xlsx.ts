@@ -3,8 +3,9 @@
 // a small zip may hold hundreds of MB of sheet XML.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Dialect, Lang, Problem, RawTable } from '../types.js';
+import type { Dialect, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
+import { joined, type Words } from '../i18n.js';
 import { findHeaderIndex } from './sniff.js';
 import { cellText } from './xlsx-cells.js';
 import { zipEntries } from './zip-entries.js';
@@ -12,7 +13,6 @@ import { MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_SHEET_BYTES, megabytes } fr
 import { tooManyCells, tooManyColumns } from './csv.js';
 
 export interface WorkbookOptions {
-  lang?: Lang;
   /** Dataset name: the sheet with this name is read when the workbook has several. */
   dataset?: string;
 }
@@ -31,7 +31,6 @@ interface FilledRow {
  * first filled row (a title row above it is skipped); empty rows leave gaps in rowNumbers.
  */
 export async function parseWorkbook(bytes: Uint8Array, file: string, options: WorkbookOptions = {}): Promise<RawTable> {
-  const lang = options.lang ?? 'it';
   const empty = (problem: Problem): RawTable => ({
     file,
     dialect: { ...XLSX_DIALECT },
@@ -40,10 +39,10 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
     rowNumbers: [],
     problems: [problem],
   });
-  const badWorkbook = () => empty(readingProblem('source-error', file, lang, 'badWorkbook', {}, { expected: '.xlsx' }));
-  const tooLarge = (size: string) => {
+  const badWorkbook = () => empty(readingProblem('source-error', file, 'badWorkbook', {}, { expected: '.xlsx' }));
+  const tooLarge = (size: Words) => {
     const params = { size, limit: megabytes(MAX_SHEET_BYTES), csvLimit: megabytes(MAX_FILE_BYTES) };
-    return empty(readingProblem('source-error', file, lang, 'sheetTooLarge', params, { expected: params.limit }));
+    return empty(readingProblem('source-error', file, 'sheetTooLarge', params, { expected: params.limit }));
   };
 
   const entries = zipEntries(bytes);
@@ -65,7 +64,7 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
       worksheets: 'emit',
       entries: 'ignore',
     });
-    read = await readSheets(reader as AsyncIterable<SheetLike>, sheetCount, wanted, file, lang);
+    read = await readSheets(reader as AsyncIterable<SheetLike>, sheetCount, wanted, file);
   } catch {
     // exceljs's streaming reader fails on some workbooks that it reads whole (for instance three sheets
     // written by exceljs itself: the workbook's sheet list is not read yet when a sheet is). The size was
@@ -74,25 +73,25 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(buffer as unknown as ArrayBuffer);
       const sheets = book.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getRows(1, sheet.rowCount) ?? [] }));
-      read = await readSheets(toAsync(sheets), sheetCount, wanted, file, lang);
+      read = await readSheets(toAsync(sheets), sheetCount, wanted, file);
     } catch {
       return badWorkbook();
     }
   }
   if ('code' in read) return empty(read);
-  if (read.tooLarge) return tooLarge(`> ${megabytes(MAX_FILE_BYTES)}`);
+  if (read.tooLarge) return tooLarge(joined('> ', megabytes(MAX_FILE_BYTES)));
   const { names, chosen } = read;
   if (chosen === undefined) {
-    if (names.length === 0) return empty(readingProblem('source-error', file, lang, 'empty'));
+    if (names.length === 0) return empty(readingProblem('source-error', file, 'empty'));
     const list = names.map((s) => `«${s}»`).join(', ');
     const dataset = options.dataset ?? '';
-    return empty(readingProblem('source-error', file, lang, 'whichSheet', { sheets: list, dataset }, { expected: dataset }));
+    return empty(readingProblem('source-error', file, 'whichSheet', { sheets: list, dataset }, { expected: dataset }));
   }
 
   const filled = chosen.rows;
   const headerIndex = findHeaderIndex(filled.map((entry) => entry.cells));
   const headerEntry = filled[headerIndex];
-  if (headerEntry === undefined) return empty(readingProblem('source-error', file, lang, 'empty'));
+  if (headerEntry === undefined) return empty(readingProblem('source-error', file, 'empty'));
 
   const header = headerEntry.cells;
   // A sheet has no short rows: cells left empty at the end of a row are empty values, not missing cells.
@@ -131,7 +130,6 @@ async function readSheets(
   sheetCount: number,
   wanted: string | undefined,
   file: string,
-  lang: Lang,
 ): Promise<SheetsRead | Problem> {
   const names: string[] = [];
   let chosen: SheetsRead['chosen'];
@@ -150,9 +148,9 @@ async function readSheets(
     }
     const rows: FilledRow[] = [];
     for await (const row of rowsOf()) {
-      if (row.cellCount > MAX_COLUMNS) return tooManyColumns(file, lang, row.number, row.cellCount);
+      if (row.cellCount > MAX_COLUMNS) return tooManyColumns(file, row.number, row.cellCount);
       cellsLeft -= row.cellCount;
-      if (cellsLeft < 0) return tooManyCells(file, lang);
+      if (cellsLeft < 0) return tooManyCells(file);
       const cells: string[] = [];
       for (let column = 1; column <= row.cellCount; column++) {
         const text = cellText(row.getCell(column).value);

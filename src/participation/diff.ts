@@ -3,7 +3,6 @@ import type { IndicatorDefinition } from '../compute/catalogue.js';
 import type { AreaValue } from '../compute/indicators.js';
 import { roundHalfAwayFromZero } from '../compute/rounding.js';
 import { compareDefinitions, type DefinitionChange } from '../compute/definition-changes.js';
-import type { Lang } from '../types.js';
 
 // What changed between two years of a project: rows per dataset, files, who sent data, and the
 // indicators (city and zone values, indicators of one year only, definitions that changed). Pure.
@@ -18,6 +17,8 @@ export interface DatasetChange {
 export interface ValueChange {
   indicatore: string;
   nome: string;
+  /** The name in English (the edge keeps the one of its reader's language). */
+  nomeEn: string;
   livello: 'citta' | 'zona';
   codice: string;
   territorio: string;
@@ -62,7 +63,6 @@ export interface DiffInput {
   confronto: number;
   /** Stored catalogues per edition year (catalogo/indicatori.<anno>.json). */
   stored: Map<number, IndicatorDefinition[]>;
-  lang: Lang;
 }
 
 function filesOf(project: ValidatedProject, anno: number): Set<string> {
@@ -81,7 +81,7 @@ const published = (v: AreaValue | undefined) => !!v && (v.soppresso || v.valore 
 
 /** The differences between year `anno` (A) and year `confronto` (B). */
 export function computeDiff(input: DiffInput): ProjectDiff {
-  const { project, anno, confronto, values, lang } = input;
+  const { project, anno, confronto, values } = input;
   const a = project.dati.get(anno) ?? new Map();
   const b = project.dati.get(confronto) ?? new Map();
   const datasets = [...new Set([...a.keys(), ...b.keys()])].sort().map((dataset) => {
@@ -117,7 +117,8 @@ export function computeDiff(input: DiffInput): ProjectDiff {
       const valoreB = vb && !vb.soppresso ? vb.valore : null;
       valori.push({
         indicatore: d.id,
-        nome: lang === 'it' ? d.nome : d.nomeEn,
+        nome: d.nome,
+        nomeEn: d.nomeEn,
         livello: area.livello,
         codice: area.codice,
         territorio: area.nome || (va?.nome ?? vb?.nome ?? area.codice),
@@ -148,6 +149,6 @@ export function computeDiff(input: DiffInput): ProjectDiff {
       nuovi: inviatoA.filter((e) => !inviatoB.includes(e)),
       nonPiu: inviatoB.filter((e) => !inviatoA.includes(e)),
     },
-    indicatori: { valori, soloA, soloB, definizioniCambiate: compareDefinitions(defsB, defsA, lang) },
+    indicatori: { valori, soloA, soloB, definizioniCambiate: compareDefinitions(defsB, defsA) },
   };
 }

@@ -1,7 +1,7 @@
-import { lstat, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Lang, Problem, RawTable, Source } from '../types.js';
-import { t } from '../i18n.js';
+import type { Problem, RawTable, Source } from '../types.js';
+import { phrase, type Words } from '../i18n.js';
 import { isDatasetFile, listDatasetFiles, readTable } from '../ingest/read-table.js';
 import { guardProjectPaths, manifestNamesProblem, type PathGuard } from '../provenance/paths.js';
 
@@ -70,6 +70,12 @@ export interface ProjectSources {
 /** Thrown (an expected user error, shown as one line) when the project folder is not there. */
 export class ProjectNotFoundError extends Error {
   readonly code = 'project-not-found';
+
+  /** `words` say what is missing, in the reader's language where it is shown (the CLI says them). */
+  constructor(readonly words: Words) {
+    super('project folder not found, or without bilancio.config.json');
+    this.name = 'ProjectNotFoundError';
+  }
 }
 
 // Only these are tables; a quartieri.geojson beside quartieri.csv is a map, not data.
@@ -84,7 +90,7 @@ const exists = async (p: string) =>
   );
 const toDisplay = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
-async function readJsonFile(root: string, abs: string, lang: Lang): Promise<{ value: unknown } | { problem: Problem }> {
+async function readJsonFile(root: string, abs: string): Promise<{ value: unknown } | { problem: Problem }> {
   const file = toDisplay(root, abs);
   try {
     return { value: JSON.parse((await readFile(abs, 'utf8')).replace(/^\uFEFF/, '')) };
@@ -95,8 +101,7 @@ async function readJsonFile(root: string, abs: string, lang: Lang): Promise<{ va
         code: 'source-error',
         severity: 'error',
         file,
-        message: t(
-          lang,
+        message: phrase(
           {
             it: 'Il file {file} non si legge come JSON: {detail}.',
             en: 'The file {file} cannot be read as JSON: {detail}.',
@@ -131,13 +136,8 @@ async function safeDatasetFiles(guard: PathGuard, dir: string, dataset: string):
   return [...files].filter((abs) => !guard.refuses(abs)).sort();
 }
 
-async function readSafeJson(
-  guard: PathGuard,
-  root: string,
-  abs: string,
-  lang: Lang,
-): Promise<{ value: unknown } | { problem: Problem } | null> {
-  return guard.refuses(abs) ? null : readJsonFile(root, abs, lang);
+async function readSafeJson(guard: PathGuard, root: string, abs: string): Promise<{ value: unknown } | { problem: Problem } | null> {
+  return guard.refuses(abs) ? null : readJsonFile(root, abs);
 }
 
 // The guard's problem for a refused manifest travels with its contribution, not twice.
@@ -154,7 +154,6 @@ async function readYearFolder(
   source: Source,
   only: string[] | undefined,
   streamed: StreamSource[],
-  lang: Lang,
 ): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const dataset of YEAR_DATASETS) {
@@ -165,37 +164,20 @@ async function readYearFolder(
         streamed.push({ dataset, anno, source, path: abs, file: toDisplay(root, abs) });
         continue;
       }
-      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset, lang });
+      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset });
       tables.push({ dataset, anno, source, table });
     }
   }
   return tables;
 }
 
-/**
- * The language a project's config asks for (`lingua`), read before the project so that its files' problems
- * are worded in it; 'it' when the config is missing, not a plain file of the folder, or says nothing valid.
- */
-export async function configLanguage(rootArg: string): Promise<Lang> {
-  const file = path.join(path.resolve(rootArg), 'bilancio.config.json');
-  const info = await lstat(file).catch(() => null);
-  if (!info?.isFile() || info.size > 1_000_000) return 'it';
-  try {
-    const lingua = (JSON.parse(await readFile(file, 'utf8')) as { lingua?: unknown } | null)?.lingua;
-    return lingua === 'en' ? 'en' : 'it';
-  } catch {
-    return 'it';
-  }
-}
-
 /** Reads a whole report project: config, catalogues, yearly data and contributions (or only the catalogues). */
-export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'catalogues' = 'all'): Promise<ProjectSources> {
+export async function readProject(rootArg: string, scope: 'all' | 'catalogues' = 'all'): Promise<ProjectSources> {
   const root = path.resolve(rootArg);
   const configPath = path.join(root, 'bilancio.config.json');
   if (!(await exists(root)) || !(await stat(root)).isDirectory()) {
     throw new ProjectNotFoundError(
-      t(
-        lang,
+      phrase(
         {
           it: 'La cartella del progetto "{dir}" non esiste.',
           en: 'The project folder "{dir}" does not exist.',
@@ -206,8 +188,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
   }
   if (!(await exists(configPath))) {
     throw new ProjectNotFoundError(
-      t(
-        lang,
+      phrase(
         {
           it: 'La cartella "{dir}" non è un progetto di bilancio: manca bilancio.config.json.',
           en: 'The folder "{dir}" is not a bilancio project: bilancio.config.json is missing.',
@@ -216,15 +197,15 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
       ),
     );
   }
-  const guard = await guardProjectPaths(root, lang);
+  const guard = await guardProjectPaths(root);
   const problems: Problem[] = [...guard.problems];
-  const config = (await readSafeJson(guard, root, configPath, lang)) ?? { value: undefined };
+  const config = (await readSafeJson(guard, root, configPath)) ?? { value: undefined };
   if ('problem' in config) problems.push(config.problem);
 
   let indicatori: unknown = undefined;
   const indicatoriPath = path.join(root, 'catalogo', 'indicatori.json');
   if (await exists(indicatoriPath)) {
-    const read = await readSafeJson(guard, root, indicatoriPath, lang);
+    const read = await readSafeJson(guard, root, indicatoriPath);
     if (read && 'problem' in read) problems.push(read.problem);
     else if (read) indicatori = read.value;
   }
@@ -233,7 +214,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
   for (const { dataset, dir, name } of CATALOGUE_FILES) {
     for (const abs of await safeDatasetFiles(guard, path.join(root, dir), name)) {
       if (!TABLE_EXTENSIONS.test(abs)) continue;
-      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name, lang });
+      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name });
       tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
     }
   }
@@ -243,16 +224,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
   for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
     tables.push(
-      ...(await readYearFolder(
-        guard,
-        root,
-        path.join(root, 'dati', folder),
-        Number(folder),
-        { kind: 'comune' },
-        undefined,
-        residenti,
-        lang,
-      )),
+      ...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' }, undefined, residenti)),
     );
   }
 
@@ -268,17 +240,16 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
       if (guard.refuses(manifestPath)) {
         manifestProblem = takeProblem(problems, toDisplay(root, manifestPath));
       } else if (await exists(manifestPath)) {
-        const read = await readJsonFile(root, manifestPath, lang);
+        const read = await readJsonFile(root, manifestPath);
         if ('problem' in read) manifestProblem = read.problem;
         else manifest = read.value;
-        manifestProblem ??= manifestNamesProblem(toDisplay(root, manifestPath), manifest, lang);
+        manifestProblem ??= manifestNamesProblem(toDisplay(root, manifestPath), manifest);
       } else {
         manifestProblem = {
           code: 'source-error',
           severity: 'error',
           file: toDisplay(root, manifestPath),
-          message: t(
-            lang,
+          message: phrase(
             {
               it: 'Manca manifest.json nel contributo di {ente} per il {anno}.',
               en: 'manifest.json is missing from the {ente} contribution for {anno}.',
@@ -291,7 +262,7 @@ export async function readProject(rootArg: string, lang: Lang, scope: 'all' | 'c
       const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
         ? (manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string')
         : undefined;
-      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti, lang);
+      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti);
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
     }
   }

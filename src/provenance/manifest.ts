@@ -56,8 +56,8 @@ export async function digestFile(abs: string, display: string): Promise<FileDige
 const relative = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
 /** Every input file of a project (config and input folders, refused links left out), fingerprinted. */
-export async function digestInputs(root: string, lang: Lang): Promise<FileDigest[]> {
-  const guard = await guardProjectPaths(root, lang);
+export async function digestInputs(root: string): Promise<FileDigest[]> {
+  const guard = await guardProjectPaths(root);
   const digests: FileDigest[] = [];
   for (const abs of guard.files) digests.push(await digestFile(abs, relative(root, abs)));
   return digests;

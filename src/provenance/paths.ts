@@ -2,7 +2,7 @@ import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Lang, Problem } from '../types.js';
-import { t } from '../i18n.js';
+import { phrase, say, t, type Phrase } from '../i18n.js';
 
 // Path safety: a project may only make bilancio read inside itself. Symbolic links that lead out of the
 // project (dati/2024/popolazione.csv → /etc/passwd, a whole dati/ elsewhere) and manifest entries that
@@ -24,23 +24,21 @@ export interface PathGuard {
 const toDisplay = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
 
-function linkProblem(file: string, dangling: boolean, lang: Lang): Problem {
-  return { code: 'source-error', severity: 'error', file, message: linkRefusalMessage(file, dangling, lang) };
+function linkProblem(file: string, dangling: boolean): Problem {
+  return { code: 'source-error', severity: 'error', file, message: linkRefusalMessage(file, dangling) };
 }
 
 /** Why a symbolic link of the project is not read: it leads outside the project, or nowhere. */
-export function linkRefusalMessage(file: string, dangling: boolean, lang: Lang): string {
+export function linkRefusalMessage(file: string, dangling: boolean): Phrase {
   return dangling
-    ? t(
-        lang,
+    ? phrase(
         {
           it: '{file} è un collegamento simbolico che non porta a nessun file: sostituirlo con il file vero.',
           en: '{file} is a symbolic link that leads nowhere: replace it with the real file.',
         },
         { file },
       )
-    : t(
-        lang,
+    : phrase(
         {
           it: '{file} è un collegamento simbolico che porta fuori dalla cartella del progetto: bilancio legge solo file che stanno nel progetto. Copiare il file nel progetto al posto del collegamento.',
           en: '{file} is a symbolic link that leads outside the project folder: bilancio only reads files inside the project. Copy the file into the project in place of the link.',
@@ -50,7 +48,7 @@ export function linkRefusalMessage(file: string, dangling: boolean, lang: Lang):
 }
 
 /** Walks the input areas of a project and refuses every symbolic link that leads out of it. */
-export async function guardProjectPaths(root: string, lang: Lang): Promise<PathGuard> {
+export async function guardProjectPaths(root: string): Promise<PathGuard> {
   const rootReal = await realpath(root);
   const problems: Problem[] = [];
   const refused = new Set<string>();
@@ -62,7 +60,7 @@ export async function guardProjectPaths(root: string, lang: Lang): Promise<PathG
       const target = await realpath(abs).catch(() => null);
       if (target === null || !isInside(rootReal, target)) {
         refused.add(abs);
-        problems.push(linkProblem(toDisplay(root, abs), target === null, lang));
+        problems.push(linkProblem(toDisplay(root, abs), target === null));
         return;
       }
       // A link inside the project: its target is walked where it lies; a file is listed here too.
@@ -99,7 +97,7 @@ export class SourceRefusedError extends Error {
     readonly file: string,
     readonly dangling: boolean,
   ) {
-    super(linkRefusalMessage(file, dangling, 'it'));
+    super(say('it', linkRefusalMessage(file, dangling)));
     this.name = 'SourceRefusedError';
   }
 }
@@ -116,7 +114,7 @@ export async function projectFileRefusal(root: string, abs: string): Promise<Sou
 }
 
 /** A source-error when a manifest lists names that are not plain file names of its own folder. */
-export function manifestNamesProblem(file: string, manifest: unknown, lang: Lang): Problem | null {
+export function manifestNamesProblem(file: string, manifest: unknown): Problem | null {
   const listed = (manifest as { file?: unknown } | null)?.file;
   if (!Array.isArray(listed)) return null;
   const bad = listed.filter(
@@ -130,8 +128,7 @@ export function manifestNamesProblem(file: string, manifest: unknown, lang: Lang
     field: 'file',
     value: bad.join(', '),
     expected: 'erogazioni_ente.csv',
-    message: t(
-      lang,
+    message: phrase(
       {
         it: 'Il manifest elenca {names}: non sono nomi di file della cartella del contributo. Indicare solo il nome di ciascun file, senza cartelle (es. "erogazioni_ente.csv"); bilancio non legge file fuori dalla cartella.',
         en: 'The manifest lists {names}: these are not names of files in the contribution folder. Give only each file\'s name, without folders (e.g. "erogazioni_ente.csv"); bilancio reads no file outside the folder.',

@@ -2,6 +2,7 @@ import type { Lang } from '../types.js';
 import { t } from '../i18n.js';
 import { formatChange, formatNumber } from './format.js';
 import type { ProjectDiff, ValueChange } from '../participation/diff.js';
+import type { DefinitionChange } from '../compute/definition-changes.js';
 
 // The diff for a terminal: data first (rows, files, who sent), then indicators.
 
@@ -22,8 +23,32 @@ function valueText(lang: Lang, value: number | null, soppresso: boolean, decimal
   return value === null ? '—' : formatNumber(value, lang, decimals);
 }
 
+/** What changed in names (indicators) said in one language, shaped as `bilancio diff --format json` prints it. */
+export type ProjectDiffText = Omit<ProjectDiff, 'indicatori'> & {
+  indicatori: Omit<ProjectDiff['indicatori'], 'valori' | 'definizioniCambiate'> & {
+    valori: Omit<ValueChange, 'nomeEn'>[];
+    definizioniCambiate: Omit<DefinitionChange, 'nomeEn'>[];
+  };
+};
+
+/** The diff with each indicator named in the reader's language. */
+export function diffInLanguage(diff: ProjectDiff, lang: Lang): ProjectDiffText {
+  const named = <T extends { nome: string; nomeEn: string }>({ nomeEn, ...rest }: T): Omit<T, 'nomeEn'> => ({
+    ...rest,
+    nome: lang === 'it' ? rest.nome : nomeEn,
+  });
+  return {
+    ...diff,
+    indicatori: {
+      ...diff.indicatori,
+      valori: diff.indicatori.valori.map(named),
+      definizioniCambiate: diff.indicatori.definizioniCambiate.map(named),
+    },
+  };
+}
+
 /** The diff between two years as text. */
-export function formatDiffText(diff: ProjectDiff, lang: Lang, names: Map<string, string>): string {
+export function formatDiffText(diff: ProjectDiffText, lang: Lang, names: Map<string, string>): string {
   const say = (text: { it: string; en: string }, params: Record<string, string | number> = {}) => t(lang, text, params);
   const n = (v: number) => formatNumber(v, lang, 0);
   const list = (items: string[]) => (items.length ? items.map((x) => names.get(x) ?? x).join(', ') : '—');
@@ -62,7 +87,7 @@ export function formatDiffText(diff: ProjectDiff, lang: Lang, names: Map<string,
     say({ it: 'Hanno inviato nel {b} ma non nel {a}: {l}', en: 'Sent in {b} but not in {a}: {l}' }, { a, b, l: list(diff.dati.nonPiu) }),
   );
   lines.push('', say({ it: 'INDICATORI: valori della città e delle zone', en: 'INDICATORS: city and zone values' }));
-  const row = (v: ValueChange) => [
+  const row = (v: Omit<ValueChange, 'nomeEn'>) => [
     v.livello === 'citta' ? v.nome : '',
     v.territorio,
     valueText(lang, v.valoreB, v.soppressoB, v.decimali),

@@ -2,7 +2,7 @@ import { createCanvas } from 'canvas';
 import { escapeXml } from './chart-svg.js';
 import { FONT_FAMILY, textGroupTag } from './chart-style.js';
 import { DARK_TEXT } from './map-classes.js';
-import type { MapLayout, Polygon, ShapeLayout, TileLayout } from './map-layout.js';
+import type { MapLayout, Polygon, ShapeLayout, TileLayout } from '../validate/map-layout.js';
 
 // The map of the quartieri as inline SVG: tiles or projected shapes, filled by class, labelled,
 // with the legend below. Every text is XML-escaped; no script, no link, nothing focusable.

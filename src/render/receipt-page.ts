@@ -1,5 +1,5 @@
 import { CANTIERI, type Cantiere, type Lang, type Problem } from '../types.js';
-import { t, type Bilingual } from '../i18n.js';
+import { say as sayWords, t, type Bilingual } from '../i18n.js';
 import type { IndicatorDefinition } from '../compute/catalogue.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import type { ReceiptData } from '../participation/receipt.js';
@@ -80,8 +80,8 @@ export function receiptView(data: ReceiptData, lang: Lang): ReceiptView {
         row,
         column,
         p.field ?? '',
-        p.value ?? '',
-        p.message,
+        p.value === undefined ? '' : sayWords(lang, p.value),
+        sayWords(lang, p.message),
       ],
     });
   }

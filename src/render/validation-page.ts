@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Lang, ValidationReport } from '../types.js';
-import { t } from '../i18n.js';
+import { say, t } from '../i18n.js';
 import type { TemplateSet } from './html.js';
 import { formatNumber } from './format.js';
 
@@ -62,9 +62,9 @@ export function renderValidationPage(report: ValidationReport, templates: Templa
       row: p.row === undefined ? '—' : String(p.row),
       column: p.column === undefined ? '—' : p.columnLetter ? `${p.columnLetter} (${p.column})` : String(p.column),
       field: p.field ?? '',
-      value: p.value ?? '',
-      expected: p.expected ?? '',
-      message: p.message,
+      value: p.value === undefined ? '' : say(lang, p.value),
+      expected: p.expected === undefined ? '' : say(lang, p.expected),
+      message: say(lang, p.message),
     })),
   }));
   const labels = {

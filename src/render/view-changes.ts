@@ -20,7 +20,7 @@ export function definitionChangeNotes(ctx: ViewContext, byEdition: Map<number, D
           it: 'Definizione cambiata: «{nome}» ({id}) era {prima}, ora è {ora}.',
           en: 'Changed definition: «{nome}» ({id}) was {prima}, now {ora}.',
         },
-        { nome: c.nome, id: c.indicatore, prima: c.prima, ora: c.ora },
+        { nome: ctx.lang === 'it' ? c.nome : c.nomeEn, id: c.indicatore, prima: c.prima, ora: c.ora },
       ),
     ),
   ];

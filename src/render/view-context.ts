@@ -5,7 +5,7 @@ import { t, type Bilingual } from '../i18n.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
 import { LABELS } from './labels.js';
-import type { MapLayout } from './map-layout.js';
+import type { MapLayout } from '../validate/map-layout.js';
 
 /** A numbered figure: the chart or map image, its caption and its text alternative. */
 export interface FigureView {

@@ -11,7 +11,7 @@ import { communityView, type CommunityView } from './view-community.js';
 import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
 import { quartieriChapter, type QuartieriView } from './view-quartieri.js';
 import { annexView, type AnnexView } from './view-annex.js';
-import type { MapLayout } from './map-layout.js';
+import type { MapLayout } from '../validate/map-layout.js';
 import { creditsView, type CreditsView } from './view-credits.js';
 import { definitionChangeNotes } from './view-changes.js';
 import type { DefinitionChange } from '../compute/definition-changes.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
-import type { Lang, Problem } from '../types.js';
-import { t, type Bilingual } from '../i18n.js';
+import type { Problem } from '../types.js';
+import { joinWords, phrase, type Bilingual, type Words } from '../i18n.js';
 import { schemasDir } from './load-schemas.js';
 
 // Ajv's errors in the words of the person who wrote the file: the key that is not expected and the keys
@@ -41,58 +41,54 @@ export function schemaNamed(name: string): unknown {
 }
 
 /** What an Ajv error says, for a person; `schema` (the root schema) lets it list the keys that are allowed. */
-export function schemaErrorDetail(error: ErrorObject, lang: Lang, schema?: unknown): string {
+export function schemaErrorDetail(error: ErrorObject, schema?: unknown): Words {
   const params = error.params as Record<string, unknown>;
   const at = schema === undefined ? null : schemaAt(schema, error.schemaPath);
   switch (error.keyword) {
     case 'format':
       if (params.format === 'date') {
-        return t(lang, {
+        return phrase({
           it: 'non è una data del calendario nel formato AAAA-MM-GG (per esempio il 31 febbraio non esiste)',
           en: 'is not a calendar date written YYYY-MM-DD (for example 31 February does not exist)',
         });
       }
-      return t(lang, { it: 'non ha il formato {format}', en: 'is not in the {format} format' }, { format: String(params.format) });
+      return phrase({ it: 'non ha il formato {format}', en: 'is not in the {format} format' }, { format: String(params.format) });
     case 'additionalProperties': {
       const allowed = Object.keys((at?.properties as Record<string, unknown> | undefined) ?? {});
-      return t(
-        lang,
+      return phrase(
         {
           it: 'la chiave "{key}" non è prevista{allowed}',
           en: 'the key "{key}" is not expected{allowed}',
         },
         {
           key: String(params.additionalProperty),
-          allowed: allowed.length ? t(lang, { it: ' (previste: {list})', en: ' (expected: {list})' }, { list: allowed.join(', ') }) : '',
+          allowed: allowed.length ? phrase({ it: ' (previste: {list})', en: ' (expected: {list})' }, { list: allowed.join(', ') }) : '',
         },
       );
     }
     case 'required':
-      return t(
-        lang,
+      return phrase(
         { it: 'manca la chiave "{key}", obbligatoria', en: 'the required key "{key}" is missing' },
         { key: String(params.missingProperty) },
       );
     case 'enum':
-      return t(
-        lang,
+      return phrase(
         { it: 'il valore non è tra quelli ammessi: {list}', en: 'the value is not one of the allowed ones: {list}' },
         { list: list((params.allowedValues as unknown[]) ?? []) },
       );
     case 'const':
-      return t(lang, { it: 'deve essere {value}', en: 'must be {value}' }, { value: list([params.allowedValue]) });
+      return phrase({ it: 'deve essere {value}', en: 'must be {value}' }, { value: list([params.allowedValue]) });
     case 'type': {
       const types = String(params.type)
         .split(',')
-        .map((x) => t(lang, TYPES[x] ?? { it: x, en: x }));
-      return t(lang, { it: 'deve essere {types}', en: 'must be {types}' }, { types: types.join(t(lang, { it: ' o ', en: ' or ' })) });
+        .map((x) => phrase(TYPES[x] ?? { it: x, en: x }));
+      return phrase({ it: 'deve essere {types}', en: 'must be {types}' }, { types: joinWords(types, phrase({ it: ' o ', en: ' or ' })) });
     }
     case 'pattern': {
       const description = typeof at?.description === 'string' ? at.description : null;
       return description
-        ? t(lang, { it: 'non ha la forma attesa: {description}', en: 'does not have the expected form: {description}' }, { description })
-        : t(
-            lang,
+        ? phrase({ it: 'non ha la forma attesa: {description}', en: 'does not have the expected form: {description}' }, { description })
+        : phrase(
             { it: 'non ha la forma attesa ({pattern})', en: 'does not have the expected form ({pattern})' },
             { pattern: String(params.pattern) },
           );
@@ -107,19 +103,17 @@ export function schemaErrorDetail(error: ErrorObject, lang: Lang, schema?: unkno
         maximum: { it: 'deve essere al massimo {limit}', en: 'must be at most {limit}' },
         exclusiveMaximum: { it: 'deve essere meno di {limit}', en: 'must be less than {limit}' },
       };
-      return t(lang, words[error.keyword]!, { limit: String(params.limit) });
+      return phrase(words[error.keyword]!, { limit: String(params.limit) });
     }
     case 'minLength':
       return Number(params.limit) <= 1
-        ? t(lang, { it: 'non può essere vuoto', en: 'cannot be empty' })
-        : t(
-            lang,
+        ? phrase({ it: 'non può essere vuoto', en: 'cannot be empty' })
+        : phrase(
             { it: 'deve avere almeno {limit} caratteri', en: 'must have at least {limit} characters' },
             { limit: String(params.limit) },
           );
     case 'minItems':
-      return t(
-        lang,
+      return phrase(
         { it: 'deve elencare almeno {limit} elementi', en: 'must list at least {limit} items' },
         { limit: String(params.limit) },
       );
@@ -132,7 +126,7 @@ export function schemaErrorDetail(error: ErrorObject, lang: Lang, schema?: unkno
  * The problems of a JSON file checked against one of schemas/ (config, manifest): one per Ajv error, at the
  * key it concerns (`regole.utenti_target`, or the missing key), worded as "<what>{where}: <detail>".
  */
-export function schemaProblems(errors: readonly ErrorObject[], file: string, schema: string, what: Bilingual, lang: Lang): Problem[] {
+export function schemaProblems(errors: readonly ErrorObject[], file: string, schema: string, what: Bilingual): Problem[] {
   return errors.map((error): Problem => {
     const field =
       error.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
@@ -143,7 +137,7 @@ export function schemaProblems(errors: readonly ErrorObject[], file: string, sch
       severity: 'error',
       file,
       field,
-      message: t(lang, what, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, lang, schemaNamed(schema)) }),
+      message: phrase(what, { where: field ? ` (${field})` : '', detail: schemaErrorDetail(error, schemaNamed(schema)) }),
     };
   });
 }

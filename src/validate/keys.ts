@@ -1,13 +1,13 @@
 import type { DatasetSchema } from '../schemas/load-schemas.js';
-import type { Lang, Problem, TypedRow } from '../types.js';
-import { t } from '../i18n.js';
+import type { Problem, TypedRow } from '../types.js';
+import { phrase } from '../i18n.js';
 import { clip } from './clip.js';
 import { ProblemCollector } from './problem-limit.js';
 
 /** Reports repeated primary keys (at each later row, naming the first) and repeated unique values. */
-export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): { problems: Problem[]; rejected: Set<TypedRow> } {
+export function checkKeys(rows: TypedRow[], schema: DatasetSchema): { problems: Problem[]; rejected: Set<TypedRow> } {
   // Kept to the limit per file and code: a file of one row repeated is one problem per row.
-  const problems = new ProblemCollector('', lang);
+  const problems = new ProblemCollector('');
   const rejected = new Set<TypedRow>();
   const key = schema['x-primaryKey'];
   if (key && key.length > 0) {
@@ -24,7 +24,7 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         problems.skip('primary-key', 'error', row.file);
         continue;
       }
-      const value = clip(key.map((f) => String(row.values[f] ?? '')).join(', '), lang);
+      const value = clip(key.map((f) => String(row.values[f] ?? '')).join(', '));
       problems.add({
         code: 'primary-key',
         severity: 'error',
@@ -32,9 +32,8 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         row: row.row,
         field: key.join(', '),
         value,
-        expected: t(lang, { it: 'una combinazione non ripetuta', en: 'a combination not repeated' }),
-        message: t(
-          lang,
+        expected: phrase({ it: 'una combinazione non ripetuta', en: 'a combination not repeated' }),
+        message: phrase(
           {
             it: 'Riga {row}: la combinazione ({fields}) = ({value}) compare già in {where}; ogni combinazione va indicata una sola volta (sommare le due righe o correggerne una).',
             en: 'Row {row}: the combination ({fields}) = ({value}) already appears in {where}; each combination must appear once (add the two rows up or fix one).',
@@ -45,8 +44,8 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
             value,
             where:
               earlier.file === row.file
-                ? t(lang, { it: 'riga {r}', en: 'row {r}' }, { r: earlier.row })
-                : t(lang, { it: '{f}, riga {r}', en: '{f}, row {r}' }, { f: earlier.file, r: earlier.row }),
+                ? phrase({ it: 'riga {r}', en: 'row {r}' }, { r: earlier.row })
+                : phrase({ it: '{f}, riga {r}', en: '{f}, row {r}' }, { f: earlier.file, r: earlier.row }),
           },
         ),
       });
@@ -73,14 +72,13 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema, lang: Lang): 
         file: row.file,
         row: row.row,
         field,
-        value: clip(String(value), lang),
-        message: t(
-          lang,
+        value: clip(String(value)),
+        message: phrase(
           {
             it: 'Riga {row}: il valore "{value}" di "{field}" è già usato alla riga {first}; deve essere unico.',
             en: 'Row {row}: the value "{value}" of "{field}" is already used at row {first}; it must be unique.',
           },
-          { row: row.row, value: clip(String(value), lang), field, first: earlier.row },
+          { row: row.row, value: clip(String(value)), field, first: earlier.row },
         ),
       });
     }
@@ -94,9 +92,8 @@ export function checkForeignKey(
   field: string,
   known: Set<string>,
   reference: string,
-  lang: Lang,
 ): { problems: Problem[]; rejected: Set<TypedRow> } {
-  const problems = new ProblemCollector('', lang);
+  const problems = new ProblemCollector('');
   const rejected = new Set<TypedRow>();
   for (const row of rows) {
     const value = row.values[field];
@@ -112,15 +109,14 @@ export function checkForeignKey(
       file: row.file,
       row: row.row,
       field,
-      value: clip(String(value), lang),
-      expected: t(lang, { it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
-      message: t(
-        lang,
+      value: clip(String(value)),
+      expected: phrase({ it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
+      message: phrase(
         {
           it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
           en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
         },
-        { row: row.row, value: clip(String(value), lang), field, ref: reference },
+        { row: row.row, value: clip(String(value)), field, ref: reference },
       ),
     });
   }

@@ -1,28 +1,24 @@
 import type { ValidateFunction } from 'ajv';
 import type { ContributoSource } from '../project/read-project.js';
-import type { Contributo, Lang, Problem } from '../types.js';
+import type { Contributo, Problem } from '../types.js';
 import { schemaProblems } from '../schemas/schema-error.js';
-import { t } from '../i18n.js';
+import { phrase } from '../i18n.js';
 
 /** Checks a contribution's manifest.json against its schema and its folder. */
 export function checkManifest(
   source: ContributoSource,
   validate: ValidateFunction,
   enti: Set<string>,
-  lang: Lang,
 ): { manifest: Contributo['manifest']; problems: Problem[] } {
   const file = `${source.folder}/manifest.json`;
   if (source.manifestProblem) return { manifest: null, problems: [source.manifestProblem] };
   const problems: Problem[] = [];
   if (!validate(source.manifest)) {
     problems.push(
-      ...schemaProblems(
-        validate.errors ?? [],
-        file,
-        'manifest',
-        { it: 'manifest.json non valido{where}: {detail}.', en: 'Invalid manifest.json{where}: {detail}.' },
-        lang,
-      ),
+      ...schemaProblems(validate.errors ?? [], file, 'manifest', {
+        it: 'manifest.json non valido{where}: {detail}.',
+        en: 'Invalid manifest.json{where}: {detail}.',
+      }),
     );
     return { manifest: null, problems };
   }
@@ -35,8 +31,7 @@ export function checkManifest(
       field: 'ente',
       value: m.ente,
       expected: source.ente,
-      message: t(
-        lang,
+      message: phrase(
         {
           it: 'Il manifesto dichiara l\'ente "{value}" ma si trova nella cartella di "{ente}".',
           en: 'The manifest names the ente "{value}" but sits in the folder of "{ente}".',
@@ -52,8 +47,7 @@ export function checkManifest(
       file,
       field: 'ente',
       value: source.ente,
-      message: t(
-        lang,
+      message: phrase(
         {
           it: 'L\'ente "{ente}" non è in catalogo/enti.csv.',
           en: 'The ente "{ente}" is not in catalogo/enti.csv.',
@@ -70,8 +64,7 @@ export function checkManifest(
       field: 'anno',
       value: String(m.anno),
       expected: String(source.anno),
-      message: t(
-        lang,
+      message: phrase(
         {
           it: "Il manifesto dichiara l'anno {value} ma si trova nella cartella {anno}.",
           en: 'The manifest states year {value} but sits in folder {anno}.',
@@ -89,8 +82,7 @@ export function checkManifest(
       file,
       field: 'file',
       value: name,
-      message: t(
-        lang,
+      message: phrase(
         {
           it: 'Il manifesto elenca "{name}", ma il file non c\'è nella cartella (o il nome non inizia con quello di un dataset, es. erogazioni_).',
           en: 'The manifest lists "{name}", but the file is not in the folder (or its name does not start with a dataset name, e.g. erogazioni_).',

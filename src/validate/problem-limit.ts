@@ -1,8 +1,8 @@
 // A file of millions of rows can hold millions of the same mistake: the report keeps the first
 // ones of each code in each file, counts the rest, and says how many were left out. The lists
 // compose: a closing problem (`omessi`) fed to another collector counts as the problems it stands for.
-import { NOUNS, t } from '../i18n.js';
-import type { Lang, Problem, ProblemCode, Severity } from '../types.js';
+import { phrase } from '../i18n.js';
+import type { Problem, ProblemCode, Severity } from '../types.js';
 
 /** Problems kept per code (and per file) by default. */
 export const PROBLEMS_PER_CODE = 100;
@@ -21,7 +21,6 @@ export class ProblemCollector {
   /** `file` names the closing problems of codes met through `skip`, which carry no file of their own. */
   constructor(
     private readonly file: string,
-    private readonly lang: Lang,
     readonly limit = PROBLEMS_PER_CODE,
   ) {}
 
@@ -65,7 +64,7 @@ export class ProblemCollector {
     const all = this.kept.slice();
     for (const [file, codes] of this.tallies) {
       for (const [code, { seen, kept, severity }] of codes) {
-        if (seen > kept) all.push(omittedProblem(file, code, severity, seen - kept, this.limit, this.lang));
+        if (seen > kept) all.push(omittedProblem(file, code, severity, seen - kept, this.limit));
       }
     }
     return all;
@@ -81,27 +80,29 @@ export class ProblemCollector {
 }
 
 /** The problems of a list kept to the limit per file and code, with the rest counted. */
-export function limitProblems(problems: Iterable<Problem>, lang: Lang, limit = PROBLEMS_PER_CODE): Problem[] {
-  const collector = new ProblemCollector('', lang, limit);
+export function limitProblems(problems: Iterable<Problem>, limit = PROBLEMS_PER_CODE): Problem[] {
+  const collector = new ProblemCollector('', limit);
   collector.addAll(problems);
   return collector.problems();
 }
 
 /** The closing problem of a code: `left` more of it in `file`, not listed. */
-export function omittedProblem(file: string, code: ProblemCode, severity: Severity, left: number, limit: number, lang: Lang): Problem {
-  const noun = severity === 'error' ? NOUNS.errore : NOUNS.avviso;
+export function omittedProblem(file: string, code: ProblemCode, severity: Severity, left: number, limit: number): Problem {
   const what =
-    left === 1
-      ? t(lang, { it: 'un altro {noun}', en: 'one more {noun}' }, { noun: noun[lang][0] })
-      : t(lang, { it: 'altri {n} {noun}', en: '{n} more {noun}' }, { n: left, noun: noun[lang][1] });
+    severity === 'error'
+      ? left === 1
+        ? phrase({ it: 'un altro errore', en: 'one more error' })
+        : phrase({ it: 'altri {n} errori', en: '{n} more errors' }, { n: left })
+      : left === 1
+        ? phrase({ it: 'un altro avviso', en: 'one more warning' })
+        : phrase({ it: 'altri {n} avvisi', en: '{n} more warnings' }, { n: left });
   return {
     code,
     severity,
     file,
     value: String(left),
     omessi: left,
-    message: t(
-      lang,
+    message: phrase(
       {
         it: '… e {what} {code} in questo file (sono elencati solo i primi {limit}).',
         en: '… and {what} {code} in this file (only the first {limit} are listed).',

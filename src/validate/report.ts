@@ -1,4 +1,4 @@
-import type { FileReport, Lang, Problem, ProblemCode, RawTable, ValidationReport } from '../types.js';
+import type { FileReport, Problem, ProblemCode, RawTable, ValidationReport } from '../types.js';
 import { columnLetter } from '../ingest/columns.js';
 import { ProblemCollector } from './problem-limit.js';
 
@@ -16,7 +16,7 @@ export interface CheckedTable {
  * Groups every problem under its file, filling column numbers the cross-row checks leave out; each
  * file lists the first problems of each code and counts the rest (see problem-limit.ts).
  */
-export function buildReport(checked: CheckedTable[], extra: Problem[], lang: Lang = 'it'): ValidationReport {
+export function buildReport(checked: CheckedTable[], extra: Problem[]): ValidationReport {
   const files = new Map<string, FileReport>();
   const columns = new Map<string, Map<string, number>>();
   for (const item of checked) {
@@ -33,7 +33,7 @@ export function buildReport(checked: CheckedTable[], extra: Problem[], lang: Lan
       warnings: [],
     });
   }
-  const collector = new ProblemCollector('', lang);
+  const collector = new ProblemCollector('');
   for (const item of checked) collector.addAll(item.problems);
   collector.addAll(extra);
   for (const problem of collector.problems()) {

@@ -1,10 +1,10 @@
 // Structural checks of a table read from a file, before any schema: the header and the shape
 // of each row (Frictionless's blank-label, duplicate-label, blank-row, extra-cell, missing-cell,
 // duplicate-row), with messages for the person who will fix the file in Excel.
-import { t, type Bilingual } from '../i18n.js';
+import { countPhrase, joined, NOUNS, phrase, type Bilingual, type Words } from '../i18n.js';
 import { columnLetter, columnLetters } from '../ingest/columns.js';
-import { HEADER_ROW, type Lang, type Problem, type ProblemCode, type RawTable } from '../types.js';
-import { clip } from './clip.js';
+import { HEADER_ROW, type Problem, type ProblemCode, type RawTable } from '../types.js';
+import { clip, clipName } from './clip.js';
 import { ProblemCollector } from './problem-limit.js';
 
 export interface StructureOptions {
@@ -58,15 +58,14 @@ const TEXTS = {
 type Cells = readonly (string | null)[];
 
 /** Checks the header and the shape of every row of a table; returns the problems found (none when sound). */
-export function checkStructure(table: RawTable, lang: Lang = 'it', options: StructureOptions = {}): Problem[] {
+export function checkStructure(table: RawTable, options: StructureOptions = {}): Problem[] {
   const isJson = table.dialect.encoding === 'json';
   const context: Context = {
     table,
-    lang,
     // JSON has no header row, and no spreadsheet columns to name by letter.
     headerRow: isJson ? undefined : HEADER_ROW + table.dialect.skippedTitleRows,
     letter: (column) => (isJson ? {} : { columnLetter: columnLetter(column) }),
-    problems: new ProblemCollector(table.file, lang),
+    problems: new ProblemCollector(table.file),
   };
   checkHeader(context);
   checkRows(context, options.duplicateRows !== false);
@@ -75,7 +74,6 @@ export function checkStructure(table: RawTable, lang: Lang = 'it', options: Stru
 
 interface Context {
   table: RawTable;
-  lang: Lang;
   /** Kept to the limit per code: a row of a million cells is a million problems, counted. */
   problems: ProblemCollector;
   headerRow: number | undefined;
@@ -84,22 +82,22 @@ interface Context {
 
 type Place = Omit<Problem, 'code' | 'severity' | 'file' | 'message'>;
 
-function problem(context: Context, code: ProblemCode, message: string, place: Place): Problem {
+function problem(context: Context, code: ProblemCode, message: Words, place: Place): Problem {
   const severity = code === 'duplicate-row' ? 'warning' : 'error';
   return { code, severity, file: context.table.file, ...place, message };
 }
 
 /** blank-label and duplicate-label, on the header row. */
 function checkHeader(context: Context): void {
-  const { table, lang, headerRow, problems } = context;
+  const { table, headerRow, problems } = context;
   const firstColumnOf = new Map<string, number>();
   table.header.forEach((label, index) => {
     const column = index + 1;
-    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: clip(label, lang) };
+    const at = { ...(headerRow !== undefined && { row: headerRow }), column, ...context.letter(column), value: clip(label) };
     const params = { row: headerRow ?? HEADER_ROW, letter: columnLetter(column) };
     if (label.trim() === '') {
-      const message = t(lang, TEXTS.blankLabel, params);
-      problems.add(problem(context, 'blank-label', message, { ...at, expected: t(lang, TEXTS.expectedLabel) }));
+      const message = phrase(TEXTS.blankLabel, params);
+      problems.add(problem(context, 'blank-label', message, { ...at, expected: phrase(TEXTS.expectedLabel) }));
       return;
     }
     // Compared as the schema stage matches labels: `Anno` and `anno ` name the same column.
@@ -111,19 +109,19 @@ function checkHeader(context: Context): void {
     }
     if (!problems.wants('duplicate-label')) return problems.skip('duplicate-label', 'error');
     const firstLabel = table.header[first - 1] ?? '';
-    const firstLetter = columnLetter(first) + (firstLabel === label ? '' : quoted(clip(firstLabel, lang), lang, ' '));
-    const message = t(lang, TEXTS.duplicateLabel, { ...params, field: clip(label, lang), first: firstLetter });
-    const expected = t(lang, TEXTS.expectedUniqueLabel, { first: firstLetter });
-    problems.add(problem(context, 'duplicate-label', message, { ...at, field: clip(label, lang), expected }));
+    const firstLetter = firstLabel === label ? columnLetter(first) : joined(columnLetter(first), quoted(clip(firstLabel), ' '));
+    const message = phrase(TEXTS.duplicateLabel, { ...params, field: clip(label), first: firstLetter });
+    const expected = phrase(TEXTS.expectedUniqueLabel, { first: firstLetter });
+    problems.add(problem(context, 'duplicate-label', message, { ...at, field: clipName(label), expected }));
   });
 }
 
 /** blank-row, extra-cell, missing-cell and duplicate-row, row by row. */
 function checkRows(context: Context, duplicateRows: boolean): void {
-  const { table, lang, headerRow, problems } = context;
-  const expectedFilled = t(lang, TEXTS.expectedFilledRow);
+  const { table, headerRow, problems } = context;
+  const expectedFilled = phrase(TEXTS.expectedFilledRow);
   const blankRow = (row: number): Problem =>
-    problem(context, 'blank-row', t(lang, TEXTS.blankRow, { row }), { row, value: '', expected: expectedFilled });
+    problem(context, 'blank-row', phrase(TEXTS.blankRow, { row }), { row, value: '', expected: expectedFilled });
   const firstRowOf = duplicateFinder(table.rows);
   // Empty lines are not in `rows`: they show as gaps in rowNumbers (a text file or a sheet has no holes).
   let expectedRow = headerRow === undefined ? undefined : headerRow + 1;
@@ -142,10 +140,10 @@ function checkRows(context: Context, duplicateRows: boolean): void {
     if (!problems.wants('duplicate-row')) return problems.skip('duplicate-row', 'warning');
     const first = table.rowNumbers[firstIndex] ?? firstIndex + 1;
     problems.add(
-      problem(context, 'duplicate-row', t(lang, TEXTS.duplicateRow, { row, first }), {
+      problem(context, 'duplicate-row', phrase(TEXTS.duplicateRow, { row, first }), {
         row,
-        value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ','), lang),
-        expected: t(lang, TEXTS.expectedOtherRow, { first }),
+        value: clip(cells.map((cell) => cell ?? '').join(table.dialect.delimiter ?? ',')),
+        expected: phrase(TEXTS.expectedOtherRow, { first }),
       }),
     );
   });
@@ -156,29 +154,29 @@ const LETTERS_SHOWN = 10;
 
 /** extra-cell and missing-cell: one problem per cell beyond, or short of, the header (counted past the limit). */
 function checkCellCount(context: Context, cells: Cells, row: number): void {
-  const { table, lang, problems } = context;
+  const { table, problems } = context;
   const labels = table.header.length;
-  const params = { row, cells: cellCount(cells.length, lang), labels };
+  const params = { row, cells: countPhrase(cells.length, NOUNS.cella), labels };
   if (cells.length > labels) {
     const extra = cells.length - labels;
     const shown = range(labels + 1, Math.min(cells.length, labels + LETTERS_SHOWN));
     const extraLetters = columnLetters(shown) + (extra > shown.length ? ', …' : '');
     const delimiter = table.dialect.delimiter;
-    const hint = delimiter === null ? '' : t(lang, TEXTS.extraCellHint, { delimiter: delimiterName(delimiter, lang) });
+    const hint = delimiter === null ? '' : phrase(TEXTS.extraCellHint, { delimiter: delimiterName(delimiter) });
     for (let column = labels + 1; column <= cells.length; column++) {
       if (!problems.wants('extra-cell')) {
         problems.skip('extra-cell', 'error');
         continue;
       }
       const text = extra === 1 ? TEXTS.extraCell : TEXTS.extraCells;
-      const message = t(lang, text, { ...params, letter: columnLetter(column), extra: extraLetters }) + hint;
+      const message = joined(phrase(text, { ...params, letter: columnLetter(column), extra: extraLetters }), hint);
       problems.add(
         problem(context, 'extra-cell', message, {
           row,
           column,
           ...context.letter(column),
-          value: clip(cells[column - 1] ?? '', lang),
-          expected: t(lang, TEXTS.expectedAtMost, { cells: cellCount(labels, lang) }),
+          value: clip(cells[column - 1] ?? ''),
+          expected: phrase(TEXTS.expectedAtMost, { cells: countPhrase(labels, NOUNS.cella) }),
         }),
       );
     }
@@ -188,17 +186,17 @@ function checkCellCount(context: Context, cells: Cells, row: number): void {
       problems.skip('missing-cell', 'error');
       continue;
     }
-    const label = clip(table.header[column - 1] ?? '', lang);
-    const name = label.trim() === '' ? '' : quoted(label, lang, ' ');
-    const message = t(lang, TEXTS.missingCell, { ...params, letter: columnLetter(column), name });
+    const label = table.header[column - 1] ?? '';
+    const name = label.trim() === '' ? '' : quoted(clip(label), ' ');
+    const message = phrase(TEXTS.missingCell, { ...params, letter: columnLetter(column), name });
     problems.add(
       problem(context, 'missing-cell', message, {
         row,
         column,
         ...context.letter(column),
-        ...(name !== '' && { field: label }),
+        ...(name !== '' && { field: clipName(label) }),
         value: '',
-        expected: cellCount(labels, lang),
+        expected: countPhrase(labels, NOUNS.cella),
       }),
     );
   }
@@ -209,22 +207,16 @@ function isEmpty(cell: string | null): boolean {
 }
 
 /** A label in the quotes of the report language, after an optional separator. */
-function quoted(label: string, lang: Lang, before = ''): string {
-  return lang === 'it' ? `${before}(«${label}»)` : `${before}("${label}")`;
-}
-
-/** "1 cella", "4 celle" ("1 cell", "4 cells"). */
-function cellCount(count: number, lang: Lang): string {
-  if (lang === 'it') return `${count} ${count === 1 ? 'cella' : 'celle'}`;
-  return `${count} ${count === 1 ? 'cell' : 'cells'}`;
+function quoted(label: Words, before = ''): Words {
+  return phrase({ it: `${before}(«{label}»)`, en: `${before}("{label}")` }, { label });
 }
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-function delimiterName(delimiter: string, lang: Lang): string {
-  if (delimiter === '\t') return lang === 'it' ? 'tabulazione' : 'tab';
+function delimiterName(delimiter: string): Words {
+  if (delimiter === '\t') return phrase({ it: 'tabulazione', en: 'tab' });
   return delimiter;
 }
 

@@ -1,6 +1,6 @@
 import type { SchemaSet } from '../schemas/load-schemas.js';
-import type { Lang, RawTable, TypedRow, ValidatedProject, ValidationReport } from '../types.js';
-import { t } from '../i18n.js';
+import type { RawTable, TypedRow, ValidatedProject, ValidationReport } from '../types.js';
+import { phrase } from '../i18n.js';
 import { createQuartiereIndex } from './quartieri.js';
 import { validateTable } from './validate-table.js';
 import { checkForeignKey, checkKeys } from './keys.js';
@@ -17,10 +17,10 @@ export interface LooseFile {
  * Checks files on their own (a partner checking a file before sending it) against the territory and
  * catalogues of a project: schema, keys within the file, quartieri, servizi and enti. Never throws.
  */
-export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, schemas: SchemaSet, lang: Lang): ValidationReport {
+export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, schemas: SchemaSet): ValidationReport {
   const index = createQuartiereIndex(catalogues.territorio.quartieri);
   const checked: CheckedTable[] = [];
-  const extra = new ProblemCollector('', lang);
+  const extra = new ProblemCollector('');
   const known = {
     codice_servizio: new Set(catalogues.servizi.map((s) => s.codice)),
     codice_ente: new Set(catalogues.enti.map((e) => e.codice)),
@@ -46,8 +46,7 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
             code: 'source-error',
             severity: 'error',
             file: table.file,
-            message: t(
-              lang,
+            message: phrase(
               {
                 it: 'Non si capisce che dati contiene {file}: il nome deve iniziare con quello di un dataset ({list}), oppure indicarlo con --dataset.',
                 en: 'It is not clear what data {file} holds: its name must start with a dataset name ({list}), or give it with --dataset.',
@@ -65,17 +64,16 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
       validateRow: (row) => entry.validateRow(row) as boolean,
       rowErrors: () => entry.validateRow.errors,
       quartieri: dataset === 'quartieri' ? null : index,
-      lang,
     });
-    const keys = checkKeys(result.rows, entry.schema, lang);
+    const keys = checkKeys(result.rows, entry.schema);
     extra.addAll(keys.problems);
     let rows: TypedRow[] = result.rows.filter((r) => !keys.rejected.has(r));
     for (const [field, ref] of references[dataset] ?? []) {
-      const fk = checkForeignKey(rows, field, known[field], ref, lang);
+      const fk = checkForeignKey(rows, field, known[field], ref);
       extra.addAll(fk.problems);
       rows = rows.filter((r) => !fk.rejected.has(r));
     }
     checked.push({ table, dataset, rowsRead: result.rowsRead, columns: result.columns, problems: result.problems });
   }
-  return buildReport(checked, extra.problems(), lang);
+  return buildReport(checked, extra.problems());
 }

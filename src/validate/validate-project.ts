@@ -4,7 +4,6 @@ import type {
   Contributo,
   DatasetRows,
   Ente,
-  Lang,
   Problem,
   Quartiere,
   Servizio,
@@ -14,7 +13,7 @@ import type {
   Zona,
   Cantiere,
 } from '../types.js';
-import { t } from '../i18n.js';
+import { phrase } from '../i18n.js';
 import { createQuartiereIndex, type QuartiereIndex } from './quartieri.js';
 import { validateTable } from './validate-table.js';
 import { checkForeignKey, checkKeys } from './keys.js';
@@ -62,14 +61,13 @@ export function buildTerritorio(rows: TypedRow[]): Territorio {
 export function validateProject(
   sources: ProjectSources,
   schemas: SchemaSet,
-  lang: Lang,
   rules: RuleSettings = {},
   /** residenti files already streamed and counted (issue 8: see pipeline.checkProject). */
   residenti: readonly StreamedResidenti[] = [],
 ): ValidatedProject {
   const checked: Checked[] = [];
   // Kept to the limit per file and code, every one counted (rows repeated by the thousand are as many problems).
-  const extraProblems = new ProblemCollector('', lang);
+  const extraProblems = new ProblemCollector('');
   extraProblems.addAll(sources.problems);
 
   const check = (source: SourceTable, quartieri: QuartiereIndex | null): Checked => {
@@ -82,7 +80,6 @@ export function validateProject(
       validateRow: (row) => validateRow(row) as boolean,
       rowErrors: () => validateRow.errors,
       quartieri,
-      lang,
     });
     const item = { source, ...result };
     checked.push(item);
@@ -91,7 +88,7 @@ export function validateProject(
   const catalogue = (dataset: string) => sources.tables.filter((s) => s.anno === null && s.dataset === dataset);
   const keyed = (items: Checked[], dataset: string): TypedRow[] => {
     const rows = items.flatMap((i) => i.rows);
-    const { problems, rejected } = checkKeys(rows, schemas.datasets.get(dataset)!.schema, lang);
+    const { problems, rejected } = checkKeys(rows, schemas.datasets.get(dataset)!.schema);
     extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   };
@@ -105,7 +102,7 @@ export function validateProject(
       code: 'source-error',
       severity: 'error',
       file: 'territorio/quartieri.csv',
-      message: t(lang, {
+      message: phrase({
         it: "Manca territorio/quartieri.csv: senza l'elenco dei quartieri non si può leggere nessun dato.",
         en: 'territorio/quartieri.csv is missing: without the list of quartieri no data can be read.',
       }),
@@ -155,7 +152,7 @@ export function validateProject(
   );
 
   function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
-    const { problems, rejected } = checkForeignKey(rows, field, known, ref, lang);
+    const { problems, rejected } = checkForeignKey(rows, field, known, ref);
     extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   }
@@ -189,8 +186,7 @@ export function validateProject(
           field: 'anno',
           value: String(rowYear),
           expected: String(anno),
-          message: t(
-            lang,
+          message: phrase(
             {
               it: "Riga {row}: l'anno {value} non corrisponde alla cartella dell'anno {anno} in cui si trova il file.",
               en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
@@ -214,12 +210,12 @@ export function validateProject(
     dati.set(anno, datasets);
   }
 
-  extraProblems.addAll(mergeResidenti(residenti, { dati, territorio, servizi, lang, rules }));
-  extraProblems.addAll(runConsistencyChecks({ dati, territorio, servizi, lang, rules }));
+  extraProblems.addAll(mergeResidenti(residenti, { dati, territorio, servizi, rules }));
+  extraProblems.addAll(runConsistencyChecks({ dati, territorio, servizi, rules }));
 
   // Contributions: manifest checks, and the file reports that belong to each.
   const contributi: Contributo[] = sources.contributi.map((c) => {
-    const { manifest, problems } = checkManifest(c, schemas.manifest, entiCodes, lang);
+    const { manifest, problems } = checkManifest(c, schemas.manifest, entiCodes);
     extraProblems.addAll(problems);
     return { ente: c.ente, anno: c.anno, folder: c.folder, manifest, files: [] };
   });
@@ -236,7 +232,6 @@ export function validateProject(
       ...residenti.map(streamedReportEntry),
     ],
     extraProblems.problems(),
-    lang,
   );
   for (const contributo of contributi) {
     contributo.files = report.files.filter((f) => f.path.startsWith(`${contributo.folder}/`));

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { DatasetSchema } from '../schemas/load-schemas.js';
-import type { Cell, Lang, Problem, RawTable, TypedRow } from '../types.js';
-import { t } from '../i18n.js';
+import type { Cell, Problem, RawTable, TypedRow } from '../types.js';
+import { joinWords, phrase } from '../i18n.js';
 import { columnLetter } from '../ingest/columns.js';
 import { decideNumberStyle, parseNumber } from '../ingest/numbers.js';
 import { checkStructure } from './structure.js';
@@ -9,7 +9,7 @@ import { fieldType, isTypingFailure, typeCell } from './typing.js';
 import type { NumberStyle } from '../ingest/numbers.js';
 import type { QuartiereIndex } from './quartieri.js';
 import { describeExpected, typeLabel } from './expected.js';
-import { clip } from './clip.js';
+import { clip, clipName } from './clip.js';
 import { ProblemCollector } from './problem-limit.js';
 
 /** What one file's validation yields: every row typed (those with errors marked invalid), and every problem. */
@@ -28,7 +28,6 @@ export interface TableContext {
   validateRow: (row: Record<string, Cell>) => boolean;
   rowErrors: () => ErrorObject[] | null | undefined;
   quartieri: QuartiereIndex | null;
-  lang: Lang;
 }
 
 /** Messages of a value that has the right shape and is still refused. */
@@ -52,14 +51,14 @@ function normalizeLabel(label: string): string {
 
 /** Checks one table against its dataset schema and types its cells. Never throws. */
 export function validateTable(table: RawTable, context: TableContext): TableResult {
-  const { schema, lang } = context;
+  const { schema } = context;
   const file = table.file;
   // One row per resident: identical rows are people, not mistakes.
   const duplicateRows = context.dataset !== 'residenti';
   // The first problems of each code, every one counted: 150,000 repeated rows stay a short list.
-  const problems = new ProblemCollector(file, lang);
+  const problems = new ProblemCollector(file);
   problems.addAll(table.problems);
-  problems.addAll(checkStructure(table, lang, { duplicateRows }));
+  problems.addAll(checkStructure(table, { duplicateRows }));
   if (table.problems.some((p) => p.severity === 'error')) {
     return { rows: [], problems: problems.problems(), rowsRead: table.rows.length, columns: new Map() };
   }
@@ -92,8 +91,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       row: 1 + table.dialect.skippedTitleRows,
       field: required,
       expected: required,
-      message: t(
-        lang,
+      message: phrase(
         {
           it: 'Manca la colonna obbligatoria "{field}": aggiungerla all\'intestazione (riga 1) con questo nome.',
           en: 'The required column "{field}" is missing: add it to the header (row 1) with this name.',
@@ -112,15 +110,14 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
       severity: 'warning',
       ...at(index + 1),
       row: 1 + table.dialect.skippedTitleRows,
-      field: clip(label, lang),
-      value: clip(label, lang),
-      message: t(
-        lang,
+      field: clipName(label),
+      value: clip(label),
+      message: phrase(
         {
           it: 'La colonna "{label}" non fa parte del tracciato di {dataset} e verrà ignorata.',
           en: 'The column "{label}" is not part of the {dataset} layout and will be ignored.',
         },
-        { label: clip(label, lang), dataset: context.dataset },
+        { label: clip(label), dataset: context.dataset },
       ),
     });
   });
@@ -137,29 +134,26 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
     const decision = decideNumberStyle(values);
     styles.set(name, decision.style);
     if (decision.ambiguous.length > 0) {
-      const examples = decision.ambiguous
-        .slice(0, 3)
-        .map((value) => clip(value, lang))
-        .join(', ');
+      const examples = decision.ambiguous.slice(0, 3).map((value) => clip(value));
+      const examplesText = joinWords(examples, ', ');
       problems.add({
         code: 'ambiguous-number',
         severity: 'warning',
         ...at(column + 1),
         field: name,
-        value: examples,
-        message: t(
-          lang,
+        value: examplesText,
+        message: phrase(
           {
             it: 'Nella colonna "{field}" valori come {value} si possono leggere in due modi: letti come {style}, in base agli altri valori della colonna.',
             en: 'In column "{field}" values such as {value} can be read two ways: read with {style}, from the other values in the column.',
           },
           {
             field: name,
-            value: examples,
+            value: examplesText,
             style:
               decision.style === 'comma-decimal'
-                ? t(lang, { it: 'la virgola per i decimali', en: 'the comma as decimal mark' })
-                : t(lang, { it: 'il punto per i decimali', en: 'the point as decimal mark' }),
+                ? phrase({ it: 'la virgola per i decimali', en: 'the comma as decimal mark' })
+                : phrase({ it: 'il punto per i decimali', en: 'the point as decimal mark' }),
           },
         ),
       });
@@ -190,9 +184,8 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
             row,
             field: name,
             value: '',
-            expected: describeExpected(field, lang),
-            message: t(
-              lang,
+            expected: describeExpected(field),
+            message: phrase(
               {
                 it: 'Riga {row}, colonna {letter} ("{field}"): il valore è obbligatorio ma la cella è vuota.',
                 en: 'Row {row}, column {letter} ("{field}"): a value is required but the cell is empty.',
@@ -212,15 +205,14 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
             ...at(column + 1),
             row,
             field: name,
-            value: clip(text, lang),
-            expected: t(lang, { it: 'un quartiere esistente', en: 'an existing quartiere' }),
-            message: t(
-              lang,
+            value: clip(text),
+            expected: phrase({ it: 'un quartiere esistente', en: 'an existing quartiere' }),
+            message: phrase(
               {
                 it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
                 en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
               },
-              { row, letter: columnLetter(column + 1), value: clip(text, lang), suggestions: match.suggestions.join(', ') },
+              { row, letter: columnLetter(column + 1), value: clip(text), suggestions: match.suggestions.join(', ') },
             ),
           });
           continue;
@@ -233,15 +225,14 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
             ...at(column + 1),
             row,
             field: name,
-            value: clip(text, lang),
+            value: clip(text),
             expected: match.matched,
-            message: t(
-              lang,
+            message: phrase(
               {
                 it: 'Riga {row}: "{value}" è stato riconosciuto come il quartiere {matched} (così anche nelle righe seguenti con lo stesso nome).',
                 en: 'Row {row}: "{value}" was recognised as the quartiere {matched} (and so in later rows with the same name).',
               },
-              { row, value: clip(text, lang), matched: match.matched },
+              { row, value: clip(text), matched: match.matched },
             ),
           });
         }
@@ -256,17 +247,16 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
           ...at(column + 1),
           row,
           field: name,
-          value: clip(text, lang),
-          expected: typeLabel(typed.expected, lang),
-          message: t(
-            lang,
+          value: clip(text),
+          expected: typeLabel(typed.expected),
+          message: phrase(
             typed.reason
               ? TYPING_REASONS[typed.reason]
               : {
                   it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è {expected}.',
                   en: 'Row {row}, column {letter} ("{field}"): "{value}" is not {expected}.',
                 },
-            { row, letter: columnLetter(column + 1), field: name, value: clip(text, lang), expected: typeLabel(typed.expected, lang) },
+            { row, letter: columnLetter(column + 1), field: name, value: clip(text), expected: typeLabel(typed.expected) },
           ),
         });
         continue;
@@ -282,7 +272,7 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
         const column = columnOf.get(name);
         if (column === undefined || name === quartiereField) continue;
         const field = schema.properties[name]!;
-        const value = clip(cells[column] ?? '', lang);
+        const value = clip(cells[column] ?? '');
         fail({
           code: 'constraint-error',
           severity: 'error',
@@ -290,14 +280,13 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
           row,
           field: name,
           value,
-          expected: describeExpected(field, lang),
-          message: t(
-            lang,
+          expected: describeExpected(field),
+          message: phrase(
             {
               it: 'Riga {row}, colonna {letter} ("{field}"): "{value}" non è ammesso; atteso {expected}.',
               en: 'Row {row}, column {letter} ("{field}"): "{value}" is not allowed; expected {expected}.',
             },
-            { row, letter: columnLetter(column + 1), field: name, value, expected: describeExpected(field, lang) },
+            { row, letter: columnLetter(column + 1), field: name, value, expected: describeExpected(field) },
           ),
         });
       }

@@ -21,6 +21,7 @@ const STAGES: readonly { stage: string; members: readonly string[] }[] = [
     members: [
       'types.ts',
       'i18n.ts',
+      'problem-text.ts',
       'service-target.ts',
       'schemas/',
       'provenance/paths.ts',

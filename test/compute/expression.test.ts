@@ -4,6 +4,7 @@ import { loadIndicators } from '../../src/compute/catalogue.js';
 import { loadSchemas } from '../../src/schemas/load-schemas.js';
 import { computeYear } from '../../src/compute/indicators.js';
 import { miniTerritorio, populationRows, yearData } from '../helpers/fixtures.js';
+import { say } from '../../src/i18n.js';
 
 describe('indicator expressions', () => {
   it('parses references with conditions, measures and year offsets', () => {
@@ -51,10 +52,9 @@ describe('indicator expressions', () => {
       ],
       loadSchemas().indicatori!,
       [],
-      'it',
     );
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/Indicatore "rotto", numeratore, carattere 13: "etta" non è un campo di popolazione/);
+    expect(say('it', problems[0]!.message)).toMatch(/Indicatore "rotto", numeratore, carattere 13: "etta" non è un campo di popolazione/);
   });
 
   it('an indicator added to the catalogue is computed with no code change', () => {
@@ -75,7 +75,6 @@ describe('indicator expressions', () => {
       ],
       loadSchemas().indicatori!,
       [],
-      'it',
     );
     expect(problems).toEqual([]);
     const rows = populationRows(2024, [

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/pipeline.js';
-import type { Problem } from '../../src/types.js';
 import { bilancio } from '../helpers/cli.js';
 import { SMALL_SERVIZI, writeSmallProject } from './helpers/small-project.js';
+import { said } from '../helpers/said.js';
+import type { ProblemText } from '../../src/problem-text.js';
 
 // A project can make bilancio read only inside itself, and a build can never write over its inputs.
 
@@ -29,8 +30,9 @@ async function project(name: string, edit: (dir: string) => Promise<void>): Prom
   return dir;
 }
 
-const problems = async (dir: string): Promise<Problem[]> =>
-  (await checkProject({ project: dir }, fx)).report.files.flatMap((f) => [...f.errors, ...f.warnings]);
+/** The problems of a project as `validate --format json` gives them (in Italian). */
+const problems = async (dir: string): Promise<ProblemText[]> =>
+  said((await checkProject({ project: dir }, fx)).report.files.flatMap((f) => [...f.errors, ...f.warnings]));
 
 describe('symbolic links', () => {
   it('refuses a data file that is a link to a file outside the project (dati/2024/popolazione.csv → /etc/passwd)', async () => {
@@ -54,7 +56,7 @@ describe('symbolic links', () => {
       await symlink(outside, path.join(d, 'dati'));
     });
     const checked = await checkProject({ project: dir }, fx);
-    const found = checked.report.files.flatMap((f) => f.errors);
+    const found = said(checked.report.files.flatMap((f) => f.errors));
     expect(found).toContainEqual(
       expect.objectContaining({
         code: 'source-error',

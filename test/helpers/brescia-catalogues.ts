@@ -6,14 +6,15 @@ import { validateProject } from '../../src/validate/validate-project.js';
 import { validateFiles } from '../../src/validate/validate-files.js';
 import { parseTable } from '../../src/ingest/read-table.js';
 import { bresciaProject } from './paths.js';
+import { sayReport } from '../../src/problem-text.js';
 
 let cached: ValidatedProject | undefined;
 
 /** Brescia's territory and catalogues, validated once per test file. */
 export async function bresciaCatalogues(): Promise<ValidatedProject> {
   if (!cached) {
-    const sources = await readProject(bresciaProject, 'it');
-    cached = validateProject({ ...sources, tables: sources.tables.filter((s) => s.anno === null), contributi: [] }, loadSchemas(), 'it');
+    const sources = await readProject(bresciaProject);
+    cached = validateProject({ ...sources, tables: sources.tables.filter((s) => s.anno === null), contributi: [] }, loadSchemas());
   }
   return cached;
 }
@@ -27,6 +28,6 @@ export function encode(text: string, encoding: 'windows-1252' | 'utf-8-bom'): Ui
 
 /** Validates one file's bytes as `dataset` against Brescia's catalogues. */
 export async function validateBytes(bytes: Uint8Array, name: string, dataset: string, lang: Lang = 'it') {
-  const table = parseTable(bytes, name, { lang });
-  return validateFiles([{ dataset, table }], await bresciaCatalogues(), loadSchemas(), lang);
+  const table = parseTable(bytes, name);
+  return sayReport(lang, validateFiles([{ dataset, table }], await bresciaCatalogues(), loadSchemas()));
 }

@@ -4,6 +4,7 @@ import type { DatasetRows, Servizio, Territorio, TypedRow } from '../../src/type
 import { loadSchemas } from '../../src/schemas/load-schemas.js';
 import { loadIndicators, type IndicatorDefinition } from '../../src/compute/catalogue.js';
 import { bresciaProject } from './paths.js';
+import { say } from '../../src/i18n.js';
 
 /** A small territory: two zone, five quartieri. */
 export const miniTerritorio: Territorio = {
@@ -37,7 +38,7 @@ export function yearData(anno: number, datasets: Record<string, TypedRow[]>): Ma
 /** The indicator catalogue of the embedded Brescia project, for the given services. */
 export function bresciaIndicators(servizi: Servizio[] = []): IndicatorDefinition[] {
   const raw = JSON.parse(readFileSync(path.join(bresciaProject, 'catalogo/indicatori.json'), 'utf8'));
-  const { definitions, problems } = loadIndicators(raw, loadSchemas().indicatori!, servizi, 'it');
-  if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
+  const { definitions, problems } = loadIndicators(raw, loadSchemas().indicatori!, servizi);
+  if (problems.length) throw new Error(problems.map((p) => say('it', p.message)).join('\n'));
   return definitions;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/ingest/csv.js';
 import { checkStructure } from '../../src/validate/structure.js';
 import { parseText, places } from './helpers.js';
+import { said } from '../helpers/said.js';
 
 describe('parseCsv', () => {
   it('keeps ragged rows as they are', () => {
@@ -50,7 +51,7 @@ describe('parseCsv', () => {
     expect(table.rows).toEqual([['2024', 'ok']]);
     expect(table.problems).toHaveLength(1);
     expect(table.problems[0]).toMatchObject({ code: 'source-error', row: 3 });
-    expect(table.problems[0]?.message).toMatch(/^Virgolette non chiuse: nella riga 3/);
+    expect(said(table.problems)[0]?.message).toMatch(/^Virgolette non chiuse: nella riga 3/);
   });
 
   it('a header-only file is valid with 0 rows; whitespace-only lines are an empty source', () => {

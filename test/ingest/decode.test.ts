@@ -1,19 +1,22 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/ingest/decode.js';
+import { decodeBytes, type DecodeOptions } from '../../src/ingest/decode.js';
+import { sayProblem } from '../../src/problem-text.js';
+import type { Lang } from '../../src/types.js';
 import { firstInvalidUtf8 } from '../../src/ingest/utf8.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const cp1252 = (text: string) => new Uint8Array(iconv.encode(text, 'win1252'));
 const decoded = (bytes: Uint8Array, options = {}) => {
   const result = decodeBytes(bytes, 'dati.csv', options);
-  if (!result.ok) throw new Error(`unexpected problem: ${result.problem.message}`);
+  if (!result.ok) throw new Error(`unexpected problem: ${sayProblem('it', result.problem).message}`);
   return result;
 };
-const problemOf = (bytes: Uint8Array, options = {}) => {
+/** The problem of bytes that do not decode, said in `lang` (Italian by default). */
+const problemOf = (bytes: Uint8Array, { lang = 'it', ...options }: DecodeOptions & { lang?: Lang } = {}) => {
   const result = decodeBytes(bytes, 'dati.csv', options);
   if (result.ok) throw new Error('expected an encoding problem');
-  return result.problem;
+  return sayProblem(lang, result.problem);
 };
 
 describe('decodeBytes', () => {

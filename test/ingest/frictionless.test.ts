@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkStructure } from '../../src/validate/structure.js';
 import type { RawTable } from '../../src/types.js';
 import { frictionless, places } from './helpers.js';
+import { said, saidTable } from '../helpers/said.js';
 
-const errorsOf = (table: RawTable) => [...table.problems, ...checkStructure(table)].filter((p) => p.severity === 'error');
+const errorsOf = (table: RawTable) => said([...table.problems, ...checkStructure(table)]).filter((p) => p.severity === 'error');
 const warningsOf = (table: RawTable) => checkStructure(table).filter((p) => p.severity === 'warning');
 
 describe('frictionless-py structure fixtures', () => {
@@ -86,7 +87,7 @@ describe('frictionless-py structure fixtures', () => {
   });
 
   it('duplicate-rows.csv: a duplicate-row warning at row 4, naming row 2', () => {
-    const problems = checkStructure(frictionless('duplicate-rows.csv'));
+    const problems = said(checkStructure(frictionless('duplicate-rows.csv')));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'duplicate-row', severity: 'warning', row: 4 });
     expect(problems[0]?.message).toContain('riga 2');
@@ -95,8 +96,8 @@ describe('frictionless-py structure fixtures', () => {
   it('empty.csv: source-error "the source is empty"', () => {
     const table = frictionless('empty.csv');
     expect(table.problems.map((p) => p.code)).toEqual(['source-error']);
-    expect(table.problems[0]?.message).toMatch(/^Il file è vuoto/);
-    expect(frictionless('empty.csv', { lang: 'en' }).problems[0]?.message).toMatch(/^The source is empty/);
+    expect(saidTable(table).problems[0]?.message).toMatch(/^Il file è vuoto/);
+    expect(saidTable(frictionless('empty.csv'), 'en').problems[0]?.message).toMatch(/^The source is empty/);
   });
 
   it('without-rows.csv: valid, 0 rows', () => {
@@ -214,7 +215,7 @@ describe('frictionless-py structure fixtures', () => {
     const table = frictionless('invalid.json');
     expect(table.problems).toHaveLength(1);
     expect(table.problems[0]).toMatchObject({ code: 'source-error', value: "'name': 'name'," });
-    expect(table.problems[0]?.message).toContain('riga 2, colonna 5');
+    expect(saidTable(table).problems[0]?.message).toContain('riga 2, colonna 5');
   });
 
   it('table-unicode-headers.csv: CJK header, 2 rows', () => {

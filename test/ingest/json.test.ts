@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJson } from '../../src/ingest/json.js';
 import { checkStructure } from '../../src/validate/structure.js';
 import { parseText } from './helpers.js';
+import { saidTable } from '../helpers/said.js';
 
 describe('parseJson', () => {
   it('array of objects: header is the union of keys in first-seen order; values as JSON text, null kept', () => {
@@ -35,13 +36,13 @@ describe('parseJson', () => {
   });
 
   it('not an array, empty text, an empty array', () => {
-    expect(parseJson('{"a":1}', 'x.json').problems[0]?.message).toMatch(/contiene un oggetto/);
-    expect(parseJson('  ', 'x.json').problems[0]?.message).toMatch(/^Il file è vuoto/);
+    expect(saidTable(parseJson('{"a":1}', 'x.json')).problems[0]?.message).toMatch(/contiene un oggetto/);
+    expect(saidTable(parseJson('  ', 'x.json')).problems[0]?.message).toMatch(/^Il file è vuoto/);
     expect(parseJson('[]', 'x.json')).toMatchObject({ header: [], rows: [], problems: [] });
   });
 
   it('a syntax error names line and column, in English too', () => {
-    const table = parseJson('[\n  {"a": 1},\n  {"a": 2,}\n]', 'x.json', 'en');
+    const table = saidTable(parseJson('[\n  {"a": 1},\n  {"a": 2,}\n]', 'x.json'), 'en');
     expect(table.problems[0]?.message).toContain('line 3, column 11');
     expect(table.problems[0]?.value).toBe('{"a": 2,}');
   });

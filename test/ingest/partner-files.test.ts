@@ -4,6 +4,7 @@ import { readTable } from '../../src/ingest/read-table.js';
 import { decideNumberStyle, parseNumber } from '../../src/ingest/numbers.js';
 import { checkStructure } from '../../src/validate/structure.js';
 import { FIXTURES, places } from './helpers.js';
+import { said } from '../helpers/said.js';
 
 const read = (name: string) => readTable(FIXTURES + name, { displayPath: `contributi/auser/2024/${name}` });
 
@@ -41,7 +42,7 @@ describe('partner files', () => {
     expect(table.rowNumbers).toEqual([3, 4, 5]);
     // The duplicate is reported where Excel shows it.
     expect(places(checkStructure(table))).toEqual(['duplicate-row@5:-']);
-    expect(checkStructure(table)[0]?.message).toBe('La riga 5 è identica alla riga 4: se è un doppione, eliminarla.');
+    expect(said(checkStructure(table))[0]?.message).toBe('La riga 5 è identica alla riga 4: se è un doppione, eliminarla.');
   });
 
   it('CR-only line endings (old Mac Excel)', async () => {
@@ -68,7 +69,7 @@ describe('partner files', () => {
     expect(table.problems).toHaveLength(1);
     // Row 4, although it is text line 5: row 2 spans two lines.
     expect(table.problems[0]).toMatchObject({ code: 'encoding-error', severity: 'error', row: 4, value: '0x81' });
-    expect(table.problems[0]?.message).toContain('posizione 87');
-    expect(table.problems[0]?.message).toContain('riga 4');
+    expect(said(table.problems)[0]?.message).toContain('posizione 87');
+    expect(said(table.problems)[0]?.message).toContain('riga 4');
   });
 });

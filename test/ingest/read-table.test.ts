@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatasetFile, listDatasetFiles, readTable } from '../../src/ingest/read-table.js';
+import { saidTable } from '../helpers/said.js';
 
 let dir: string;
 
@@ -43,11 +44,11 @@ describe('readTable', () => {
   it('a missing file, a folder, an unsupported format: source-errors, never a throw', async () => {
     const missing = await readTable(path.join(dir, 'manca.csv'), { displayPath: 'manca.csv' });
     expect(missing.problems).toEqual([expect.objectContaining({ code: 'source-error', file: 'manca.csv' })]);
-    expect(missing.problems[0]?.message).toBe('Impossibile leggere il file: il file non esiste.');
-    const folder = await readTable(path.join(dir, 'erogazioni_cartella.csv'), { displayPath: 'c.csv', lang: 'en' });
+    expect(saidTable(missing).problems[0]?.message).toBe('Impossibile leggere il file: il file non esiste.');
+    const folder = saidTable(await readTable(path.join(dir, 'erogazioni_cartella.csv'), { displayPath: 'c.csv' }), 'en');
     expect(folder.problems[0]?.message).toBe('The file cannot be read: it is a folder, not a file.');
     const xls = await readTable(path.join(dir, 'vecchio.xls'), { displayPath: 'vecchio.xls' });
-    expect(xls.problems[0]?.message).toMatch(/^Formato di file non supportato \(\.xls\)/);
+    expect(saidTable(xls).problems[0]?.message).toMatch(/^Formato di file non supportato \(\.xls\)/);
   });
 });
 

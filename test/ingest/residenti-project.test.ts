@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, computeProject } from '../../src/pipeline.js';
 import { diskEffects } from '../../src/effects.js';
 import { bresciaProject } from '../helpers/paths.js';
+import { said } from '../helpers/said.js';
 
 const fx = diskEffects();
 
@@ -75,7 +76,7 @@ describe('residenti.csv in a project', () => {
       [10, 'residenti', differences[1]!.value, Number(differences[1]!.value)],
       [20, 'residenti', differences[2]!.value, Number(differences[2]!.value)],
     ]);
-    expect(differences[0]!.message).toMatch(/popolazione indica \d+ residenti, l'estratto dei residenti ne conta \d+/);
+    expect(said(differences)[0]!.message).toMatch(/popolazione indica \d+ residenti, l'estratto dei residenti ne conta \d+/);
     // popolazione.csv stays the year's population.
     expect(checked.project.dati.get(2024)!.get('popolazione')![0]!.file).toBe('dati/2024/popolazione.csv');
   }, 60_000);

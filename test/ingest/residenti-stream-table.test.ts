@@ -78,7 +78,7 @@ describe('streamed reading equals parseTable on every suite file', () => {
         const actual = await streamed(file, { chunkSize });
         expect(shape(actual)).toEqual(shape(expected));
         if (!expected.problems.length) {
-          const structure = (table: RawTable) => checkStructure(table, 'it', { duplicateRows: false });
+          const structure = (table: RawTable) => checkStructure(table, { duplicateRows: false });
           expect(structure(actual)).toEqual(structure(expected));
         }
       });

@@ -13,6 +13,8 @@ import { streamResidenti, type ResidentiStreamOptions } from '../../src/validate
 import type { Problem, TypedRow } from '../../src/types.js';
 import { seeded, writeResidentiFile } from '../../bench/residenti-file.js';
 import { bresciaCatalogues } from '../helpers/brescia-catalogues.js';
+import { said } from '../helpers/said.js';
+import { say } from '../../src/i18n.js';
 
 const schemas = loadSchemas();
 let quartieri: QuartiereIndex;
@@ -38,7 +40,6 @@ function tablePath(bytes: Uint8Array) {
     dataset: 'residenti',
     schema: entry.schema,
     quartieri,
-    lang: 'it',
     validateRow: (row) => entry.validateRow(row) as boolean,
     rowErrors: () => entry.validateRow.errors,
   });
@@ -54,7 +55,7 @@ function tablePath(bytes: Uint8Array) {
 
 const countsOf = (rows: TypedRow[]) =>
   new Map(rows.map(({ values: v }) => [[v.codice_quartiere, v.sesso, v.eta, v.cittadinanza].join('|'), v.residenti]));
-const place = (p: Problem) => `${p.code}@${p.row ?? '-'}:${p.column ?? '-'} ${p.message}`;
+const place = (p: Problem) => `${p.code}@${p.row ?? '-'}:${p.column ?? '-'} ${say('it', p.message)}`;
 
 /** A residenti file written every way people write one: codes, numbers, names, quotes, ND. */
 function variedFile(rows: number, seed: number): string[] {
@@ -187,7 +188,7 @@ describe('streamed residenti: problems', () => {
     const file = path.join(dir, 'limite.csv');
     await writeFile(file, lines.join('\n'));
     const streamed = await stream(file, { problemsPerCode: 100 });
-    const byCode = (code: string) => streamed.problems.filter((p) => p.code === code);
+    const byCode = (code: string) => said(streamed.problems).filter((p) => p.code === code);
     expect(byCode('constraint-error')).toHaveLength(101);
     expect(byCode('type-error')).toHaveLength(101);
     expect(byCode('type-error')[100]).toMatchObject({ value: '150', message: expect.stringMatching(/^… e altri 150 errori type-error/) });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkStructure } from '../../src/validate/structure.js';
-import type { RawTable } from '../../src/types.js';
+import { checkStructure as check, type StructureOptions } from '../../src/validate/structure.js';
+import type { Lang, RawTable } from '../../src/types.js';
+import { said } from '../helpers/said.js';
+
+/** The structure problems of a table, said in `lang`. */
+const checkStructure = (table: RawTable, lang: Lang = 'it', options?: StructureOptions) => said(check(table, options), lang);
 import { parseText, places } from './helpers.js';
 
 const table = (header: string[], rows: (string | null)[][], extra: Partial<RawTable> = {}): RawTable => ({

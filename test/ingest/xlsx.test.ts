@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseWorkbook } from '../../src/ingest/xlsx.js';
 import { checkStructure } from '../../src/validate/structure.js';
+import { said } from '../helpers/said.js';
 
 type SheetRows = Record<number, ExcelJS.CellValue[]>;
 
@@ -99,8 +100,8 @@ describe('parseWorkbook', () => {
     const table = await parseWorkbook(bytes, 'e.xlsx', { dataset: 'erogazioni' });
     expect(table.problems).toHaveLength(1);
     expect(table.problems[0]?.code).toBe('source-error');
-    expect(table.problems[0]?.message).toContain('«Foglio1», «Foglio2»');
-    expect(table.problems[0]?.message).toContain('«erogazioni»');
+    expect(said(table.problems)[0]?.message).toContain('«Foglio1», «Foglio2»');
+    expect(said(table.problems)[0]?.message).toContain('«erogazioni»');
   });
 
   it('the only sheet is read whatever its name; extra filled cells beyond the header stay extra', async () => {
@@ -113,9 +114,9 @@ describe('parseWorkbook', () => {
 
   it('an empty sheet and a file that is no workbook are source-errors', async () => {
     const empty = await parseWorkbook(await workbook({ Foglio1: {} }), 'x.xlsx');
-    expect(empty.problems[0]?.message).toMatch(/^Il file è vuoto/);
+    expect(said(empty.problems)[0]?.message).toMatch(/^Il file è vuoto/);
     const broken = await parseWorkbook(new TextEncoder().encode('anno;utenti\n2024;3\n'), 'x.xlsx');
     expect(broken.problems.map((p) => p.code)).toEqual(['source-error']);
-    expect(broken.problems[0]?.message).toMatch(/Cartella di lavoro di Excel/);
+    expect(said(broken.problems)[0]?.message).toMatch(/Cartella di lavoro di Excel/);
   });
 });

@@ -89,8 +89,8 @@ describe('compareDefinitions', () => {
   it('ignores spacing, reports a changed scale', () => {
     const now = bresciaIndicators();
     const spaced = now.map((d) => (d.id === 'indice_vecchiaia' ? { ...d, numeratore: ` ${d.numeratore.replace(/,/g, ' , ')} ` } : d));
-    expect(compareDefinitions(spaced, now, 'it')).toEqual([]);
+    expect(compareDefinitions(spaced, now)).toEqual([]);
     const rescaled = now.map((d) => (d.id === 'quota_stranieri' ? { ...d, scala: 1000 } : d));
-    expect(compareDefinitions(rescaled, now, 'en').map((c) => c.indicatore)).toEqual(['quota_stranieri']);
+    expect(compareDefinitions(rescaled, now).map((c) => c.indicatore)).toEqual(['quota_stranieri']);
   });
 });

@@ -7,6 +7,7 @@ import { computeYear, type AreaValue } from '../../src/compute/indicators.js';
 import { auditIndicators, suppress } from '../../src/compute/suppress.js';
 import { RowSpace } from '../../src/compute/privacy/row-space.js';
 import { bresciaIndicators, miniTerritorio, populationRows, yearData } from '../helpers/fixtures.js';
+import { said } from '../helpers/said.js';
 
 // The leak routes found by probing the publication as an attacker would (issue 15). For each: with the
 // audit-driven protection switched off, the audit finds the protected count; with it on, it finds none.
@@ -22,8 +23,13 @@ const service = (codice: string, unita: Servizio['unita'] = 'utenti', unitaPerso
 });
 
 function catalogue(raw: object[], servizi: Servizio[]): IndicatorDefinition[] {
-  const { definitions, problems } = loadIndicators(raw, loadSchemas().indicatori!, servizi, 'it');
-  if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
+  const { definitions, problems } = loadIndicators(raw, loadSchemas().indicatori!, servizi);
+  if (problems.length)
+    throw new Error(
+      said(problems)
+        .map((p) => p.message)
+        .join('\n'),
+    );
   return definitions;
 }
 

@@ -19,7 +19,7 @@ describe('the validation page of a file with more problems than it lists', () =>
       value: 'x',
       message: `Riga ${i + 2}: non è un numero.`,
     }));
-    const closing = omittedProblem('erogazioni.csv', 'type-error', 'error', 149_900, 100, 'it');
+    const closing = omittedProblem('erogazioni.csv', 'type-error', 'error', 149_900, 100);
     const report: ValidationReport = {
       valid: false,
       summary: { files: 1, rows: 150_000, errors: 150_000, warnings: 0 },

@@ -5,6 +5,7 @@ import { parseNumber } from '../../src/ingest/numbers.js';
 import { normalizeConfig } from '../../src/config/normalize-config.js';
 import { parseTable } from '../../src/ingest/read-table.js';
 import { validateTable } from '../../src/validate/validate-table.js';
+import { said } from '../helpers/said.js';
 
 const dateField = { type: 'string', format: 'date' } as const;
 const integerField = { type: 'integer' } as const;
@@ -35,13 +36,12 @@ describe('dates are days of the calendar', () => {
       { ...base, data_pubblicazione: '2025-02-31' },
       { ...base, scadenza_contributi: { 2024: '2023-02-29' } },
     ]) {
-      const result = normalizeConfig(config, schemas.config, { file: 'bilancio.config.json', lang: 'it' });
+      const result = normalizeConfig(config, schemas.config, { file: 'bilancio.config.json' });
       expect('config' in result).toBe(false);
-      expect(result.problems[0]?.message).toMatch(/non è una data del calendario.*31 febbraio non esiste/);
+      expect(said(result.problems)[0]?.message).toMatch(/non è una data del calendario.*31 febbraio non esiste/);
     }
     const good = normalizeConfig({ ...base, data_pubblicazione: '2024-02-29' }, schemas.config, {
       file: 'bilancio.config.json',
-      lang: 'it',
     });
     expect('config' in good).toBe(true);
   });
@@ -59,13 +59,12 @@ describe('a dataset date that does not exist', () => {
       validateRow: (row) => entry.validateRow(row) as boolean,
       rowErrors: () => entry.validateRow.errors,
       quartieri: null,
-      lang: 'it',
     });
     expect(result.problems.map((p) => [p.code, p.row, p.columnLetter, p.value])).toEqual([
       ['type-error', 2, 'D', '2025-02-31'],
       ['type-error', 4, 'D', '31/02/2025'],
     ]);
-    expect(result.problems[0]?.message).toBe(
+    expect(said(result.problems)[0]?.message).toBe(
       'Riga 2, colonna D ("scadenza"): la data "2025-02-31" non esiste nel calendario (quel giorno non c\'è in quel mese). Correggere il giorno o il mese.',
     );
     expect(result.rows.find((r) => r.row === 3)?.values.scadenza).toBe('2024-02-29');
@@ -93,11 +92,10 @@ describe('integers are exact or refused', () => {
       validateRow: (row) => entry.validateRow(row) as boolean,
       rowErrors: () => entry.validateRow.errors,
       quartieri: null,
-      lang: 'it',
     });
     expect(result.problems).toEqual([
       expect.objectContaining({ code: 'type-error', row: 2, column: 5, columnLetter: 'E', field: 'utenti' }),
     ]);
-    expect(result.problems[0]?.message).toMatch(/intero troppo grande per essere letto esattamente/);
+    expect(said(result.problems)[0]?.message).toMatch(/intero troppo grande per essere letto esattamente/);
   });
 });

@@ -4,15 +4,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clip } from '../../src/validate/clip.js';
 import { bilancio } from '../helpers/cli.js';
+import { say } from '../../src/i18n.js';
 
 // A long value is cut in every message and report, and says how long it was in the report's language.
 
 describe('clip', () => {
   it('keeps short values, cuts long ones and gives their length in the language of the report', () => {
-    expect(clip('Folzano', 'it')).toBe('Folzano');
+    expect(clip('Folzano')).toBe('Folzano');
     const long = 'x'.repeat(1_234_567);
-    expect(clip(long, 'it')).toBe(`${'x'.repeat(80)}… (1.234.567 caratteri)`);
-    expect(clip(long, 'en')).toBe(`${'x'.repeat(80)}… (1,234,567 characters)`);
+    expect(say('it', clip(long))).toBe(`${'x'.repeat(80)}… (1.234.567 caratteri)`);
+    expect(say('en', clip(long))).toBe(`${'x'.repeat(80)}… (1,234,567 characters)`);
   });
 
   it('validate --lang en reports a long value in English', async () => {

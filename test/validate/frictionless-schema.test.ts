@@ -55,15 +55,14 @@ function validate(csvName: string, table: TableSchema, foreignKey?: { field: str
     dataset: 'test',
     schema,
     quartieri: null,
-    lang: 'it',
     validateRow: (row) => validateRow(row) as boolean,
     rowErrors: () => validateRow.errors,
   });
-  const keys = checkKeys(result.rows, schema, 'it');
+  const keys = checkKeys(result.rows, schema);
   const extra: Problem[] = [...keys.problems];
   if (foreignKey) {
     const known = new Set(result.rows.map((r) => String(r.values[foreignKey.reference])));
-    extra.push(...checkForeignKey(result.rows, foreignKey.field, known, 'test', 'it').problems);
+    extra.push(...checkForeignKey(result.rows, foreignKey.field, known, 'test').problems);
   }
   const report = buildReport(
     [{ table: raw, dataset: 'test', rowsRead: result.rowsRead, columns: result.columns, problems: result.problems }],

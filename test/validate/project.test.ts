@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/pipeline.js';
 import { diskEffects } from '../../src/effects.js';
 import { bresciaProject } from '../helpers/paths.js';
+import { said } from '../helpers/said.js';
 
 const fx = diskEffects();
 
@@ -54,7 +55,7 @@ describe('cross-file consistency rules', () => {
       ['consistency-error', 2, 'famiglie_unipersonali'],
       ['consistency-error', 2, 'anziani_soli_75'],
     ]);
-    expect(famiglie.errors[1]!.message).toMatch(/75 anni e più/);
+    expect(said(famiglie.errors)[1]!.message).toMatch(/75 anni e più/);
     const erogazioni = checked.report.files.find((f) => f.path === 'dati/2024/erogazioni_comune.csv')!;
     const users = erogazioni.warnings.find((p) => p.field === 'utenti' && p.code === 'consistency-error');
     expect(users?.value).toBe('50000');

@@ -7,6 +7,7 @@ import { readTable } from '../../src/ingest/read-table.js';
 import { validateFiles } from '../../src/validate/validate-files.js';
 import { loadSchemas } from '../../src/schemas/load-schemas.js';
 import { bresciaCatalogues } from '../helpers/brescia-catalogues.js';
+import { sayReport } from '../../src/problem-text.js';
 
 describe('a partner workbook (.xlsx)', () => {
   let dir: string | undefined;
@@ -24,7 +25,7 @@ describe('a partner workbook (.xlsx)', () => {
     const file = path.join(dir, 'erogazioni_auser.xlsx');
     await workbook.xlsx.writeFile(file);
     const table = await readTable(file, { displayPath: 'erogazioni_auser.xlsx', dataset: 'erogazioni' });
-    const report = validateFiles([{ dataset: 'erogazioni', table }], await bresciaCatalogues(), loadSchemas(), 'it');
+    const report = sayReport('it', validateFiles([{ dataset: 'erogazioni', table }], await bresciaCatalogues(), loadSchemas()));
     expect(report.files[0]!.sheet).toBe('erogazioni');
     const errors = report.files[0]!.errors;
     expect(errors).toHaveLength(1);

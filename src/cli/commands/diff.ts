@@ -4,8 +4,7 @@ import { t } from '../../i18n.js';
 import { diskEffects } from '../../effects.js';
 import { checkProject, computeProject } from '../../pipeline.js';
 import { computeDiff } from '../../participation/diff.js';
-import { formatDiffText } from '../../render/diff-text.js';
-import { readStoredCatalogues } from '../../participation/definitions.js';
+import { diffInLanguage, formatDiffText } from '../../render/diff-text.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
 import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
@@ -77,10 +76,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
         values: result.values,
         anno,
         confronto,
-        lang,
-        stored: await readStoredCatalogues(checked.root, checked.project.servizi, lang),
+        stored: checked.storedCatalogues,
       });
       const names = new Map(checked.project.enti.map((e) => [e.codice, e.nome]));
-      out.stdout(opts.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiffText(diff, lang, names));
+      const said = diffInLanguage(diff, lang);
+      out.stdout(opts.format === 'json' ? `${JSON.stringify(said, null, 2)}\n` : formatDiffText(said, lang, names));
     });
 }

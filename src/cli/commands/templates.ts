@@ -4,7 +4,7 @@ import { diskEffects } from '../../effects.js';
 import { readProject } from '../../project/read-project.js';
 import { loadSchemas } from '../../schemas/load-schemas.js';
 import { validateProject } from '../../validate/validate-project.js';
-import { datasetTemplate } from '../../validate/dataset-templates.js';
+import { datasetTemplate } from '../../render/dataset-templates.js';
 import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
@@ -54,9 +54,9 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
           ),
         );
       }
-      const sources = await readProject(project ?? defaultProject, lang, 'catalogues');
+      const sources = await readProject(project ?? defaultProject, 'catalogues');
       await checkOutputRequest(sources.root, opts.out, 'templates', lang);
-      const catalogues = validateProject(sources, schemas, lang);
+      const catalogues = validateProject(sources, schemas);
       const fx = diskEffects(ctx.progress);
       const written: string[] = [];
       // Added to the folder, one dataset's files beside the others' (--dataset rewrites only its own).

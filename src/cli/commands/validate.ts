@@ -8,6 +8,7 @@ import { checkProject } from '../../pipeline.js';
 import { checkFiles } from '../../check-files.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
+import { sayReport } from '../../problem-text.js';
 import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
 
 async function isProjectFolder(target: string): Promise<boolean> {
@@ -53,9 +54,9 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
             }
           }
           lang = requested ?? 'it';
-          report = await checkFiles({ files: paths, project: opts.progetto ?? defaultProject, lang, dataset: opts.dataset }, fx);
+          report = await checkFiles({ files: paths, project: opts.progetto ?? defaultProject, dataset: opts.dataset }, fx);
         }
-        if (opts.format === 'json') out.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        if (opts.format === 'json') out.stdout(`${JSON.stringify(sayReport(lang, report), null, 2)}\n`);
         else if (opts.format === 'html') {
           const { loadTemplates } = await import('../../render/html.js');
           const { renderValidationPage } = await import('../../render/validation-page.js');

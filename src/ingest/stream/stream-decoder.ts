@@ -2,7 +2,7 @@
 // (or, when that chunk is plain ASCII, on the first line that is not), then every later non-ASCII
 // piece is checked against the decision, so a bad byte is an encoding-error at its row.
 import { isAscii } from 'node:buffer';
-import type { Lang, Problem } from '../../types.js';
+import type { Problem } from '../../types.js';
 import { decodeBytes, decodeText, encodingProblem, type PieceOrigin } from '../decode.js';
 import type { ForcedEncoding, TextEncoding } from '../options.js';
 import { firstInvalidUtf8 } from '../utf8.js';
@@ -21,14 +21,13 @@ export class StreamDecoder {
 
   constructor(
     private readonly file: string,
-    private readonly lang: Lang,
     private readonly forced?: ForcedEncoding,
   ) {}
 
   /** Detects the encoding on the first bytes (the whole file, or a sample cut where no character is split). */
   start(first: Uint8Array, whole: boolean): StreamStart {
     const sample = whole ? first : first.subarray(0, sampleEnd(first));
-    const decoded = decodeBytes(sample, this.file, { lang: this.lang, ...(this.forced && { encoding: this.forced }) });
+    const decoded = decodeBytes(sample, this.file, { ...(this.forced && { encoding: this.forced }) });
     if (!decoded.ok) return decoded;
     this.decide(sample, decoded.encoding, { byteOffset: 0, row: 1 });
     this.decided = this.forced !== undefined || decoded.encoding !== 'utf-8' || !isAscii(sample);
@@ -38,7 +37,7 @@ export class StreamDecoder {
   /** Checks a piece of the file that may hold non-ASCII bytes; null when it reads in the file's encoding. */
   check(bytes: Uint8Array, origin: PieceOrigin): Problem | null {
     if (isAscii(bytes)) return null;
-    const options = { lang: this.lang, origin };
+    const options = { origin };
     if (!this.decided) {
       const decoded = decodeBytes(bytes, this.file, options);
       if (!decoded.ok) return decoded.problem;
@@ -69,7 +68,7 @@ export class StreamDecoder {
   private decide(bytes: Uint8Array, encoding: TextEncoding, origin: PieceOrigin): void {
     this.encoding = encoding;
     if (this.forced !== undefined || encoding === 'utf-8' || encoding === 'utf-8-bom') return;
-    this.mixed = encodingProblem(bytes, this.file, 'mixedEncodings', firstInvalidUtf8(bytes), 'UTF-8', { lang: this.lang, origin });
+    this.mixed = encodingProblem(bytes, this.file, 'mixedEncodings', firstInvalidUtf8(bytes), 'UTF-8', { origin });
   }
 
   /** Text of a piece already checked. */

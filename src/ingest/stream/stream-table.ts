@@ -2,8 +2,9 @@
 // on the first chunk, delimiter and line ending sniffed, title rows above the header skipped) and
 // the same row numbers, with the rows handed one at a time to a RowSink.
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { Dialect, Lang, Problem } from '../../types.js';
+import type { Dialect, Problem } from '../../types.js';
 import { readingProblem } from '../messages.js';
+import { amount, joined } from '../../i18n.js';
 import type { Delimiter, ForcedEncoding } from '../options.js';
 import { detectDelimiter, detectLineEnding, findHeaderIndex } from '../sniff.js';
 import { StreamDecoder } from './stream-decoder.js';
@@ -38,7 +39,6 @@ export interface StreamProgress {
 
 export interface StreamTableOptions {
   displayPath: string;
-  lang?: Lang;
   encoding?: ForcedEncoding;
   delimiter?: Delimiter;
   /** Bytes per read (256 KiB by default: the buffer stays in the CPU cache). */
@@ -67,7 +67,6 @@ const HEADER_WINDOW = 12;
 /** Reads a CSV file from disk as a stream, handing its data rows to `sink`. I/O errors become a source-error. */
 export async function streamTable(absPath: string, options: StreamTableOptions, sink: RowSink): Promise<StreamedTable> {
   const file = options.displayPath;
-  const lang = options.lang ?? 'it';
   const dialect: Dialect = { encoding: 'utf-8', delimiter: options.delimiter ?? ',', lineEnding: null, skippedTitleRows: 0 };
   const failed = (problem: Problem): StreamedTable => ({ dialect, header: [], rowsRead: 0, problem });
   let handle: FileHandle;
@@ -77,21 +76,21 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
     handle = await open(absPath, 'r');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return failed(readingProblem('source-error', file, lang, 'unreadable', { reason }));
+    return failed(readingProblem('source-error', file, 'unreadable', { reason }));
   }
   try {
-    const decoder = new StreamDecoder(file, lang, options.encoding);
+    const decoder = new StreamDecoder(file, options.encoding);
     const rows = new Rows(sink, decoder);
     // The encoding, delimiter and line ending are told by the first bytes, whatever the chunk size.
     const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, totalBytes));
     const sampled = (await handle.read(sample, 0, sample.length, 0)).bytesRead;
-    if (sampled === 0) return failed(readingProblem('source-error', file, lang, 'empty'));
+    if (sampled === 0) return failed(readingProblem('source-error', file, 'empty'));
     const started = decoder.start(sample.subarray(0, sampled), sampled >= totalBytes);
     if (!started.ok) return failed(started.problem);
     dialect.delimiter = options.delimiter ?? detectDelimiter(started.text);
     dialect.lineEnding = detectLineEnding(started.text, dialect.delimiter);
     rows.dialect = dialect;
-    const tokenizer = new Tokenizer({ file, lang, delimiter: dialect.delimiter, decoder }, rows);
+    const tokenizer = new Tokenizer({ file, delimiter: dialect.delimiter, decoder }, rows);
     // One buffer, reused: the bytes a read leaves over (an incomplete line) move to its start.
     let buf = Buffer.allocUnsafe(options.chunkSize ?? 256 * 1024);
     let base = started.bomLength;
@@ -107,8 +106,8 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
       // A line with no end in sight: refused at the limit instead of growing the buffer to the file's size.
       if (carry > MAX_LINE_CHARS && !hasLineBreak(buf.subarray(held, filled))) {
         const row = tokenizer.records + 1;
-        const params = { row, length: `> ${MAX_LINE_CHARS.toLocaleString('it-IT')}`, limit: MAX_LINE_CHARS.toLocaleString('it-IT') };
-        tokenizer.problem = readingProblem('source-error', file, lang, 'lineTooLong', params, { row, expected: params.limit });
+        const params = { row, length: joined('> ', amount(MAX_LINE_CHARS)), limit: amount(MAX_LINE_CHARS) };
+        tokenizer.problem = readingProblem('source-error', file, 'lineTooLong', params, { row, expected: params.limit });
         break;
       }
       if (carry > buf.length / 2) {
@@ -135,7 +134,7 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
     // A file read faster than one progress interval shows no line at all; a long one ends its line.
     if (progressed)
       options.onProgress?.({ file, rows: rows.rowsRead, bytes: totalBytes, totalBytes, elapsedMs: performance.now() - began, done: true });
-    const problem = tokenizer.problem ?? (rows.header ? null : readingProblem('source-error', file, lang, 'empty'));
+    const problem = tokenizer.problem ?? (rows.header ? null : readingProblem('source-error', file, 'empty'));
     return { dialect, header: rows.header ?? [], rowsRead: rows.rowsRead, problem };
   } finally {
     await handle.close();

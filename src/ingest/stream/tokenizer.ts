@@ -3,7 +3,7 @@
 // unusual (a quote, a lone CR) goes to csv-parse with the options parseCsv uses, one short run of
 // lines at a time, so both paths read every file the same way.
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Lang, Problem } from '../../types.js';
+import type { Problem } from '../../types.js';
 import { csvParseOptions, csvProblem } from '../csv.js';
 import { readingProblem } from '../messages.js';
 import type { Delimiter } from '../options.js';
@@ -27,7 +27,6 @@ export interface RecordSink {
 
 export interface TokenizerOptions {
   file: string;
-  lang: Lang;
   delimiter: Delimiter;
   decoder: StreamDecoder;
 }
@@ -176,10 +175,10 @@ export class Tokenizer {
       if (outcome !== 'open') return end;
       if (end >= limit) {
         const row = this.records + 1;
-        const { file, lang } = this.options;
-        if (final) this.problem = readingProblem('source-error', file, lang, 'unclosedQuote', { row }, { row, expected: '"' });
+        const { file } = this.options;
+        if (final) this.problem = readingProblem('source-error', file, 'unclosedQuote', { row }, { row, expected: '"' });
         else if (limit - start > MAX_PENDING_BYTES)
-          this.problem = readingProblem('source-error', file, lang, 'csvError', { row }, { row, value: 'CSV_QUOTE_NOT_CLOSED' });
+          this.problem = readingProblem('source-error', file, 'csvError', { row }, { row, value: 'CSV_QUOTE_NOT_CLOSED' });
         return this.problem ? limit : -1;
       }
       for (let k = 0; k < step && end < limit; k++) end = nextBreak(buf, end, limit);
@@ -208,7 +207,7 @@ export class Tokenizer {
       if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'open';
       // As parseCsv: the records before the one that cannot be read are still rows.
       for (const record of records) this.sink.parsed(record, ++this.records);
-      this.problem = csvProblem(error, this.records + 1, this.options.file, this.options.lang);
+      this.problem = csvProblem(error, this.records + 1, this.options.file);
       return 'done';
     }
     for (const record of records) this.sink.parsed(record, ++this.records);

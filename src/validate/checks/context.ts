@@ -1,4 +1,4 @@
-import type { DatasetRows, Lang, Servizio, Severity, Territorio } from '../../types.js';
+import type { DatasetRows, Servizio, Severity, Territorio } from '../../types.js';
 
 /** Severity and threshold per rule id, from bilancio.config.json `regole`. */
 export type RuleSettings = Record<string, { gravita: Severity; soglia?: number }>;
@@ -8,7 +8,6 @@ export interface CheckContext {
   dati: Map<number, DatasetRows>;
   territorio: Territorio;
   servizi: Servizio[];
-  lang: Lang;
   rules: RuleSettings;
 }
 

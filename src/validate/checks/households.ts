@@ -1,12 +1,11 @@
 import type { Problem } from '../../types.js';
-import { t } from '../../i18n.js';
+import { phrase } from '../../i18n.js';
 import type { CheckContext } from './context.js';
 import { ruleSetting } from './context.js';
 import { residentsByQuartiere } from './population.js';
 
 /** famiglie_unipersonali <= famiglie, and anziani_soli_75 <= residents aged 75+ of the quartiere. */
 export function checkHouseholds(context: CheckContext): Problem[] {
-  const { lang } = context;
   const problems: Problem[] = [];
   const single = ruleSetting(context, 'famiglie_unipersonali', { gravita: 'error' });
   const alone = ruleSetting(context, 'anziani_soli_75', { gravita: 'error' });
@@ -24,8 +23,7 @@ export function checkHouseholds(context: CheckContext): Problem[] {
           field: 'famiglie_unipersonali',
           value: String(v.famiglie_unipersonali),
           expected: `<= ${v.famiglie}`,
-          message: t(
-            lang,
+          message: phrase(
             {
               it: 'Riga {row}: le famiglie unipersonali ({value}) sono più delle famiglie ({total}).',
               en: 'Row {row}: single-person households ({value}) exceed households ({total}).',
@@ -46,8 +44,7 @@ export function checkHouseholds(context: CheckContext): Problem[] {
             field: 'anziani_soli_75',
             value: String(v.anziani_soli_75),
             expected: `<= ${limit}`,
-            message: t(
-              lang,
+            message: phrase(
               {
                 it: 'Riga {row}: gli anziani soli di 75 anni e più ({value}) sono più dei residenti di 75 anni e più del quartiere nel {anno} ({limit}).',
                 en: "Row {row}: people aged 75+ living alone ({value}) exceed the quartiere's residents aged 75+ in {anno} ({limit}).",

@@ -1,5 +1,5 @@
 import type { Problem, TypedRow } from '../../types.js';
-import { t } from '../../i18n.js';
+import { phrase } from '../../i18n.js';
 import { popolazioneKey } from '../residenti/popolazione-counts.js';
 import { ruleSetting, type CheckContext } from './context.js';
 
@@ -12,7 +12,6 @@ const LISTED = 10;
  */
 export function checkResidentiPopolazione(context: CheckContext, anno: number, residenti: TypedRow[], popolazione: TypedRow[]): Problem[] {
   const setting = ruleSetting(context, 'residenti_popolazione', { gravita: 'error' });
-  const { lang } = context;
   const counted = new Map(residenti.map((row) => [popolazioneKey(row.values), row]));
   const declared = new Map<string, TypedRow>();
   for (const row of popolazione) declared.set(popolazioneKey(row.values), row);
@@ -26,8 +25,7 @@ export function checkResidentiPopolazione(context: CheckContext, anno: number, r
 
   const problems = differences.slice(0, LISTED).map(({ row, stated, found }): Problem => {
     const v = row.values;
-    const group = t(
-      lang,
+    const group = phrase(
       { it: '{quartiere}, {sesso}, {eta} anni, {cittadinanza}', en: '{quartiere}, {sesso}, aged {eta}, {cittadinanza}' },
       {
         quartiere: nome.get(String(v.codice_quartiere)) ?? String(v.codice_quartiere),
@@ -46,16 +44,14 @@ export function checkResidentiPopolazione(context: CheckContext, anno: number, r
       value: String(stated),
       expected: String(found),
       message: inPopolazione
-        ? t(
-            lang,
+        ? phrase(
             {
               it: "Riga {row} ({group}, {anno}): popolazione indica {stated} residenti, l'estratto dei residenti ne conta {found}.",
               en: 'Row {row} ({group}, {anno}): popolazione states {stated} residents, the residents extract counts {found}.',
             },
             { row: row.row, group, anno, stated, found },
           )
-        : t(
-            lang,
+        : phrase(
             {
               it: "Riga {row} ({group}, {anno}): l'estratto dei residenti conta {found} residenti che popolazione non riporta.",
               en: 'Row {row} ({group}, {anno}): the residents extract counts {found} residents that popolazione does not list.',
@@ -71,8 +67,7 @@ export function checkResidentiPopolazione(context: CheckContext, anno: number, r
       severity: setting.gravita,
       file: first.file,
       value: String(differences.length - LISTED),
-      message: t(
-        lang,
+      message: phrase(
         {
           it: "… e altri {more} conteggi del {anno} in cui popolazione e l'estratto dei residenti non coincidono ({total} in tutto).",
           en: '… and {more} more counts of {anno} where popolazione and the residents extract disagree ({total} in all).',

@@ -1,12 +1,11 @@
 import type { Problem, TypedRow } from '../../types.js';
-import { t } from '../../i18n.js';
+import { phrase } from '../../i18n.js';
 import type { CheckContext } from './context.js';
 import { ruleSetting } from './context.js';
 import { residentsByQuartiere, targetAges } from './population.js';
 
 /** A service's users in a quartiere (summed over the entes delivering it) are not above its target population. */
 export function checkUsersWithinTarget(context: CheckContext): Problem[] {
-  const { lang } = context;
   const setting = ruleSetting(context, 'utenti_target', { gravita: 'error' });
   const problems: Problem[] = [];
   const servizi = new Map(context.servizi.map((s) => [s.codice, s]));
@@ -45,8 +44,7 @@ export function checkUsersWithinTarget(context: CheckContext): Problem[] {
         field: 'utenti',
         value: String(users),
         expected: `<= ${limit}`,
-        message: t(
-          lang,
+        message: phrase(
           {
             it: 'Riga {row}: {users} utenti di {servizio} nel {anno} in questo quartiere, ma la popolazione di riferimento ({target}) è di {limit} residenti.',
             en: 'Row {row}: {users} users of {servizio} in {anno} in this quartiere, but its target population ({target}) is {limit} residents.',

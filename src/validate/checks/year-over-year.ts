@@ -1,5 +1,5 @@
 import type { Problem } from '../../types.js';
-import { t } from '../../i18n.js';
+import { phrase } from '../../i18n.js';
 import type { CheckContext } from './context.js';
 import { ruleSetting } from './context.js';
 import { residentsByQuartiere } from './population.js';
@@ -22,7 +22,6 @@ export function robustZ(values: number[]): number[] {
 
 /** A quartiere's population far from last year's, compared with the other quartieri (a warning). */
 export function checkYearOverYear(context: CheckContext): Problem[] {
-  const { lang } = context;
   const setting = ruleSetting(context, 'variazione_anomala', { gravita: 'warning', soglia: 3.5 });
   // Quartieri move together most years, so the spread of changes can be tiny: a change must also be
   // large in itself (5%) before it is worth a person's time.
@@ -49,8 +48,7 @@ export function checkYearOverYear(context: CheckContext): Problem[] {
         field: 'residenti',
         value: String(now.get(code)),
         expected: `≈ ${before.get(code)}`,
-        message: t(
-          lang,
+        message: phrase(
           {
             it: 'I residenti di {nome} passano da {prima} ({annoPrima}) a {ora} ({anno}): una variazione molto diversa da quella degli altri quartieri (z robusto {z}). Verificare i dati.',
             en: "Residents of {nome} go from {prima} ({annoPrima}) to {ora} ({anno}): a change far from the other quartieri's (robust z {z}). Please check.",

@@ -4,8 +4,8 @@
 import type { SchemaSet } from '../../schemas/load-schemas.js';
 import type { ByteRecord } from '../../ingest/stream/tokenizer.js';
 import type { RowSink } from '../../ingest/stream/stream-table.js';
-import type { Dialect, Lang, Problem, ProblemCode, RawTable } from '../../types.js';
-import { t } from '../../i18n.js';
+import type { Dialect, Problem, ProblemCode, RawTable } from '../../types.js';
+import { phrase } from '../../i18n.js';
 import { columnLetter } from '../../ingest/columns.js';
 import { checkStructure } from '../structure.js';
 import { validateTable, type TableContext } from '../validate-table.js';
@@ -49,7 +49,6 @@ export interface ResidentiRowsOptions {
   file: string;
   /** The year of the folder: rows of another year are a consistency-error. */
   anno: number;
-  lang: Lang;
   schemas: SchemaSet;
   quartieri: QuartiereCache;
   counts: PopolazioneCounts;
@@ -79,7 +78,6 @@ export class ResidentiRows implements RowSink {
       validateRow: (row) => entry.validateRow(row) as boolean,
       rowErrors: () => entry.validateRow.errors,
       quartieri: options.quartieri.index,
-      lang: options.lang,
     };
   }
 
@@ -139,16 +137,16 @@ export class ResidentiRows implements RowSink {
   }
 
   blank(row: number): void {
-    const { problems, lang } = this.options;
+    const { problems } = this.options;
     if (!problems.wants('blank-row')) return problems.skip('blank-row', 'error');
     // An empty line alone after a header with no labels: checkStructure's blank-row, and nothing else.
-    for (const problem of checkStructure(this.oneRow([''], row, []), lang)) problems.add(problem);
+    for (const problem of checkStructure(this.oneRow([''], row, []))) problems.add(problem);
   }
 
   /** Blank-row, extra-cell and missing-cell of a row that is not typed (the header lacks a required column). */
   private checkShape(cells: string[], row: number): void {
     if (cells.length === this.header.length && cells.some((cell) => cell.trim() !== '')) return;
-    const problems = checkStructure(this.oneRow(cells, row, this.header), this.options.lang);
+    const problems = checkStructure(this.oneRow(cells, row, this.header));
     for (const problem of problems) if (!HEADER_CODES.has(problem.code)) this.options.problems.add(problem);
   }
 
@@ -221,8 +219,7 @@ export class ResidentiRows implements RowSink {
     return {
       value: String(value),
       expected: String(anno),
-      message: t(
-        this.options.lang,
+      message: phrase(
         {
           it: "Riga {row}: l'anno {value} non corrisponde alla cartella dell'anno {anno} in cui si trova il file.",
           en: 'Row {row}: the year {value} does not match the folder of year {anno} that holds the file.',
@@ -236,9 +233,8 @@ export class ResidentiRows implements RowSink {
     const letter = columnLetter(this.columns.get('anno_nascita')!);
     return {
       value: String(value),
-      expected: t(this.options.lang, { it: 'un anno non successivo al {anno}', en: 'a year not after {anno}' }, { anno }),
-      message: t(
-        this.options.lang,
+      expected: phrase({ it: 'un anno non successivo al {anno}', en: 'a year not after {anno}' }, { anno }),
+      message: phrase(
         {
           it: 'Riga {row}, colonna {letter} ("anno_nascita"): l\'anno di nascita {value} è successivo all\'anno dei dati, il {anno}.',
           en: 'Row {row}, column {letter} ("anno_nascita"): the year of birth {value} is after the year of the data, {anno}.',

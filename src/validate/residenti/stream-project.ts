@@ -1,6 +1,5 @@
 import type { ProjectSources } from '../../project/read-project.js';
 import type { SchemaSet } from '../../schemas/load-schemas.js';
-import type { Lang } from '../../types.js';
 import type { StreamProgress } from '../../ingest/stream/stream-table.js';
 import { createQuartiereIndex, type QuartiereIndex } from '../quartieri.js';
 import { validateTable } from '../validate-table.js';
@@ -14,12 +13,11 @@ import { streamResidenti, type StreamedResidenti } from './stream-residenti.js';
 export async function streamProjectResidenti(
   sources: ProjectSources,
   schemas: SchemaSet,
-  lang: Lang,
   onProgress?: (progress: StreamProgress) => void,
 ): Promise<StreamedResidenti[]> {
   const files = sources.residenti ?? [];
   if (files.length === 0) return [];
-  const quartieri = territoryIndex(sources, schemas, lang);
+  const quartieri = territoryIndex(sources, schemas);
   const streamed: StreamedResidenti[] = [];
   for (const file of files) {
     streamed.push(
@@ -28,7 +26,6 @@ export async function streamProjectResidenti(
         anno: file.anno,
         schemas,
         quartieri,
-        lang,
         ...(onProgress && { onProgress }),
       }),
     );
@@ -37,7 +34,7 @@ export async function streamProjectResidenti(
 }
 
 /** The quartiere index from the territory's valid rows (validateProject reports the territory's problems). */
-function territoryIndex(sources: ProjectSources, schemas: SchemaSet, lang: Lang): QuartiereIndex {
+function territoryIndex(sources: ProjectSources, schemas: SchemaSet): QuartiereIndex {
   const entry = schemas.datasets.get('quartieri');
   if (!entry) throw new Error('no schema for dataset quartieri');
   const rows = sources.tables
@@ -50,7 +47,6 @@ function territoryIndex(sources: ProjectSources, schemas: SchemaSet, lang: Lang)
           validateRow: (row) => entry.validateRow(row) as boolean,
           rowErrors: () => entry.validateRow.errors,
           quartieri: null,
-          lang,
         }).rows,
     )
     .filter((row) => !row.invalid);

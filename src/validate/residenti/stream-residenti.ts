@@ -1,7 +1,7 @@
 // residenti.csv, one row per resident (millions in a region), read as a stream: decoded, validated
 // and counted into popolazione rows on the fly, never held whole in memory.
 import type { SchemaSet } from '../../schemas/load-schemas.js';
-import type { Dialect, Lang, Problem, TypedRow } from '../../types.js';
+import type { Dialect, Problem, TypedRow } from '../../types.js';
 import { QUARTIERE_ND } from '../../types.js';
 import type { Delimiter, ForcedEncoding } from '../../ingest/options.js';
 import { streamTable, type StreamProgress } from '../../ingest/stream/stream-table.js';
@@ -18,7 +18,6 @@ export interface ResidentiStreamOptions {
   anno: number;
   schemas: SchemaSet;
   quartieri: QuartiereIndex;
-  lang?: Lang;
   /** Problems kept per code; the rest are counted in one closing problem per code. */
   problemsPerCode?: number;
   encoding?: ForcedEncoding;
@@ -48,19 +47,17 @@ export interface StreamedResidenti {
 
 /** Streams one residenti CSV: validation problems (limited per code) and the popolazione rows it counts. */
 export async function streamResidenti(absPath: string, options: ResidentiStreamOptions): Promise<StreamedResidenti> {
-  const lang = options.lang ?? 'it';
   const file = options.displayPath;
   const layout = countsLayout(options.schemas, options.quartieri);
   const slots = new Map(layout.quartieri.map((codice, slot) => [codice, slot]));
   const counts = new PopolazioneCounts(options.anno, layout);
-  const problems = new ProblemCollector(file, lang, options.problemsPerCode ?? PROBLEMS_PER_CODE);
+  const problems = new ProblemCollector(file, options.problemsPerCode ?? PROBLEMS_PER_CODE);
   const quartieri = new QuartiereCache(options.quartieri, (codice) => slots.get(codice) ?? -1);
-  const rows = new ResidentiRows({ file, anno: options.anno, lang, schemas: options.schemas, quartieri, counts, problems });
+  const rows = new ResidentiRows({ file, anno: options.anno, schemas: options.schemas, quartieri, counts, problems });
   const streamed = await streamTable(
     absPath,
     {
       displayPath: file,
-      lang,
       ...(options.encoding && { encoding: options.encoding }),
       ...(options.delimiter && { delimiter: options.delimiter }),
       ...(options.chunkSize && { chunkSize: options.chunkSize }),

@@ -1,5 +1,5 @@
-import type { Lang, Problem, RawTable } from '../types.js';
-import { t, type Bilingual } from '../i18n.js';
+import type { Problem, RawTable } from '../types.js';
+import { phrase, type Bilingual } from '../i18n.js';
 
 // The shape of the quartieri map, from the project's territorio/ folder: a GeoJSON of the quartieri
 // (territorio/quartieri.geojson) or, without one, a tile layout (territorio/mappa_tile.csv).
@@ -57,32 +57,24 @@ const MESSAGES = {
   },
 } satisfies Record<string, Bilingual>;
 
-function problem(
-  lang: Lang,
-  file: string,
-  code: Problem['code'],
-  key: keyof typeof MESSAGES,
-  place: Partial<Problem> = {},
-  n = 0,
-): Problem {
+function problem(file: string, code: Problem['code'], key: keyof typeof MESSAGES, place: Partial<Problem> = {}, n = 0): Problem {
   const params = { field: place.field ?? '', value: place.value ?? '', row: place.row ?? '', n };
-  return { code, severity: 'warning', file, ...place, message: t(lang, MESSAGES[key], params) };
+  return { code, severity: 'warning', file, ...place, message: phrase(MESSAGES[key], params) };
 }
 
-function missingProblem(lang: Lang, file: string, codes: ReadonlyMap<string, string>, drawn: Set<string>): Problem[] {
+function missingProblem(file: string, codes: ReadonlyMap<string, string>, drawn: Set<string>): Problem[] {
   const missing = [...codes].filter(([code]) => !drawn.has(code)).map(([, nome]) => nome);
-  return missing.length ? [problem(lang, file, 'consistency-error', 'missing', { value: missing.join(', ') }, missing.length)] : [];
+  return missing.length ? [problem(file, 'consistency-error', 'missing', { value: missing.join(', ') }, missing.length)] : [];
 }
 
 /** The tile layout from territorio/mappa_tile.csv: codice_quartiere, riga, colonna. */
-export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, string>, lang: Lang): ParsedLayout {
+export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, string>): ParsedLayout {
   const file = table.file;
   const problems: Problem[] = [...table.problems.map((p) => ({ ...p, severity: 'warning' as const }))];
   const column = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
   const at = { codice: column('codice_quartiere'), riga: column('riga'), colonna: column('colonna') };
   for (const [field, index] of Object.entries(at)) {
-    if (index < 0)
-      problems.push(problem(lang, file, 'missing-label', 'column', { field: field === 'codice' ? 'codice_quartiere' : field }));
+    if (index < 0) problems.push(problem(file, 'missing-label', 'column', { field: field === 'codice' ? 'codice_quartiere' : field }));
   }
   if (problems.length > 0 || table.rows.length === 0) return { layout: null, problems };
   const tiles: TileLayout['tiles'] = [];
@@ -93,19 +85,18 @@ export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, strin
     const codice = (cells[at.codice] ?? '').trim();
     const numbers = { riga: (cells[at.riga] ?? '').trim(), colonna: (cells[at.colonna] ?? '').trim() };
     for (const [field, value] of Object.entries(numbers)) {
-      if (!/^\d{1,3}$/.test(value)) return problems.push(problem(lang, file, 'type-error', 'integer', { row, field, value }));
+      if (!/^\d{1,3}$/.test(value)) return problems.push(problem(file, 'type-error', 'integer', { row, field, value }));
     }
     if (!quartieri.has(codice))
-      return problems.push(problem(lang, file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
-    if (seen.has(codice))
-      return problems.push(problem(lang, file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
+      return problems.push(problem(file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
+    if (seen.has(codice)) return problems.push(problem(file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
     const place = `${numbers.riga},${numbers.colonna}`;
-    if (taken.has(place)) return problems.push(problem(lang, file, 'unique-error', 'overlap', { row, value: place }));
+    if (taken.has(place)) return problems.push(problem(file, 'unique-error', 'overlap', { row, value: place }));
     seen.add(codice);
     taken.add(place);
     tiles.push({ codice, riga: Number(numbers.riga), colonna: Number(numbers.colonna) });
   });
-  problems.push(...missingProblem(lang, file, quartieri, seen));
+  problems.push(...missingProblem(file, quartieri, seen));
   return { layout: tiles.length ? { kind: 'tiles', file, tiles } : null, problems };
 }
 
@@ -130,19 +121,19 @@ function polygonsOf(geometry: unknown): Polygon[] | null {
 }
 
 /** The quartieri as shapes from territorio/quartieri.geojson (a FeatureCollection, WGS84 degrees). */
-export function parseGeojson(text: string, file: string, quartieri: ReadonlyMap<string, string>, lang: Lang): ParsedLayout {
+export function parseGeojson(text: string, file: string, quartieri: ReadonlyMap<string, string>): ParsedLayout {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return {
       layout: null,
-      problems: [problem(lang, file, 'source-error', 'json', { value: error instanceof Error ? error.message : String(error) })],
+      problems: [problem(file, 'source-error', 'json', { value: error instanceof Error ? error.message : String(error) })],
     };
   }
   const features = (json as { type?: unknown; features?: unknown } | null)?.features;
   if (!Array.isArray(features) || (json as { type?: unknown }).type !== 'FeatureCollection') {
-    return { layout: null, problems: [problem(lang, file, 'source-error', 'json', { value: 'FeatureCollection' })] };
+    return { layout: null, problems: [problem(file, 'source-error', 'json', { value: 'FeatureCollection' })] };
   }
   const problems: Problem[] = [];
   const shapes: ShapeLayout['shapes'] = [];
@@ -153,14 +144,13 @@ export function parseGeojson(text: string, file: string, quartieri: ReadonlyMap<
     const raw = properties['codice_quartiere'];
     const codice = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
     const polygons = polygonsOf((feature as { geometry?: unknown } | null)?.geometry);
-    if (!codice || !polygons) return problems.push(problem(lang, file, 'type-error', 'feature', { row }));
+    if (!codice || !polygons) return problems.push(problem(file, 'type-error', 'feature', { row }));
     if (!quartieri.has(codice))
-      return problems.push(problem(lang, file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
-    if (seen.has(codice))
-      return problems.push(problem(lang, file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
+      return problems.push(problem(file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
+    if (seen.has(codice)) return problems.push(problem(file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
     seen.add(codice);
     shapes.push({ codice, polygons });
   });
-  problems.push(...missingProblem(lang, file, quartieri, seen));
+  problems.push(...missingProblem(file, quartieri, seen));
   return { layout: shapes.length ? { kind: 'shapes', file, shapes } : null, problems };
 }

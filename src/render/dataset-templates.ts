@@ -1,7 +1,9 @@
 import type { DatasetSchema } from '../schemas/load-schemas.js';
 import type { Lang, ValidatedProject } from '../types.js';
-import { t } from '../i18n.js';
-import { describeExpected } from './expected.js';
+import { say, t } from '../i18n.js';
+import { describeExpected } from '../validate/expected.js';
+
+// The files `bilancio templates` gives partners: an empty CSV and its column guide, in the reader's language.
 
 /** An empty file for a dataset, ready for Excel, and its guide. */
 export interface DatasetTemplate {
@@ -34,7 +36,7 @@ export function datasetTemplate(dataset: string, schema: DatasetSchema, lang: La
     lines.push(
       `- ${name} (${required ? t(lang, { it: 'obbligatoria', en: 'required' }) : t(lang, { it: 'facoltativa', en: 'optional' })}): ${field.description ?? ''}`,
     );
-    lines.push(`  ${t(lang, { it: 'Valori ammessi', en: 'Allowed values' })}: ${describeExpected(field, lang)}.`);
+    lines.push(`  ${t(lang, { it: 'Valori ammessi', en: 'Allowed values' })}: ${say(lang, describeExpected(field))}.`);
   }
   const key = schema['x-primaryKey'];
   if (key?.length) {

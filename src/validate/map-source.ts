@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Lang, Territorio } from '../types.js';
+import type { Territorio } from '../types.js';
 import { readTable } from '../ingest/read-table.js';
 import { projectFileRefusal } from '../provenance/paths.js';
 import { parseGeojson, parseTiles, type ParsedLayout } from './map-layout.js';
@@ -19,18 +19,18 @@ const isFile = async (root: string, abs: string): Promise<boolean> =>
   )) && (await projectFileRefusal(root, abs)) === null;
 
 /** The project's map: its GeoJSON when it has one (and it reads), else its tile layout, else none. */
-export async function readMapLayout(root: string, territorio: Territorio, lang: Lang): Promise<ParsedLayout> {
+export async function readMapLayout(root: string, territorio: Territorio): Promise<ParsedLayout> {
   const quartieri = new Map(territorio.quartieri.map((q) => [q.codice, q.nome]));
   const problems: ParsedLayout['problems'] = [];
   const geojson = path.join(root, GEOJSON_FILE);
   if (await isFile(root, geojson)) {
-    const parsed = parseGeojson(await readFile(geojson, 'utf8'), GEOJSON_FILE, quartieri, lang);
+    const parsed = parseGeojson(await readFile(geojson, 'utf8'), GEOJSON_FILE, quartieri);
     if (parsed.layout) return parsed;
     problems.push(...parsed.problems);
   }
   const tiles = path.join(root, TILES_FILE);
   if (await isFile(root, tiles)) {
-    const parsed = parseTiles(await readTable(tiles, { displayPath: TILES_FILE, lang }), quartieri, lang);
+    const parsed = parseTiles(await readTable(tiles, { displayPath: TILES_FILE }), quartieri);
     return { layout: parsed.layout, problems: [...problems, ...parsed.problems] };
   }
   return { layout: null, problems };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RawTable } from '../../src/types.js';
 import { classify, contrast, SEQUENTIAL, textOn } from '../../src/render/map-classes.js';
-import { parseGeojson, parseTiles, type MapLayout } from '../../src/render/map-layout.js';
+import { parseGeojson, parseTiles, type MapLayout } from '../../src/validate/map-layout.js';
 import { drawMap, wrapName, type MapArea } from '../../src/render/map-svg.js';
+import { said } from '../helpers/said.js';
 
 const QUARTIERI = new Map([
   ['1', 'Centro'],
@@ -43,7 +44,6 @@ describe('the map layout', () => {
         ['4', 'x', '2'],
       ]),
       QUARTIERI,
-      'it',
     );
     expect(layout).toEqual({
       kind: 'tiles',
@@ -60,11 +60,11 @@ describe('the map layout', () => {
       ['consistency-error', undefined],
     ]);
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect(problems.at(-1)!.message).toContain("Sant'Eufemia");
+    expect(said(problems).at(-1)!.message).toContain("Sant'Eufemia");
   });
 
   it('draws no tile map without its columns', () => {
-    const { layout, problems } = parseTiles(table([['1', '0']], ['codice_quartiere', 'riga']), QUARTIERI, 'en');
+    const { layout, problems } = parseTiles(table([['1', '0']], ['codice_quartiere', 'riga']), QUARTIERI);
     expect(layout).toBeNull();
     expect(problems[0]).toMatchObject({ code: 'missing-label', field: 'colonna' });
   });
@@ -82,14 +82,14 @@ describe('the map layout', () => {
         { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } },
       ],
     });
-    const { layout, problems } = parseGeojson(geojson, 'territorio/quartieri.geojson', QUARTIERI, 'it');
+    const { layout, problems } = parseGeojson(geojson, 'territorio/quartieri.geojson', QUARTIERI);
     expect(layout?.kind).toBe('shapes');
     expect(layout?.kind === 'shapes' && layout.shapes.map((s) => [s.codice, s.polygons.length])).toEqual([
       ['1', 1],
       ['2', 2],
     ]);
     expect(problems.map((p) => p.code)).toEqual(['type-error', 'consistency-error']);
-    expect(parseGeojson('{nope', 'q.geojson', QUARTIERI, 'it').layout).toBeNull();
+    expect(parseGeojson('{nope', 'q.geojson', QUARTIERI).layout).toBeNull();
   });
 });
 
