@@ -15,6 +15,7 @@ import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { readMapLayout } from './validate/map-source.js';
 import { readStoredCatalogues } from './participation/definitions.js';
+import { checkProjectTemplates } from './validate/project-templates.js';
 import type { MapLayout } from './validate/map-layout.js';
 import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
@@ -68,7 +69,14 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   // The quartieri map is optional: its problems are warnings, reported with the others.
   const map = await readMapLayout(sources.root, project.territorio);
   const stored = await readStoredCatalogues(sources.root, project.servizi);
-  const report = addProblems(project.report, [...normalized.problems, ...catalogue.problems, ...map.problems, ...stored.problems]);
+  const templates = await checkProjectTemplates(sources.root);
+  const report = addProblems(project.report, [
+    ...normalized.problems,
+    ...catalogue.problems,
+    ...map.problems,
+    ...stored.problems,
+    ...templates,
+  ]);
   return {
     root: sources.root,
     config,
