@@ -3,7 +3,8 @@ import { t } from '../i18n.js';
 import type { Lang } from '../types.js';
 import type { BarSpec, BulletSpec, ChartOptions, ChartSpec, LineSpec, PyramidSpec } from './chart-types.js';
 import { formatNumber } from './format.js';
-import { targetLine, valueLabels } from './chart-plugins.js';
+import { barLabels, type ChartGeometry } from './chart-plugins.js';
+import { areaBarLayout, type AreaBarLayout, type Measure } from './chart-layout.js';
 import { PALETTE, POINT_STYLES, SUPPRESSED_MARK, WORDS, formatValue, seriesColour, tickDecimals } from './chart-style.js';
 
 // From a chart spec to a Chart.js configuration: the only place that knows Chart.js options.
@@ -11,10 +12,39 @@ import { PALETTE, POINT_STYLES, SUPPRESSED_MARK, WORDS, formatValue, seriesColou
 type Config = ChartConfiguration<'bar' | 'line'>;
 type TickValue = { value: number };
 
-/** Builds the Chart.js configuration of a spec; `extraPlugins` lets tests observe the drawing. */
-export function chartConfig(spec: ChartSpec, lang: Lang, options: ChartOptions, extraPlugins: Plugin[] = []): Config {
-  const config = buildConfig(spec, lang);
+/** Pixels (CSS px at 96 dpi); 720×360 (pyramids 720×480) fills the text width of an A4 page. */
+export const DEFAULT_WIDTH = 720;
+export const DEFAULT_HEIGHT = 360;
+/** Pyramids label every age band (21 of them), so they get more height unless told otherwise. */
+export const PYRAMID_HEIGHT = 480;
+
+/** What the configuration needs from the drawing surface, and hooks for tests. */
+export interface ChartContext {
+  /** Text widths on the canvas that draws the chart. */
+  measure: Measure;
+  /** Plugins that observe the drawing (the SVG text, tests). */
+  plugins?: Plugin[];
+  /** Receives where bars, value labels and the reference line were drawn (bar and bullet charts). */
+  geometry?: (g: ChartGeometry) => void;
+}
+
+/** A chart's Chart.js configuration and the size of its image. */
+export interface SizedConfig {
+  config: Config;
+  width: number;
+  height: number;
+}
+
+/** Builds the Chart.js configuration of a spec and chooses the size of its image. */
+export function chartConfig(spec: ChartSpec, lang: Lang, options: ChartOptions, context: ChartContext): SizedConfig {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const built = buildConfig(spec, lang, options, width, context);
+  const { config, layout } = built;
+  const height = layout?.height ?? options.height ?? (spec.kind === 'pyramid' ? PYRAMID_HEIGHT : DEFAULT_HEIGHT);
   const hasSuppressed = suppressedIndexes(spec).size > 0;
+  // A title drawn in the image leaves, under it, the room the reference line's label needs.
+  const titleGap = options.showTitle && layout ? layout.padding.top : 10;
+  if (options.showTitle && layout) layout.padding.top = 4;
   config.options = {
     ...config.options,
     animation: false,
@@ -22,7 +52,12 @@ export function chartConfig(spec: ChartSpec, lang: Lang, options: ChartOptions, 
     devicePixelRatio: 1,
     plugins: {
       ...config.options?.plugins,
-      title: { display: options.showTitle ?? false, text: spec.title, font: { size: 14, weight: 'bold' } },
+      title: {
+        display: options.showTitle ?? false,
+        text: spec.title,
+        font: { size: 14, weight: 'bold' },
+        padding: { top: 10, bottom: titleGap },
+      },
       subtitle: {
         display: hasSuppressed,
         text: t(lang, WORDS.suppressedNote),
@@ -33,8 +68,8 @@ export function chartConfig(spec: ChartSpec, lang: Lang, options: ChartOptions, 
       tooltip: { enabled: false },
     },
   };
-  config.plugins = [...(config.plugins ?? []), ...extraPlugins];
-  return config;
+  config.plugins = [...(config.plugins ?? []), ...(context.plugins ?? [])];
+  return { config, width, height };
 }
 
 /** Indexes of the categories with at least one value withheld. */
@@ -43,11 +78,6 @@ export function suppressedIndexes(spec: ChartSpec): Set<number> {
   const out = new Set<number>();
   for (const values of rows) values.forEach((v, i) => v === null && out.add(i));
   return out;
-}
-
-function markedLabels(spec: ChartSpec & { labels: string[] }): string[] {
-  const suppressed = suppressedIndexes(spec);
-  return spec.labels.map((label, i) => (suppressed.has(i) ? `${label} (${SUPPRESSED_MARK})` : label));
 }
 
 function valueScale(lang: Lang, decimals: number, unit: string | undefined, beginAtZero = true) {
@@ -68,41 +98,104 @@ function valueScale(lang: Lang, decimals: number, unit: string | undefined, begi
   };
 }
 
-function buildConfig(spec: ChartSpec, lang: Lang): Config {
+function buildConfig(
+  spec: ChartSpec,
+  lang: Lang,
+  options: ChartOptions,
+  width: number,
+  context: ChartContext,
+): { config: Config; layout?: AreaBarLayout } {
   switch (spec.kind) {
     case 'bar':
-      return barConfig(spec, lang);
+      return barConfig(spec, lang, options, width, context);
     case 'line':
-      return lineConfig(spec, lang);
+      return { config: lineConfig(spec, lang) };
     case 'pyramid':
-      return pyramidConfig(spec, lang);
+      return { config: pyramidConfig(spec, lang) };
     case 'bullet':
-      return bulletConfig(spec, lang);
+      return bulletConfig(spec, lang, options, width, context);
   }
 }
 
-function barConfig(spec: BarSpec, lang: Lang): Config {
-  const decimals = spec.decimals ?? 0;
-  const horizontal = spec.horizontal ?? false;
-  const format = (v: number): string => formatValue(v, lang, decimals, spec.unit);
-  const plugins: Plugin[] = [];
-  if (spec.series.length === 1) plugins.push(valueLabels(spec.series[0]?.values ?? [], format, horizontal));
-  if (spec.target) plugins.push(targetLine(spec.target.value, `${spec.target.label} ${format(spec.target.value)}`, horizontal));
-  const value = { ...valueScale(lang, decimals, spec.unit), suggestedMax: spec.target?.value };
+/** The names of the areas and the ` (n.d.)` each withheld one carries, apart, so that shortening keeps the mark. */
+function namesOf(spec: BarSpec | BulletSpec): { names: string[]; suffixes: string[] } {
+  const suppressed = suppressedIndexes(spec);
+  return { names: spec.labels, suffixes: spec.labels.map((_, i) => (suppressed.has(i) ? ` (${SUPPRESSED_MARK})` : '')) };
+}
+
+/** The category axis of a bar chart of areas: every name, as the layout fitted it, never rotated. */
+function categoryAxis(layout: AreaBarLayout) {
   return {
+    grid: { display: false },
+    ticks: { autoSkip: false, maxRotation: 0, minRotation: 0, font: { size: layout.fontSize } },
+  };
+}
+
+function barConfig(
+  spec: BarSpec,
+  lang: Lang,
+  options: ChartOptions,
+  width: number,
+  context: ChartContext,
+): { config: Config; layout: AreaBarLayout } {
+  const decimals = spec.decimals ?? 0;
+  const format = (v: number): string => formatValue(v, lang, decimals, spec.unit);
+  const single = spec.series.length === 1;
+  const values = spec.series[0]?.values ?? [];
+  const referenceText = spec.target ? `${spec.target.label} ${format(spec.target.value)}` : null;
+  const layout = areaBarLayout(
+    {
+      ...namesOf(spec),
+      seriesCount: spec.series.length,
+      valueTexts: single ? values.map((v) => (v == null ? SUPPRESSED_MARK : format(v))) : [],
+      preferHorizontal: spec.horizontal ?? false,
+      referenceText,
+      legend: !single,
+      subtitle: suppressedIndexes(spec).size > 0,
+      axisTitle: Boolean(spec.unit && spec.unit !== '%'),
+      width,
+      height: options.height,
+    },
+    context.measure,
+  );
+  const horizontal = layout.horizontal;
+  const plugins: Plugin[] = [];
+  if (single || spec.target) {
+    plugins.push(
+      barLabels({
+        values,
+        format,
+        horizontal,
+        colours: values.map(() => seriesColour(0)),
+        reference: spec.target ? { value: spec.target.value, text: layout.referenceText } : null,
+        showValues: single,
+        fontSize: layout.fontSize,
+        measure: context.measure,
+        geometry: context.geometry,
+      }),
+    );
+  }
+  const value = { ...valueScale(lang, decimals, spec.unit), suggestedMax: spec.target?.value };
+  const config = {
     type: 'bar',
     data: {
-      labels: markedLabels(spec),
-      datasets: spec.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: seriesColour(i) })),
+      labels: layout.names,
+      datasets: spec.series.map((s, i) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: seriesColour(i),
+        maxBarThickness: layout.maxBarThickness,
+      })),
     },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
-      layout: { padding: { top: spec.target ? 18 : 4, right: 12 } },
-      scales: horizontal ? { x: value, y: { grid: { display: false } } } : { y: value, x: { grid: { display: false } } },
-      plugins: { legend: { display: spec.series.length > 1, position: 'bottom' } },
+      layout: { padding: layout.padding },
+      scales: horizontal ? { x: value, y: categoryAxis(layout) } : { y: value, x: categoryAxis(layout) },
+      plugins: { legend: { display: !single, position: 'bottom' } },
     },
     plugins,
   } as Config;
+  return { config, layout };
 }
 
 function lineConfig(spec: LineSpec, lang: Lang): Config {
@@ -169,20 +262,44 @@ function pyramidConfig(spec: PyramidSpec, lang: Lang): Config {
   } as Config;
 }
 
-function bulletConfig(spec: BulletSpec, lang: Lang): Config {
+function bulletConfig(
+  spec: BulletSpec,
+  lang: Lang,
+  options: ChartOptions,
+  width: number,
+  context: ChartContext,
+): { config: Config; layout: AreaBarLayout } {
   const format = (v: number): string => formatValue(v, lang, spec.decimals, spec.unit);
   const colours = spec.values.map((v) => (v != null && v >= spec.target ? PALETTE.green : PALETTE.orange));
   const average = spec.reference === 'average';
-  return {
+  const layout = areaBarLayout(
+    {
+      ...namesOf(spec),
+      seriesCount: 1,
+      valueTexts: spec.values.map((v) => (v == null ? SUPPRESSED_MARK : format(v))),
+      preferHorizontal: true,
+      referenceText: format(spec.target),
+      legend: true,
+      subtitle: suppressedIndexes(spec).size > 0,
+      axisTitle: Boolean(spec.unit && spec.unit !== '%'),
+      width,
+      height: options.height,
+    },
+    context.measure,
+  );
+  const config = {
     type: 'bar',
-    data: { labels: markedLabels(spec), datasets: [{ label: spec.title, data: spec.values, backgroundColor: colours }] },
+    data: {
+      labels: layout.names,
+      datasets: [{ label: spec.title, data: spec.values, backgroundColor: colours, maxBarThickness: layout.maxBarThickness }],
+    },
     options: {
       indexAxis: 'y',
-      // Room on the right for the value printed after the longest bar.
-      layout: { padding: { top: 18, right: 64 } },
+      // Room on the right for the value printed after the longest bar, above for the reference's label.
+      layout: { padding: layout.padding },
       scales: {
         x: { ...valueScale(lang, spec.decimals, spec.unit), suggestedMax: spec.target },
-        y: { grid: { display: false }, ticks: { autoSkip: false } },
+        y: categoryAxis(layout),
       },
       plugins: {
         legend: {
@@ -214,6 +331,19 @@ function bulletConfig(spec: BulletSpec, lang: Lang): Config {
         },
       },
     },
-    plugins: [valueLabels(spec.values, format, true), targetLine(spec.target, format(spec.target), true)],
+    plugins: [
+      barLabels({
+        values: spec.values,
+        format,
+        horizontal: true,
+        colours,
+        reference: { value: spec.target, text: layout.referenceText },
+        showValues: true,
+        fontSize: layout.fontSize,
+        measure: context.measure,
+        geometry: context.geometry,
+      }),
+    ],
   } as Config;
+  return { config, layout };
 }

@@ -1,9 +1,45 @@
 import type { Chart, Plugin } from 'chart.js';
-import { FONT_FAMILY, FONT_SIZE, SUPPRESSED_MARK, TEXT_COLOUR } from './chart-style.js';
+import { FONT_FAMILY, SUPPRESSED_MARK, TEXT_COLOUR } from './chart-style.js';
+import {
+  placeReferenceLabel,
+  placeValueLabels,
+  referenceLineBox,
+  type BarGeometry,
+  type Box,
+  type Measure,
+  type PlacedLabel,
+} from './chart-layout.js';
 
-// Small Chart.js plugins drawn on top of the bars: a target line and value labels.
+// A Chart.js plugin drawn on top of the bars: a reference line (target or city value) with its label,
+// and the value of each bar, placed by chart-layout.ts so that no label covers another or the line.
 
-const LABEL_FONT = `${FONT_SIZE}px "${FONT_FAMILY}"`;
+/** Where the plugin drew things, for the tests (pixels of the image). */
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  area: Box;
+  horizontal: boolean;
+  /** One per category of the first series: the bar's box (zero length for a withheld value). */
+  bars: Box[];
+  /** The value label of each bar, null where it could not be placed without covering something. */
+  labels: (PlacedLabel | null)[];
+  reference: { line: Box; label: PlacedLabel | null } | null;
+}
+
+export interface BarLabelsOptions {
+  values: (number | null)[];
+  format: (v: number) => string;
+  horizontal: boolean;
+  /** Colour of each bar, to write a label inside it in a colour that reads. */
+  colours: string[];
+  /** The dashed line and its text (none: no line). */
+  reference: { value: number; text: string | null } | null;
+  /** Whether to write the bars' values (a chart with several series does not). */
+  showValues: boolean;
+  fontSize: number;
+  measure: Measure;
+  geometry?: (g: ChartGeometry) => void;
+}
 
 function scalesOf(chart: Chart, horizontal: boolean) {
   const { x, y } = chart.scales;
@@ -11,57 +47,92 @@ function scalesOf(chart: Chart, horizontal: boolean) {
   return horizontal ? { value: x, category: y } : { value: y, category: x };
 }
 
-/** A dashed line at `value` on the value axis, labelled above the plot area. */
-export function targetLine(value: number, label: string, horizontal: boolean): Plugin {
+/** The reference line, its label and the bars' value labels. */
+export function barLabels(options: BarLabelsOptions): Plugin {
+  const { horizontal, fontSize: size, measure } = options;
   return {
-    id: 'bilancioTargetLine',
+    id: 'bilancioBarLabels',
     afterDatasetsDraw(chart) {
-      const { ctx, chartArea: area } = chart;
-      const at = scalesOf(chart, horizontal).value.getPixelForValue(value);
+      const { ctx, chartArea } = chart;
+      const area: Box = { left: chartArea.left, top: chartArea.top, right: chartArea.right, bottom: chartArea.bottom };
+      const scales = scalesOf(chart, horizontal);
+      const meta = chart.getDatasetMeta(0);
+      const base = scales.value.getPixelForValue(0);
+      const bars: BarGeometry[] = options.values.map((value, i) => {
+        const element = meta.data[i] as unknown as { width?: number; height?: number } | undefined;
+        const thickness = (horizontal ? element?.height : element?.width) ?? 0;
+        return {
+          base,
+          end: value == null ? base : scales.value.getPixelForValue(value),
+          center: scales.category.getPixelForValue(i),
+          thickness: Number.isFinite(thickness) ? thickness : 0,
+          text: value == null ? SUPPRESSED_MARK : options.format(value),
+          colour: options.colours[i] ?? '#000000',
+          withheld: value == null,
+        };
+      });
+      let reference: ChartGeometry['reference'] = null;
       ctx.save();
-      ctx.strokeStyle = '#000000';
-      ctx.lineWidth = 1.5;
-      ctx.setLineDash([6, 4]);
-      ctx.beginPath();
-      if (horizontal) {
-        ctx.moveTo(at, area.top);
-        ctx.lineTo(at, area.bottom);
-      } else {
-        ctx.moveTo(area.left, at);
-        ctx.lineTo(area.right, at);
+      ctx.font = `${size}px "${FONT_FAMILY}"`;
+      ctx.textBaseline = 'middle';
+      if (options.reference) {
+        const at = scales.value.getPixelForValue(options.reference.value);
+        ctx.strokeStyle = '#000000';
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([6, 4]);
+        ctx.beginPath();
+        if (horizontal) {
+          ctx.moveTo(at, area.top);
+          ctx.lineTo(at, area.bottom);
+        } else {
+          ctx.moveTo(area.left, at);
+          ctx.lineTo(area.right, at);
+        }
+        ctx.stroke();
+        ctx.setLineDash([]);
+        const text = options.reference.text;
+        const label = text ? placeReferenceLabel(text, at, horizontal, area, chart.width, size, measure) : null;
+        if (label) draw(ctx, label);
+        reference = { line: referenceLineBox(at, horizontal, area), label };
       }
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.fillStyle = '#000000';
-      ctx.font = LABEL_FONT;
-      ctx.textBaseline = 'bottom';
-      ctx.textAlign = horizontal ? 'center' : 'right';
-      ctx.fillText(label, horizontal ? at : area.right, horizontal ? area.top - 3 : at - 3);
+      const labels = options.showValues
+        ? placeValueLabels(
+            {
+              bars,
+              horizontal,
+              area,
+              width: chart.width,
+              height: chart.height,
+              reference: reference && { at: scales.value.getPixelForValue(options.reference!.value), label: reference.label?.box ?? null },
+              size,
+              textColour: TEXT_COLOUR,
+            },
+            measure,
+          )
+        : [];
+      for (const label of labels) if (label) draw(ctx, label);
       ctx.restore();
+      options.geometry?.({
+        width: chart.width,
+        height: chart.height,
+        area,
+        horizontal,
+        bars: bars.map((bar) => {
+          const [from, to] = [Math.min(bar.base, bar.end), Math.max(bar.base, bar.end)];
+          const half = bar.thickness / 2;
+          return horizontal
+            ? { left: from, right: to, top: bar.center - half, bottom: bar.center + half }
+            : { left: bar.center - half, right: bar.center + half, top: from, bottom: to };
+        }),
+        labels,
+        reference,
+      });
     },
   };
 }
 
-/** The value at the end of each bar, and `n.d.` at the base where the value is withheld. */
-export function valueLabels(values: (number | null)[], format: (v: number) => string, horizontal: boolean): Plugin {
-  return {
-    id: 'bilancioValueLabels',
-    afterDatasetsDraw(chart) {
-      const { ctx } = chart;
-      const scales = scalesOf(chart, horizontal);
-      ctx.save();
-      ctx.font = LABEL_FONT;
-      ctx.fillStyle = TEXT_COLOUR;
-      ctx.textAlign = horizontal ? 'left' : 'center';
-      ctx.textBaseline = horizontal ? 'middle' : 'bottom';
-      values.forEach((value, i) => {
-        const across = scales.category.getPixelForValue(i);
-        const along = scales.value.getPixelForValue(value ?? 0);
-        const text = value == null ? SUPPRESSED_MARK : format(value);
-        if (horizontal) ctx.fillText(text, along + 4, across);
-        else ctx.fillText(text, across, along - 3);
-      });
-      ctx.restore();
-    },
-  };
+function draw(ctx: Chart['ctx'], label: PlacedLabel): void {
+  ctx.fillStyle = label.colour;
+  ctx.textAlign = label.align;
+  ctx.fillText(label.text, label.x, label.y);
 }

@@ -20,6 +20,8 @@ export interface PlacedText {
   fill: string;
   opacity: number;
   anchor: 'start' | 'middle' | 'end';
+  /** The text's em box as measured on the canvas (null when rotated); not written to the SVG. */
+  box: { left: number; top: number; right: number; bottom: number } | null;
 }
 
 const ANCHOR: Record<string, PlacedText['anchor']> = { left: 'start', start: 'start', center: 'middle', right: 'end', end: 'end' };
@@ -33,6 +35,7 @@ interface Context {
   textBaseline: string;
   getTransform(): { a: number; b: number; c: number; d: number; e: number; f: number };
   measureText(text: string): {
+    width: number;
     emHeightAscent?: number;
     emHeightDescent?: number;
     fontBoundingBoxAscent: number;
@@ -56,10 +59,20 @@ function baselineShift(ctx: Context): number {
   return shift;
 }
 
+const ems = new Map<string, { ascent: number; descent: number }>();
+
+function emBox(ctx: Context): { ascent: number; descent: number } {
+  let em = ems.get(ctx.font);
+  if (!em) {
+    const m = ctx.measureText('M');
+    em = { ascent: m.emHeightAscent ?? m.fontBoundingBoxAscent, descent: m.emHeightDescent ?? m.fontBoundingBoxDescent };
+    ems.set(ctx.font, em);
+  }
+  return em;
+}
+
 function measureShift(ctx: Context): number {
-  const m = ctx.measureText('M');
-  const ascent = m.emHeightAscent ?? m.fontBoundingBoxAscent;
-  const descent = m.emHeightDescent ?? m.fontBoundingBoxDescent;
+  const { ascent, descent } = emBox(ctx);
   switch (ctx.textBaseline) {
     case 'top':
     case 'hanging':
@@ -84,21 +97,33 @@ export function svgText(sink: PlacedText[]): Plugin {
         const plain = a === 1 && b === 0 && c === 0 && d === 1;
         const shift = baselineShift(ctx);
         const font = ctx.font;
+        const anchor = ANCHOR[ctx.textAlign] ?? 'start';
+        const px = plain ? x + e : x;
+        const py = (plain ? y + f : y) + shift;
         sink.push({
           text,
-          x: plain ? x + e : x,
-          y: (plain ? y + f : y) + shift,
+          x: px,
+          y: py,
           matrix: plain ? null : [a, b, c, d, e, f],
           size: Number(/([\d.]+)px/.exec(font)?.[1] ?? 12),
           bold: /\b(bold|[6-9]00)\b/.test(font),
           italic: /\bitalic\b/.test(font),
           fill: typeof ctx.fillStyle === 'string' ? ctx.fillStyle : '#000000',
           opacity: ctx.globalAlpha,
-          anchor: ANCHOR[ctx.textAlign] ?? 'start',
+          anchor,
+          box: plain ? textBox(ctx, text, px, py, anchor) : null,
         });
       };
     },
   };
+}
+
+/** The em box of `text` drawn with its alphabetic baseline at (x, y). */
+function textBox(ctx: Context, text: string, x: number, y: number, anchor: PlacedText['anchor']): PlacedText['box'] {
+  const width = ctx.measureText(text).width;
+  const left = anchor === 'start' ? x : anchor === 'middle' ? x - width / 2 : x - width;
+  const { ascent, descent } = emBox(ctx);
+  return { left, right: left + width, top: y - ascent, bottom: y + descent };
 }
 
 const round = (n: number): string => String(Math.round(n * 100) / 100);

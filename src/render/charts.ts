@@ -3,6 +3,8 @@ import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { Lang } from '../types.js';
 import { altText } from './chart-alt.js';
 import { chartConfig } from './chart-config.js';
+import type { Measure } from './chart-layout.js';
+import type { ChartGeometry } from './chart-plugins.js';
 import { svgText, textElements, type PlacedText } from './chart-text.js';
 import { FONT_FAMILY, FONT_SIZE, TEXT_COLOUR } from './chart-style.js';
 import { finishSvg } from './chart-svg.js';
@@ -13,28 +15,47 @@ import type { ChartImage, ChartOptions, ChartSpec } from './chart-types.js';
 export type * from './chart-types.js';
 export { SUPPRESSED_MARK } from './chart-style.js';
 
-export const DEFAULT_WIDTH = 720;
-export const DEFAULT_HEIGHT = 360;
-/** Pyramids label every age band (21 of them), so they get more height unless told otherwise. */
-export const PYRAMID_HEIGHT = 480;
+export { DEFAULT_HEIGHT, DEFAULT_WIDTH, PYRAMID_HEIGHT } from './chart-config.js';
+export type { ChartGeometry } from './chart-plugins.js';
+export type { PlacedText } from './chart-text.js';
+
+/** What `trace` tells of a drawing, for tests. */
+export interface ChartTrace {
+  image: ChartImage;
+  /** Every string drawn, in order. */
+  drawnText: string[];
+  /** The same strings with where they were drawn (and their measured box). */
+  texts: PlacedText[];
+  /** Bars, value labels and reference line of a bar or bullet chart; null for other charts. */
+  geometry: ChartGeometry | null;
+  /** Text widths on the canvas that drew the chart. */
+  measure: Measure;
+}
+
+/** The canvas of chartjs-node-canvas, which also lends a 2D context to measure text before drawing. */
+class Canvas extends ChartJSNodeCanvas {
+  measureContext(): { font: string; measureText(text: string): { width: number } } {
+    return this._createCanvas(1, 1, 'svg').getContext('2d');
+  }
+}
 
 /** Renders charts, each distinct (spec, lang, options) once; holds one canvas per size. */
 export interface ChartRenderer {
   render(spec: ChartSpec, lang: Lang, options?: ChartOptions): ChartImage;
   /** Renders without the cache and also returns every string drawn, in order (for tests). */
-  trace(spec: ChartSpec, lang: Lang, options?: ChartOptions): { image: ChartImage; drawnText: string[] };
+  trace(spec: ChartSpec, lang: Lang, options?: ChartOptions): ChartTrace;
 }
 
 /** Creates a renderer with its own cache and canvases (one per build is enough). */
 export function createChartRenderer(): ChartRenderer {
-  const canvases = new Map<string, ChartJSNodeCanvas>();
+  const canvases = new Map<string, Canvas>();
   const cache = new Map<string, ChartImage>();
 
-  const canvasFor = (width: number, height: number): ChartJSNodeCanvas => {
+  const canvasFor = (width: number, height: number): Canvas => {
     const key = `${width}x${height}`;
     let canvas = canvases.get(key);
     if (!canvas) {
-      canvas = new ChartJSNodeCanvas({
+      canvas = new Canvas({
         width,
         height,
         type: 'svg',
@@ -49,19 +70,42 @@ export function createChartRenderer(): ChartRenderer {
     return canvas;
   };
 
-  const draw = (spec: ChartSpec, lang: Lang, options: ChartOptions, key: string): { image: ChartImage; texts: PlacedText[] } => {
+  // Widths of text in the charts' font, measured once each, on a surface of the kind that draws.
+  let measuring: ReturnType<Canvas['measureContext']> | undefined;
+  const widths = new Map<string, number>();
+  const measure: Measure = (text, size) => {
+    const key = `${size}|${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      measuring ??= canvasFor(1, 1).measureContext();
+      measuring.font = `${size}px "${FONT_FAMILY}"`;
+      width = measuring.measureText(text).width;
+      widths.set(key, width);
+    }
+    return width;
+  };
+
+  const draw = (
+    spec: ChartSpec,
+    lang: Lang,
+    options: ChartOptions,
+    key: string,
+  ): { image: ChartImage; texts: PlacedText[]; geometry: ChartGeometry | null } => {
     checkSpec(spec);
-    const width = options.width ?? DEFAULT_WIDTH;
-    const height = options.height ?? (spec.kind === 'pyramid' ? PYRAMID_HEIGHT : DEFAULT_HEIGHT);
     const texts: PlacedText[] = [];
-    const config = chartConfig(spec, lang, options, [svgText(texts)]);
+    let geometry: ChartGeometry | null = null;
+    const { config, width, height } = chartConfig(spec, lang, options, {
+      measure,
+      plugins: [svgText(texts)],
+      geometry: (g) => (geometry = g),
+    });
     // chartjs-node-canvas types its config against chart.js/auto; the shapes are the same.
     const raw = canvasFor(width, height)
       .renderToBufferSync(config as Parameters<ChartJSNodeCanvas['renderToBufferSync']>[0], 'image/svg+xml')
       .toString('utf8');
     const alt = altText(spec, lang);
     const svg = finishSvg(raw, { id: `chart-${key.slice(0, 12)}`, title: spec.title, desc: alt, width, height }, textElements(texts));
-    return { image: Object.freeze({ svg, alt, width, height }), texts };
+    return { image: Object.freeze({ svg, alt, width, height }), texts, geometry };
   };
 
   return {
@@ -75,8 +119,8 @@ export function createChartRenderer(): ChartRenderer {
       return image;
     },
     trace(spec, lang, options = {}) {
-      const { image, texts } = draw(spec, lang, options, chartKey(spec, lang, options));
-      return { image, drawnText: texts.map((t) => t.text) };
+      const { image, texts, geometry } = draw(spec, lang, options, chartKey(spec, lang, options));
+      return { image, drawnText: texts.map((t) => t.text), texts, geometry, measure };
     },
   };
 }

@@ -134,7 +134,6 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
       unit: def.unita,
       decimals: def.decimali,
     },
-    { height: 110 + quartieri.length * 14 },
   );
   const map = withMap ? mapFigure(ctx, id) : null;
   const head = [
