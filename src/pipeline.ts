@@ -64,7 +64,13 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     // issue 8: residenti CSVs are streamed (never read whole) before the synchronous validation.
     const residenti = await streamProjectResidenti(sources, schemas, fx.progressRows?.bind(fx));
     const project = validateProject(sources, schemas, config?.regole ?? {}, residenti);
-    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi) };
+    return {
+      project,
+      catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, {
+        cantieri: project.cantieri,
+        predefiniti: project.cantieriPredefiniti,
+      }),
+    };
   });
   // The quartieri map is optional: its problems are warnings, reported with the others.
   const map = await readMapLayout(sources.root, project.territorio);

@@ -155,16 +155,24 @@ export interface Territorio {
   zone: Zona[];
 }
 
-export type Cantiere = 'forza_comunita' | 'prima_infanzia' | 'giovani' | 'cento_leve' | 'poverta_lavoro' | 'anziani_disabili';
+/**
+ * An area of work (cantiere) as the project declares it in catalogo/cantieri.csv, or as bilancio's default
+ * declaration (predefiniti/cantieri.csv, the six cantieri of the first project) implies it when the file is
+ * missing. Each is a chapter of the report, in declaration order.
+ */
+export interface Cantiere {
+  /** The code that services, commitments, voices and indicators write (`prima_infanzia`, `cultura`). */
+  codice: string;
+  /** Chapter title in the project's language. */
+  titolo: string;
+  titoloEn: string | null;
+  /** The chapter's opening words in the project's language ('' when none). */
+  introduzione: string;
+  introduzioneEn: string | null;
+}
 
-export const CANTIERI: readonly Cantiere[] = [
-  'forza_comunita',
-  'prima_infanzia',
-  'giovani',
-  'cento_leve',
-  'poverta_lavoro',
-  'anziani_disabili',
-];
+/** Indicator sections of the report that are not cantieri: an indicator may name them instead of a cantiere. */
+export const SEZIONI_NON_CANTIERE = ['demografia', 'risorse'] as const;
 
 export interface Ente {
   codice: string;
@@ -176,7 +184,8 @@ export interface Ente {
 export interface Servizio {
   codice: string;
   nome: string;
-  cantiere: Cantiere;
+  /** The code of a declared cantiere. */
+  cantiere: string;
   /** `tutti`, `eta:0-2`, `eta:65+` … */
   target: string;
   unita: 'posti' | 'utenti' | 'ore' | 'interventi';
@@ -226,6 +235,10 @@ export interface ValidatedProject {
   territorio: Territorio;
   enti: Ente[];
   servizi: Servizio[];
+  /** The declared cantieri, in chapter order. */
+  cantieri: Cantiere[];
+  /** True when the project has no catalogo/cantieri.csv and bilancio's default declaration applies. */
+  cantieriPredefiniti: boolean;
   /** Years found under dati/ (and contributions), ascending. */
   anni: number[];
   /** Typed rows per year, then per dataset name. */

@@ -1,11 +1,22 @@
-// catalogo/enti.csv and catalogo/servizi.csv: the real organisations of "Brescia Città del Noi"
-// and the services of the six cantieri, each with the ente expected to deliver it.
+// catalogo/cantieri.csv, catalogo/enti.csv and catalogo/servizi.csv: the six cantieri of "Brescia Città del
+// Noi" with their titles, the real organisations, and the services of each cantiere with the ente expected to
+// deliver it.
 
 import { toCsv } from './writers.js';
 
 export type Tipo = 'ente_pubblico' | 'universita' | 'associazione' | 'cooperativa' | 'fondazione' | 'sindacato' | 'altro';
 export type Ruolo = 'capofila' | 'partner' | 'rete';
 export type Cantiere = 'forza_comunita' | 'prima_infanzia' | 'giovani' | 'cento_leve' | 'poverta_lavoro' | 'anziani_disabili';
+
+/** The six cantieri of the project, in the order of the report's chapters, with their titles. */
+export const CANTIERI: readonly { codice: Cantiere; titolo: string; titoloEn: string }[] = [
+  { codice: 'forza_comunita', titolo: 'La forza della comunità', titoloEn: 'The strength of the community' },
+  { codice: 'prima_infanzia', titolo: 'Prima infanzia', titoloEn: 'Early childhood' },
+  { codice: 'giovani', titolo: 'Vivi il quartiere e Officina giovani', titoloEn: 'Live the quartiere and Youth workshop' },
+  { codice: 'cento_leve', titolo: 'Le 100 leve per la città', titoloEn: 'The 100 levers for the city' },
+  { codice: 'poverta_lavoro', titolo: 'Contrasto alla povertà e lavoro', titoloEn: 'Fighting poverty, and work' },
+  { codice: 'anziani_disabili', titolo: 'Anziani e disabili', titoloEn: 'Older and disabled people' },
+];
 
 export interface Ente {
   codice: string;
@@ -143,6 +154,15 @@ export function etaTarget(target: string): { da: number; a: number } {
   const m = /^eta:(\d+)(?:-(\d+)|\+)$/.exec(target);
   if (!m) return { da: 0, a: 100 };
   return { da: Number(m[1]), a: m[2] === undefined ? 100 : Number(m[2]) };
+}
+
+/** catalogo/cantieri.csv */
+export function cantieriCsv(): string {
+  return toCsv(
+    // The introductions are left for the project to write: the columns are there to show where.
+    ['codice_cantiere', 'titolo', 'titolo_en', 'introduzione', 'introduzione_en', 'ordine'],
+    CANTIERI.map((c, i) => [c.codice, c.titolo, c.titoloEn, '', '', i + 1]),
+  );
 }
 
 /** catalogo/enti.csv */

@@ -11,9 +11,9 @@ partecipativo* del Comune di Brescia (progetto "Brescia Città del Noi") per gli
   varianti del nome e zona. La superficie è indicativa.
 - \`territorio/mappa_tile.csv\`: la mappa a tessere dei quartieri (riga e colonna di ciascuno,
   disposti più o meno come sono nella città), usata dal report quando manca \`quartieri.geojson\`.
-- \`catalogo/\`: enti (capofila, partner e rete del progetto), servizi dei sei cantieri,
-  impegni. \`catalogo/indicatori.json\` e \`bilancio.config.json\` sono scritti a mano,
-  non generati.
+- \`catalogo/\`: i sei cantieri del progetto con i titoli dei loro capitoli, enti (capofila,
+  partner e rete del progetto), servizi di ciascun cantiere, impegni. \`catalogo/indicatori.json\`
+  e \`bilancio.config.json\` sono scritti a mano, non generati.
 - \`dati/<anno>/\`: i file del Comune: popolazione per quartiere, sesso, età e cittadinanza,
   famiglie, movimento demografico, servizi comunali (nidi, assistenza domiciliare), questionario
   ai cittadini, voci della comunità, avanzamento degli impegni.

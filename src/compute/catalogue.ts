@@ -1,10 +1,11 @@
 import type { ValidateFunction } from 'ajv';
-import type { Problem, Servizio } from '../types.js';
+import { SEZIONI_NON_CANTIERE, type Cantiere, type Problem, type Servizio } from '../types.js';
 import { phrase } from '../i18n.js';
 import { parseExpression, referencesOf, type Expression, type Reference } from './expression.js';
 import { isCount, MEASURE_SOURCES } from './measures.js';
 import { targetAgeRange } from '../service-target.js';
 import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
+import { declarationPlace } from '../validate/cantieri.js';
 
 export interface Target {
   valore: number;
@@ -134,11 +135,44 @@ function checkReference(ref: Reference, id: string, side: string): Problem | nul
   return null;
 }
 
-/** Reads the indicator catalogue: schema, per-service expansion, expressions parsed and checked. */
+/** The problem of an indicator whose `cantiere` is neither a declared cantiere nor demografia or risorse. */
+function undeclaredCantiere(spec: IndicatorSpec, declared: DeclaredCantieri): Problem | null {
+  const allowed = [...declared.cantieri.map((c) => c.codice), ...SEZIONI_NON_CANTIERE];
+  if (allowed.includes(spec.cantiere)) return null;
+  const list = allowed.join(', ');
+  return {
+    code: 'constraint-error',
+    severity: 'error',
+    file: FILE,
+    field: `${spec.id}.cantiere`,
+    value: spec.cantiere,
+    expected: phrase({ it: 'un cantiere dichiarato: {list}', en: 'a declared cantiere: {list}' }, { list }),
+    message: phrase(
+      {
+        it: 'Indicatore "{id}", cantiere: "{value}" non è un cantiere dichiarato. Ammessi: {list} (cantieri da {place}).',
+        en: 'Indicator "{id}", cantiere: "{value}" is not a declared cantiere. Allowed: {list} (cantieri from {place}).',
+      },
+      { id: spec.id, value: spec.cantiere, list, place: declarationPlace(declared.predefiniti) },
+    ),
+  };
+}
+
+/** The cantieri an indicator may name, and whether they are bilancio's default ones. */
+export interface DeclaredCantieri {
+  cantieri: readonly Cantiere[];
+  predefiniti: boolean;
+}
+
+/**
+ * Reads the indicator catalogue: schema, per-service expansion, expressions parsed and checked; with
+ * `declared`, each indicator's cantiere checked against the project's cantieri (an earlier edition's
+ * stored catalogue is read without it).
+ */
 export function loadIndicators(
   raw: unknown,
   validate: ValidateFunction,
   servizi: Servizio[],
+  declared?: DeclaredCantieri,
 ): { definitions: IndicatorDefinition[]; problems: Problem[] } {
   if (!validate(raw)) {
     const problems = (validate.errors ?? []).map((error): Problem => {
@@ -194,6 +228,12 @@ export function loadIndicators(
       continue;
     }
     seen.add(spec.id);
+    // A per-service indicator takes its service's cantiere, already checked with the service.
+    const unknown = declared && !servizio ? undeclaredCantiere(spec, declared) : null;
+    if (unknown) {
+      problems.push(unknown);
+      continue;
+    }
     const sides: Expression[] = [];
     for (const [side, text] of [
       ['numeratore', spec.numeratore],

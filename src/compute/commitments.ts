@@ -1,4 +1,4 @@
-import { CANTIERI, type Cantiere, type ValidatedProject } from '../types.js';
+import type { ValidatedProject } from '../types.js';
 import { roundHalfAwayFromZero } from './rounding.js';
 
 // The project's commitments (catalogo/impegni.csv) with their progress in the report year and the year
@@ -64,7 +64,7 @@ function summary(gruppo: string, group: Commitment[]): CommitmentSummary {
 
 /** The commitments in the report year `anno`, compared with `annoPrecedente`. */
 export function computeCommitments(
-  project: Pick<ValidatedProject, 'dati' | 'cataloghi' | 'territorio'>,
+  project: Pick<ValidatedProject, 'dati' | 'cataloghi' | 'territorio' | 'cantieri'>,
   anno: number,
   annoPrecedente: number | null,
 ): CommitmentsResult {
@@ -72,9 +72,11 @@ export function computeCommitments(
     new Map((year === null ? [] : (project.dati.get(year)?.get('impegni') ?? [])).map((r) => [String(r.values.codice_impegno), r.values]));
   const now = progress(anno);
   const before = progress(annoPrecedente);
+  // In the order the project declares its cantieri (validation keeps no commitment of an undeclared one).
+  const declared = project.cantieri.map((c) => c.codice);
   const order = (c: string) => {
-    const i = CANTIERI.indexOf(c as Cantiere);
-    return i < 0 ? CANTIERI.length : i;
+    const i = declared.indexOf(c);
+    return i < 0 ? declared.length : i;
   };
   const impegni = (project.cataloghi.get('catalogo_impegni') ?? [])
     .map(({ values: c }): Commitment => {

@@ -1,4 +1,4 @@
-import { CANTIERI, type ValidatedProject } from '../types.js';
+import type { ValidatedProject } from '../types.js';
 import { cantiereCompleteness, computeSubmissionGrid, type SubmissionGrid } from './submissions.js';
 
 // Who gave which data for the report year, as the report prints it: the submissions grid (computed
@@ -72,7 +72,9 @@ export function computeContributions(project: ValidatedProject, scadenze: Record
     fonti: ofYear.filter((c) => c.manifest).map((c) => ({ ente: c.ente, file: c.manifest!.file, inviatoIl: c.manifest!.inviatoIl })),
     crediti,
     righeCrediti: crediti.reduce((sum, e) => sum + e.righe, 0),
-    completezza: Object.fromEntries(CANTIERI.map((k) => [k, cantiereCompleteness(grid, project.servizi, k, anno)])),
+    completezza: Object.fromEntries(
+      [...new Set(project.servizi.map((s) => s.cantiere))].map((k) => [k, cantiereCompleteness(grid, project.servizi, k, anno)]),
+    ),
   };
 }
 

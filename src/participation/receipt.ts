@@ -1,4 +1,4 @@
-import type { Contributo, Problem, TypedRow, ValidatedProject } from '../types.js';
+import type { Cantiere, Contributo, Lang, Problem, TypedRow, ValidatedProject } from '../types.js';
 import type { Config } from '../config/config.js';
 import type { IndicatorDefinition } from '../compute/catalogue.js';
 import type { SubmissionCell, SubmissionGrid, SubmittedFile } from '../compute/submissions.js';
@@ -29,6 +29,9 @@ export interface ReceiptData {
   uses: { definition: IndicatorDefinition; city: PublishedValue }[];
   /** Indicators that measure a commitment (catalogo_impegni). */
   commitmentIndicators: Set<string>;
+  /** The project's declared cantieri (chapters of the report), and the language their words are written in. */
+  cantieri: Cantiere[];
+  textLang: Lang;
   titolo: string;
   enteProgetto: string;
 }
@@ -94,6 +97,8 @@ export function receiptData(input: ReceiptInput): ReceiptData {
     commitmentIndicators: new Set(
       (project.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.indicatore ?? '')).filter(Boolean),
     ),
+    cantieri: project.cantieri,
+    textLang: checked.config?.lingua ?? 'it',
     titolo: checked.config?.titolo ?? '',
     enteProgetto: checked.config?.ente ?? '',
   };

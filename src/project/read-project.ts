@@ -1,5 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Problem, RawTable, Source } from '../types.js';
 import { phrase, type Words } from '../i18n.js';
 import { isDatasetFile, listDatasetFiles, readTable } from '../ingest/read-table.js';
@@ -24,7 +25,15 @@ export const CATALOGUE_FILES = [
   { dataset: 'enti', dir: 'catalogo', name: 'enti' },
   { dataset: 'servizi', dir: 'catalogo', name: 'servizi' },
   { dataset: 'catalogo_impegni', dir: 'catalogo', name: 'impegni' },
+  { dataset: 'cantieri', dir: 'catalogo', name: 'cantieri' },
 ] as const;
+
+/**
+ * bilancio's default declaration of cantieri (the six of the first project, with their titles), shipped with
+ * the tool beside schemas/: it applies to a project without catalogo/cantieri.csv, so that such a project
+ * reads and builds as it did before the file existed.
+ */
+export const DEFAULT_CANTIERI_FILE = fileURLToPath(new URL('../../predefiniti/cantieri.csv', import.meta.url));
 
 /** One table read from the project, with the dataset it belongs to and who sent it. */
 export interface SourceTable {
@@ -63,6 +72,8 @@ export interface ProjectSources {
   tables: SourceTable[];
   contributi: ContributoSource[];
   problems: Problem[];
+  /** bilancio's default declaration of cantieri, read when the project has no catalogo/cantieri.csv; else null. */
+  cantieriPredefiniti: RawTable | null;
   /** residenti CSVs (one row per resident, millions in a region): listed here, streamed by validation. */
   residenti?: StreamSource[];
 }
@@ -218,8 +229,19 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
       tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
     }
   }
+  const cantieriPredefiniti = tables.some((t) => t.dataset === 'cantieri')
+    ? null
+    : await readTable(DEFAULT_CANTIERI_FILE, { displayPath: 'predefiniti/cantieri.csv', dataset: 'cantieri' });
   if (scope === 'catalogues')
-    return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi: [], problems };
+    return {
+      root,
+      config: 'value' in config ? config.value : undefined,
+      indicatori,
+      tables,
+      contributi: [],
+      problems,
+      cantieriPredefiniti,
+    };
   const residenti: StreamSource[] = [];
   for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
@@ -266,5 +288,14 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
     }
   }
-  return { root, config: 'value' in config ? config.value : undefined, indicatori, tables, contributi, problems, residenti };
+  return {
+    root,
+    config: 'value' in config ? config.value : undefined,
+    indicatori,
+    tables,
+    contributi,
+    problems,
+    residenti,
+    cantieriPredefiniti,
+  };
 }

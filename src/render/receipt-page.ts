@@ -1,10 +1,11 @@
-import { CANTIERI, type Cantiere, type Lang, type Problem } from '../types.js';
+import type { Cantiere, Lang, Problem } from '../types.js';
 import { say as sayWords, t, type Bilingual } from '../i18n.js';
 import type { IndicatorDefinition } from '../compute/catalogue.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import type { ReceiptData } from '../participation/receipt.js';
 import { formatNumber } from './format.js';
 import { LABELS } from './labels.js';
+import { cantiereWords } from './cantiere-text.js';
 import { cellText, shortDate, timelinessText } from './submission-labels.js';
 
 // The receipt a partner gets for one submission, worded: what arrived, what to fix (row and column as
@@ -50,11 +51,17 @@ function place(p: Problem): [string, string] {
   return [row, column];
 }
 
-/** The report chapters that print an indicator, in report order. */
-export function chaptersOf(definition: IndicatorDefinition, lang: Lang, commitmentIndicators: Set<string>): string[] {
+/** The report chapters that print an indicator, in report order; `cantieri` are the project's declared ones. */
+export function chaptersOf(
+  definition: IndicatorDefinition,
+  lang: Lang,
+  commitmentIndicators: Set<string>,
+  cantieri: { declared: readonly Cantiere[]; textLang: Lang },
+): string[] {
   const chapters: string[] = [];
   if (definition.cantiere === 'demografia') chapters.push(t(lang, LABELS.laCitta));
-  if (CANTIERI.includes(definition.cantiere as Cantiere)) chapters.push(t(lang, LABELS[definition.cantiere as Cantiere]));
+  const cantiere = cantieri.declared.find((c) => c.codice === definition.cantiere);
+  if (cantiere) chapters.push(cantiereWords(cantiere, lang, cantieri.textLang).titolo.text);
   if (RESOURCE_INDICATORS.includes(definition.id)) chapters.push(t(lang, LABELS.risorse));
   if (commitmentIndicators.has(definition.id)) chapters.push(t(lang, LABELS.impegni));
   if (definition.servizio) chapters.push(t(lang, LABELS.iQuartieri));
@@ -88,7 +95,7 @@ export function receiptView(data: ReceiptData, lang: Lang): ReceiptView {
   const useRows = data.uses.map(({ definition: d, city: value }) => [
     lang === 'it' ? d.nome : d.nomeEn,
     value.soppresso ? 'n.d.' : value.valore === null ? '—' : `${formatNumber(value.valore, lang, d.decimali)} ${d.unita}`,
-    chaptersOf(d, lang, data.commitmentIndicators).join(', '),
+    chaptersOf(d, lang, data.commitmentIndicators, { declared: data.cantieri, textLang: data.textLang }).join(', '),
   ]);
   // null before the report is built: the receipt then says so instead of listing indicators.
   const published = data.published ? useRows : null;

@@ -1,4 +1,3 @@
-import { CANTIERI, type Cantiere } from '../types.js';
 import type { ViewContext, TableView } from './view-context.js';
 import { formatChange, formatNumber, formatDate } from './format.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
@@ -129,10 +128,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
     'tab-impegni-cantieri',
     ctx.text({ it: 'Impegni per cantiere e stato, {anno}', en: 'Commitments by cantiere and status, {anno}' }, { anno }),
     summaryHead(ctx.text({ it: 'Cantiere', en: 'Cantiere' })),
-    [
-      ...perCantiere.map((g) => summaryCells(ctx, CANTIERI.includes(g.gruppo as Cantiere) ? ctx.label(g.gruppo as Cantiere) : g.gruppo, g)),
-      summaryCells(ctx, ctx.label('totale'), totale, true),
-    ],
+    [...perCantiere.map((g) => summaryCells(ctx, ctx.cantiereTitle(g.gruppo), g)), summaryCells(ctx, ctx.label('totale'), totale, true)],
   );
   const byZona = ctx.table(
     'tab-impegni-zone',
@@ -146,7 +142,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
   );
   const rows = list.map((c) => ({
     cells: [
-      { text: CANTIERI.includes(c.cantiere as Cantiere) ? ctx.label(c.cantiere as Cantiere) : c.cantiere, numeric: false },
+      { text: ctx.cantiereTitle(c.cantiere), numeric: false },
       { text: c.descrizione, numeric: false, header: true },
       { text: whereText(ctx, c), numeric: false },
       { text: c.stato ? ctx.text(STATI[c.stato] ?? { it: c.stato, en: c.stato }) : '—', numeric: false },

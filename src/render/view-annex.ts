@@ -91,10 +91,13 @@ export function annexView(ctx: ViewContext): AnnexView {
     },
     {
       term: ctx.text({ it: 'Cantiere', en: 'Cantiere' }),
-      text: ctx.text({
-        it: 'Uno dei sei ambiti di lavoro del progetto Brescia Città del Noi.',
-        en: 'One of the six work areas of the Brescia Città del Noi project.',
-      }),
+      text: ctx.text(
+        {
+          it: 'Uno dei {n} ambiti di lavoro del progetto.',
+          en: "One of the project's {n} work areas.",
+        },
+        { n: ctx.catalogue.cantieri.length },
+      ),
     },
     {
       term: ctx.text({ it: 'Copertura', en: 'Coverage' }),

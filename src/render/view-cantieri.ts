@@ -1,9 +1,9 @@
-import { CANTIERI, type Cantiere } from '../types.js';
 import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { formatNumber } from './format.js';
 import { mapFigure } from './view-map.js';
 import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
+import { cantiereWords } from './cantiere-text.js';
 
 export interface ServiceView {
   nome: string;
@@ -27,8 +27,15 @@ export interface CoverageView {
 
 export interface CantiereView {
   id: string;
-  codice: Cantiere;
+  codice: string;
+  /** The declared title, in the report's language when the declaration has it. */
   title: string;
+  /** The language of the title where it differs from the report's (a fallback to the project's language), else ''. */
+  titleLang: string;
+  /** The declared introduction ('' when none), and its language where it differs from the report's. */
+  introduzione: string;
+  introduzioneLang: string;
+  /** What the chapter holds: its services, or that it has none. */
   intro: string;
   servizi: ServiceView[];
   coverage: CoverageView[];
@@ -186,10 +193,18 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   };
 }
 
-/** One chapter per cantiere: its services, coverage per zona and quartiere, equity in words. */
-export function cantieriView(ctx: ViewContext): CantiereView[] {
+/** The chapters of the cantieri and those left out for having nothing to show. */
+export interface CantieriChapters {
+  chapters: CantiereView[];
+  /** Declared cantieri without services, published indicators, commitments or voices in the report year: no chapter. */
+  omitted: CantiereView[];
+}
+
+/** One chapter per declared cantiere, in declared order: its services, coverage per zona and quartiere, equity in words. */
+export function cantieriView(ctx: ViewContext): CantieriChapters {
   const { catalogue, result } = ctx;
-  return CANTIERI.map((codice): CantiereView => {
+  const views = catalogue.cantieri.map((cantiere) => {
+    const codice = cantiere.codice;
     const servizi = catalogue.servizi.filter((s) => s.cantiere === codice);
     const indicators = result.definitions.filter((d) => d.cantiere === codice).map((d) => d.id);
     // The cantiere's main indicator gets the map: the first with a target, else the first with values.
@@ -198,10 +213,15 @@ export function cantieriView(ctx: ViewContext): CantiereView[] {
     const coverage = published.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
     // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).
     const completeness = result.contributions.completezza[codice] ?? { attesi: [], ricevuti: [], mancanti: [] };
-    return {
+    const words = cantiereWords(cantiere, ctx.lang, ctx.config.lingua);
+    const differs = (lang: string) => (lang === ctx.lang ? '' : lang);
+    const view: CantiereView = {
       id: `cantiere-${codice}`,
       codice,
-      title: ctx.label(codice),
+      title: words.titolo.text,
+      titleLang: differs(words.titolo.lang),
+      introduzione: words.introduzione.text,
+      introduzioneLang: words.introduzione.text ? differs(words.introduzione.lang) : '',
       intro:
         servizi.length === 0
           ? ctx.text({ it: 'Il catalogo non elenca servizi per questo cantiere.', en: 'The catalogue lists no service for this cantiere.' })
@@ -215,5 +235,39 @@ export function cantieriView(ctx: ViewContext): CantiereView[] {
       coverage,
       completezza: completenessText(ctx, completeness),
     };
+    const commitments = result.commitments.impegni.some((c) => c.cantiere === codice);
+    const voices = result.voices.some((v) => v.anno === ctx.anno && v.cantiere === codice);
+    return { view, empty: servizi.length === 0 && coverage.length === 0 && !commitments && !voices };
   });
+  return { chapters: views.filter((v) => !v.empty).map((v) => v.view), omitted: views.filter((v) => v.empty).map((v) => v.view) };
+}
+
+/** Method-note paragraphs about the cantieri: those left out of the report and why, and titles only in the project's language. */
+export function cantieriNotes(ctx: ViewContext, cantieri: CantieriChapters): string[] {
+  const notes: string[] = [];
+  const titles = (list: CantiereView[]) => list.map((c) => `«${c.title}»`).join(', ');
+  if (cantieri.omitted.length > 0) {
+    notes.push(
+      ctx.text(
+        {
+          it: 'Non hanno un capitolo, perché nel {anno} non hanno servizi nel catalogo, indicatori pubblicati, impegni né voci della comunità, i cantieri {list}.',
+          en: 'The cantieri {list} have no chapter: in {anno} they have no service in the catalogue, no published indicator, no commitment and no voice of the community.',
+        },
+        { anno: ctx.anno, list: titles(cantieri.omitted) },
+      ),
+    );
+  }
+  const untranslated = cantieri.chapters.filter((c) => c.titleLang !== '' || c.introduzioneLang !== '');
+  if (untranslated.length > 0) {
+    notes.push(
+      ctx.text(
+        {
+          it: "Il progetto non dà in italiano il titolo o l'introduzione dei cantieri {list}: sono riportati nella lingua in cui sono dichiarati (catalogo/cantieri.csv).",
+          en: 'The project gives no English title or introduction for the cantieri {list}: they are printed in Italian, as declared (catalogo/cantieri.csv).',
+        },
+        { list: titles(untranslated) },
+      ),
+    );
+  }
+  return notes;
 }

@@ -1,4 +1,3 @@
-import { CANTIERI, type Cantiere } from '../types.js';
 import type { ViewContext, TableView } from './view-context.js';
 import { surveyTables } from './view-survey.js';
 
@@ -26,11 +25,13 @@ export function voicesView(ctx: ViewContext): CommunityView['voices'] {
     const chi = [firma, ruolo, luogo].filter((x): x is string => x !== null).join(', ');
     byCantiere.set(voice.cantiere, [...(byCantiere.get(voice.cantiere) ?? []), { testo: voice.testo, chi }]);
   }
-  const order = [...CANTIERI, ...[...byCantiere.keys()].filter((k) => !CANTIERI.includes(k as Cantiere))];
+  // In the declared order (validation keeps no voice of an undeclared cantiere).
+  const declared = ctx.catalogue.cantieri.map((c) => c.codice);
+  const order = [...declared, ...[...byCantiere.keys()].filter((k) => !declared.includes(k))];
   return order
     .filter((k) => byCantiere.has(k))
     .map((k) => ({
-      cantiere: CANTIERI.includes(k as Cantiere) ? ctx.label(k as Cantiere) : k,
+      cantiere: ctx.cantiereTitle(k),
       voci: byCantiere.get(k)!,
     }));
 }

@@ -5,6 +5,7 @@ import { t, type Bilingual } from '../i18n.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
 import { LABELS } from './labels.js';
+import { cantiereTitle } from './cantiere-text.js';
 import type { MapLayout } from '../validate/map-layout.js';
 
 /** A numbered figure: the chart or map image, its caption and its text alternative. */
@@ -74,11 +75,17 @@ export function printedLines(head: string[], rows: { cells: { text: string }[] }
  * What render may know of the project besides compute's figures: its catalogue (territory, organisations,
  * services, years), never its data rows. Every count, sum and rate comes from the ComputeResult.
  */
-export type ReportCatalogue = Pick<ValidatedProject, 'territorio' | 'enti' | 'servizi' | 'anni'>;
+export type ReportCatalogue = Pick<ValidatedProject, 'territorio' | 'enti' | 'servizi' | 'anni' | 'cantieri'>;
 
 /** The catalogue of a project, without its rows (so that render cannot reach them). */
 export function catalogueOf(catalogue: ReportCatalogue): ReportCatalogue {
-  return { territorio: catalogue.territorio, enti: catalogue.enti, servizi: catalogue.servizi, anni: catalogue.anni };
+  return {
+    territorio: catalogue.territorio,
+    enti: catalogue.enti,
+    servizi: catalogue.servizi,
+    anni: catalogue.anni,
+    cantieri: catalogue.cantieri,
+  };
 }
 
 export type RenderChart = (spec: ChartSpec, lang: Lang, options?: ChartOptions) => ChartImage;
@@ -108,6 +115,11 @@ export class ViewContext {
   /** A fixed text of the report in its language. */
   label(key: keyof typeof LABELS, params: Record<string, string | number> = {}): string {
     return t(this.lang, LABELS[key], params);
+  }
+
+  /** The chapter title of a declared cantiere in the report's language (its code when it is not declared). */
+  cantiereTitle(codice: string): string {
+    return cantiereTitle(this.catalogue.cantieri, codice, this.lang, this.config.lingua);
   }
 
   /** A text given in both languages here, in the report's language. */

@@ -6,7 +6,7 @@ import { formatDate } from './format.js';
 import { methodView, type MethodView } from './view-method.js';
 import { networkView, type NetworkView } from './view-network.js';
 import { cityView, type CityView } from './view-city.js';
-import { cantieriView, type CantiereView } from './view-cantieri.js';
+import { cantieriNotes, cantieriView, type CantiereView } from './view-cantieri.js';
 import { communityView, type CommunityView } from './view-community.js';
 import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
 import { quartieriChapter, type QuartieriView } from './view-quartieri.js';
@@ -30,7 +30,8 @@ export interface ReportView {
   published: string;
   ndNote: string;
   labels: { indice: string; iQuartieri: string; fonte: string; zona: string };
-  toc: { id: string; title: string; children: { id: string; title: string }[] }[];
+  /** The chapters, for the index and the running headers; `lang` set where a title is not in the report's language. */
+  toc: { id: string; title: string; lang: string; children: { id: string; title: string }[] }[];
   method: MethodView;
   network: NetworkView;
   city: CityView;
@@ -68,22 +69,24 @@ export function buildViewModel(input: ViewInput): ReportView {
   const network = networkView(ctx);
   const city = cityView(ctx);
   const cantieri = cantieriView(ctx);
+  method.paragraphs.push(...cantieriNotes(ctx, cantieri));
   const community = communityView(ctx);
   const resources = resourcesView(ctx);
   const commitments = commitmentsView(ctx);
   const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
   const credits = creditsView(ctx);
+  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
   const toc = [
-    { id: method.id, title: method.title, children: [] },
-    { id: network.id, title: network.title, children: [] },
-    { id: city.id, title: city.title, children: [] },
-    ...cantieri.map((c) => ({ id: c.id, title: c.title, children: [] })),
-    { id: community.id, title: community.title, children: [] },
-    { id: resources.id, title: resources.title, children: [] },
-    { id: commitments.id, title: commitments.title, children: [] },
-    { id: quartieri.id, title: quartieri.title, children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
-    { id: annex.id, title: annex.title, children: [] },
+    chapter(method),
+    chapter(network),
+    chapter(city),
+    ...cantieri.chapters.map((c) => ({ ...chapter(c), lang: c.titleLang })),
+    chapter(community),
+    chapter(resources),
+    chapter(commitments),
+    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
+    chapter(annex),
   ];
   return {
     lang: input.lang,
@@ -103,7 +106,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     method,
     network,
     city,
-    cantieri,
+    cantieri: cantieri.chapters,
     community,
     resources,
     commitments,

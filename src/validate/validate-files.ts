@@ -6,6 +6,10 @@ import { validateTable } from './validate-table.js';
 import { checkForeignKey, checkKeys } from './keys.js';
 import { buildReport, type CheckedTable } from './report.js';
 import { ProblemCollector } from './problem-limit.js';
+import { checkCantiere } from './cantieri.js';
+
+/** Datasets whose `cantiere` names one of the project's declared cantieri. */
+const CANTIERE_DATASETS = ['servizi', 'catalogo_impegni', 'voci'];
 
 /** A file given on the command line, with the dataset its name (or --dataset) says it holds. */
 export interface LooseFile {
@@ -15,7 +19,7 @@ export interface LooseFile {
 
 /**
  * Checks files on their own (a partner checking a file before sending it) against the territory and
- * catalogues of a project: schema, keys within the file, quartieri, servizi and enti. Never throws.
+ * catalogues of a project: schema, keys within the file, quartieri, servizi, enti and cantieri. Never throws.
  */
 export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, schemas: SchemaSet): ValidationReport {
   const index = createQuartiereIndex(catalogues.territorio.quartieri);
@@ -72,6 +76,11 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
       const fk = checkForeignKey(rows, field, known[field], ref);
       extra.addAll(fk.problems);
       rows = rows.filter((r) => !fk.rejected.has(r));
+    }
+    if (CANTIERE_DATASETS.includes(dataset)) {
+      const columns = new Map([[table.file, result.columns]]);
+      const declared = checkCantiere(rows, 'cantiere', catalogues.cantieri, catalogues.cantieriPredefiniti, (f) => columns.get(f));
+      extra.addAll(declared.problems);
     }
     checked.push({ table, dataset, rowsRead: result.rowsRead, columns: result.columns, problems: result.problems });
   }

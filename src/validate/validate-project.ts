@@ -11,7 +11,6 @@ import type {
   TypedRow,
   ValidatedProject,
   Zona,
-  Cantiere,
 } from '../types.js';
 import { phrase } from '../i18n.js';
 import { createQuartiereIndex, type QuartiereIndex } from './quartieri.js';
@@ -23,6 +22,7 @@ import { buildReport } from './report.js';
 import { ProblemCollector } from './problem-limit.js';
 import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti.js';
 import type { StreamedResidenti } from './residenti/stream-residenti.js';
+import { buildCantieri, checkCantiere, checkReservedCodes } from './cantieri.js';
 
 interface Checked {
   source: SourceTable;
@@ -123,6 +123,15 @@ export function validateProject(
     ruolo: str(v.ruolo) as Ente['ruolo'],
   }));
   const entiCodes = new Set(enti.map((e) => e.codice));
+  // The cantieri: the project's declaration, or bilancio's default one (never reported as a project file).
+  const cantieriTables = catalogue('cantieri').map((s) => check(s, null));
+  const cantieriPredefiniti = cantieriTables.length === 0;
+  const cantieri = buildCantieri(
+    cantieriPredefiniti ? defaultCantieriRows(sources, schemas) : rejectWith(valid(keyed(cantieriTables, 'cantieri')), checkReservedCodes),
+  );
+  const columnsOf = (file: string) => checked.find((c) => c.source.table.file === file)?.columns;
+  const declaredOnly = (rows: TypedRow[]) =>
+    rejectWith(rows, (r) => checkCantiere(r, 'cantiere', cantieri, cantieriPredefiniti, columnsOf));
   let serviziRows = valid(
     keyed(
       catalogue('servizi').map((s) => check(s, null)),
@@ -130,10 +139,11 @@ export function validateProject(
     ),
   );
   serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv');
+  serviziRows = declaredOnly(serviziRows);
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
     codice: str(v.codice_servizio),
     nome: str(v.servizio),
-    cantiere: str(v.cantiere) as Cantiere,
+    cantiere: str(v.cantiere),
     target: str(v.target),
     unita: str(v.unita) as Servizio['unita'],
     ente: v.ente ? str(v.ente) : null,
@@ -143,16 +153,24 @@ export function validateProject(
   const cataloghi: DatasetRows = new Map();
   cataloghi.set(
     'catalogo_impegni',
-    valid(
-      keyed(
-        catalogue('catalogo_impegni').map((s) => check(s, null)),
-        'catalogo_impegni',
+    declaredOnly(
+      valid(
+        keyed(
+          catalogue('catalogo_impegni').map((s) => check(s, null)),
+          'catalogo_impegni',
+        ),
       ),
     ),
   );
 
   function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
     const { problems, rejected } = checkForeignKey(rows, field, known, ref);
+    extraProblems.addAll(problems);
+    return rows.filter((r) => !rejected.has(r));
+  }
+
+  function rejectWith(rows: TypedRow[], rule: (rows: TypedRow[]) => { problems: Problem[]; rejected: Set<TypedRow> }): TypedRow[] {
+    const { problems, rejected } = rule(rows);
     extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   }
@@ -201,6 +219,7 @@ export function validateProject(
         rows = rejectForeign(rows, 'codice_ente', entiCodes, 'catalogo/enti.csv');
       }
       if (dataset === 'impegni') rows = rejectForeign(rows, 'codice_impegno', impegnoCodes, 'catalogo/impegni.csv');
+      if (dataset === 'voci') rows = declaredOnly(rows);
       datasets.set(dataset, valid(rows));
     }
     const domande = new Set((datasets.get('domande') ?? []).map((r) => str(r.values.codice_domanda)));
@@ -237,5 +256,22 @@ export function validateProject(
     contributo.files = report.files.filter((f) => f.path.startsWith(`${contributo.folder}/`));
   }
   const anni = [...dati.keys()].sort((a, b) => a - b);
-  return { territorio, enti, servizi, anni, dati, cataloghi, contributi, report };
+  return { territorio, enti, servizi, cantieri, cantieriPredefiniti, anni, dati, cataloghi, contributi, report };
+}
+
+/** The rows of bilancio's default declaration of cantieri: shipped with the tool, so a problem in it is a bug. */
+function defaultCantieriRows(sources: ProjectSources, schemas: SchemaSet): TypedRow[] {
+  const table = sources.cantieriPredefiniti;
+  const entry = schemas.datasets.get('cantieri');
+  if (!table || !entry) throw new Error('bilancio: the default declaration of cantieri (predefiniti/cantieri.csv) was not read');
+  const result = validateTable(table, {
+    dataset: 'cantieri',
+    schema: entry.schema,
+    validateRow: (row) => entry.validateRow(row) as boolean,
+    rowErrors: () => entry.validateRow.errors,
+    quartieri: null,
+  });
+  const errors = [...table.problems, ...result.problems].filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new Error(`bilancio: the default declaration of cantieri (${table.file}) is not valid`);
+  return result.rows;
 }

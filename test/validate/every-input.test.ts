@@ -21,7 +21,7 @@ let project: { dir: string; remove(): Promise<void> };
 beforeAll(async () => {
   project = await copyOfBrescia();
   await writeFile(path.join(project.dir, 'territorio/quartieri.geojson'), '{"type": "FeatureCollection", "features": [');
-  await writeFile(path.join(project.dir, 'catalogo/indicatori.2023.json'), '[{"id": "quota_stranieri", "cantiere": "cultura"}]');
+  await writeFile(path.join(project.dir, 'catalogo/indicatori.2023.json'), '[{"id": "quota_stranieri", "cantiere": 7}]');
   await mkdir(path.join(project.dir, 'templates/partials'), { recursive: true });
   await writeFile(
     path.join(project.dir, 'templates/partials/copertina.hbs'),

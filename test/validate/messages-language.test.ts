@@ -42,9 +42,8 @@ describe('validation messages', () => {
     const { stdout } = await bilancio(['validate', project, '--format', 'json'], work);
     const problems = JSON.parse(stdout).files.flatMap((f: { errors: { message: string }[] }) => f.errors);
     const catalogue = JSON.parse(await readFile(path.join(project, 'catalogo/indicatori.json'), 'utf8'));
-    const wrong = problems.find((p: { message: string }) => p.message.includes('Catalogo indicatori'));
-    expect(wrong.message).toContain(`indicatore "${catalogue[1].id}", cantiere`);
-    expect(wrong.message).toMatch(/"demografia"/);
+    const wrong = problems.find((p: { message: string }) => p.message.includes(`Indicatore "${catalogue[1].id}", cantiere`));
+    expect(wrong.message).toMatch(/"cultura" non è un cantiere dichiarato\. Ammessi: forza_comunita, .*demografia, risorse/);
     expect(wrong.message).not.toMatch(/must be equal/);
   });
 
@@ -55,7 +54,7 @@ describe('validation messages', () => {
     );
     expect(problems.length).toBeGreaterThan(2);
     expect(problems.find((p) => /soglia_riservatezze/.test(p.message))!.message).toMatch(/the key "soglia_riservatezze" is not expected/);
-    expect(problems.find((p) => /indicator catalogue/i.test(p.message))!.message).toMatch(/allowed/);
+    expect(problems.find((p) => /^Indicator ".*", cantiere:/.test(p.message))!.message).toMatch(/is not a declared cantiere\. Allowed:/);
     // No Italian word of the usual messages in any of them.
     for (const p of problems) expect(p.message, p.message).not.toMatch(/\b(riga|colonna|non è|manca|chiave|previste|ammessi|deve)\b/);
   });

@@ -79,6 +79,9 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
     if (code === '17029002' && hostile.quartiere2) r[h.indexOf('quartiere')] = hostile.quartiere2;
     return r;
   });
+  // Without catalogo/cantieri.csv, as a project made before it: bilancio's default declaration of the same six
+  // cantieri applies, so the golden reports built from this project exercise the default.
+  await rm(path.join(dir, 'catalogo/cantieri.csv'), { force: true });
   // Three services (two of the Comune, ACLI's emporio) instead of eleven: a shorter report, a faster PDF.
   await editCsv(path.join(dir, 'catalogo/servizi.csv'), (_h, r) => (SMALL_SERVIZI.includes(r[0]!) ? r : null));
   if (hostile.ente) {
