@@ -66,6 +66,10 @@ export function datasetTemplate(dataset: string, schema: DatasetSchema, lang: La
     lines.push('', t(lang, { it: 'Servizi (codice_servizio):', en: 'Services (codice_servizio):' }));
     for (const s of project.servizi) lines.push(`  ${s.codice}  ${s.nome}`);
   }
+  if (project && columns.includes('cantiere') && project.cantieri.length) {
+    lines.push('', t(lang, { it: 'Cantieri (cantiere):', en: 'Areas of work (cantiere):' }));
+    for (const c of project.cantieri) lines.push(`  ${c.codice}  ${lang === 'en' && c.titoloEn ? c.titoloEn : c.titolo}`);
+  }
   if (project && columns.includes('codice_ente') && project.enti.length) {
     lines.push('', t(lang, { it: 'Enti (codice_ente):', en: 'Organisations (codice_ente):' }));
     for (const e of project.enti) lines.push(`  ${e.codice}  ${e.nome}`);
