@@ -25,16 +25,33 @@ export interface ChartRenderer {
   trace(spec: ChartSpec, lang: Lang, options?: ChartOptions): { image: ChartImage; drawnText: string[] };
 }
 
+type CanvasOptions = ConstructorParameters<typeof ChartJSNodeCanvas>[0];
+
+/**
+ * A canvas of one size that draws with the Chart.js of its renderer. chartjs-node-canvas loads a fresh
+ * copy of Chart.js for every canvas it makes (a compile of the library each time, 60-100 ms), and a report
+ * has charts of five sizes; the copies would all be set up alike (the defaults below, nothing registered
+ * globally: each chart brings its plugins in its own config), so the first one serves every size.
+ */
+class SharedChartCanvas extends ChartJSNodeCanvas {
+  protected override initialize(options: CanvasOptions & { shared?: { chartJs?: ChartJSNodeCanvas['_chartJs'] } }) {
+    const shared = options.shared!;
+    shared.chartJs ??= super.initialize(options);
+    return shared.chartJs;
+  }
+}
+
 /** Creates a renderer with its own cache and canvases (one per build is enough). */
 export function createChartRenderer(): ChartRenderer {
   const canvases = new Map<string, ChartJSNodeCanvas>();
   const cache = new Map<string, ChartImage>();
+  const shared: { chartJs?: ChartJSNodeCanvas['_chartJs'] } = {};
 
   const canvasFor = (width: number, height: number): ChartJSNodeCanvas => {
     const key = `${width}x${height}`;
     let canvas = canvases.get(key);
     if (!canvas) {
-      canvas = new ChartJSNodeCanvas({
+      const options: CanvasOptions & { shared: typeof shared } = {
         width,
         height,
         type: 'svg',
@@ -43,7 +60,9 @@ export function createChartRenderer(): ChartRenderer {
           chartJs.defaults.font.size = FONT_SIZE;
           chartJs.defaults.color = TEXT_COLOUR;
         },
-      });
+        shared,
+      };
+      canvas = new SharedChartCanvas(options);
       canvases.set(key, canvas);
     }
     return canvas;
