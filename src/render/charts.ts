@@ -32,13 +32,6 @@ export interface ChartTrace {
   measure: Measure;
 }
 
-/** The canvas of chartjs-node-canvas, which also lends a 2D context to measure text before drawing. */
-class Canvas extends ChartJSNodeCanvas {
-  measureContext(): { font: string; measureText(text: string): { width: number } } {
-    return this._createCanvas(1, 1, 'svg').getContext('2d');
-  }
-}
-
 /** Renders charts, each distinct (spec, lang, options) once; holds one canvas per size. */
 export interface ChartRenderer {
   render(spec: ChartSpec, lang: Lang, options?: ChartOptions): ChartImage;
@@ -46,16 +39,39 @@ export interface ChartRenderer {
   trace(spec: ChartSpec, lang: Lang, options?: ChartOptions): ChartTrace;
 }
 
+type CanvasOptions = ConstructorParameters<typeof ChartJSNodeCanvas>[0];
+
+/**
+ * A canvas of one size that draws with the Chart.js of its renderer, and lends a context to measure text.
+ * chartjs-node-canvas loads a fresh copy of Chart.js for every canvas it makes (a compile of the library
+ * each time, 60-100 ms), and a report has charts of several sizes; the copies would all be set up alike
+ * (the defaults below, nothing registered globally: each chart brings its plugins in its own config), so
+ * the first one serves every size.
+ */
+class Canvas extends ChartJSNodeCanvas {
+  protected override initialize(options: CanvasOptions & { shared?: { chartJs?: ChartJSNodeCanvas['_chartJs'] } }) {
+    const shared = options.shared!;
+    shared.chartJs ??= super.initialize(options);
+    return shared.chartJs;
+  }
+
+  /** A 2D context of the kind that draws, to measure text before drawing. */
+  measureContext(): { font: string; measureText(text: string): { width: number } } {
+    return this._createCanvas(1, 1, 'svg').getContext('2d');
+  }
+}
+
 /** Creates a renderer with its own cache and canvases (one per build is enough). */
 export function createChartRenderer(): ChartRenderer {
   const canvases = new Map<string, Canvas>();
   const cache = new Map<string, ChartImage>();
+  const shared: { chartJs?: ChartJSNodeCanvas['_chartJs'] } = {};
 
   const canvasFor = (width: number, height: number): Canvas => {
     const key = `${width}x${height}`;
     let canvas = canvases.get(key);
     if (!canvas) {
-      canvas = new Canvas({
+      const options: CanvasOptions & { shared: typeof shared } = {
         width,
         height,
         type: 'svg',
@@ -64,7 +80,9 @@ export function createChartRenderer(): ChartRenderer {
           chartJs.defaults.font.size = FONT_SIZE;
           chartJs.defaults.color = TEXT_COLOUR;
         },
-      });
+        shared,
+      };
+      canvas = new Canvas(options);
       canvases.set(key, canvas);
     }
     return canvas;

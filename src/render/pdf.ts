@@ -1,9 +1,9 @@
-import { ProtocolError, TimeoutError, type BrowserContext, type HTTPRequest, type PDFOptions, type Page } from 'puppeteer';
+import { ProtocolError, TimeoutError, type Browser, type BrowserContext, type HTTPRequest, type PDFOptions, type Page } from 'puppeteer';
 import { BrowserFailedError, launchBrowser, type LaunchOptions } from './browser.js';
 
 // Printing HTML to PDF with one headless Chromium per command, closed to the network and to the disk:
-// a fresh page per document, which prints its own pages (size, margins, headers, `pag. N di M`) with
-// CSS @page rules (see page-css.ts).
+// a fresh page per document (the first one opened as Chromium starts), which prints its own pages (size,
+// margins, headers, `pag. N di M`) with CSS @page rules (see page-css.ts).
 
 export interface PdfOptions {
   /** When given, CreationDate and ModDate become this date, so that equal HTML gives equal bytes. */
@@ -23,30 +23,59 @@ export interface Printer {
 /** Chromium's print options: the page size and margins of the document's CSS (else A4), tagged, with its outline. */
 export const PDF_OPTIONS: PDFOptions = { format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true };
 
+/** A fresh page in a context of its own, closed to the world and set to print media, waiting for its document. */
+interface Sheet {
+  context: BrowserContext;
+  page: Page;
+  /** Told of the requests the page refuses: set by the document that takes the sheet. */
+  refuse: (url: string) => void;
+}
+
+async function openSheet(browser: Browser): Promise<Sheet> {
+  // A context of its own: the page shares no renderer process, cache or storage with any other.
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const sheet: Sheet = { context, page, refuse: () => undefined };
+    await closeToTheWorld(page, (url) => sheet.refuse(url));
+    // Print media first: the page is laid out once, for paper, not once for the screen and again.
+    await page.emulateMediaType('print');
+    return sheet;
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Launches Chromium (throws BrowserNotFoundError or BrowserFailedError) and returns a Printer on it. */
 export async function launchPrinter(options: LaunchOptions = {}): Promise<Printer> {
   const launched = await launchBrowser(options);
+  // The first document's page is opened at once, while the command is still computing what to print
+  // (a renderer process takes a few hundred milliseconds to start); every other document opens its own.
+  let spare: Promise<Sheet> | null = openSheet(launched.browser);
+  spare.catch(() => undefined); // a failure is reported by the document that takes it
   return {
-    close: () => launched.close(),
+    close: () => {
+      spare = null; // closed with the browser, opened or not
+      return launched.close();
+    },
     async printPdf(html, pdfOptions = {}) {
       const timeout = pdfOptions.timeoutMs ?? 60_000;
-      let context: BrowserContext | undefined;
+      let sheet: Sheet | undefined;
       try {
-        // A context of its own: the page shares no renderer process, cache or storage with any other.
-        context = await launched.browser.createBrowserContext();
-        const page = await context.newPage();
-        await closeToTheWorld(page, pdfOptions.onBlockedRequest ?? (() => undefined));
-        // Print media first: the page is laid out once, for paper, not once for the screen and again.
-        await page.emulateMediaType('print');
-        await page.setContent(html, { waitUntil: 'load', timeout });
-        const pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+        const taken = spare ?? openSheet(launched.browser);
+        spare = null;
+        sheet = await taken;
+        sheet.refuse = pdfOptions.onBlockedRequest ?? (() => undefined);
+        await sheet.page.setContent(html, { waitUntil: 'load', timeout });
+        const pdf = await sheet.page.pdf({ ...PDF_OPTIONS, timeout });
         return pdfOptions.date ? setPdfDates(pdf, pdfOptions.date) : pdf;
       } catch (error) {
         // Chromium crashed, hung or refused: its failure (exit 3), not a bug of ours.
         const failed = error instanceof ProtocolError || error instanceof TimeoutError || !launched.browser.connected;
         throw failed ? BrowserFailedError.from(launched.executablePath, error) : error;
       } finally {
-        await context?.close().catch(() => undefined);
+        await sheet?.context.close().catch(() => undefined);
       }
     },
   };

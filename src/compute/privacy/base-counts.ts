@@ -31,13 +31,19 @@ interface Partition {
   keys: Set<string>;
   /** Measures whose variables exist; once a measure is split, no condition may be added. */
   measures: Set<string>;
-  /** The cell of each row of the dataset-year, once split. */
-  rowCells?: { unit: string; signature: string; servizio: string; key: string }[];
   /** Cells by unit: signature (one char per condition) and service → variable per measure. */
   cells: Map<string, Map<string, { signature: string; servizio: string; variables: Map<string, number> }>>;
 }
 
 const conditionKey = (c: Condition) => `${c.field}${c.op}${c.value}`;
+
+/** The conditions of a reference as text, once per reference (references are not changed once parsed). */
+const conditionsText = new WeakMap<Reference, string>();
+function conditionsOf(ref: Reference): string {
+  let text = conditionsText.get(ref);
+  if (text === undefined) conditionsText.set(ref, (text = ref.conditions.map(conditionKey).join(',')));
+  return text;
+}
 
 /** The field of a dataset a condition filters (aliases resolved). */
 function fieldOf(dataset: string, condition: Condition): string {
@@ -61,6 +67,8 @@ export class BaseCounts {
   private readonly partitions = new Map<string, Partition>();
   private readonly forms = new Map<string, SparseRow>();
   private readonly unitForms = new Map<string, number[]>();
+  /** For each reference key, the positions of its conditions among its partition's. */
+  private readonly wanted = new Map<string, number[]>();
 
   constructor(
     private readonly dati: Map<number, DatasetRows>,
@@ -83,7 +91,7 @@ export class BaseCounts {
   form(ref: Reference, anno: number, units: readonly string[] | null): SparseRow {
     const year = anno + ref.yearOffset;
     const measure = variableMeasure(ref);
-    const refKey = `${ref.dataset}@${year}.${measure}[${ref.conditions.map(conditionKey).join(',')}]`;
+    const refKey = `${ref.dataset}@${year}.${measure}[${conditionsOf(ref)}]`;
     const cacheKey = `${refKey}|${units?.join(',') ?? '*'}`;
     const cached = this.forms.get(cacheKey);
     if (cached) return cached;
@@ -101,12 +109,16 @@ export class BaseCounts {
     const key = `${refKey}|${unit}`;
     const cached = this.unitForms.get(key);
     if (cached) return cached;
-    const wanted = ref.conditions.map((c) =>
-      partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)),
-    );
+    let wanted = this.wanted.get(refKey);
+    if (!wanted) {
+      wanted = ref.conditions.map((c) =>
+        partition.conditions.findIndex((p) => fieldOf(ref.dataset, p) === fieldOf(ref.dataset, c) && conditionKey(p) === conditionKey(c)),
+      );
+      this.wanted.set(refKey, wanted);
+    }
     const variables: number[] = [];
-    for (const cell of partition.cells.get(unit)?.values() ?? []) {
-      if (!wanted.every((i) => cell.signature[i] === '1')) continue;
+    cells: for (const cell of partition.cells.get(unit)?.values() ?? []) {
+      for (const i of wanted) if (cell.signature[i] !== '1') continue cells;
       const variable = cell.variables.get(measure);
       if (variable !== undefined) variables.push(variable);
     }
@@ -147,28 +159,47 @@ export class BaseCounts {
     const weighted = source.weighted.includes(measure);
     const amountField = weighted ? source.measures[0]! : measure;
     const services = new Map(this.servizi.map((s) => [s.codice, s]));
-    // Each row's cell (unit, signature, service) is worked out once per dataset and year, for every measure.
-    if (!split.rowCells) {
-      const fields = split.conditions.map((c) => fieldOf(dataset, c));
-      split.rowCells = rows.map(({ values }) => {
-        let signature = '';
-        for (let i = 0; i < split.conditions.length; i++) signature += conditionHolds(values, split.conditions[i]!, fields[i]!) ? '1' : '0';
-        const unit = String(values.codice_quartiere);
-        const servizio = dataset === 'erogazioni' ? String(values.codice_servizio ?? '') : '';
-        return { unit, signature, servizio, key: `${unit}|${signature}|${servizio}` };
-      });
-    }
-    // Variables are made in a fixed order (unit, signature, service) so that the audit is reproducible.
-    const sums = new Map<string, { unit: string; signature: string; servizio: string; value: number }>();
-    for (let r = 0; r < rows.length; r++) {
-      const { values } = rows[r]!;
+    // Rows are summed into their cells without a string per row: by unit, service, and the conditions they
+    // meet as the bits of a number (as text beyond 30 conditions); the cells' keys are made once each.
+    const { conditions } = split;
+    const fields = conditions.map((c) => fieldOf(dataset, c));
+    const bitwise = conditions.length <= 30;
+    const erogazioni = dataset === 'erogazioni';
+    type Sum = { unit: string; signature: string; servizio: string; value: number };
+    const grouped = new Map<string, Map<string, Map<number | string, Sum>>>();
+    const signatureText = (bits: number | string): string => {
+      if (typeof bits === 'string') return bits;
+      let text = '';
+      for (let i = 0; i < conditions.length; i++) text += bits & (1 << i) ? '1' : '0';
+      return text;
+    };
+    const sums = new Map<string, Sum>();
+    for (const { values } of rows) {
       const amount = values[amountField];
       if (typeof amount !== 'number') continue;
-      const { unit, signature, servizio, key: k } = split.rowCells[r]!;
-      const entry = sums.get(k) ?? { unit, signature, servizio, value: 0 };
+      let bits: number | string = bitwise ? 0 : '';
+      for (let i = 0; i < conditions.length; i++) {
+        const holds = conditionHolds(values, conditions[i]!, fields[i]!);
+        if (typeof bits === 'number') bits |= holds ? 1 << i : 0;
+        else bits += holds ? '1' : '0';
+      }
+      const unit = String(values.codice_quartiere);
+      const servizio = erogazioni ? String(values.codice_servizio ?? '') : '';
+      let byService = grouped.get(unit);
+      if (!byService) grouped.set(unit, (byService = new Map()));
+      let bySignature = byService.get(servizio);
+      if (!bySignature) byService.set(servizio, (bySignature = new Map()));
+      let entry = bySignature.get(bits);
+      if (!entry) {
+        const signature = signatureText(bits);
+        const key = `${unit}|${signature}|${servizio}`;
+        entry = sums.get(key) ?? { unit, signature, servizio, value: 0 };
+        bySignature.set(bits, entry);
+        sums.set(key, entry);
+      }
       entry.value += weighted ? amount * (values[measure] as number) : amount;
-      sums.set(k, entry);
     }
+    // Variables are made in a fixed order (unit, signature, service) so that the audit is reproducible.
     for (const k of [...sums.keys()].sort()) {
       const { unit, signature, servizio, value } = sums.get(k)!;
       const byUnit = split.cells.get(unit) ?? new Map();

@@ -54,6 +54,14 @@ export function indicatorFigures(
   const zonaOf = new Map(territorio.quartieri.map((q) => [q.codice, q.codiceZona]));
   // The quartiere codes each area sums, as compute sums them (null for the city: every unit, ND included).
   const unitsOf = new Map(hierarchy(territorio, '').map((a) => [`${a.livello}|${a.codice}`, a.members === 'all' ? null : a.members]));
+  // A reference's form is shared by every indicator that sums it (forms are not changed once made): its
+  // value and whether it counts persons are worked out once.
+  const facts = new Map<SparseRow, { value: number; persons: boolean }>();
+  const factsOf = (form: SparseRow) => {
+    let known = facts.get(form);
+    if (!known) facts.set(form, (known = { value: base.valueOf(form), persons: base.countsPersons(form) }));
+    return known;
+  };
   return values.map((value) => {
     const def = defs.get(value.indicatore)!;
     const members = unitsOf.get(`${value.livello}|${value.codice}`);
@@ -65,7 +73,7 @@ export function indicatorFigures(
     ] as const) {
       const form = expressionForm(expression, value.anno, units, base);
       if (!form || form.size === 0) continue;
-      equations.push({ part, form, value: base.valueOf(form), persons: base.countsPersons(form), threshold });
+      equations.push({ part, form, ...factsOf(form), threshold });
     }
     const family = `ind|${value.indicatore}|${value.anno}`;
     const groups: Figure['groups'] = [];

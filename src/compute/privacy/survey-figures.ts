@@ -31,6 +31,9 @@ export interface SurveyArea {
 export class SurveyBase {
   readonly units: string[];
   readonly fasce: string[];
+  /** Positions in units and fasce (a cell is asked for every respondent of every group). */
+  private readonly unitIndex: Map<string, number>;
+  private readonly fasciaIndex: Map<string, number>;
   /** Value of each variable, by index. */
   readonly values: number[] = [];
   private readonly blocks = new Map<string, number>();
@@ -42,6 +45,9 @@ export class SurveyBase {
     this.units = [...territorio.quartieri.map((q) => q.codice), QUARTIERE_ND];
     const present = new Set(survey.respondents.map((r) => r.fascia));
     this.fasce = [...FASCE_ETA.filter((f) => present.has(f)), ...[...present].filter((f) => !FASCE_ETA.includes(f)).sort()];
+    // The first position of each, as indexOf gives it.
+    this.unitIndex = new Map([...this.units].reverse().map((u, i, all) => [u, all.length - 1 - i]));
+    this.fasciaIndex = new Map([...this.fasce].reverse().map((f, i, all) => [f, all.length - 1 - i]));
     for (const respondent of survey.respondents) {
       const cell = this.cell(this.unitOf(respondent), respondent.fascia);
       this.add('R', cell, 1);
@@ -63,7 +69,7 @@ export class SurveyBase {
   }
 
   cell(unit: string, fascia: string): number {
-    return this.units.indexOf(unit) * this.fasce.length + this.fasce.indexOf(fascia);
+    return (this.unitIndex.get(unit) ?? -1) * this.fasce.length + (this.fasciaIndex.get(fascia) ?? -1);
   }
 
   /** The cells of some units (all age groups), or of some age groups (all units). */

@@ -83,8 +83,23 @@ export function readSurvey(rows: TypedRow[], domande: TypedRow[], territorio: Te
 
 /** The answers an item gets from one respondent: one per question asked within the item. */
 export function answersOf(survey: Survey, respondent: Respondent, item: Item): number[] {
-  const codes = item.kind === 'question' ? [item.code] : survey.questions.filter((q) => q.dimensione === item.code).map((q) => q.codice);
-  return codes.map((c) => respondent.answers.get(c)).filter((v): v is number => v !== undefined);
+  const answers: number[] = [];
+  for (const code of questionCodes(survey, item)) {
+    const answer = respondent.answers.get(code);
+    if (answer !== undefined) answers.push(answer);
+  }
+  return answers;
+}
+
+/** The questions of an item, found once per survey and dimension (it is asked for every respondent). */
+const codesBySurvey = new WeakMap<Survey, Map<string, readonly string[]>>();
+function questionCodes(survey: Survey, item: Item): readonly string[] {
+  if (item.kind === 'question') return [item.code];
+  let byDimension = codesBySurvey.get(survey);
+  if (!byDimension) codesBySurvey.set(survey, (byDimension = new Map()));
+  let codes = byDimension.get(item.code);
+  if (!codes) byDimension.set(item.code, (codes = survey.questions.filter((q) => q.dimensione === item.code).map((q) => q.codice)));
+  return codes;
 }
 
 /** The respondent-level value of an item: the answer, or the mean of the person's answers in a dimension. */
