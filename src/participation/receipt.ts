@@ -31,6 +31,8 @@ export interface ReceiptData {
   commitmentIndicators: Set<string>;
   titolo: string;
   enteProgetto: string;
+  /** The project's words for its areas and the whole (the report chapters it names). */
+  luoghi?: { area: Config['area']; intero: Config['intero'] };
 }
 
 export interface ReceiptInput {
@@ -96,5 +98,6 @@ export function receiptData(input: ReceiptInput): ReceiptData {
     ),
     titolo: checked.config?.titolo ?? '',
     enteProgetto: checked.config?.ente ?? '',
+    ...(checked.config && { luoghi: { area: checked.config.area, intero: checked.config.intero } }),
   };
 }

@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import type { Lang } from '../types.js';
 import type { BarSpec, BulletSpec, ChartOptions, ChartSpec, LineSpec, PyramidSpec } from './chart-types.js';
 import { formatNumber } from './format.js';
+import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
 import { targetLine, valueLabels } from './chart-plugins.js';
 import { PALETTE, POINT_STYLES, SUPPRESSED_MARK, WORDS, formatValue, seriesColour, tickDecimals } from './chart-style.js';
 
@@ -191,13 +192,13 @@ function bulletConfig(spec: BulletSpec, lang: Lang): Config {
           labels: {
             generateLabels: () => [
               {
-                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached),
+                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached, spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
                 fillStyle: PALETTE.green,
                 strokeStyle: PALETTE.green,
                 lineWidth: 0,
               },
               {
-                text: t(lang, average ? WORDS.belowAverage : WORDS.below),
+                text: t(lang, average ? WORDS.belowAverage : WORDS.below, spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
                 fillStyle: PALETTE.orange,
                 strokeStyle: PALETTE.orange,
                 lineWidth: 0,

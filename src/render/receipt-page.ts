@@ -5,6 +5,7 @@ import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import type { ReceiptData } from '../participation/receipt.js';
 import { formatNumber } from './format.js';
 import { LABELS } from './labels.js';
+import { DEFAULT_PLACE_WORDS, placeParams, type PlaceWords } from './place-words.js';
 import { cellText, shortDate, timelinessText } from './submission-labels.js';
 
 // The receipt a partner gets for one submission, worded: what arrived, what to fix (row and column as
@@ -51,13 +52,19 @@ function place(p: Problem): [string, string] {
 }
 
 /** The report chapters that print an indicator, in report order. */
-export function chaptersOf(definition: IndicatorDefinition, lang: Lang, commitmentIndicators: Set<string>): string[] {
+export function chaptersOf(
+  definition: IndicatorDefinition,
+  lang: Lang,
+  commitmentIndicators: Set<string>,
+  luoghi: PlaceWords = DEFAULT_PLACE_WORDS,
+): string[] {
   const chapters: string[] = [];
-  if (definition.cantiere === 'demografia') chapters.push(t(lang, LABELS.laCitta));
+  const words = placeParams(luoghi, lang);
+  if (definition.cantiere === 'demografia') chapters.push(t(lang, LABELS.laCitta, words));
   if (CANTIERI.includes(definition.cantiere as Cantiere)) chapters.push(t(lang, LABELS[definition.cantiere as Cantiere]));
   if (RESOURCE_INDICATORS.includes(definition.id)) chapters.push(t(lang, LABELS.risorse));
   if (commitmentIndicators.has(definition.id)) chapters.push(t(lang, LABELS.impegni));
-  if (definition.servizio) chapters.push(t(lang, LABELS.iQuartieri));
+  if (definition.servizio) chapters.push(t(lang, LABELS.iQuartieri, words));
   chapters.push(t(lang, LABELS.appendici));
   return chapters;
 }
@@ -88,7 +95,7 @@ export function receiptView(data: ReceiptData, lang: Lang): ReceiptView {
   const useRows = data.uses.map(({ definition: d, city: value }) => [
     lang === 'it' ? d.nome : d.nomeEn,
     value.soppresso ? 'n.d.' : value.valore === null ? '—' : `${formatNumber(value.valore, lang, d.decimali)} ${d.unita}`,
-    chaptersOf(d, lang, data.commitmentIndicators).join(', '),
+    chaptersOf(d, lang, data.commitmentIndicators, data.luoghi).join(', '),
   ]);
   // null before the report is built: the receipt then says so instead of listing indicators.
   const published = data.published ? useRows : null;
