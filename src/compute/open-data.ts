@@ -79,7 +79,11 @@ export function dataPackage(options: {
   const fields = [
     { name: 'anno', type: 'integer', description: 'Anno di riferimento (dati al 31 dicembre).' },
     { name: 'livello', type: 'string', constraints: { enum: ['quartiere', 'zona', 'citta'] }, description: 'Livello territoriale.' },
-    { name: 'codice', type: 'string', description: 'Codice ASC ISTAT del quartiere, codice della zona o "citta".' },
+    {
+      name: 'codice',
+      type: 'string',
+      description: 'Codice del quartiere (codice_quartiere di territorio/quartieri.csv), codice della zona o "citta".',
+    },
     { name: 'nome', type: 'string', description: 'Nome del territorio.' },
     {
       name: 'indicatore',
