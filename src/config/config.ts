@@ -88,12 +88,13 @@ export function wholeWords(spec: { nome: string; genere?: Genere; nome_en?: stri
 export function areaWords(
   spec: { singolare: string; plurale: string; genere?: Genere; singolare_en?: string; plurale_en?: string; codice?: string } | undefined,
 ): AreaWords {
-  if (!spec) return { singolare: 'quartiere', plurale: 'quartieri', genere: 'm', singolareEn: 'quartiere', pluraleEn: 'quartieri', codice: '' };
+  if (!spec)
+    return { singolare: 'quartiere', plurale: 'quartieri', genere: 'm', singolareEn: 'quartiere', pluraleEn: 'quartieri', codice: '' };
   const singolare = spec.singolare.trim();
   return {
     singolare,
     plurale: spec.plurale.trim(),
-    genere: spec.genere ?? (/[aà]$|ione$/.test(singolare) ? 'f' : 'm'),
+    genere: spec.genere ?? (/[aà]$|[zsg]ione$/.test(singolare) ? 'f' : 'm'),
     singolareEn: spec.singolare_en ?? singolare,
     pluraleEn: spec.plurale_en ?? spec.plurale.trim(),
     codice: spec.codice ?? '',
