@@ -130,7 +130,7 @@ export function annexView(ctx: ViewContext): AnnexView {
   ];
   // The project's own entries (glossario): one with the term of an entry above takes its place, the others follow.
   const glossary = [...defaults];
-  for (const own of ctx.config.glossario) {
+  for (const own of ctx.config.glossario ?? []) {
     const entry = { term: ctx.text(own.termine), text: ctx.text(own.definizione, counts) };
     const same = glossary.findIndex((g) => g.term.toLocaleLowerCase(ctx.lang) === entry.term.toLocaleLowerCase(ctx.lang));
     if (same >= 0) glossary[same] = entry;

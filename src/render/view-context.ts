@@ -5,7 +5,7 @@ import { t, type Bilingual } from '../i18n.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
 import { LABELS } from './labels.js';
-import { placeParams } from './place-words.js';
+import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
 import type { MapLayout } from '../validate/map-layout.js';
 
 /** A numbered figure: the chart or map image, its caption and its text alternative. */
@@ -105,7 +105,9 @@ export class ViewContext {
     readonly map: MapLayout | null = null,
   ) {
     this.values = new ValueIndex(result.values, result.definitions, lang);
-    this.words = placeParams(config, lang);
+    // A config built by hand (a test's partial one) may name no words: today's then.
+    const { area = DEFAULT_PLACE_WORDS.area, intero = DEFAULT_PLACE_WORDS.intero } = config as Partial<Config>;
+    this.words = placeParams({ area, intero }, lang);
     ({ anno: this.anno, annoPrecedente: this.annoPrecedente } = reportYears(catalogue.anni, config.anno, config.annoConfronto));
   }
 
