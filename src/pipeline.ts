@@ -95,11 +95,17 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   };
 }
 
+/** The whole territory's name when the config names no città: Città, Comune… (its `intero`, capitalized). */
+function wholeName(config: Config, lang: Lang): string {
+  const name = lang === 'it' ? config.intero.nome : config.intero.nomeEn;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
 /** Computes the indicators of a checked project (its valid rows). */
 export function computeProject(checked: CheckedProject): ComputeResult {
   const config = checked.config!;
   return computeIndicators(checked.project, checked.definitions, {
-    cityName: config.citta || (checked.lang === 'it' ? 'Città' : 'City'),
+    cityName: config.citta || wholeName(config, checked.lang),
     threshold: config.sogliaRiservatezza,
     pyramidYear: config.anno,
     comparisonYear: config.annoConfronto,
@@ -112,7 +118,7 @@ export function computeProject(checked: CheckedProject): ComputeResult {
 /** Writes the open-data outputs of compute into `out`: indicators, survey, resources, pyramids, and the package describing them. */
 export async function writeOpenData(checked: CheckedProject, result: ComputeResult, out: string, fx: Effects): Promise<string[]> {
   const config = checked.config!;
-  const cityName = config.citta || (checked.lang === 'it' ? 'Città' : 'City');
+  const cityName = config.citta || wholeName(config, checked.lang);
   const tables = [
     surveyTable(result.survey),
     surveyDifferencesTable(result.survey),
@@ -128,7 +134,8 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
       title: config.titolo,
       anni: result.anni,
       definitions: result.definitions,
-      publisher: config.ente,
+      publisher: config.editore,
+      licenza: config.licenza,
       tables,
     }),
   };
@@ -226,6 +233,7 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
         stage('pdf', async () =>
           (await printer!()).printPdf(document, {
             date: pdfDate,
+            info: { author: config.autore, creator: config.editore },
             onBlockedRequest: (url) => blockedRequests.push(url),
           }),
         );

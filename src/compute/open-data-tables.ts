@@ -349,7 +349,14 @@ export function pyramidsTable(pyramids: Pyramids, territorio: Territorio, cityNa
   }
   const columns: Column<PyramidRow>[] = [
     { field: { name: 'anno', type: 'integer', description: 'Anno (residenti al 31 dicembre).' }, value: (r) => r.anno },
-    { field: { name: 'area', type: 'string', description: 'Codice ASC ISTAT del quartiere o "citta".' }, value: (r) => r.area },
+    {
+      field: {
+        name: 'area',
+        type: 'string',
+        description: 'Codice del quartiere (codice_quartiere di territorio/quartieri.csv) o "citta".',
+      },
+      value: (r) => r.area,
+    },
     { field: { name: 'nome', type: 'string', description: 'Nome del territorio.' }, value: (r) => r.nome },
     {
       field: {

@@ -51,6 +51,17 @@ const CSV = {
   dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
 };
 
+/** A licence of the package: CC-BY 4.0 unless the project names its own. */
+function licence(licenza: { nome: string; url: string } | undefined): { name: string; title: string; path: string } {
+  if (!licenza || licenza.nome === 'CC-BY-4.0')
+    return {
+      name: 'CC-BY-4.0',
+      title: 'Creative Commons Attribution 4.0',
+      path: licenza?.url ?? 'https://creativecommons.org/licenses/by/4.0/',
+    };
+  return { name: licenza.nome, title: licenza.nome, path: licenza.url };
+}
+
 /**
  * datapackage.json (Frictionless Tabular Data Package v1): every resource is a CSV with its schema.
  * indicatori.json is published beside it but is not a resource: a tabular-data-package may list only
@@ -61,12 +72,18 @@ export function dataPackage(options: {
   anni: number[];
   definitions: IndicatorDefinition[];
   publisher: string;
+  /** The licence of the data (the config's `licenza`). */
+  licenza?: { nome: string; url: string };
   tables?: OpenTable[];
 }): string {
   const fields = [
     { name: 'anno', type: 'integer', description: 'Anno di riferimento (dati al 31 dicembre).' },
     { name: 'livello', type: 'string', constraints: { enum: ['quartiere', 'zona', 'citta'] }, description: 'Livello territoriale.' },
-    { name: 'codice', type: 'string', description: 'Codice ASC ISTAT del quartiere, codice della zona o "citta".' },
+    {
+      name: 'codice',
+      type: 'string',
+      description: 'Codice del quartiere (codice_quartiere di territorio/quartieri.csv), codice della zona o "citta".',
+    },
     { name: 'nome', type: 'string', description: 'Nome del territorio.' },
     {
       name: 'indicatore',
@@ -98,7 +115,7 @@ export function dataPackage(options: {
       'indicatori.json, accanto a questo file, ha le stesse righe di indicatori.csv con la provenienza di ogni valore ' +
       '("fonti": i file e le righe, come le mostra un foglio di calcolo, sommati per numeratore e denominatore).',
     publisher: options.publisher,
-    licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
+    licenses: [licence(options.licenza)],
     resources: [
       { name: 'indicatori', path: 'indicatori.csv', ...CSV, schema },
       ...(options.tables ?? []).map((t) => ({

@@ -2,14 +2,23 @@ import type { Lang, Problem, Severity } from '../types.js';
 import type { ValidateFunction } from 'ajv';
 import { schemaProblems } from '../schemas/schema-error.js';
 import { phrase } from '../i18n.js';
-import { MIN_SOGLIA_RISERVATEZZA, type Config } from './config.js';
+import type { Bilingual } from '../i18n.js';
+import { DEFAULT_LICENZA, MIN_SOGLIA_RISERVATEZZA, areaWords, wholeWords, type Config, type Genere } from './config.js';
 
 /** What the config file may hold, before defaults (the schema is schemas/config.schema.json). */
 interface ConfigSpec {
   titolo: string;
   sottotitolo?: string;
   ente?: string;
+  autore?: string;
+  editore?: string;
   citta?: string;
+  intero?: { nome: string; genere?: Genere; nome_en?: string };
+  area?: { singolare: string; plurale: string; genere?: Genere; singolare_en?: string; plurale_en?: string; codice?: string };
+  descrizione_progetto?: Testo;
+  fonte_popolazione?: Testo;
+  glossario?: { termine: Testo; definizione: Testo }[];
+  licenza?: { nome: string; url: string };
   anno: number;
   anno_confronto?: number;
   lingua?: Lang;
@@ -20,6 +29,11 @@ interface ConfigSpec {
   data_pubblicazione?: string;
   regole?: Record<string, { gravita?: string; soglia?: number }>;
 }
+
+/** A text of the project: the same in both languages, or given in each. */
+type Testo = string | Bilingual;
+
+const bilingual = (text: Testo): Bilingual => (typeof text === 'string' ? { it: text, en: text } : { it: text.it, en: text.en });
 
 export interface NormalizeOptions {
   file: string;
@@ -71,7 +85,15 @@ export function normalizeConfig(
     titolo: spec.titolo,
     sottotitolo: spec.sottotitolo ?? '',
     ente: spec.ente ?? '',
+    autore: spec.autore ?? spec.ente ?? '',
+    editore: spec.editore ?? spec.ente ?? '',
     citta: spec.citta ?? '',
+    intero: wholeWords(spec.intero),
+    area: areaWords(spec.area),
+    descrizioneProgetto: spec.descrizione_progetto === undefined ? null : bilingual(spec.descrizione_progetto),
+    fontePopolazione: spec.fonte_popolazione === undefined ? null : bilingual(spec.fonte_popolazione),
+    glossario: (spec.glossario ?? []).map((g) => ({ termine: bilingual(g.termine), definizione: bilingual(g.definizione) })),
+    licenza: spec.licenza ?? DEFAULT_LICENZA,
     anno: spec.anno,
     annoConfronto: spec.anno_confronto ?? null,
     lingua: spec.lingua ?? 'it',

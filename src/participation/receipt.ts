@@ -34,6 +34,8 @@ export interface ReceiptData {
   textLang: Lang;
   titolo: string;
   enteProgetto: string;
+  /** The project's words for its areas and the whole (the report chapters it names). */
+  luoghi?: { area: Config['area']; intero: Config['intero'] };
 }
 
 export interface ReceiptInput {
@@ -101,5 +103,6 @@ export function receiptData(input: ReceiptInput): ReceiptData {
     textLang: checked.config?.lingua ?? 'it',
     titolo: checked.config?.titolo ?? '',
     enteProgetto: checked.config?.ente ?? '',
+    ...(checked.config && { luoghi: { area: checked.config.area, intero: checked.config.intero } }),
   };
 }

@@ -3,6 +3,7 @@ import type { Lang } from '../types.js';
 import type { BarSpec, BulletSpec, ChartSeries, ChartSpec, LineSpec, PyramidSpec } from './chart-types.js';
 import { formatChange, formatNumber } from './format.js';
 import { formatValue, WORDS } from './chart-style.js';
+import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
 
 // The text alternative of each chart: what it shows, with the numbers, in the report language.
 
@@ -36,8 +37,8 @@ const TEXT = {
   atOrAbove: { it: 'pari o sopra', en: 'at or above' },
   under: { it: 'sotto', en: 'below' },
   aboveCount: {
-    it: 'Aree pari o sopra il valore della città: {n} su {of}.',
-    en: 'Areas at or above the city value: {n} of {of}.',
+    it: 'Aree pari o sopra il valore {dell_intero}: {n} su {of}.',
+    en: 'Areas at or above the {intero} value: {n} of {of}.',
   },
 } satisfies Record<string, Bilingual>;
 
@@ -163,7 +164,11 @@ function bulletAlt(spec: BulletSpec, lang: Lang): string {
     t(lang, TEXT.bullet, { title: spec.title }),
     t(lang, average ? TEXT.reference : TEXT.target, { label: spec.targetLabel, value: show(spec.target) }),
     `${items.join('; ')}.`,
-    t(lang, average ? TEXT.aboveCount : TEXT.reachedCount, { n: known.filter((v) => v >= spec.target).length, of: known.length }),
+    t(lang, average ? TEXT.aboveCount : TEXT.reachedCount, {
+      ...(spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
+      n: known.filter((v) => v >= spec.target).length,
+      of: known.length,
+    }),
     ...extremes(pointsOf(spec.labels, spec.values), show, lang),
   ].join(' ');
 }

@@ -5,6 +5,7 @@ import type { BarSpec, BulletSpec, ChartOptions, ChartSpec, LineSpec, PyramidSpe
 import { formatNumber } from './format.js';
 import { barLabels, type ChartGeometry } from './chart-plugins.js';
 import { areaBarLayout, type AreaBarLayout, type Measure } from './chart-layout.js';
+import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
 import { PALETTE, POINT_STYLES, SUPPRESSED_MARK, WORDS, formatValue, seriesColour, tickDecimals } from './chart-style.js';
 
 // From a chart spec to a Chart.js configuration: the only place that knows Chart.js options.
@@ -308,13 +309,13 @@ function bulletConfig(
           labels: {
             generateLabels: () => [
               {
-                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached),
+                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached, spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
                 fillStyle: PALETTE.green,
                 strokeStyle: PALETTE.green,
                 lineWidth: 0,
               },
               {
-                text: t(lang, average ? WORDS.belowAverage : WORDS.below),
+                text: t(lang, average ? WORDS.belowAverage : WORDS.below, spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
                 fillStyle: PALETTE.orange,
                 strokeStyle: PALETTE.orange,
                 lineWidth: 0,

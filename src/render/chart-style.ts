@@ -58,8 +58,8 @@ export const WORDS = {
   femalesForeign: { it: 'Femmine straniere', en: 'Foreign females' },
   reached: { it: 'Obiettivo raggiunto', en: 'Target reached' },
   below: { it: "Sotto l'obiettivo", en: 'Below target' },
-  aboveAverage: { it: 'Pari o sopra il valore della città', en: 'At or above the city value' },
-  belowAverage: { it: 'Sotto il valore della città', en: 'Below the city value' },
+  aboveAverage: { it: 'Pari o sopra il valore {dell_intero}', en: 'At or above the {intero} value' },
+  belowAverage: { it: 'Sotto il valore {dell_intero}', en: 'Below the {intero} value' },
 } satisfies Record<string, Bilingual>;
 
 /** Colour of the series at `index`, cycling through the palette. */

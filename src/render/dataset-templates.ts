@@ -56,8 +56,8 @@ export function datasetTemplate(dataset: string, schema: DatasetSchema, lang: La
     lines.push(
       '',
       t(lang, {
-        it: 'Quartieri (codice ISTAT, numero, nome; si può usare uno qualsiasi dei tre, ND se non si sa):',
-        en: 'Quartieri (ISTAT code, number, name; any of the three may be used, ND when unknown):',
+        it: 'Quartieri (codice, numero, nome; si può usare uno qualsiasi dei tre, ND se non si sa):',
+        en: 'Quartieri (code, number, name; any of the three may be used, ND when unknown):',
       }),
     );
     for (const q of project.territorio.quartieri) lines.push(`  ${q.codice}  ${q.numero ?? ''}  ${q.nome}`);

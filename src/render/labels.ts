@@ -1,19 +1,19 @@
 import type { Bilingual } from '../i18n.js';
 
-/** Every fixed text of the report, in both languages. Data texts never come from here. */
+/** Every fixed text of the report, in both languages (with the project's place words, see place-words.ts). Data texts never come from here. */
 export const LABELS = {
   indice: { it: 'Indice', en: 'Contents' },
   notaMetodologica: { it: 'Nota metodologica', en: 'Method note' },
   progettoRete: { it: 'Il progetto e la rete', en: 'The project and its network' },
-  laCitta: { it: 'La città', en: 'The city' },
+  laCitta: { it: '{L_intero}', en: 'The {intero}' },
   voceComunita: { it: 'La voce della comunità', en: 'The voice of the community' },
   risorse: { it: 'Le risorse', en: 'Resources' },
   impegni: { it: 'Gli impegni', en: 'Commitments' },
-  iQuartieri: { it: 'I quartieri', en: 'The quartieri' },
+  iQuartieri: { it: '{Le_aree}', en: 'The {aree}' },
   appendici: { it: 'Appendici', en: 'Annexes' },
   zona: { it: 'Zona', en: 'Zone' },
-  quartiere: { it: 'Quartiere', en: 'Quartiere' },
-  citta: { it: 'Città', en: 'City' },
+  quartiere: { it: '{Area}', en: '{Area}' },
+  citta: { it: '{Intero}', en: '{Intero}' },
   totale: { it: 'Totale', en: 'Total' },
   nd: { it: 'n.d.', en: 'n.a.' },
   ndNota: {

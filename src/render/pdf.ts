@@ -1,5 +1,6 @@
 import { ProtocolError, TimeoutError, type Browser, type BrowserContext, type HTTPRequest, type PDFOptions, type Page } from 'puppeteer';
 import { BrowserFailedError, launchBrowser, type LaunchOptions } from './browser.js';
+import { setPdfInfo, type PdfInfo } from './pdf-info.js';
 
 // Printing HTML to PDF with one headless Chromium per command, closed to the network and to the disk:
 // a fresh page per document (the first one opened as Chromium starts), which prints its own pages (size,
@@ -12,6 +13,8 @@ export interface PdfOptions {
   onBlockedRequest?: (url: string) => void;
   /** Milliseconds allowed for loading and printing one document (default 60 000). */
   timeoutMs?: number;
+  /** Author and Creator of the document information (Chromium writes neither; see pdf-info.ts). */
+  info?: PdfInfo;
 }
 
 /** A launched Chromium that prints documents, each on a page of its own; close it in a `finally`. */
@@ -69,7 +72,8 @@ export async function launchPrinter(options: LaunchOptions = {}): Promise<Printe
         sheet.refuse = pdfOptions.onBlockedRequest ?? (() => undefined);
         await sheet.page.setContent(html, { waitUntil: 'load', timeout });
         const pdf = await sheet.page.pdf({ ...PDF_OPTIONS, timeout });
-        return pdfOptions.date ? setPdfDates(pdf, pdfOptions.date) : pdf;
+        const described = pdfOptions.info ? setPdfInfo(pdf, pdfOptions.info) : pdf;
+        return pdfOptions.date ? setPdfDates(described, pdfOptions.date) : described;
       } catch (error) {
         // Chromium crashed, hung or refused: its failure (exit 3), not a bug of ours.
         const failed = error instanceof ProtocolError || error instanceof TimeoutError || !launched.browser.connected;

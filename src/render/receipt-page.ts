@@ -6,6 +6,7 @@ import type { ReceiptData } from '../participation/receipt.js';
 import { formatNumber } from './format.js';
 import { LABELS } from './labels.js';
 import { cantiereWords } from './cantiere-text.js';
+import { DEFAULT_PLACE_WORDS, placeParams, type PlaceWords } from './place-words.js';
 import { cellText, shortDate, timelinessText } from './submission-labels.js';
 
 // The receipt a partner gets for one submission, worded: what arrived, what to fix (row and column as
@@ -57,14 +58,16 @@ export function chaptersOf(
   lang: Lang,
   commitmentIndicators: Set<string>,
   cantieri: { declared: readonly Cantiere[]; textLang: Lang },
+  luoghi: PlaceWords = DEFAULT_PLACE_WORDS,
 ): string[] {
   const chapters: string[] = [];
-  if (definition.cantiere === 'demografia') chapters.push(t(lang, LABELS.laCitta));
+  const words = placeParams(luoghi, lang);
+  if (definition.cantiere === 'demografia') chapters.push(t(lang, LABELS.laCitta, words));
   const cantiere = cantieri.declared.find((c) => c.codice === definition.cantiere);
   if (cantiere) chapters.push(cantiereWords(cantiere, lang, cantieri.textLang).titolo.text);
   if (RESOURCE_INDICATORS.includes(definition.id)) chapters.push(t(lang, LABELS.risorse));
   if (commitmentIndicators.has(definition.id)) chapters.push(t(lang, LABELS.impegni));
-  if (definition.servizio) chapters.push(t(lang, LABELS.iQuartieri));
+  if (definition.servizio) chapters.push(t(lang, LABELS.iQuartieri, words));
   chapters.push(t(lang, LABELS.appendici));
   return chapters;
 }
@@ -95,7 +98,7 @@ export function receiptView(data: ReceiptData, lang: Lang): ReceiptView {
   const useRows = data.uses.map(({ definition: d, city: value }) => [
     lang === 'it' ? d.nome : d.nomeEn,
     value.soppresso ? 'n.d.' : value.valore === null ? '—' : `${formatNumber(value.valore, lang, d.decimali)} ${d.unita}`,
-    chaptersOf(d, lang, data.commitmentIndicators, { declared: data.cantieri, textLang: data.textLang }).join(', '),
+    chaptersOf(d, lang, data.commitmentIndicators, { declared: data.cantieri, textLang: data.textLang }, data.luoghi).join(', '),
   ]);
   // null before the report is built: the receipt then says so instead of listing indicators.
   const published = data.published ? useRows : null;

@@ -90,7 +90,7 @@ function measureText(ctx: ViewContext, c: Commitment): string {
 function whereText(ctx: ViewContext, c: Commitment): string {
   if (c.quartiere) return ctx.catalogue.territorio.quartieri.find((q) => q.codice === c.quartiere)?.nome ?? c.quartiere;
   if (c.zona) return `${ctx.label('zona')} ${ctx.catalogue.territorio.zone.find((z) => z.codice === c.zona)?.nome ?? c.zona}`;
-  return ctx.text({ it: 'Tutta la città', en: 'Whole city' });
+  return ctx.text({ it: 'Tutt{intero_o} {l_intero}', en: 'Whole {intero}' });
 }
 
 function progressText(ctx: ViewContext, c: Commitment): string {
@@ -136,9 +136,9 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
     summaryHead(ctx.label('zona')),
     [
       ...perZona.map((g) => summaryCells(ctx, ctx.catalogue.territorio.zone.find((z) => z.codice === g.gruppo)?.nome ?? g.gruppo, g)),
-      summaryCells(ctx, ctx.text({ it: 'Tutta la città', en: 'Whole city' }), cittaIntera),
+      summaryCells(ctx, ctx.text({ it: 'Tutt{intero_o} {l_intero}', en: 'Whole {intero}' }), cittaIntera),
     ],
-    ctx.text({ it: 'Un impegno per un quartiere conta nella sua zona.', en: 'A commitment for a quartiere counts in its zone.' }),
+    ctx.text({ it: 'Un impegno per {un_area} conta nella sua zona.', en: 'A commitment for {un_area} counts in its zone.' }),
   );
   const rows = list.map((c) => ({
     cells: [

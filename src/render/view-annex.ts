@@ -81,13 +81,18 @@ export function annexView(ctx: ViewContext): AnnexView {
       ],
     })),
   );
-  const glossary = [
+  // Glossary texts may count the territory: {n_aree} areas in {n_zone} zones (the project's own entries too).
+  const counts = { n_aree: catalogue.territorio.quartieri.length, n_zone: catalogue.territorio.zone.length };
+  const defaults = [
     {
-      term: ctx.text({ it: 'Quartiere', en: 'Quartiere' }),
-      text: ctx.text({
-        it: 'Area sub-comunale ISTAT (ASC): Brescia ne ha 33, raggruppati in 5 zone.',
-        en: 'ISTAT sub-municipal area (ASC): Brescia has 33, grouped in 5 zones.',
-      }),
+      term: ctx.text({ it: '{Area}', en: '{Area}' }),
+      text: ctx.text(
+        {
+          it: 'Parte {dell_intero} di cui il bilancio dà le cifre: {n_aree} in tutto, raggruppat{aree_i} in {n_zone} zone.',
+          en: 'Part of the {intero} for which the report gives figures: {n_aree} in all, grouped in {n_zone} zones.',
+        },
+        counts,
+      ),
     },
     {
       term: ctx.text({ it: 'Cantiere', en: 'Cantiere' }),
@@ -109,25 +114,33 @@ export function annexView(ctx: ViewContext): AnnexView {
     {
       term: ctx.text({ it: 'Indice di dissimilarità', en: 'Dissimilarity index' }),
       text: ctx.text({
-        it: 'Metà della somma, sui quartieri, delle differenze assolute tra la quota di utenti e la quota di popolazione di riferimento: 0 quando il servizio raggiunge i quartieri come il bisogno.',
-        en: 'Half the sum over quartieri of the absolute differences between the share of users and the share of target population: 0 when the service reaches quartieri like need does.',
+        it: 'Metà della somma, {sulle_aree}, delle differenze assolute tra la quota di utenti e la quota di popolazione di riferimento: 0 quando il servizio raggiunge {le_aree} come il bisogno.',
+        en: 'Half the sum over {aree} of the absolute differences between the share of users and the share of target population: 0 when the service reaches {aree} like need does.',
       }),
     },
     {
       term: ctx.text({ it: 'Coefficiente di variazione', en: 'Coefficient of variation' }),
       text: ctx.text({
-        it: 'Deviazione standard dei valori dei quartieri divisa per la loro media.',
-        en: "Standard deviation of the quartieri's values divided by their mean.",
+        it: 'Deviazione standard dei valori {delle_aree} divisa per la loro media.',
+        en: 'Standard deviation of the values of the {aree} divided by their mean.',
       }),
     },
     { term: 'n.d.', text: ctx.label('ndNota', { soglia: ctx.config.sogliaRiservatezza }) },
     {
       term: 'ND',
       text: ctx.text({
-        it: 'Quartiere non indicato nei dati: il dato conta solo nel totale della città.',
-        en: 'Quartiere not given in the data: it counts only in the city total.',
+        it: '{Area} non indicat{area_o} nei dati: il dato conta solo nel totale {dell_intero}.',
+        en: '{Area} not given in the data: it counts only in the {intero} total.',
       }),
     },
   ];
+  // The project's own entries (glossario): one with the term of an entry above takes its place, the others follow.
+  const glossary = [...defaults];
+  for (const own of ctx.config.glossario ?? []) {
+    const entry = { term: ctx.text(own.termine), text: ctx.text(own.definizione, counts) };
+    const same = glossary.findIndex((g) => g.term.toLocaleLowerCase(ctx.lang) === entry.term.toLocaleLowerCase(ctx.lang));
+    if (same >= 0) glossary[same] = entry;
+    else glossary.push(entry);
+  }
   return { id: 'appendici', title: ctx.label('appendici'), tables, definitions, glossary };
 }

@@ -63,15 +63,15 @@ function equityText(ctx: ViewContext, id: string): string[] {
       e.sottoObiettivo.length === 0
         ? ctx.text(
             {
-              it: "Tutti i quartieri con un valore pubblicato raggiungono l'obiettivo di {o}.",
-              en: 'Every quartiere with a published value reaches the target of {o}.',
+              it: "Tutt{aree_i} {le_aree} con un valore pubblicato raggiungono l'obiettivo di {o}.",
+              en: 'Every {area} with a published value reaches the target of {o}.',
             },
             { o: fmt(e.obiettivo) },
           )
         : ctx.text(
             {
-              it: "Sono sotto l'obiettivo di {o} {n} quartieri su {tot}: {lista}.",
-              en: '{n} of {tot} quartieri are below the target of {o}: {lista}.',
+              it: "Sono sotto l'obiettivo di {o} {n} {aree} su {tot}: {lista}.",
+              en: '{n} of {tot} {aree} are below the target of {o}: {lista}.',
             },
             {
               o: fmt(e.obiettivo),
@@ -104,8 +104,8 @@ function equityText(ctx: ViewContext, id: string): string[] {
     lines.push(
       ctx.text(
         {
-          it: 'Indice di dissimilarità tra dove vivono gli utenti e dove vive la popolazione di riferimento: {d} (0 = distribuiti esattamente come il bisogno; {pct} degli utenti dovrebbe spostarsi tra quartieri per esserlo).',
-          en: 'Dissimilarity index between where users live and where the target population lives: {d} (0 = spread exactly like need; {pct} of users would have to shift between quartieri to be so).',
+          it: 'Indice di dissimilarità tra dove vivono gli utenti e dove vive la popolazione di riferimento: {d} (0 = distribuiti esattamente come il bisogno; {pct} degli utenti dovrebbe spostarsi tra {aree} per esserlo).',
+          en: 'Dissimilarity index between where users live and where the target population lives: {d} (0 = spread exactly like need; {pct} of users would have to shift between {aree} to be so).',
         },
         { d: formatNumber(e.dissimilarita, ctx.lang, 2), pct: `${formatNumber(e.dissimilarita * 100, ctx.lang, 0)}%` },
       ),
@@ -127,7 +127,7 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   const nome = ctx.indicatorName(id);
   const figure = ctx.figure(
     `fig-${id}`,
-    ctx.text({ it: '{nome} per quartiere, {anno}', en: '{nome} by quartiere, {anno}' }, { nome, anno }),
+    ctx.text({ it: '{nome} per {area}, {anno}', en: '{nome} by {area}, {anno}' }, { nome, anno }),
     {
       kind: 'bullet',
       title: nome,
@@ -136,8 +136,9 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
       target: target?.valore ?? cityFigure.value ?? 0,
       targetLabel: target
         ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
-        : ctx.text({ it: 'Valore della città', en: 'City value' }),
+        : ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }),
       reference: target ? 'target' : 'average',
+      words: { ...ctx.words },
       unit: def.unita,
       decimals: def.decimali,
     },
@@ -165,19 +166,19 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   ]);
   const against = target
     ? ctx.text({ it: "con l'obiettivo", en: 'with the target' })
-    : ctx.text({ it: 'con il valore della città', en: 'with the city value' });
+    : ctx.text({ it: 'con il valore {dell_intero}', en: 'with the {intero} value' });
   const rimandi = map
     ? ctx.rich(
         {
-          it: 'La {fig} confronta ogni quartiere {against}, la mappa della {map} mostra dove sono i valori alti e bassi e la {tab} riassume le zone.',
-          en: '{fig} compares each quartiere {against}, the map in {map} shows where the high and low values are, and {tab} sums up the zones.',
+          it: 'La {fig} confronta ogni {area} {against}, la mappa della {map} mostra dove sono i valori alti e bassi e la {tab} riassume le zone.',
+          en: '{fig} compares each {area} {against}, the map in {map} shows where the high and low values are, and {tab} sums up the zones.',
         },
         { fig: figure, map, tab: table, against },
       )
     : ctx.rich(
         {
-          it: 'La {fig} confronta ogni quartiere {against}; la {tab} riassume le zone.',
-          en: '{fig} compares each quartiere {against}; {tab} sums up the zones.',
+          it: 'La {fig} confronta ogni {area} {against}; la {tab} riassume le zone.',
+          en: '{fig} compares each {area} {against}; {tab} sums up the zones.',
         },
         { fig: figure, tab: table, against },
       );

@@ -95,8 +95,8 @@ export function cityView(ctx: ViewContext): CityView {
         'fig-piramide-citta',
         ctx.text(
           {
-            it: 'Piramide delle età della città per sesso e cittadinanza, {anno}',
-            en: 'Age pyramid of the city by sex and citizenship, {anno}',
+            it: 'Piramide delle età {dell_intero} per sesso e cittadinanza, {anno}',
+            en: 'Age pyramid of the {intero} by sex and citizenship, {anno}',
           },
           { anno },
         ),
@@ -132,7 +132,7 @@ export function cityView(ctx: ViewContext): CityView {
     ctx.table(
       `tab-zona-${z.codice}`,
       ctx.text(
-        { it: 'Zona {zona}: indicatori demografici per quartiere, {anno}', en: 'Zone {zona}: demographic indicators by quartiere, {anno}' },
+        { it: 'Zona {zona}: indicatori demografici per {area}, {anno}', en: 'Zone {zona}: demographic indicators by {area}, {anno}' },
         { zona: z.nome, anno },
       ),
       head,
@@ -161,8 +161,8 @@ export function cityView(ctx: ViewContext): CityView {
     equity.push(
       ctx.text(
         {
-          it: '{nome}: va da {min} a {minNome} a {max} a {maxNome} (la città: {citta}).',
-          en: '{nome}: ranges from {min} in {minNome} to {max} in {maxNome} (city: {citta}).',
+          it: '{nome}: va da {min} a {minNome} a {max} a {maxNome} ({l_intero}: {citta}).',
+          en: '{nome}: ranges from {min} in {minNome} to {max} in {maxNome} ({intero}: {citta}).',
         },
         {
           nome: ctx.indicatorName(id),
@@ -181,15 +181,15 @@ export function cityView(ctx: ViewContext): CityView {
     byZone
       ? ctx.rich(
           {
-            it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone ({fig}).',
-            en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones ({fig}).',
+            it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} {aree} e {nz} zone ({fig}).',
+            en: 'At 31 December {anno} {citta} has {pop} residents in {nq} {aree} and {nz} zones ({fig}).',
           },
           { ...counts, fig: byZone },
         )
       : ctx.rich(
           {
-            it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} quartieri e {nz} zone.',
-            en: 'At 31 December {anno} {citta} has {pop} residents in {nq} quartieri and {nz} zones.',
+            it: 'Al 31 dicembre {anno} {citta} conta {pop} residenti in {nq} {aree} e {nz} zone.',
+            en: 'At 31 December {anno} {citta} has {pop} residents in {nq} {aree} and {nz} zones.',
           },
           counts,
         ),
@@ -214,15 +214,15 @@ export function cityView(ctx: ViewContext): CityView {
       maps.length === 1
         ? ctx.rich(
             {
-              it: 'La mappa della {a} mostra come il valore cambia da quartiere a quartiere.',
-              en: 'The map in {a} shows how the value changes from quartiere to quartiere.',
+              it: 'La mappa della {a} mostra come il valore cambia da {area} a {area}.',
+              en: 'The map in {a} shows how the value changes from {area} to {area}.',
             },
             { a: maps[0]! },
           )
         : ctx.rich(
             {
-              it: 'Le mappe ({a} e {b}) mostrano dove vivono gli anziani e i residenti stranieri, quartiere per quartiere.',
-              en: 'The maps ({a} and {b}) show where older and foreign residents live, quartiere by quartiere.',
+              it: 'Le mappe ({a} e {b}) mostrano dove vivono gli anziani e i residenti stranieri, {area} per {area}.',
+              en: 'The maps ({a} and {b}) show where older and foreign residents live, {area} by {area}.',
             },
             { a: maps[0]!, b: maps[maps.length - 1]! },
           ),
@@ -233,8 +233,8 @@ export function cityView(ctx: ViewContext): CityView {
     where.push(
       ctx.rich(
         {
-          it: 'Le tabelle dalla {a} alla {b} riportano gli indicatori di ogni quartiere, zona per zona.',
-          en: 'Tables {a} to {b} give the indicators of each quartiere, zone by zone.',
+          it: 'Le tabelle dalla {a} alla {b} riportano gli indicatori di ogni {area}, zona per zona.',
+          en: 'Tables {a} to {b} give the indicators of each {area}, zone by zone.',
         },
         { a: { id: first.id, label: String(first.number) }, b: { id: last.id, label: String(last.number) } },
       ),

@@ -6,6 +6,7 @@ import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
 import { LABELS } from './labels.js';
 import { cantiereTitle } from './cantiere-text.js';
+import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
 import type { MapLayout } from '../validate/map-layout.js';
 
 /** A numbered figure: the chart or map image, its caption and its text alternative. */
@@ -95,6 +96,8 @@ export class ViewContext {
   readonly values: ValueIndex;
   readonly anno: number;
   readonly annoPrecedente: number | null;
+  /** The project's words for its areas and the whole, as placeholders every text may use (place-words.ts). */
+  readonly words: Readonly<Record<string, string>>;
   private figures = 0;
   private tables = 0;
   private readonly ids = new Set<string>();
@@ -109,12 +112,15 @@ export class ViewContext {
     readonly map: MapLayout | null = null,
   ) {
     this.values = new ValueIndex(result.values, result.definitions, lang);
+    // A config built by hand (a test's partial one) may name no words: today's then.
+    const { area = DEFAULT_PLACE_WORDS.area, intero = DEFAULT_PLACE_WORDS.intero } = config as Partial<Config>;
+    this.words = placeParams({ area, intero }, lang);
     ({ anno: this.anno, annoPrecedente: this.annoPrecedente } = reportYears(catalogue.anni, config.anno, config.annoConfronto));
   }
 
   /** A fixed text of the report in its language. */
   label(key: keyof typeof LABELS, params: Record<string, string | number> = {}): string {
-    return t(this.lang, LABELS[key], params);
+    return t(this.lang, LABELS[key], { ...this.words, ...params });
   }
 
   /** The chapter title of a declared cantiere in the report's language (its code when it is not declared). */
@@ -124,7 +130,7 @@ export class ViewContext {
 
   /** A text given in both languages here, in the report's language. */
   text(text: Bilingual, params: Record<string, string | number> = {}): string {
-    return t(this.lang, text, params);
+    return t(this.lang, text, { ...this.words, ...params });
   }
 
   /** An id not yet used in the report: `base`, else `base-2`, `base-3`… */
@@ -141,7 +147,7 @@ export class ViewContext {
     const source = text[this.lang];
     let last = 0;
     for (const match of source.matchAll(/\{(\w+)\}/g)) {
-      const value = params[match[1]!];
+      const value = params[match[1]!] ?? this.words[match[1]!];
       if (value === undefined) continue;
       parts.push({ text: source.slice(last, match.index) });
       parts.push(typeof value === 'object' ? { text: value.label, href: value.id } : { text: String(value) });

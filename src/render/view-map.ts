@@ -27,7 +27,7 @@ export function mapFigure(ctx: ViewContext, indicatore: string): FigureView | nu
       .sort((a, b) => a.localeCompare(b, 'it'))
       .join(', ');
   const count = (n: number): string =>
-    ctx.text(n === 1 ? { it: '1 quartiere', en: '1 quartiere' } : { it: '{n} quartieri', en: '{n} quartieri' }, { n });
+    ctx.text(n === 1 ? { it: '1 {area}', en: '1 {area}' } : { it: '{n} {aree}', en: '{n} {aree}' }, { n });
   const range = (min: number, max: number): string =>
     min === max ? fmt(min) : ctx.text({ it: 'da {min} a {max}', en: 'from {min} to {max}' }, { min: fmt(min), max: fmt(max) });
   const nd_ = ctx.label('nd');
@@ -50,12 +50,12 @@ export function mapFigure(ctx: ViewContext, indicatore: string): FigureView | nu
     });
   }
   const nome = ctx.indicatorName(indicatore);
-  const caption = ctx.text({ it: '{nome} per quartiere, {anno}: mappa', en: '{nome} by quartiere, {anno}: map' }, { nome, anno });
+  const caption = ctx.text({ it: '{nome} per {area}, {anno}: mappa', en: '{nome} by {area}, {anno}: map' }, { nome, anno });
   const alt = [
     ctx.text(
       {
-        it: 'Mappa dei {n} quartieri: {nome} ({unita}), {anno}, in {k} classi.',
-        en: 'Map of the {n} quartieri: {nome} ({unita}), {anno}, in {k} classes.',
+        it: 'Mappa {dei_aree} {n} {aree}: {nome} ({unita}), {anno}, in {k} classi.',
+        en: 'Map of the {n} {aree}: {nome} ({unita}), {anno}, in {k} classes.',
       },
       {
         n: quartieri.length,

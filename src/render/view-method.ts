@@ -36,8 +36,8 @@ export function methodView(
       },
     ),
     ctx.text({
-      it: 'Ogni indicatore è un rapporto: numeratore / denominatore × scala. Per le zone e per la città numeratori e denominatori sono prima sommati sui quartieri e poi divisi: il valore di una zona non è la media dei valori dei suoi quartieri. I dati con quartiere non indicato (ND) sono contati solo nel totale della città.',
-      en: "Every indicator is a ratio: numerator / denominator × scale. For zones and the city, numerators and denominators are first summed over the quartieri and then divided: a zone's value is not the mean of its quartieri's values. Data whose quartiere is not known (ND) count only in the city total.",
+      it: 'Ogni indicatore è un rapporto: numeratore / denominatore × scala. Per le zone e per {l_intero} numeratori e denominatori sono prima sommati {sulle_aree} e poi divisi: il valore di una zona non è la media dei valori {dei_aree} {suoi_aree} {aree}. I dati con {area} non indicat{area_o} (ND) sono contati solo nel totale {dell_intero}.',
+      en: "Every indicator is a ratio: numerator / denominator × scale. For zones and the {intero}, numerators and denominators are first summed over the {aree} and then divided: a zone's value is not the mean of the values of its {aree}. Data whose {area} is not known (ND) count only in the {intero} total.",
     }),
     ctx.text({
       it: 'I valori sono arrotondati al numero di decimali indicato per ciascun indicatore, con arrotondamento "half away from zero" sul rapporto esatto (0,05 diventa 0,1). Le variazioni sono differenze tra valori pubblicati.',
@@ -58,10 +58,14 @@ export function methodView(
   ];
   const fonti = [
     {
-      nome: ctx.text({
-        it: 'Comune di Brescia, Anagrafe e Ufficio Statistica',
-        en: 'Comune di Brescia, population register and statistics office',
-      }),
+      // The project's own words (fonte_popolazione), else the ente's registry and statistics office.
+      nome: ctx.text(
+        ctx.config.fontePopolazione ??
+          (ctx.config.ente
+            ? { it: '{ente}, Anagrafe e Ufficio Statistica', en: '{ente}, population register and statistics office' }
+            : { it: 'Anagrafe e Ufficio Statistica', en: 'Population register and statistics office' }),
+        { ente: ctx.config.ente },
+      ),
       dettaglio: ctx.text(
         {
           it: 'popolazione, famiglie e movimento demografico, anni {anni}',
@@ -84,14 +88,14 @@ export function methodView(
   const privacy = [
     ctx.text(
       {
-        it: 'Nessun conteggio inferiore a {soglia} persone è pubblicato (Garante per la protezione dei dati personali, Regole deontologiche per trattamenti a fini statistici, 2019, art. 5): quando il numeratore o il denominatore di un indicatore è un numero di persone compreso tra 1 e {max}, il valore è omesso ovunque (tabelle, grafici, schede dei quartieri, dati aperti) e indicato con "n.d.". Lo zero è pubblicato.',
-        en: 'No count below {soglia} people is published (Italian Data Protection Authority, rules for statistical processing, 2019, art. 5): when an indicator\'s numerator or denominator is a number of people between 1 and {max}, the value is withheld everywhere (tables, charts, quartiere pages, open data) and shown as "n.a.". Zero is published.',
+        it: 'Nessun conteggio inferiore a {soglia} persone è pubblicato (Garante per la protezione dei dati personali, Regole deontologiche per trattamenti a fini statistici, 2019, art. 5): quando il numeratore o il denominatore di un indicatore è un numero di persone compreso tra 1 e {max}, il valore è omesso ovunque (tabelle, grafici, schede {delle_aree}, dati aperti) e indicato con "n.d.". Lo zero è pubblicato.',
+        en: 'No count below {soglia} people is published (Italian Data Protection Authority, rules for statistical processing, 2019, art. 5): when an indicator\'s numerator or denominator is a number of people between 1 and {max}, the value is withheld everywhere (tables, charts, {area} pages, open data) and shown as "n.a.". Zero is published.',
       },
       { soglia: config.sogliaRiservatezza, max: config.sogliaRiservatezza - 1 },
     ),
     ctx.text({
-      it: 'Perché un valore omesso non si possa ricavare per differenza dai totali (zona = somma dei suoi quartieri, città = somma delle zone), in ogni gruppo con un solo valore omesso se ne omette un altro: il più piccolo tra quelli pubblicati (a parità, il primo per codice). Il procedimento si ripete finché nessun gruppo ha un solo valore omesso.',
-      en: 'So that a withheld value cannot be recovered by subtraction from the totals (zone = sum of its quartieri, city = sum of the zones), in every group with a single withheld value another one is withheld: the smallest published one (ties by code). This repeats until no group has a single withheld value.',
+      it: 'Perché un valore omesso non si possa ricavare per differenza dai totali (zona = somma {dei_aree} {suoi_aree} {aree}, {intero} = somma delle zone), in ogni gruppo con un solo valore omesso se ne omette un altro: il più piccolo tra quelli pubblicati (a parità, il primo per codice). Il procedimento si ripete finché nessun gruppo ha un solo valore omesso.',
+      en: 'So that a withheld value cannot be recovered by subtraction from the totals (zone = sum of its {aree}, {intero} = sum of the zones), in every group with a single withheld value another one is withheld: the smallest published one (ties by code). This repeats until no group has a single withheld value.',
     }),
     ctx.text(
       {

@@ -24,12 +24,23 @@ export interface ReportView {
   title: string;
   subtitle: string;
   ente: string;
+  /** The report's author (config `autore`), in the HTML's metadata as in the PDF's. */
+  autore: string;
   citta: string;
   anno: number;
   dataLabel: string;
   published: string;
   ndNote: string;
-  labels: { indice: string; iQuartieri: string; fonte: string; zona: string };
+  labels: {
+    indice: string;
+    iQuartieri: string;
+    fonte: string;
+    zona: string;
+    /** Printed before an area's code on its page: "ISTAT ASC" when the project says so, else "codice". */
+    codiceArea: string;
+    /** The summary of a map's list of classes: "I quartieri di ogni classe". */
+    areeDiOgniClasse: string;
+  };
   /** The chapters, for the index and the running headers; `lang` set where a title is not in the report's language. */
   toc: { id: string; title: string; lang: string; children: { id: string; title: string }[] }[];
   method: MethodView;
@@ -94,6 +105,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     title: config.titolo,
     subtitle: config.sottotitolo,
     ente: config.ente,
+    autore: config.autore,
     citta: config.citta,
     anno: ctx.anno,
     dataLabel: ctx.label('datiAl', { anno: ctx.anno }),
@@ -101,7 +113,14 @@ export function buildViewModel(input: ViewInput): ReportView {
       ? ctx.label('pubblicatoIl', { data: formatDate(new Date(config.dataPubblicazione), input.lang) })
       : '',
     ndNote: ctx.label('ndNota', { soglia: config.sogliaRiservatezza }),
-    labels: { indice: ctx.label('indice'), iQuartieri: ctx.label('iQuartieri'), fonte: ctx.label('fonte'), zona: ctx.label('zona') },
+    labels: {
+      indice: ctx.label('indice'),
+      iQuartieri: ctx.label('iQuartieri'),
+      fonte: ctx.label('fonte'),
+      zona: ctx.label('zona'),
+      codiceArea: ctx.words.codice_area!,
+      areeDiOgniClasse: ctx.text({ it: '{Le_aree} di ogni classe', en: 'The {aree} in each class' }),
+    },
     toc,
     method,
     network,

@@ -45,12 +45,21 @@ export function networkView(ctx: ViewContext): NetworkView {
     id: 'progetto-rete',
     title: ctx.label('progettoRete'),
     paragraphs: [
+      // The project's own words (descrizione_progetto), else bilancio's sentence; then what the report is for.
       ctx.text(
         {
-          it: '"{sottotitolo}" è il progetto con cui il {ente} costruisce con università, terzo settore e sindacati un welfare universale ed equo, quartiere per quartiere. Il bilancio sociale partecipativo rende conto di che cosa è stato fatto, per chi e dove il servizio non arriva ancora.',
-          en: '"{sottotitolo}" is the project through which the {ente} builds, with universities, the third sector and unions, a universal and equitable welfare, quartiere by quartiere. The participatory social report accounts for what was done, for whom, and where services do not yet reach.',
+          it: '{descrizione} Il bilancio sociale partecipativo rende conto di che cosa è stato fatto, per chi e dove il servizio non arriva ancora.',
+          en: '{descrizione} The participatory social report accounts for what was done, for whom, and where services do not yet reach.',
         },
-        { sottotitolo: ctx.config.sottotitolo.split(':')[0]!.trim(), ente: ctx.config.ente },
+        {
+          descrizione: ctx.text(
+            ctx.config.descrizioneProgetto ?? {
+              it: '"{sottotitolo}" è il progetto con cui il {ente} costruisce un welfare universale ed equo, {area} per {area}.',
+              en: '"{sottotitolo}" is the project through which the {ente} builds a universal and equitable welfare, {area} by {area}.',
+            },
+            { sottotitolo: ctx.config.sottotitolo.split(':')[0]!.trim(), ente: ctx.config.ente },
+          ),
+        },
       ),
     ],
     capofila: names('capofila'),

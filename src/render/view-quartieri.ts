@@ -29,8 +29,8 @@ export function quartieriChapter(ctx: ViewContext): QuartieriView {
   const intro = [
     ctx.rich(
       {
-        it: "Una pagina per ciascuno dei {n} quartieri, zona per zona: {zone}. Ogni pagina mette le cifre chiave del quartiere accanto a quelle della sua zona e della città, con la variazione sull'anno precedente, la piramide delle età e i servizi che lo raggiungono.",
-        en: 'One page for each of the {n} quartieri, zone by zone: {zone}. Each page sets the key figures of the quartiere beside those of its zone and of the city, with the change from the previous year, the age pyramid and the services that reach it.',
+        it: "Una pagina per ciascun{area_o} {dei_aree} {n} {aree}, zona per zona: {zone}. Ogni pagina mette le cifre chiave {dell_area} accanto a quelle della sua zona e {dell_intero}, con la variazione sull'anno precedente, la piramide delle età e i servizi che l{area_o} raggiungono.",
+        en: 'One page for each of the {n} {aree}, zone by zone: {zone}. Each page sets the key figures of the {area} beside those of its zone and of the {intero}, with the change from the previous year, the age pyramid and the services that reach it.',
       },
       { n: ctx.catalogue.territorio.quartieri.length, zone },
     ),
@@ -94,7 +94,7 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
         ? ctx.table(
             `tab-qs-${code}`,
             ctx.text(
-              { it: '{nome}: servizi che raggiungono il quartiere, {anno}', en: '{nome}: services reaching the quartiere, {anno}' },
+              { it: '{nome}: servizi che raggiungono {l_area}, {anno}', en: '{nome}: services reaching the {area}, {anno}' },
               { nome: q.nome, anno },
             ),
             head,

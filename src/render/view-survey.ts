@@ -92,8 +92,8 @@ export function surveyTables(ctx: ViewContext): { tables: TableView[]; method: s
       'tab-questionario-quartieri',
       ctx.text(
         {
-          it: 'Punteggio medio per quartiere e dimensione, {anno} (intervallo al 95%)',
-          en: 'Mean score by quartiere and dimension, {anno} (95% interval)',
+          it: 'Punteggio medio per {area} e dimensione, {anno} (intervallo al 95%)',
+          en: 'Mean score by {area} and dimension, {anno} (95% interval)',
         },
         { anno },
       ),
@@ -129,8 +129,8 @@ export function surveyTables(ctx: ViewContext): { tables: TableView[]; method: s
       'tab-questionario-zone-diff',
       ctx.text(
         {
-          it: 'Differenze tra zone, {anno}: ciascuna zona rispetto al resto della città',
-          en: 'Differences between zones, {anno}: each zone against the rest of the city',
+          it: 'Differenze tra zone, {anno}: ciascuna zona rispetto al resto {dell_intero}',
+          en: 'Differences between zones, {anno}: each zone against the rest of the {intero}',
         },
         { anno },
       ),
@@ -255,8 +255,8 @@ function quartiereDistributionTable(ctx: ViewContext, survey: SurveyResult): Tab
     'tab-questionario-quartieri-distribuzione',
     ctx.text(
       {
-        it: 'Distribuzione delle risposte per quartiere, dimensione e domanda, {anno}',
-        en: 'Distribution of answers by quartiere, dimension and question, {anno}',
+        it: 'Distribuzione delle risposte per {area}, dimensione e domanda, {anno}',
+        en: 'Distribution of answers by {area}, dimension and question, {anno}',
       },
       { anno: ctx.anno },
     ),
@@ -264,8 +264,8 @@ function quartiereDistributionTable(ctx: ViewContext, survey: SurveyResult): Tab
     rows,
     ctx.text(
       {
-        it: 'Le domande sono indicate con il codice (il testo è nella tabella della città). n.d. = meno di {s} rispondenti.',
-        en: 'Questions are given by code (the text is in the city table). n.a. = fewer than {s} respondents.',
+        it: 'Le domande sono indicate con il codice (il testo è nella tabella {dell_intero}). n.d. = meno di {s} rispondenti.',
+        en: 'Questions are given by code (the text is in the {intero} table). n.a. = fewer than {s} respondents.',
       },
       { s: survey.threshold },
     ),

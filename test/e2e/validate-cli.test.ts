@@ -65,7 +65,7 @@ describe('bilancio validate and bilancio templates, as a partner uses them', () 
     expect(guide).toMatch(/17029018 +18 +Sant'Eufemia/);
     // A dataset with a cantiere column lists the project's declared cantieri.
     const voci = await readFile(path.join(work, 'modelli/voci.guida.txt'), 'utf8');
-    expect(voci).toMatch(/Cantieri \(cantiere\):\n  forza_comunita +\S/);
+    expect(voci).toMatch(/Cantieri \(cantiere\):\n {2}forza_comunita +\S/);
     expect((await bilancio(['templates', '--dataset', 'nessuno'], work)).code).toBe(2);
   });
 });
