@@ -24,6 +24,18 @@ import { ProblemCollector } from './problem-limit.js';
 import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti.js';
 import type { StreamedResidenti } from './residenti/stream-residenti.js';
 
+/** The codes of servizi.csv's `ente` cell: one or several organisations, separated by `;` or `|` (`comune; auser`). */
+export function serviceEnti(cell: string): string[] {
+  return [
+    ...new Set(
+      cell
+        .split(/[;|]/)
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+    ),
+  ];
+}
+
 interface Checked {
   source: SourceTable;
   rows: TypedRow[];
@@ -129,14 +141,14 @@ export function validateProject(
       'servizi',
     ),
   );
-  serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv');
+  serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv', serviceEnti);
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
     codice: str(v.codice_servizio),
     nome: str(v.servizio),
     cantiere: str(v.cantiere) as Cantiere,
     target: str(v.target),
     unita: str(v.unita) as Servizio['unita'],
-    ente: v.ente ? str(v.ente) : null,
+    enti: v.ente ? serviceEnti(str(v.ente)) : [],
     // Places stand for persons unless the catalogue says otherwise; hours and interventions do not.
     unitaPersone: typeof v.unita_persone === 'boolean' ? v.unita_persone : v.unita === 'posti' || v.unita === 'utenti',
   }));
@@ -151,8 +163,8 @@ export function validateProject(
     ),
   );
 
-  function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
-    const { problems, rejected } = checkForeignKey(rows, field, known, ref);
+  function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string, codes?: (cell: string) => string[]): TypedRow[] {
+    const { problems, rejected } = checkForeignKey(rows, field, known, ref, codes);
     extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   }
