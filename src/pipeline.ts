@@ -16,6 +16,7 @@ import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { readMapLayout } from './validate/map-source.js';
 import { readStoredCatalogues } from './participation/definitions.js';
 import type { MapLayout } from './validate/map-layout.js';
+import { checkCommitmentIndicators, missingInputWarnings } from './validate/report-inputs.js';
 import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
@@ -63,12 +64,29 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     // issue 8: residenti CSVs are streamed (never read whole) before the synchronous validation.
     const residenti = await streamProjectResidenti(sources, schemas, fx.progressRows?.bind(fx));
     const project = validateProject(sources, schemas, config?.regole ?? {}, residenti);
-    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi) };
+    // Filters on services and organisations must name codes of the project's catalogues.
+    const codes = { servizi: project.servizi.map((s) => s.codice), enti: project.enti.map((e) => e.codice) };
+    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, codes) };
   });
   // The quartieri map is optional: its problems are warnings, reported with the others.
   const map = await readMapLayout(sources.root, project.territorio);
   const stored = await readStoredCatalogues(sources.root, project.servizi);
-  const report = addProblems(project.report, [...normalized.problems, ...catalogue.problems, ...map.problems, ...stored.problems]);
+  // What the report would print blindly: commitments measured by no indicator, no population, no indicators.
+  const inputs = [
+    ...checkCommitmentIndicators(
+      project.cataloghi.get('catalogo_impegni') ?? [],
+      new Set(catalogue.definitions.map((d) => d.id)),
+      sources.tables.map((s) => s.table),
+    ),
+    ...missingInputWarnings(project, catalogue.definitions.length, config?.anno ?? null, sources.indicatori !== undefined),
+  ];
+  const report = addProblems(project.report, [
+    ...normalized.problems,
+    ...catalogue.problems,
+    ...map.problems,
+    ...stored.problems,
+    ...inputs,
+  ]);
   return {
     root: sources.root,
     config,

@@ -153,15 +153,22 @@ export function validateProject(
     unitaPersone: typeof v.unita_persone === 'boolean' ? v.unita_persone : v.unita === 'posti' || v.unita === 'utenti',
   }));
   const cataloghi: DatasetRows = new Map();
-  cataloghi.set(
-    'catalogo_impegni',
-    valid(
-      keyed(
-        catalogue('catalogo_impegni').map((s) => check(s, null)),
-        'catalogo_impegni',
-      ),
+  // A commitment names its zona and quartiere by the codes of the territory: an unknown one would be printed blindly.
+  let impegniRows = valid(
+    keyed(
+      catalogue('catalogo_impegni').map((s) => check(s, null)),
+      'catalogo_impegni',
     ),
   );
+  const territoryRef = 'territorio/quartieri.csv';
+  impegniRows = rejectForeign(impegniRows, 'codice_zona', new Set(territorio.zone.map((z) => z.codice)), `${territoryRef} (codice_zona)`);
+  impegniRows = rejectForeign(
+    impegniRows,
+    'codice_quartiere',
+    new Set(territorio.quartieri.map((q) => q.codice)),
+    `${territoryRef} (codice_quartiere)`,
+  );
+  cataloghi.set('catalogo_impegni', impegniRows);
 
   function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string, codes?: (cell: string) => string[]): TypedRow[] {
     const { problems, rejected } = checkForeignKey(rows, field, known, ref, codes);
