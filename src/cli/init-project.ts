@@ -15,8 +15,8 @@ export interface InitOptions {
   comune: string;
   anno: number;
   areas: InitArea[];
-  /** territorio/quartieri.csv as the user gave it (--territorio), or null to write the areas. */
-  territoryFile: Uint8Array | null;
+  /** The user's territory file (--territorio) as given, kept with its extension (`.csv`, `.xlsx` …), or null to write the areas. */
+  territoryFile: { extension: string; bytes: Uint8Array } | null;
   /** The standard indicator catalogue (demographic indicators and coverage per service). */
   indicators: unknown[];
 }
@@ -215,12 +215,14 @@ export function initProjectFiles(options: InitOptions): Record<string, string | 
   return {
     'bilancio.config.json': `${JSON.stringify(config, null, 2)}\n`,
     'README.md': readme(options, city),
-    'territorio/quartieri.csv':
-      options.territoryFile ??
-      csv(
-        ['codice_quartiere', 'quartiere', 'codice_zona', 'zona'],
-        areas.map((a) => [a.codice, a.nome, a.codiceZona, a.zona]),
-      ),
+    ...(options.territoryFile
+      ? { [`territorio/quartieri${options.territoryFile.extension}`]: options.territoryFile.bytes }
+      : {
+          'territorio/quartieri.csv': csv(
+            ['codice_quartiere', 'quartiere', 'codice_zona', 'zona'],
+            areas.map((a) => [a.codice, a.nome, a.codiceZona, a.zona]),
+          ),
+        }),
     'territorio/mappa_tile.csv': tileMap(areas),
     'catalogo/enti.csv': csv(
       ['codice_ente', 'nome', 'tipo', 'ruolo'],

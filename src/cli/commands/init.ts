@@ -16,8 +16,8 @@ const TEXT = {
   folder: { it: 'la cartella del progetto, nuova o vuota', en: 'the project folder, new or empty' },
   comune: { it: 'il nome del comune, es. "Comune di Prova"', en: 'the name of the comune, e.g. "Comune di Prova"' },
   territorio: {
-    it: 'un CSV con le aree del comune (colonne codice_quartiere, quartiere, codice_zona, zona), copiato in territorio/quartieri.csv',
-    en: "a CSV with the comune's areas (columns codice_quartiere, quartiere, codice_zona, zona), copied to territorio/quartieri.csv",
+    it: "un file (CSV o Excel) con le aree del comune (colonne codice_quartiere, quartiere, codice_zona, zona), copiato com'è in territorio/quartieri.csv (o .xlsx)",
+    en: "a file (CSV or Excel) with the comune's areas (columns codice_quartiere, quartiere, codice_zona, zona), copied as it is to territorio/quartieri.csv (or .xlsx)",
   },
   aree: {
     it: 'senza --territorio: quante aree segnaposto creare, tre per zona (predefinito 6)',
@@ -58,7 +58,7 @@ const TEXT = {
 const COLUMNS = ['codice_quartiere', 'quartiere', 'codice_zona', 'zona'] as const;
 
 /** The areas of the user's territory file, or why they cannot be used (ExitError, invalid data). */
-async function territoryAreas(file: string, ctx: CommandContext): Promise<{ areas: InitArea[]; bytes: Uint8Array }> {
+async function territoryAreas(file: string, ctx: CommandContext): Promise<{ areas: InitArea[]; extension: string; bytes: Uint8Array }> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new ExitError(EXIT.usage, ctx.say(TEXT.noTerritory, { file }));
   const fail = (detail: string): never => {
@@ -79,7 +79,8 @@ async function territoryAreas(file: string, ctx: CommandContext): Promise<{ area
     };
     return { codice: value('codice_quartiere'), nome: value('quartiere'), codiceZona: value('codice_zona'), zona: value('zona') };
   });
-  return { areas, bytes: await readFile(file) };
+  // Kept as it is, with its extension: a workbook stays a workbook (.txt and .tsv are read as CSV too).
+  return { areas, extension: path.extname(file).toLowerCase() || '.csv', bytes: await readFile(file) };
 }
 
 /** The standard indicators: the demographic set and the coverage of each service, from the embedded catalogue. */
@@ -121,7 +122,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
         comune,
         anno,
         areas: territory?.areas ?? placeholderAreas(n),
-        territoryFile: territory?.bytes ?? null,
+        territoryFile: territory ? { extension: territory.extension, bytes: territory.bytes } : null,
         indicators: await standardIndicators(),
       });
       await createNewFolder(folder, notEmpty, async (dir) => {
