@@ -253,3 +253,40 @@ async function addFiles(staging: string, target: string, parent: string): Promis
     await rm(staging, { recursive: true, force: true });
   }
 }
+
+/**
+ * Creates the new folder `out` with what `work` writes into a temporary folder beside it, all at once (one
+ * rename): for `bilancio init`, whose folder becomes the user's project. Refused (CommandRefusedError with
+ * `refusal`'s words) when `out` exists and is not an empty folder, before and again just before the rename:
+ * nothing of the user's is ever overwritten. No mark: what it writes is the user's, not bilancio's outputs.
+ */
+export async function createNewFolder(out: string, refusal: () => string, work: (dir: string) => Promise<void>): Promise<void> {
+  const { target, parent, stagingPrefix } = sideNames(out);
+  const refuse = async () => {
+    const info = await stat(target).catch(() => null);
+    if (info && (!info.isDirectory() || (await readdir(target)).length > 0)) throw new CommandRefusedError(refusal());
+  };
+  await refuse();
+  const state: { staging: string | null } = { staging: null };
+  try {
+    await mkdir(parent, { recursive: true });
+    const staging = await mkdtemp(path.join(parent, `${stagingPrefix}${process.pid}-`));
+    state.staging = staging;
+    try {
+      await chmod(staging, 0o755);
+      await work(staging);
+      await syncFolder(staging);
+      await withSwapLock(target, async () => {
+        await refuse();
+        // An empty folder is replaced by the rename; a missing one is created by it.
+        await rename(staging, target);
+      });
+      await syncPath(parent);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+  } catch (error) {
+    throw asWriteError(error, out, state.staging);
+  }
+}

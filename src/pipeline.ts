@@ -17,6 +17,7 @@ import { readMapLayout } from './validate/map-source.js';
 import { readStoredCatalogues } from './participation/definitions.js';
 import { checkProjectTemplates } from './validate/project-templates.js';
 import type { MapLayout } from './validate/map-layout.js';
+import { checkCommitmentIndicators, missingInputWarnings } from './validate/report-inputs.js';
 import { withAtomicOutput } from './atomic-output.js';
 import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
@@ -64,24 +65,31 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     // issue 8: residenti CSVs are streamed (never read whole) before the synchronous validation.
     const residenti = await streamProjectResidenti(sources, schemas, fx.progressRows?.bind(fx));
     const project = validateProject(sources, schemas, config?.regole ?? {}, residenti);
-    return {
-      project,
-      catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, {
-        cantieri: project.cantieri,
-        predefiniti: project.cantieriPredefiniti,
-      }),
-    };
+    // Filters on services and organisations must name codes of the project's catalogues.
+    const codes = { servizi: project.servizi.map((s) => s.codice), enti: project.enti.map((e) => e.codice) };
+    const declared = { cantieri: project.cantieri, predefiniti: project.cantieriPredefiniti };
+    return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, declared, codes) };
   });
   // The quartieri map is optional: its problems are warnings, reported with the others.
   const map = await readMapLayout(sources.root, project.territorio);
   const stored = await readStoredCatalogues(sources.root, project.servizi);
   const templates = await checkProjectTemplates(sources.root);
+  // What the report would print blindly: commitments measured by no indicator, no population, no indicators.
+  const inputs = [
+    ...checkCommitmentIndicators(
+      project.cataloghi.get('catalogo_impegni') ?? [],
+      new Set(catalogue.definitions.map((d) => d.id)),
+      sources.tables.map((s) => s.table),
+    ),
+    ...missingInputWarnings(project, catalogue.definitions.length, config?.anno ?? null, sources.indicatori !== undefined),
+  ];
   const report = addProblems(project.report, [
     ...normalized.problems,
     ...catalogue.problems,
     ...map.problems,
     ...stored.problems,
     ...templates,
+    ...inputs,
   ]);
   return {
     root: sources.root,

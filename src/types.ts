@@ -194,8 +194,8 @@ export interface Servizio {
    * person with disability): small counts of them are protected like counts of people. Users always are.
    */
   unitaPersone: boolean;
-  /** The ente expected to deliver it and send its data, when the catalogue says. */
-  ente: string | null;
+  /** The enti expected to deliver it, each sending its own data (none when the catalogue does not say). */
+  enti: string[];
 }
 
 /** Where a submission came from. */

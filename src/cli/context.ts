@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { Lang } from '../types.js';
@@ -14,6 +16,20 @@ export const EXIT = { ok: 0, invalidData: 1, usage: 2, environment: 3, internal:
 
 /** The embedded default project: Brescia's territory and sample data. */
 export const defaultProject = fileURLToPath(new URL('../../data/brescia', import.meta.url));
+
+/** The project whose folder holds `start` (a folder or a file): the nearest folder at or above it with bilancio.config.json. */
+export async function projectAround(start: string): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  const info = await stat(dir).catch(() => null);
+  if (info && !info.isDirectory()) dir = path.dirname(dir);
+  for (;;) {
+    const config = await stat(path.join(dir, 'bilancio.config.json')).catch(() => null);
+    if (config?.isFile()) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
 
 /** An expected end of a command: its exit code and the one line to print. */
 export class ExitError extends Error {
@@ -48,6 +64,11 @@ export interface CommandContext {
   langOption(): Option;
   /** Checks --lang: undefined when absent, ExitError(usage) when not it/en. */
   checkLang(value: string | undefined): Lang | undefined;
+  /**
+   * The project a command works on: the one named, else the one around the first of `near` that has one
+   * (the working folder when none is given), else the embedded Brescia project, said in one line on stderr.
+   */
+  project(named: string | undefined, near?: string[]): Promise<string>;
   /** A progress line on stderr when it is a terminal; quiet otherwise. */
   progress(message: string): void;
   /** The live line of a long streamed read (rows, rate, time left), on a terminal only. */
@@ -74,6 +95,15 @@ export function createContext(lang: Lang, out: Output): CommandContext {
       if (value === undefined) return undefined;
       if (value !== 'it' && value !== 'en') throw new ExitError(EXIT.usage, say(CLI.unknownLang, { lang: value }));
       return value;
+    },
+    async project(named, near = [process.cwd()]) {
+      if (named !== undefined) return named;
+      for (const start of near) {
+        const found = await projectAround(start);
+        if (found) return found;
+      }
+      out.stderr(`${say(CLI.defaultProjectUsed, { dir: process.cwd() })}\n`);
+      return defaultProject;
     },
     progress(message) {
       if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);

@@ -19,12 +19,12 @@ export const CLI = {
     en: 'computes the indicators and writes the open data: indicatori.csv and .json, questionario.csv, questionario_differenze.csv, risorse.csv, piramidi.csv, impegni.csv and datapackage.json',
   },
   validatePaths: {
-    it: 'la cartella di un progetto (predefinita: Brescia), oppure uno o più file da controllare da soli',
-    en: 'a project folder (default: Brescia), or one or more files to check on their own',
+    it: 'la cartella di un progetto (predefinita: quella in cui ci si trova, o Brescia), oppure uno o più file da controllare da soli',
+    en: 'a project folder (default: the one you are in, or Brescia), or one or more files to check on their own',
   },
   catalogueProject: {
-    it: 'per i file da soli: il progetto di cui usare quartieri e cataloghi (predefinito: Brescia)',
-    en: 'for loose files: the project whose quartieri and catalogues to use (default: Brescia)',
+    it: 'per i file da soli: il progetto di cui usare quartieri e cataloghi (predefinito: quello attorno al file o alla cartella in cui ci si trova, altrimenti Brescia)',
+    en: 'for loose files: the project whose quartieri and catalogues to use (default: the one around the file or the current folder, otherwise Brescia)',
   },
   datasetOption: {
     it: 'per i file da soli: che dati contengono (popolazione, erogazioni, …), se il nome del file non lo dice',
@@ -37,8 +37,12 @@ export const CLI = {
   },
   validationTitle: { it: 'Verifica dei dati', en: 'Data check' },
   project: {
-    it: 'cartella del progetto (predefinita: il progetto di Brescia incluso)',
-    en: 'project folder (default: the embedded Brescia project)',
+    it: 'cartella del progetto (predefinita: quella in cui ci si trova, o sopra; altrimenti il progetto di Brescia incluso)',
+    en: 'project folder (default: the one you are in, or above; otherwise the embedded Brescia project)',
+  },
+  defaultProjectUsed: {
+    it: 'Nessun progetto in {dir} né sopra (manca bilancio.config.json): si usa il progetto di esempio di Brescia incluso in bilancio (per un progetto nuovo: bilancio init <cartella>).',
+    en: 'No project in {dir} or above (no bilancio.config.json): using the Brescia sample project embedded in bilancio (for a new project: bilancio init <folder>).',
   },
   out: { it: 'cartella dei risultati', en: 'output folder' },
   lang: { it: 'lingua dei testi: it o en', en: 'language of the texts: it or en' },
@@ -55,8 +59,8 @@ export const CLI = {
   help: { it: 'mostra questo aiuto', en: 'show this help' },
   version: { it: 'mostra la versione', en: 'show the version' },
   examples: {
-    it: '\nEsempi:\n  bilancio build                      il report di Brescia incluso, in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando (anche una cartella dei risultati rifiutata), 3 problema della macchina (Chromium, disco pieno o di sola lettura, permessi), 70 errore interno.',
-    en: '\nExamples:\n  bilancio build                      the embedded Brescia report, in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command (a refused output folder too), 3 a problem of the machine (Chromium, a full or read-only disk, permissions), 70 internal error.',
+    it: '\nEsempi:\n  bilancio init comune-prova --comune "Comune di Prova"\n  bilancio build                      il report del progetto in cui ci si trova (o di Brescia), in out/\n  bilancio build mio-progetto --out pubblicazione\n  bilancio validate mio-progetto --format html > verifica.html\n  bilancio compute --lang en\n\nCodici di uscita: 0 tutto bene, 1 dati non validi, 2 uso sbagliato del comando (anche una cartella dei risultati rifiutata), 3 problema della macchina (Chromium, disco pieno o di sola lettura, permessi), 70 errore interno.',
+    en: '\nExamples:\n  bilancio init comune-prova --comune "Comune di Prova"\n  bilancio build                      the report of the project you are in (or Brescia\'s), in out/\n  bilancio build my-project --out publication\n  bilancio validate my-project --format html > check.html\n  bilancio compute --lang en\n\nExit codes: 0 all fine, 1 invalid data, 2 wrong use of the command (a refused output folder too), 3 a problem of the machine (Chromium, a full or read-only disk, permissions), 70 internal error.',
   },
   invalid: {
     it: 'Il report non è stato costruito: ci sono {errors} errori nei dati (vedi sopra). Correggerli, oppure usare --ignora-errori per costruirlo con le sole righe valide.',

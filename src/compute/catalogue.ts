@@ -6,6 +6,7 @@ import { isCount, MEASURE_SOURCES } from './measures.js';
 import { targetAgeRange } from '../service-target.js';
 import { schemaErrorDetail, schemaNamed } from '../schemas/schema-error.js';
 import { declarationPlace } from '../validate/cantieri.js';
+import { loadSchemas } from '../schemas/load-schemas.js';
 
 export interface Target {
   valore: number;
@@ -89,7 +90,29 @@ function expandPerService(spec: IndicatorSpec, servizi: Servizio[]): IndicatorSp
   });
 }
 
-function checkReference(ref: Reference, id: string, side: string): Problem | null {
+/** The codes of the project's catalogues that expressions may filter on (erogazioni[servizio=NIDO, ente=auser]). */
+export interface CatalogueCodes {
+  servizi: readonly string[];
+  enti: readonly string[];
+}
+
+/**
+ * The values a condition on `field` of `dataset` may compare with, when they are a closed list: the
+ * catalogue's codes for services and organisations, else the enum of the dataset's schema; null when open.
+ */
+function allowedValues(dataset: string, field: string, codes: CatalogueCodes | undefined): readonly (string | number)[] | null {
+  if (dataset === 'erogazioni' && field === 'codice_servizio') return codes?.servizi ?? null;
+  if (dataset === 'erogazioni' && field === 'codice_ente') return codes?.enti ?? null;
+  return (loadSchemas().datasets.get(dataset)?.schema.properties[field]?.enum as (string | number)[] | undefined) ?? null;
+}
+
+/** A number is expected where the schema has a number (eta>=65), not a word. */
+function numericField(dataset: string, field: string): boolean {
+  const type = loadSchemas().datasets.get(dataset)?.schema.properties[field]?.type;
+  return type === 'integer' || type === 'number';
+}
+
+function checkReference(ref: Reference, id: string, side: string, codes?: CatalogueCodes): Problem | null {
   const source = MEASURE_SOURCES[ref.dataset];
   const problem = (it: string, en: string, position: number, params: Record<string, string>) => ({
     code: 'constraint-error' as const,
@@ -121,6 +144,24 @@ function checkReference(ref: Reference, id: string, side: string): Problem | nul
         '"{name}" is not a field of {dataset} to filter on (allowed: {list}).',
         condition.position,
         { name: condition.field, dataset: ref.dataset, list: source.dimensions.join(', ') || '—' },
+      );
+    }
+    // A value no row can have would make the indicator quietly zero.
+    const allowed = allowedValues(ref.dataset, field, codes);
+    if (allowed && !allowed.some((v) => String(v) === String(condition.value))) {
+      return problem(
+        '"{value}" non è un valore di {name} in {dataset} (ammessi: {list}).',
+        '"{value}" is not a value of {name} in {dataset} (allowed: {list}).',
+        condition.position,
+        { value: String(condition.value), name: condition.field, dataset: ref.dataset, list: allowed.join(', ') || '—' },
+      );
+    }
+    if (!allowed && numericField(ref.dataset, field) && typeof condition.value !== 'number') {
+      return problem(
+        '{name} si confronta con un numero, non con "{value}".',
+        '{name} is compared with a number, not with "{value}".',
+        condition.position,
+        { value: String(condition.value), name: condition.field },
       );
     }
   }
@@ -173,6 +214,7 @@ export function loadIndicators(
   validate: ValidateFunction,
   servizi: Servizio[],
   declared?: DeclaredCantieri,
+  codes?: CatalogueCodes,
 ): { definitions: IndicatorDefinition[]; problems: Problem[] } {
   if (!validate(raw)) {
     const problems = (validate.errors ?? []).map((error): Problem => {
@@ -258,7 +300,7 @@ export function loadIndicators(
         continue;
       }
       const bad = referencesOf(parsed.expression)
-        .map((r) => checkReference(r, spec.id, side))
+        .map((r) => checkReference(r, spec.id, side, codes))
         .find(Boolean);
       if (bad) {
         problems.push(bad);

@@ -145,7 +145,7 @@ export function computeSubmissionGrid(input: GridInput): SubmissionGrid {
   ].sort((a, b) => a - b);
   const anni = [...new Set([...anniAttesi, ...project.contributi.map((c) => c.anno)])].sort((a, b) => a - b);
   const serviziOf = new Map<string, string[]>();
-  for (const s of project.servizi) if (s.ente) serviziOf.set(s.ente, [...(serviziOf.get(s.ente) ?? []), s.codice]);
+  for (const s of project.servizi) for (const ente of s.enti) serviziOf.set(ente, [...(serviziOf.get(ente) ?? []), s.codice]);
 
   const cell = (ente: string, dataset: string, anno: number): SubmissionCell => {
     const contributo = project.contributi.find((c) => c.ente === ente && c.anno === anno);
@@ -267,15 +267,15 @@ export function quartiereCoverage(project: ValidatedProject, anno: number): Quar
 /** Who was expected to send the data of a cantiere's services in a year, and whose rows arrived. */
 export function cantiereCompleteness(
   grid: SubmissionGrid,
-  servizi: { codice: string; cantiere: string; ente: string | null }[],
+  servizi: { codice: string; cantiere: string; enti: string[] }[],
   cantiere: string,
   anno: number,
 ): { attesi: string[]; ricevuti: string[]; mancanti: string[] } {
-  const own = servizi.filter((s) => s.cantiere === cantiere && s.ente);
-  const attesi = [...new Set(own.map((s) => s.ente!))];
+  const own = servizi.filter((s) => s.cantiere === cantiere);
+  const attesi = [...new Set(own.flatMap((s) => s.enti))];
   const ricevuti = attesi.filter((ente) => {
     const cell = grid.enti.find((e) => e.ente === ente)?.celle.find((c) => c.dataset === 'erogazioni' && c.anno === anno);
-    return !!cell && own.some((s) => s.ente === ente && cell.serviziRicevuti.includes(s.codice));
+    return !!cell && own.some((s) => s.enti.includes(ente) && cell.serviziRicevuti.includes(s.codice));
   });
   return { attesi, ricevuti, mancanti: attesi.filter((e) => !ricevuti.includes(e)) };
 }

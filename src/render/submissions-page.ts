@@ -106,8 +106,8 @@ export function gridPageView(grid: SubmissionGrid, lang: Lang, projectTitle: str
       ],
     })),
     legend: say({
-      it: 'Un ente è atteso per ogni servizio che il catalogo (catalogo/servizi.csv, colonna ente) gli assegna, per ogni anno presente in dati/. "In ritardo" confronta la data di invio del manifest.json con scadenza_contributi.',
-      en: 'An organisation is expected for every service the catalogue (catalogo/servizi.csv, column ente) assigns to it, for every year present in dati/. "Late" compares the sending date in manifest.json with scadenza_contributi.',
+      it: 'Un ente è atteso per ogni servizio che il catalogo (catalogo/servizi.csv, colonna ente, che può nominare più enti) gli assegna, per ogni anno presente in dati/. "In ritardo" confronta la data di invio del manifest.json con scadenza_contributi.',
+      en: 'An organisation is expected for every service the catalogue (catalogo/servizi.csv, column ente, which may name several) assigns to it, for every year present in dati/. "Late" compares the sending date in manifest.json with scadenza_contributi.',
     }),
   };
 }

@@ -229,7 +229,7 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
           : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
       servizi: servizi.map((s) => ({
         nome: s.nome,
-        ente: catalogue.enti.find((e) => e.codice === s.ente)?.nome ?? s.ente ?? '—',
+        ente: s.enti.length === 0 ? '—' : s.enti.map((code) => catalogue.enti.find((e) => e.codice === code)?.nome ?? code).join(', '),
         target: targetText(ctx, s.target),
         unita: s.unita,
       })),

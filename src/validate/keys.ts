@@ -86,39 +86,46 @@ export function checkKeys(rows: TypedRow[], schema: DatasetSchema): { problems: 
   return { problems: problems.problems(), rejected };
 }
 
-/** Reports values of `field` that are not among `known` (a foreign key to another table). */
+/**
+ * Reports values of `field` that are not among `known` (a foreign key to another table). `codes` splits a
+ * cell that may name several codes (`comune; auser`); each unknown one is reported.
+ */
 export function checkForeignKey(
   rows: TypedRow[],
   field: string,
   known: Set<string>,
   reference: string,
+  codes: (cell: string) => string[] = (cell) => [cell],
 ): { problems: Problem[]; rejected: Set<TypedRow> } {
   const problems = new ProblemCollector('');
   const rejected = new Set<TypedRow>();
   for (const row of rows) {
-    const value = row.values[field];
-    if (value === null || value === undefined || known.has(String(value))) continue;
-    rejected.add(row);
-    if (!problems.wants('foreign-key', row.file)) {
-      problems.skip('foreign-key', 'error', row.file);
-      continue;
+    const cell = row.values[field];
+    if (cell === null || cell === undefined) continue;
+    for (const value of codes(String(cell))) {
+      if (known.has(value)) continue;
+      rejected.add(row);
+      if (!problems.wants('foreign-key', row.file)) {
+        problems.skip('foreign-key', 'error', row.file);
+        continue;
+      }
+      problems.add({
+        code: 'foreign-key',
+        severity: 'error',
+        file: row.file,
+        row: row.row,
+        field,
+        value: clip(String(value)),
+        expected: phrase({ it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
+        message: phrase(
+          {
+            it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
+            en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
+          },
+          { row: row.row, value: clip(String(value)), field, ref: reference },
+        ),
+      });
     }
-    problems.add({
-      code: 'foreign-key',
-      severity: 'error',
-      file: row.file,
-      row: row.row,
-      field,
-      value: clip(String(value)),
-      expected: phrase({ it: 'un codice presente in {ref}', en: 'a code listed in {ref}' }, { ref: reference }),
-      message: phrase(
-        {
-          it: 'Riga {row}: "{value}" in "{field}" non è tra i codici di {ref}. Usare uno dei codici del catalogo o chiedere di aggiungerlo.',
-          en: 'Row {row}: "{value}" in "{field}" is not among the codes of {ref}. Use a catalogue code or ask for it to be added.',
-        },
-        { row: row.row, value: clip(String(value)), field, ref: reference },
-      ),
-    });
   }
   return { problems: problems.problems(), rejected };
 }

@@ -1,5 +1,10 @@
 import type { Problem, RawTable } from '../types.js';
 import { phrase, type Bilingual } from '../i18n.js';
+import { loadSchemas } from '../schemas/load-schemas.js';
+import { validateTable } from './validate-table.js';
+
+/** The dataset of territorio/mappa_tile.csv in schemas/. */
+export const TILES_DATASET = 'mappa_tile';
 
 // The shape of the quartieri map, from the project's territorio/ folder: a GeoJSON of the quartieri
 // (territorio/quartieri.geojson) or, without one, a tile layout (territorio/mappa_tile.csv).
@@ -67,37 +72,66 @@ function missingProblem(file: string, codes: ReadonlyMap<string, string>, drawn:
   return missing.length ? [problem(file, 'consistency-error', 'missing', { value: missing.join(', ') }, missing.length)] : [];
 }
 
-/** The tile layout from territorio/mappa_tile.csv: codice_quartiere, riga, colonna. */
+/**
+ * The tile layout from territorio/mappa_tile.csv: codice_quartiere, riga, colonna, checked against
+ * schemas/mappa_tile.schema.json like any table (its problems are warnings: the map is optional), then
+ * each quartiere once and on a tile of its own.
+ */
 export function parseTiles(table: RawTable, quartieri: ReadonlyMap<string, string>): ParsedLayout {
   const file = table.file;
-  const problems: Problem[] = [...table.problems.map((p) => ({ ...p, severity: 'warning' as const }))];
-  const column = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
-  const at = { codice: column('codice_quartiere'), riga: column('riga'), colonna: column('colonna') };
-  for (const [field, index] of Object.entries(at)) {
-    if (index < 0) problems.push(problem(file, 'missing-label', 'column', { field: field === 'codice' ? 'codice_quartiere' : field }));
+  const entry = loadSchemas().datasets.get(TILES_DATASET)!;
+  const checked = validateTable(table, {
+    dataset: TILES_DATASET,
+    schema: entry.schema,
+    validateRow: (row) => entry.validateRow(row) as boolean,
+    rowErrors: () => entry.validateRow.errors,
+    quartieri: null,
+  });
+  // A missing column is said with what it means for the map.
+  const problems: Problem[] = checked.problems
+    .filter((p) => p.code !== 'missing-label')
+    .map((p) => ({ ...p, severity: 'warning' as const }));
+  const missingColumns = checked.problems.filter((p) => p.code === 'missing-label').map((p) => p.field ?? '');
+  for (const field of missingColumns) problems.push(problem(file, 'missing-label', 'column', { field }));
+  if (missingColumns.length > 0 || table.problems.some((p) => p.severity === 'error') || checked.rows.length === 0) {
+    return { layout: null, problems: byRow(problems) };
   }
-  if (problems.length > 0 || table.rows.length === 0) return { layout: null, problems };
   const tiles: TileLayout['tiles'] = [];
   const seen = new Set<string>();
   const taken = new Set<string>();
-  table.rows.forEach((cells, i) => {
-    const row = table.rowNumbers[i] ?? i + 2;
-    const codice = (cells[at.codice] ?? '').trim();
-    const numbers = { riga: (cells[at.riga] ?? '').trim(), colonna: (cells[at.colonna] ?? '').trim() };
-    for (const [field, value] of Object.entries(numbers)) {
-      if (!/^\d{1,3}$/.test(value)) return problems.push(problem(file, 'type-error', 'integer', { row, field, value }));
+  for (const { values, row, invalid } of checked.rows) {
+    if (invalid) continue;
+    const codice = String(values.codice_quartiere).trim();
+    const riga = Number(values.riga);
+    const colonna = Number(values.colonna);
+    if (!quartieri.has(codice)) {
+      problems.push(problem(file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
+      continue;
     }
-    if (!quartieri.has(codice))
-      return problems.push(problem(file, 'foreign-key', 'unknown', { row, field: 'codice_quartiere', value: codice }));
-    if (seen.has(codice)) return problems.push(problem(file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
-    const place = `${numbers.riga},${numbers.colonna}`;
-    if (taken.has(place)) return problems.push(problem(file, 'unique-error', 'overlap', { row, value: place }));
+    if (seen.has(codice)) {
+      problems.push(problem(file, 'unique-error', 'twice', { row, field: 'codice_quartiere', value: codice }));
+      continue;
+    }
+    const place = `${riga},${colonna}`;
+    if (taken.has(place)) {
+      problems.push(problem(file, 'unique-error', 'overlap', { row, value: place }));
+      continue;
+    }
     seen.add(codice);
     taken.add(place);
-    tiles.push({ codice, riga: Number(numbers.riga), colonna: Number(numbers.colonna) });
-  });
-  problems.push(...missingProblem(file, quartieri, seen));
-  return { layout: tiles.length ? { kind: 'tiles', file, tiles } : null, problems };
+    tiles.push({ codice, riga, colonna });
+  }
+  const ordered = byRow(problems);
+  ordered.push(...missingProblem(file, quartieri, seen));
+  return { layout: tiles.length ? { kind: 'tiles', file, tiles } : null, problems: ordered };
+}
+
+/** Problems in the order of the file's rows (those of the whole file first). */
+function byRow(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 const isPosition = (p: unknown): p is Position =>

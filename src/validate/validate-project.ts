@@ -24,6 +24,18 @@ import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti
 import type { StreamedResidenti } from './residenti/stream-residenti.js';
 import { buildCantieri, checkCantiere, checkReservedCodes } from './cantieri.js';
 
+/** The codes of servizi.csv's `ente` cell: one or several organisations, separated by `;` or `|` (`comune; auser`). */
+export function serviceEnti(cell: string): string[] {
+  return [
+    ...new Set(
+      cell
+        .split(/[;|]/)
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+    ),
+  ];
+}
+
 interface Checked {
   source: SourceTable;
   rows: TypedRow[];
@@ -138,7 +150,7 @@ export function validateProject(
       'servizi',
     ),
   );
-  serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv');
+  serviziRows = rejectForeign(serviziRows, 'ente', entiCodes, 'catalogo/enti.csv', serviceEnti);
   serviziRows = declaredOnly(serviziRows);
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
     codice: str(v.codice_servizio),
@@ -146,25 +158,32 @@ export function validateProject(
     cantiere: str(v.cantiere),
     target: str(v.target),
     unita: str(v.unita) as Servizio['unita'],
-    ente: v.ente ? str(v.ente) : null,
+    enti: v.ente ? serviceEnti(str(v.ente)) : [],
     // Places stand for persons unless the catalogue says otherwise; hours and interventions do not.
     unitaPersone: typeof v.unita_persone === 'boolean' ? v.unita_persone : v.unita === 'posti' || v.unita === 'utenti',
   }));
   const cataloghi: DatasetRows = new Map();
-  cataloghi.set(
-    'catalogo_impegni',
-    declaredOnly(
-      valid(
-        keyed(
-          catalogue('catalogo_impegni').map((s) => check(s, null)),
-          'catalogo_impegni',
-        ),
+  // A commitment names its zona and quartiere by the codes of the territory: an unknown one would be printed blindly.
+  let impegniRows = declaredOnly(
+    valid(
+      keyed(
+        catalogue('catalogo_impegni').map((s) => check(s, null)),
+        'catalogo_impegni',
       ),
     ),
   );
+  const territoryRef = 'territorio/quartieri.csv';
+  impegniRows = rejectForeign(impegniRows, 'codice_zona', new Set(territorio.zone.map((z) => z.codice)), `${territoryRef} (codice_zona)`);
+  impegniRows = rejectForeign(
+    impegniRows,
+    'codice_quartiere',
+    new Set(territorio.quartieri.map((q) => q.codice)),
+    `${territoryRef} (codice_quartiere)`,
+  );
+  cataloghi.set('catalogo_impegni', impegniRows);
 
-  function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string): TypedRow[] {
-    const { problems, rejected } = checkForeignKey(rows, field, known, ref);
+  function rejectForeign(rows: TypedRow[], field: string, known: Set<string>, ref: string, codes?: (cell: string) => string[]): TypedRow[] {
+    const { problems, rejected } = checkForeignKey(rows, field, known, ref, codes);
     extraProblems.addAll(problems);
     return rows.filter((r) => !rejected.has(r));
   }

@@ -10,7 +10,7 @@ const nido: Servizio = {
   cantiere: 'prima_infanzia',
   target: 'eta:0-2',
   unita: 'posti',
-  ente: null,
+  enti: [],
   unitaPersone: true,
 };
 

@@ -12,7 +12,7 @@ const servizio: Servizio = {
   cantiere: 'anziani_disabili',
   target: 'tutti',
   unita: 'utenti',
-  ente: null,
+  enti: [],
   unitaPersone: true,
 };
 const definitions = bresciaIndicators([servizio]).filter((d) => d.id === 'copertura_CDD');

@@ -73,13 +73,15 @@ describe('bilancio build on the embedded Brescia project', () => {
     expect(html).toContain('<svg');
   });
 
-  it('without Chromium, exits 3 with one Italian line (from the printing thread) and writes nothing', async () => {
+  it("without Chromium, exits 3 with one Italian line (from the printing thread) after the default project's, and writes nothing", async () => {
     const result = await bilancio(['build', '--out', 'senza-chromium'], work, {
       ...process.env,
       PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome',
     });
     expect(result.code).toBe(3);
+    // No project named or found around the folder: the embedded one, said in its own line first.
     expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Nessun progetto in .* né sopra \(manca bilancio\.config\.json\): si usa il progetto di esempio di Brescia/),
       'Nessun browser Chromium trovato. Installare il pacchetto Debian `chromium` (sudo apt-get install chromium) oppure ' +
         'indicare il percorso con la variabile PUPPETEER_EXECUTABLE_PATH. Percorsi provati: /no/such/chrome.',
     ]);

@@ -18,7 +18,7 @@ const service = (codice: string, unita: Servizio['unita'] = 'utenti', unitaPerso
   cantiere: 'anziani_disabili',
   target: 'tutti',
   unita,
-  ente: null,
+  enti: [],
   unitaPersone,
 });
 

@@ -5,7 +5,7 @@ import { diskEffects } from '../../effects.js';
 import { buildProject } from '../../pipeline.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
-import { defaultProject, EXIT, refuseInvalidData, refusePrivacyLeak, type CommandContext } from '../context.js';
+import { EXIT, refuseInvalidData, refusePrivacyLeak, type CommandContext } from '../context.js';
 
 /** `bilancio build [progetto]`: the whole report. */
 export function registerBuild(program: Command, ctx: CommandContext): void {
@@ -33,7 +33,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       ) => {
         const outcome = await buildProject(
           {
-            project: project ?? defaultProject,
+            project: await ctx.project(project),
             out: opts.out,
             lang: ctx.checkLang(opts.lang),
             ignoreErrors: opts.ignoraErrori,

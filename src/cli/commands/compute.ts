@@ -7,7 +7,7 @@ import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { CLI } from '../messages.js';
-import { defaultProject, refuseInvalidData, refusePrivacyLeak, type CommandContext } from '../context.js';
+import { refuseInvalidData, refusePrivacyLeak, type CommandContext } from '../context.js';
 
 /** `bilancio compute [progetto]`: the indicators as open data, without the report. */
 export function registerCompute(program: Command, ctx: CommandContext): void {
@@ -24,7 +24,7 @@ export function registerCompute(program: Command, ctx: CommandContext): void {
       async (project: string | undefined, opts: { out: string; lang?: string; ignoraErrori?: boolean; consentiSogliaBassa?: boolean }) => {
         const fx = diskEffects(ctx.progress, ctx);
         const checked = await checkProject(
-          { project: project ?? defaultProject, lang: ctx.checkLang(opts.lang), allowLowThreshold: opts.consentiSogliaBassa },
+          { project: await ctx.project(project), lang: ctx.checkLang(opts.lang), allowLowThreshold: opts.consentiSogliaBassa },
           fx,
         );
         await checkOutputRequest(checked.root, opts.out, 'compute', checked.lang);

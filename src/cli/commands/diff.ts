@@ -7,7 +7,7 @@ import { computeDiff } from '../../participation/diff.js';
 import { diffInLanguage, formatDiffText } from '../../render/diff-text.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
-import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+import { EXIT, ExitError, type CommandContext } from '../context.js';
 
 const TEXT = {
   description: {
@@ -56,7 +56,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .action(async (project: string | undefined, opts: { anno?: string; confronto?: string; format: string; lang?: string }) => {
       const requestedA = year(opts.anno);
       const requestedB = year(opts.confronto);
-      const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang) }, diskEffects(ctx.progress));
+      const checked = await checkProject(
+        { project: await ctx.project(project), lang: ctx.checkLang(opts.lang) },
+        diskEffects(ctx.progress),
+      );
       const lang = checked.lang;
       if (!checked.config) {
         out.stderr(formatReportText(checked.report, lang));

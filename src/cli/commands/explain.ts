@@ -6,7 +6,7 @@ import { explainValue } from '../../provenance/explain.js';
 import { explainSurvey, SURVEY_PREFIX } from '../../provenance/explain-survey.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
-import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+import { EXIT, ExitError, type CommandContext } from '../context.js';
 
 const TEXT = {
   description: {
@@ -52,7 +52,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
         const lang = ctx.checkLang(opts.lang);
         if (opts.anno !== undefined && !/^\d{4}$/.test(opts.anno)) throw new ExitError(EXIT.usage, say(TEXT.badYear, { value: opts.anno }));
         const checked = await checkProject(
-          { project: project ?? defaultProject, lang, allowLowThreshold: opts.consentiSogliaBassa },
+          { project: await ctx.project(project), lang, allowLowThreshold: opts.consentiSogliaBassa },
           diskEffects(ctx.progress),
         );
         if (!checked.config || (!checked.report.valid && !opts.ignoraErrori)) {

@@ -8,9 +8,11 @@ import { registerReceipt } from './receipt.js';
 import { registerDiff } from './diff.js';
 import { registerTemplates } from './templates.js';
 import { registerExplain } from './explain.js';
+import { registerInit } from './init.js';
 
 /** Every subcommand, in the order `--help` lists them. One module per command. */
 export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
+  registerInit,
   registerBuild,
   registerValidate,
   registerCompute,

@@ -12,7 +12,7 @@ import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { CLI } from '../messages.js';
-import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+import { EXIT, ExitError, type CommandContext } from '../context.js';
 
 const TEXT = {
   description: {
@@ -21,8 +21,8 @@ const TEXT = {
   },
   contributo: { it: 'la cartella del contributo: contributi/<ente>/<anno>', en: 'the submission folder: contributi/<ente>/<anno>' },
   progetto: {
-    it: 'cartella del progetto (predefinita: quella che contiene il contributo, altrimenti il progetto di Brescia incluso)',
-    en: 'project folder (default: the one holding the submission, else the embedded Brescia project)',
+    it: 'cartella del progetto (predefinita: quella che contiene il contributo, o quella in cui ci si trova, altrimenti il progetto di Brescia incluso)',
+    en: 'project folder (default: the one holding the submission, or the one you are in, else the embedded Brescia project)',
   },
   noPdf: { it: 'non stampa il PDF (solo HTML)', en: 'does not print the PDF (HTML only)' },
   out: {
@@ -70,7 +70,7 @@ export function registerReceipt(program: Command, ctx: CommandContext): void {
       const ente = match[1]!;
       const anno = Number(match[2]);
       // A path that exists from here names its project too: <project>/contributi/<ente>/<anno>.
-      const project = opts.progetto ?? ((await isDir(arg)) ? path.resolve(arg, '../../..') : defaultProject);
+      const project = opts.progetto ?? ((await isDir(arg)) ? path.resolve(arg, '../../..') : await ctx.project(undefined));
       const fx = diskEffects(ctx.progress);
       const checked = await checkProject({ project, lang: ctx.checkLang(opts.lang) }, fx);
       if (!checked.project.contributi.some((c) => c.ente === ente && c.anno === anno)) {

@@ -11,7 +11,7 @@ import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { CLI } from '../messages.js';
-import { defaultProject, EXIT, type CommandContext } from '../context.js';
+import { EXIT, type CommandContext } from '../context.js';
 
 const TEXT = {
   description: {
@@ -49,7 +49,7 @@ export function registerSubmissions(program: Command, ctx: CommandContext): void
     .addOption(ctx.langOption())
     .action(async (project: string | undefined, opts: { out: string; strict?: boolean; format: string; lang?: string }) => {
       const fx = diskEffects(ctx.progress);
-      const checked = await checkProject({ project: project ?? defaultProject, lang: ctx.checkLang(opts.lang) }, fx);
+      const checked = await checkProject({ project: await ctx.project(project), lang: ctx.checkLang(opts.lang) }, fx);
       const lang = checked.lang;
       await checkOutputRequest(checked.root, opts.out, 'submissions', lang);
       if (!checked.config) out.stderr(`${t(lang, TEXT.noConfig)}\n`);

@@ -8,7 +8,7 @@ import { datasetTemplate } from '../../render/dataset-templates.js';
 import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
-import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+import { EXIT, ExitError, type CommandContext } from '../context.js';
 
 /** `bilancio templates [progetto]`: empty files per dataset with a guide to each column, for partners. */
 export function registerTemplates(program: Command, ctx: CommandContext): void {
@@ -24,8 +24,8 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .argument(
       '[progetto]',
       say({
-        it: 'progetto di cui elencare quartieri, servizi ed enti (predefinito: Brescia)',
-        en: 'project whose quartieri, services and organisations to list (default: Brescia)',
+        it: 'progetto di cui elencare quartieri, servizi ed enti (predefinito: quello in cui ci si trova, altrimenti Brescia)',
+        en: 'project whose quartieri, services and organisations to list (default: the one you are in, else Brescia)',
       }),
     )
     .option('--dataset <nome>', say({ it: 'solo questo dataset (es. erogazioni)', en: 'only this dataset (e.g. erogazioni)' }))
@@ -54,7 +54,7 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
           ),
         );
       }
-      const sources = await readProject(project ?? defaultProject, 'catalogues');
+      const sources = await readProject(await ctx.project(project), 'catalogues');
       await checkOutputRequest(sources.root, opts.out, 'templates', lang);
       const catalogues = validateProject(sources, schemas);
       const fx = diskEffects(ctx.progress);

@@ -9,7 +9,7 @@ import { checkFiles } from '../../check-files.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
 import { sayReport } from '../../problem-text.js';
-import { defaultProject, EXIT, ExitError, type CommandContext } from '../context.js';
+import { EXIT, ExitError, type CommandContext } from '../context.js';
 
 async function isProjectFolder(target: string): Promise<boolean> {
   return stat(path.join(target, 'bilancio.config.json')).then(
@@ -41,7 +41,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         let lang: Lang;
         if (paths.length === 0 || (paths.length === 1 && (await isProjectFolder(paths[0]!)))) {
           const checked = await checkProject(
-            { project: paths[0] ?? defaultProject, lang: requested, allowLowThreshold: opts.consentiSogliaBassa },
+            { project: await ctx.project(paths[0]), lang: requested, allowLowThreshold: opts.consentiSogliaBassa },
             fx,
           );
           report = checked.report;
@@ -54,7 +54,9 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
             }
           }
           lang = requested ?? 'it';
-          report = await checkFiles({ files: paths, project: opts.progetto ?? defaultProject, dataset: opts.dataset }, fx);
+          // A partner's file inside a project is checked against that project's quartieri and catalogues.
+          const project = await ctx.project(opts.progetto, [...paths, process.cwd()]);
+          report = await checkFiles({ files: paths, project, dataset: opts.dataset }, fx);
         }
         if (opts.format === 'json') out.stdout(`${JSON.stringify(sayReport(lang, report), null, 2)}\n`);
         else if (opts.format === 'html') {
