@@ -2,7 +2,6 @@
 // template that does not parse is reported by `validate`, at its line, before a build stops on it.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { phrase } from '../i18n.js';
 import type { Problem } from '../types.js';
 import { projectFileRefusal } from '../provenance/paths.js';
@@ -10,6 +9,8 @@ import { projectFileRefusal } from '../provenance/paths.js';
 /** The parse errors of the project's templates (a link out of the project is the path guard's to report). */
 export async function checkProjectTemplates(root: string): Promise<Problem[]> {
   const problems: Problem[] = [];
+  // Loaded only for a project that has templates of its own: handlebars costs start-up time (issue 8).
+  let parse: ((source: string) => unknown) | undefined;
   for (const folder of ['templates', 'templates/partials']) {
     const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
@@ -17,8 +18,9 @@ export async function checkProjectTemplates(root: string): Promise<Problem[]> {
       if (await projectFileRefusal(root, abs)) continue;
       const source = await readFile(abs, 'utf8').catch(() => null);
       if (source === null) continue;
+      parse ??= (await import('handlebars')).default.parse;
       try {
-        Handlebars.parse(source);
+        parse(source);
       } catch (error) {
         problems.push(templateProblem(`${folder}/${name}`, error));
       }
