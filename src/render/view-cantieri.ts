@@ -125,24 +125,20 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   const target = def.obiettivi[0];
   const cityFigure = values.figure(id, 'citta', 'citta', anno);
   const nome = ctx.indicatorName(id);
-  const figure = ctx.figure(
-    `fig-${id}`,
-    ctx.text({ it: '{nome} per {area}, {anno}', en: '{nome} by {area}, {anno}' }, { nome, anno }),
-    {
-      kind: 'bullet',
-      title: nome,
-      labels: quartieri.map((q) => q.nome),
-      values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
-      target: target?.valore ?? cityFigure.value ?? 0,
-      targetLabel: target
-        ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
-        : ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }),
-      reference: target ? 'target' : 'average',
-      words: { ...ctx.words },
-      unit: def.unita,
-      decimals: def.decimali,
-    },
-  );
+  const figure = ctx.figure(`fig-${id}`, ctx.text({ it: '{nome} per {area}, {anno}', en: '{nome} by {area}, {anno}' }, { nome, anno }), {
+    kind: 'bullet',
+    title: nome,
+    labels: quartieri.map((q) => q.nome),
+    values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
+    target: target?.valore ?? cityFigure.value ?? 0,
+    targetLabel: target
+      ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
+      : ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }),
+    reference: target ? 'target' : 'average',
+    words: { ...ctx.words },
+    unit: def.unita,
+    decimals: def.decimali,
+  });
   const map = withMap ? mapFigure(ctx, id) : null;
   const head = [
     ctx.label('zona'),

@@ -44,7 +44,9 @@ describe("render only formats: no view reads the project's rows", () => {
     const context = read('render/view-context.ts');
     expect(model).not.toMatch(/ValidatedProject/);
     expect(model).toMatch(/catalogue: ReportCatalogue;/);
-    expect(context).toMatch(/export type ReportCatalogue = Pick<ValidatedProject, 'territorio' \| 'enti' \| 'servizi' \| 'anni' \| 'cantieri'>;/);
+    expect(context).toMatch(
+      /export type ReportCatalogue = Pick<ValidatedProject, 'territorio' \| 'enti' \| 'servizi' \| 'anni' \| 'cantieri'>;/,
+    );
     expect(context).toMatch(/readonly catalogue: ReportCatalogue,/);
   });
 
