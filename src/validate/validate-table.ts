@@ -209,10 +209,21 @@ export function validateTable(table: RawTable, context: TableContext): TableResu
             expected: phrase({ it: 'un quartiere esistente', en: 'an existing quartiere' }),
             message: phrase(
               {
-                it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste. Forse: {suggestions}.',
-                en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist. Perhaps: {suggestions}.',
+                it: 'Riga {row}, colonna {letter}: il quartiere "{value}" non esiste.{suggestions}',
+                en: 'Row {row}, column {letter}: the quartiere "{value}" does not exist.{suggestions}',
               },
-              { row, letter: columnLetter(column + 1), value: clip(text), suggestions: match.suggestions.join(', ') },
+              {
+                row,
+                letter: columnLetter(column + 1),
+                value: clip(text),
+                // Names close to the one written, when there are some; else where the codes are listed.
+                suggestions: match.suggestions.length
+                  ? phrase({ it: ' Forse: {list}.', en: ' Perhaps: {list}.' }, { list: match.suggestions.join(', ') })
+                  : phrase({
+                      it: ' Usare un codice o un nome di territorio/quartieri.csv.',
+                      en: ' Use a code or a name from territorio/quartieri.csv.',
+                    }),
+              },
             ),
           });
           continue;
