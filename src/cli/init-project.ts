@@ -64,7 +64,7 @@ const CANTIERI: { codice: string; titolo: string; titoloEn: string }[] = [
   { codice: 'giovani', titolo: 'Giovani', titoloEn: 'Young people' },
   { codice: 'progetti', titolo: 'Progetti con la comunità', titoloEn: 'Projects with the community' },
   { codice: 'poverta_lavoro', titolo: 'Povertà e lavoro', titoloEn: 'Poverty and work' },
-  { codice: 'anziani_disabili', titolo: 'Anziani e persone con disabilità', titoloEn: 'Older and disabled people' },
+  { codice: 'anziani_disabili', titolo: 'Anziani e persone con disabilità', titoloEn: 'Older people and people with disabilities' },
 ];
 
 // The services a comune starts from, one per cantiere; the comune delivers them, the example partner the last one.

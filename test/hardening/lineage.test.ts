@@ -70,6 +70,8 @@ function project(): ValidatedProject {
     contributi: [],
     report: { files: [] },
     dati: yearData(2024, { popolazione: rows }),
+    cantieri: [],
+    cantieriPredefiniti: true,
   } as unknown as ValidatedProject;
 }
 

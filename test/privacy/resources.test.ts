@@ -46,6 +46,8 @@ function project(volontari: Record<string, number>): ValidatedProject {
         ]),
       ],
     ]),
+    cantieri: [],
+    cantieriPredefiniti: true,
   } as unknown as ValidatedProject;
 }
 

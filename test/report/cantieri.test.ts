@@ -200,7 +200,8 @@ describe("Brescia's cantieri are Brescia's data", () => {
       .slice(1)
       .flatMap((line) => line.split(',').slice(1, 3))
       .map((title) => title.replace(/^"|"$/g, ''))
-      .filter((title) => title.length > 0 && title !== 'Prima infanzia');
+      // Plain names of a field anyone uses (bilancio init declares them too) are not Brescia's words.
+      .filter((title) => title.length > 0 && !['Prima infanzia', 'Early childhood'].includes(title));
     expect(titles).toContain('Le 100 leve per la città');
     const sources = (await readdir(path.join(repoRoot, 'src'), { recursive: true }))
       .map((f) => path.join('src', f))
