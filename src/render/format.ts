@@ -48,3 +48,13 @@ export function formatDate(date: Date, lang: Lang): string {
     timeZone: 'UTC',
   }).format(date);
 }
+
+/**
+ * A date with the Italian article it takes, for "inviati {data}": `il 14 marzo 2025`, but `l'1`, `l'8`,
+ * `l'11 marzo 2025` (the days said with a vowel: uno, otto, undici). In English `on 8 March 2025`.
+ */
+export function formatDateOn(date: Date, lang: Lang): string {
+  const text = formatDate(date, lang);
+  if (lang === 'en') return `on ${text}`;
+  return [1, 8, 11].includes(date.getUTCDate()) ? `l'${text}` : `il ${text}`;
+}

@@ -1,5 +1,6 @@
 import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { formatNumber } from './format.js';
+import { byCount, countOf, NOUNS } from '../i18n.js';
 import { mapFigure } from './view-map.js';
 import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
@@ -69,10 +70,17 @@ function equityText(ctx: ViewContext, id: string): string[] {
             { o: fmt(e.obiettivo) },
           )
         : ctx.text(
-            {
-              it: "Sono sotto l'obiettivo di {o} {n} {aree} su {tot}: {lista}.",
-              en: '{n} of {tot} {aree} are below the target of {o}: {lista}.',
-            },
+            byCount(
+              e.sottoObiettivo.length,
+              {
+                it: "1 {area} su {tot} è sotto l'obiettivo di {o}: {lista}.",
+                en: '1 of {tot} {aree} is below the target of {o}: {lista}.',
+              },
+              {
+                it: "{n} {aree} su {tot} sono sotto l'obiettivo di {o}: {lista}.",
+                en: '{n} of {tot} {aree} are below the target of {o}: {lista}.',
+              },
+            ),
             {
               o: fmt(e.obiettivo),
               n: e.sottoObiettivo.length,
@@ -222,7 +230,10 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
       intro:
         servizi.length === 0
           ? ctx.text({ it: 'Il catalogo non elenca servizi per questo cantiere.', en: 'The catalogue lists no service for this cantiere.' })
-          : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
+          : ctx.text(
+              { it: 'Il cantiere comprende {servizi}.', en: 'The cantiere comprises {servizi}.' },
+              { servizi: countOf(ctx.lang, servizi.length, NOUNS.servizio) },
+            ),
       servizi: servizi.map((s) => ({
         nome: s.nome,
         ente: s.enti.length === 0 ? '—' : s.enti.map((code) => catalogue.enti.find((e) => e.codice === code)?.nome ?? code).join(', '),

@@ -1,6 +1,6 @@
 import type { ValidationReport } from '../types.js';
 import type { ViewContext } from './view-context.js';
-import { formatDate, formatNumber } from './format.js';
+import { formatDateOn, formatNumber } from './format.js';
 
 export interface MethodView {
   id: string;
@@ -77,10 +77,10 @@ export function methodView(
     ...result.contributions.fonti.map((c) => ({
       nome: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
       dettaglio: ctx.text(
-        { it: '{file}, inviati il {data}', en: '{file}, sent on {data}' },
+        { it: '{file}, inviati {data}', en: '{file}, sent {data}' },
         {
           file: c.file.join(', '),
-          data: c.inviatoIl ? formatDate(new Date(c.inviatoIl), lang) : '—',
+          data: c.inviatoIl ? formatDateOn(new Date(c.inviatoIl), lang) : '—',
         },
       ),
     })),

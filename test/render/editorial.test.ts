@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { byCount, countOf, NOUNS, t } from '../../src/i18n.js';
+import { formatDateOn } from '../../src/render/format.js';
+import { signatureSaysRole } from '../../src/render/view-community.js';
+
+// Slips a reader saw in the Brescia report (issue 18): counts that agree with their noun, dates with the
+// article they take, and a voice's role not repeated after a signature that already says it.
+
+describe('counts agree with their noun', () => {
+  it('says 1 servizio and 3 servizi', () => {
+    expect(countOf('it', 1, NOUNS.servizio)).toBe('1 servizio');
+    expect(countOf('it', 3, NOUNS.servizio)).toBe('3 servizi');
+    expect(countOf('en', 1, NOUNS.servizio)).toBe('1 service');
+    expect(countOf('it', 0, NOUNS.servizio)).toBe('0 servizi');
+  });
+
+  it('picks the sentence whose verb agrees with the count', () => {
+    const one = { it: '1 quartiere è sotto', en: '1 area is below' };
+    const many = { it: '{n} quartieri sono sotto', en: '{n} areas are below' };
+    expect(t('it', byCount(1, one, many), { n: 1 })).toBe('1 quartiere è sotto');
+    expect(t('it', byCount(14, one, many), { n: 14 })).toBe('14 quartieri sono sotto');
+  });
+});
+
+describe('dates with their article', () => {
+  const on = (iso: string, lang: 'it' | 'en' = 'it') => formatDateOn(new Date(iso), lang);
+  it("elides before the days said with a vowel: l'1, l'8, l'11", () => {
+    expect(on('2025-03-08')).toBe("l'8 marzo 2025");
+    expect(on('2025-03-01')).toBe("l'1 marzo 2025");
+    expect(on('2025-03-11')).toBe("l'11 marzo 2025");
+  });
+  it('keeps il before the others, and says on in English', () => {
+    expect(on('2025-03-14')).toBe('il 14 marzo 2025');
+    expect(on('2025-03-18')).toBe('il 18 marzo 2025');
+    expect(on('2025-03-08', 'en')).toBe('on 8 March 2025');
+  });
+});
+
+describe("a voice's role after its signature", () => {
+  it('is not repeated in another gender or number', () => {
+    expect(signatureSaysRole('Franca, volontaria ACLI', 'volontario')).toBe(true);
+    expect(signatureSaysRole('Le volontarie del Punto comunità', 'volontario')).toBe(true);
+    expect(signatureSaysRole('Anna, operatrice', 'operatore')).toBe(true);
+    expect(signatureSaysRole('Giuseppe', 'volontario')).toBe(false);
+    expect(signatureSaysRole('Mamma di Luca', 'familiare')).toBe(false);
+  });
+});
