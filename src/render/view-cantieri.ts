@@ -270,8 +270,8 @@ export function cantieriNotes(ctx: ViewContext, cantieri: CantieriChapters): str
     notes.push(
       ctx.text(
         {
-          it: "Il progetto non dà in italiano il titolo o l'introduzione dei cantieri {list}: sono riportati nella lingua in cui sono dichiarati (catalogo/cantieri.csv).",
-          en: 'The project gives no English title or introduction for the cantieri {list}: they are printed in Italian, as declared (catalogo/cantieri.csv).',
+          it: "Il progetto non dà in italiano il titolo o l'introduzione dei cantieri {list}: sono riportati nella lingua in cui sono dichiarati nel catalogo dei cantieri.",
+          en: 'The project gives no English title or introduction for the cantieri {list}: they are printed in Italian, as declared in the catalogue of cantieri.',
         },
         { list: titles(untranslated) },
       ),

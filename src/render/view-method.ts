@@ -1,6 +1,7 @@
 import type { ValidationReport } from '../types.js';
 import type { ViewContext } from './view-context.js';
 import { formatDateOn, formatNumber } from './format.js';
+import { datasetsText } from './dataset-words.js';
 
 export interface MethodView {
   id: string;
@@ -40,8 +41,8 @@ export function methodView(
       en: "Every indicator is a ratio: numerator / denominator × scale. For zones and the {intero}, numerators and denominators are first summed over the {aree} and then divided: a zone's value is not the mean of the values of its {aree}. Data whose {area} is not known (ND) count only in the {intero} total.",
     }),
     ctx.text({
-      it: 'I valori sono arrotondati al numero di decimali indicato per ciascun indicatore, con arrotondamento "half away from zero" sul rapporto esatto (0,05 diventa 0,1). Le variazioni sono differenze tra valori pubblicati.',
-      en: "Values are rounded to each indicator's stated decimals, half away from zero on the exact ratio (0.05 becomes 0.1). Changes are differences between published values.",
+      it: 'I valori sono arrotondati alla cifra indicata per ciascun indicatore, a partire dal rapporto esatto; un 5 si arrotonda per eccesso (0,05 diventa 0,1). Le variazioni sono differenze tra valori pubblicati.',
+      en: "Values are rounded to each indicator's stated decimals, starting from the exact ratio; a 5 is rounded up (0.05 becomes 0.1). Changes are differences between published values.",
     }),
     ctx.text(
       {
@@ -77,10 +78,10 @@ export function methodView(
     ...result.contributions.fonti.map((c) => ({
       nome: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
       dettaglio: ctx.text(
-        { it: '{file}, inviati {data}', en: '{file}, sent {data}' },
+        c.inviatoIl ? { it: '{dati}, dati inviati {data}', en: '{dati}, data sent {data}' } : { it: '{dati}', en: '{dati}' },
         {
-          file: c.file.join(', '),
-          data: c.inviatoIl ? formatDateOn(new Date(c.inviatoIl), lang) : '—',
+          dati: datasetsText(c.file, lang),
+          data: c.inviatoIl ? formatDateOn(new Date(c.inviatoIl), lang) : '',
         },
       ),
     })),

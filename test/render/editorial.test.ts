@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { byCount, countOf, NOUNS, t } from '../../src/i18n.js';
 import { formatDateOn } from '../../src/render/format.js';
 import { signatureSaysRole } from '../../src/render/view-community.js';
+import { formulaText } from '../../src/render/formula-text.js';
+import { datasetsText } from '../../src/render/dataset-words.js';
 
 // Slips a reader saw in the Brescia report (issue 18): counts that agree with their noun, dates with the
 // article they take, and a voice's role not repeated after a signature that already says it.
@@ -43,5 +45,24 @@ describe("a voice's role after its signature", () => {
     expect(signatureSaysRole('Anna, operatrice', 'operatore')).toBe(true);
     expect(signatureSaysRole('Giuseppe', 'volontario')).toBe(false);
     expect(signatureSaysRole('Mamma di Luca', 'familiare')).toBe(false);
+  });
+});
+
+describe('public text names no file and prints no code', () => {
+  it('prints formulas in readable notation, with comma decimals in Italian', () => {
+    expect(formulaText('popolazione[eta>=65]', 'it')).toBe('popolazione (età ≥ 65)');
+    expect(formulaText('popolazione[eta>=15, eta<=64]', 'it')).toBe('popolazione (età 15–64)');
+    expect(formulaText('popolazione[eta>=15, eta<=64]', 'en')).toBe('popolazione (age 15–64)');
+    expect(formulaText('erogazioni[servizio=NIDO].posti', 'it')).toBe('posti (erogazioni, servizio NIDO)');
+    expect(formulaText('popolazione.eta + 0.5 * popolazione', 'it')).toBe('età (popolazione) + 0,5 × popolazione');
+    expect(formulaText('(popolazione + popolazione@-1) / 2', 'it')).toBe('(popolazione + popolazione (anno precedente)) / 2');
+    for (const text of ['popolazione[eta<=14] + popolazione[eta>=65]', 'popolazione[cittadinanza=STR, eta<=17]'])
+      expect(formulaText(text, 'it')).not.toMatch(/[[\]<>]|\.\d/);
+  });
+
+  it('names what a partner sent by its dataset, never by its file name', () => {
+    expect(datasetsText(['erogazioni_acli.csv'], 'it')).toBe('erogazioni dei servizi');
+    expect(datasetsText(['Erogazioni-2.xlsx', 'erogazioni_b.json', 'voci_x.json'], 'en')).toBe("service delivery, citizens' voices");
+    expect(datasetsText(['erogazioni_acli.csv'], 'it')).not.toMatch(/\.csv/);
   });
 });
