@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { byCount, countOf, NOUNS, t } from '../../src/i18n.js';
 import { formatDateOn } from '../../src/render/format.js';
 import { signatureSaysRole } from '../../src/render/view-community.js';
@@ -65,4 +66,36 @@ describe('public text names no file and prints no code', () => {
     expect(datasetsText(['Erogazioni-2.xlsx', 'erogazioni_b.json', 'voci_x.json'], 'en')).toBe("service delivery, citizens' voices");
     expect(datasetsText(['erogazioni_acli.csv'], 'it')).not.toMatch(/\.csv/);
   });
+});
+
+describe("the method note's withheld values", () => {
+  // The golden reports are what bilancio prints: the count of the note and its list must agree, and the
+  // legend of * appear only where a value carries one.
+  const cases = [
+    {
+      dir: 'brescia-piccolo',
+      count: /Valori omessi nel \d+: per la soglia (\d+), complementari (\d+)\./,
+      legend: '(* = omissione complementare)',
+    },
+    {
+      dir: 'brescia-piccolo-en-nd',
+      count: /Values withheld in \d+: (\d+) under the threshold, (\d+) as complements\./,
+      legend: '(* = complementary)',
+    },
+  ];
+  for (const c of cases)
+    it(`count what they list (${c.dir})`, async () => {
+      const text = await readFile(new URL(`../golden/${c.dir}/expected/report.txt`, import.meta.url), 'utf8');
+      const [, p, s] = c.count.exec(text)!;
+      const after = text.slice(text.search(c.count));
+      const list = after.slice(after.indexOf('\n', after.search(/\n(Dove|Where)/) + 1), after.search(/\n\s*\n\s*\n/) + 1);
+      const names = list
+        .split('\n')
+        .flatMap((line) => (line.includes(':') ? line.slice(line.indexOf(':') + 1) : line).split(','))
+        .map((x) => x.trim())
+        .filter(Boolean);
+      expect(names.length).toBe(Number(p) + Number(s));
+      expect(names.filter((x) => x.endsWith('*')).length).toBe(Number(s));
+      expect(text.includes(c.legend)).toBe(Number(s) > 0);
+    });
 });
