@@ -56,5 +56,11 @@ export function formatDate(date: Date, lang: Lang): string {
 export function formatDateOn(date: Date, lang: Lang): string {
   const text = formatDate(date, lang);
   if (lang === 'en') return `on ${text}`;
-  return [1, 8, 11].includes(date.getUTCDate()) ? `l'${text}` : `il ${text}`;
+  return `${numberArticle(date.getUTCDate())}${text}`;
+}
+
+/** The Italian article before a whole number said aloud: `l'` before uno, otto…, undici, ottanta, ottocento; else `il `. */
+export function numberArticle(n: number): string {
+  const digits = String(Math.abs(Math.trunc(n)));
+  return n === 1 || n === 11 || digits.startsWith('8') || /^11\d{3}$/.test(digits) ? "l'" : 'il ';
 }

@@ -5,6 +5,7 @@ import { mapFigure } from './view-map.js';
 import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
 import { cantiereWords } from './cantiere-text.js';
+import { sortedByValue } from './sort-areas.js';
 
 export interface ServiceView {
   nome: string;
@@ -131,13 +132,16 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
     z.quartieri.map((code) => catalogue.territorio.quartieri.find((q) => q.codice === code)!),
   );
   const target = def.obiettivi[0];
+  const bars = sortedByValue(
+    quartieri.map((q) => ({ codice: q.codice, nome: q.nome, value: values.figure(id, 'quartiere', q.codice, anno).value })),
+  );
   const cityFigure = values.figure(id, 'citta', 'citta', anno);
   const nome = ctx.indicatorName(id);
   const figure = ctx.figure(`fig-${id}`, ctx.text({ it: '{nome} per {area}, {anno}', en: '{nome} by {area}, {anno}' }, { nome, anno }), {
     kind: 'bullet',
     title: nome,
-    labels: quartieri.map((q) => q.nome),
-    values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
+    labels: bars.map((q) => q.nome),
+    values: bars.map((q) => q.value),
     target: target?.valore ?? cityFigure.value ?? 0,
     targetLabel: target
       ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { byCount, countOf, NOUNS, t } from '../../src/i18n.js';
-import { formatDateOn } from '../../src/render/format.js';
+import { formatDateOn, numberArticle } from '../../src/render/format.js';
 import { signatureSaysRole } from '../../src/render/view-community.js';
 import { formulaText } from '../../src/render/formula-text.js';
+import { sortedByValue } from '../../src/render/sort-areas.js';
+import { AVERAGE_TOLERANCE, isBelowReference, toleranceWords } from '../../src/render/chart-style.js';
 import { datasetsText } from '../../src/render/dataset-words.js';
 
 // Slips a reader saw in the Brescia report (issue 18): counts that agree with their noun, dates with the
@@ -98,4 +100,38 @@ describe("the method note's withheld values", () => {
       expect(names.filter((x) => x.endsWith('*')).length).toBe(Number(s));
       expect(text.includes(c.legend)).toBe(Number(s) > 0);
     });
+});
+
+describe('bars of areas', () => {
+  it('are sorted by value, highest first; ties by name, n.d. last, always in the same order', () => {
+    const areas = [
+      { codice: '4', nome: 'Sanpolino', value: null },
+      { codice: '1', nome: 'Folzano', value: 9.8 },
+      { codice: '2', nome: 'Centro', value: 40 },
+      { codice: '3', nome: 'Caionvico', value: 9.8 },
+      { codice: '5', nome: 'Borgo Trento', value: null },
+      { codice: '6', nome: 'Don Bosco', value: 0 },
+    ];
+    const names = sortedByValue(areas).map((a) => a.nome);
+    expect(names).toEqual(['Centro', 'Caionvico', 'Folzano', 'Don Bosco', 'Borgo Trento', 'Sanpolino']);
+    expect(sortedByValue([...areas].reverse()).map((a) => a.nome)).toEqual(names);
+  });
+
+  it('are marked below the city only beyond the declared tolerance; below a target, at once', () => {
+    expect(AVERAGE_TOLERANCE).toBeGreaterThan(0);
+    expect(isBelowReference(0.7, 0.8, 'average')).toBe(false);
+    expect(isBelowReference(0.8 * (1 - AVERAGE_TOLERANCE) - 0.01, 0.8, 'average')).toBe(true);
+    expect(isBelowReference(32.9, 33, 'target')).toBe(true);
+    expect(isBelowReference(33, 33, 'target')).toBe(false);
+  });
+});
+
+describe('the legend says the tolerance', () => {
+  it("in words that agree: l'80%, dell'80%", () => {
+    const w = toleranceWords();
+    expect(w.quota).toBe(`${Math.round((1 - AVERAGE_TOLERANCE) * 100)}%`);
+    if (w.quota === '80%') expect([w.l_quota, w.del_quota]).toEqual(["l'80%", "dell'80%"]);
+    expect(numberArticle(70)).toBe('il ');
+    expect(numberArticle(11)).toBe("l'");
+  });
 });
