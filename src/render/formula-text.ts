@@ -1,4 +1,5 @@
 import type { Lang } from '../types.js';
+import { formatNumber } from './format.js';
 import { parseExpression, type Condition, type Expression, type Reference } from '../compute/expression.js';
 
 // An indicator's numerator or denominator printed for readers, not in the catalogue's expression
@@ -92,4 +93,11 @@ export function formulaText(expression: string, lang: Lang): string {
 export function formulaIsCompound(expression: string): boolean {
   const parsed = parseExpression(expression);
   return 'expression' in parsed && parsed.expression.kind === 'binary';
+}
+
+/** numerator / denominator × scale in readable notation; brackets only around a side that needs them. */
+export function ratioText(d: { numeratore: string; denominatore: string; scala: number }, lang: Lang): string {
+  const side = (e: string) => (formulaIsCompound(e) ? `(${formulaText(e, lang)})` : formulaText(e, lang));
+  const ratio = d.denominatore.trim() === '1' ? side(d.numeratore) : `${side(d.numeratore)} / ${side(d.denominatore)}`;
+  return d.scala === 1 ? ratio : `${ratio} × ${formatNumber(d.scala, lang, 0)}`;
 }

@@ -1,7 +1,6 @@
 import type { ViewContext, TableView } from './view-context.js';
 import { formatNumber } from './format.js';
-import { formulaIsCompound, formulaText } from './formula-text.js';
-import type { Lang } from '../types.js';
+import { ratioText } from './formula-text.js';
 
 export interface AnnexView {
   id: string;
@@ -73,7 +72,7 @@ export function annexView(ctx: ViewContext): AnnexView {
       cells: [
         { text: `${ctx.indicatorName(d.id)} (${d.id})`, numeric: false, header: true },
         { text: ctx.lang === 'it' ? d.definizione : d.definizioneEn, numeric: false },
-        { text: computationText(d, ctx.lang), numeric: false },
+        { text: ratioText(d, ctx.lang), numeric: false },
         {
           text:
             d.obiettivi.map((o) => `${formatNumber(o.valore, ctx.lang, d.decimali)} ${d.unita}: ${o.etichetta} (${o.fonte})`).join('; ') ||
@@ -145,11 +144,4 @@ export function annexView(ctx: ViewContext): AnnexView {
     else glossary.push(entry);
   }
   return { id: 'appendici', title: ctx.label('appendici'), tables, definitions, glossary };
-}
-
-/** numerator / denominator × scale in readable notation; brackets only around a side that needs them. */
-function computationText(d: { numeratore: string; denominatore: string; scala: number }, lang: Lang): string {
-  const side = (e: string) => (formulaIsCompound(e) ? `(${formulaText(e, lang)})` : formulaText(e, lang));
-  const ratio = d.denominatore.trim() === '1' ? side(d.numeratore) : `${side(d.numeratore)} / ${side(d.denominatore)}`;
-  return d.scala === 1 ? ratio : `${ratio} × ${formatNumber(d.scala, lang, 0)}`;
 }

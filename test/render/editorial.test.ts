@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { byCount, countOf, NOUNS, t } from '../../src/i18n.js';
 import { formatDateOn, numberArticle } from '../../src/render/format.js';
 import { signatureSaysRole } from '../../src/render/view-community.js';
-import { formulaText } from '../../src/render/formula-text.js';
+import { formulaText, ratioText } from '../../src/render/formula-text.js';
 import { sortedByValue } from '../../src/render/sort-areas.js';
 import { AVERAGE_TOLERANCE, isBelowReference, toleranceWords } from '../../src/render/chart-style.js';
 import { datasetsText } from '../../src/render/dataset-words.js';
@@ -133,5 +133,16 @@ describe('the legend says the tolerance', () => {
     if (w.quota === '80%') expect([w.l_quota, w.del_quota]).toEqual(["l'80%", "dell'80%"]);
     expect(numberArticle(70)).toBe('il ');
     expect(numberArticle(11)).toBe("l'");
+  });
+});
+
+describe('a changed definition', () => {
+  it('is printed in the same readable notation as the annex', () => {
+    expect(ratioText({ numeratore: 'popolazione[eta>=64]', denominatore: 'popolazione', scala: 100 }, 'it')).toBe(
+      'popolazione (età ≥ 64) / popolazione × 100',
+    );
+    expect(ratioText({ numeratore: 'popolazione.eta + 0.5 * popolazione', denominatore: 'popolazione', scala: 1 }, 'it')).toBe(
+      '(età (popolazione) + 0,5 × popolazione) / popolazione',
+    );
   });
 });
