@@ -146,3 +146,12 @@ describe('a changed definition', () => {
     );
   });
 });
+
+describe('rounding said in words', () => {
+  it('in the open data and in explain, no "half away from zero"', async () => {
+    for (const file of ['../../src/compute/open-data.ts', '../../src/provenance/explain-messages.ts', '../../src/render/view-method.ts']) {
+      const text = await readFile(new URL(file, import.meta.url), 'utf8');
+      expect(text.replace(/^\s*(\/\/|\*|\/\*).*$/gm, '')).not.toMatch(/half away from zero|lontano da zero/i);
+    }
+  });
+});
