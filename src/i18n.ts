@@ -77,6 +77,11 @@ export function countOf(lang: Lang, n: number, forms: { it: [string, string]; en
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The text that agrees with a count: `one` for exactly 1, `many` otherwise (0 included, as in Italian and English). */
+export function byCount(n: number, one: Bilingual, many: Bilingual): Bilingual {
+  return n === 1 ? one : many;
+}
+
 /** A count with its noun in the right number, to be said later. */
 export function countPhrase(n: number, forms: { it: [string, string]; en: [string, string] }): Phrase {
   const form = n === 1 ? 0 : 1;
@@ -89,4 +94,5 @@ export const NOUNS = {
   errore: { it: ['errore', 'errori'], en: ['error', 'errors'] },
   avviso: { it: ['avviso', 'avvisi'], en: ['warning', 'warnings'] },
   cella: { it: ['cella', 'celle'], en: ['cell', 'cells'] },
+  servizio: { it: ['servizio', 'servizi'], en: ['service', 'services'] },
 } satisfies Record<string, { it: [string, string]; en: [string, string] }>;

@@ -12,7 +12,12 @@ export interface DefinitionChange {
   /** The formula as `(numeratore) / (denominatore) × scala`. */
   prima: string;
   ora: string;
+  /** The same two formulas in parts, for a reader's notation (render prints them). */
+  parti: { prima: FormulaParts; ora: FormulaParts };
 }
+
+type FormulaParts = Pick<IndicatorDefinition, 'numeratore' | 'denominatore' | 'scala'>;
+const partsOf = (d: FormulaParts): FormulaParts => ({ numeratore: d.numeratore, denominatore: d.denominatore, scala: d.scala });
 
 /** The formula of a definition in one line. */
 export function formulaOf(d: Pick<IndicatorDefinition, 'numeratore' | 'denominatore' | 'scala'>): string {
@@ -28,7 +33,18 @@ export function compareDefinitions(before: IndicatorDefinition[], now: Indicator
     if (!o) return [];
     const same =
       normalize(o.numeratore) === normalize(d.numeratore) && normalize(o.denominatore) === normalize(d.denominatore) && o.scala === d.scala;
-    return same ? [] : [{ indicatore: d.id, nome: d.nome, nomeEn: d.nomeEn, prima: formulaOf(o), ora: formulaOf(d) }];
+    return same
+      ? []
+      : [
+          {
+            indicatore: d.id,
+            nome: d.nome,
+            nomeEn: d.nomeEn,
+            prima: formulaOf(o),
+            ora: formulaOf(d),
+            parti: { prima: partsOf(o), ora: partsOf(d) },
+          },
+        ];
   });
 }
 

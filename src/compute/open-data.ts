@@ -94,7 +94,8 @@ export function dataPackage(options: {
     {
       name: 'valore',
       type: 'number',
-      description: 'numeratore / denominatore × scala, arrotondato (half away from zero); vuoto se soppresso o non calcolabile.',
+      description:
+        'numeratore / denominatore × scala, arrotondato alla cifra indicata (un 5 per eccesso); vuoto se soppresso o non calcolabile.',
     },
     { name: 'numeratore', type: 'number', description: 'Somma del numeratore sul territorio.' },
     { name: 'denominatore', type: 'number', description: 'Somma del denominatore sul territorio.' },

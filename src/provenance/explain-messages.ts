@@ -27,8 +27,8 @@ export const EXPLAIN = {
   },
   definition: { it: 'Definizione', en: 'Definition' },
   formula: {
-    it: 'Calcolo: numeratore ÷ denominatore × {scala}, arrotondato {arrotondamento} (metà lontano da zero); unità: {unita}',
-    en: 'Computation: numerator ÷ denominator × {scala}, rounded {arrotondamento} (half away from zero); unit: {unita}',
+    it: 'Calcolo: numeratore ÷ denominatore × {scala}, arrotondato {arrotondamento} (un 5 per eccesso); unità: {unita}',
+    en: 'Computation: numerator ÷ denominator × {scala}, rounded {arrotondamento} (a 5 rounds up); unit: {unita}',
   },
   toUnit: { it: "all'unità", en: 'to the unit' },
   toOneDecimal: { it: 'a 1 decimale', en: 'to 1 decimal' },

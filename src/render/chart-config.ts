@@ -6,7 +6,17 @@ import { formatNumber } from './format.js';
 import { barLabels, type ChartGeometry } from './chart-plugins.js';
 import { areaBarLayout, type AreaBarLayout, type Measure } from './chart-layout.js';
 import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
-import { PALETTE, POINT_STYLES, SUPPRESSED_MARK, WORDS, formatValue, seriesColour, tickDecimals } from './chart-style.js';
+import {
+  PALETTE,
+  POINT_STYLES,
+  SUPPRESSED_MARK,
+  WORDS,
+  formatValue,
+  isBelowReference,
+  seriesColour,
+  tickDecimals,
+  toleranceWords,
+} from './chart-style.js';
 
 // From a chart spec to a Chart.js configuration: the only place that knows Chart.js options.
 
@@ -271,7 +281,7 @@ function bulletConfig(
   context: ChartContext,
 ): { config: Config; layout: AreaBarLayout } {
   const format = (v: number): string => formatValue(v, lang, spec.decimals, spec.unit);
-  const colours = spec.values.map((v) => (v != null && v >= spec.target ? PALETTE.green : PALETTE.orange));
+  const colours = spec.values.map((v) => (v != null && !isBelowReference(v, spec.target, spec.reference) ? PALETTE.green : PALETTE.orange));
   const average = spec.reference === 'average';
   const layout = areaBarLayout(
     {
@@ -309,13 +319,19 @@ function bulletConfig(
           labels: {
             generateLabels: () => [
               {
-                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached, spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
+                text: t(lang, average ? WORDS.aboveAverage : WORDS.reached, {
+                  ...(spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
+                  ...toleranceWords(),
+                }),
                 fillStyle: PALETTE.green,
                 strokeStyle: PALETTE.green,
                 lineWidth: 0,
               },
               {
-                text: t(lang, average ? WORDS.belowAverage : WORDS.below, spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
+                text: t(lang, average ? WORDS.belowAverage : WORDS.below, {
+                  ...(spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),
+                  ...toleranceWords(),
+                }),
                 fillStyle: PALETTE.orange,
                 strokeStyle: PALETTE.orange,
                 lineWidth: 0,

@@ -1,6 +1,6 @@
 import type { Bilingual } from '../i18n.js';
 import type { Lang } from '../types.js';
-import { formatNumber } from './format.js';
+import { formatNumber, numberArticle } from './format.js';
 
 // Colours, font and fixed words shared by every chart.
 
@@ -58,8 +58,8 @@ export const WORDS = {
   femalesForeign: { it: 'Femmine straniere', en: 'Foreign females' },
   reached: { it: 'Obiettivo raggiunto', en: 'Target reached' },
   below: { it: "Sotto l'obiettivo", en: 'Below target' },
-  aboveAverage: { it: 'Pari o sopra il valore {dell_intero}', en: 'At or above the {intero} value' },
-  belowAverage: { it: 'Sotto il valore {dell_intero}', en: 'Below the {intero} value' },
+  aboveAverage: { it: 'Almeno {l_quota} del valore {dell_intero}', en: 'At least {quota} of the {intero} value' },
+  belowAverage: { it: 'Meno {del_quota} del valore {dell_intero}', en: 'Less than {quota} of the {intero} value' },
 } satisfies Record<string, Bilingual>;
 
 /** Colour of the series at `index`, cycling through the palette. */
@@ -81,4 +81,24 @@ export function tickDecimals(values: readonly number[], max: number): number {
     if (values.every((v) => Math.abs(Math.round(v * scale) - v * scale) < 1e-6)) return d;
   }
   return max;
+}
+
+/**
+ * How far below the city's value an area may be before its bar is marked (orange) when the line is the
+ * city's value, not a target: a fraction of that value. 0,7 against 0,8 is a difference of rounding and of
+ * small numbers, not a gap to point at; the legend says the tolerance.
+ */
+export const AVERAGE_TOLERANCE = 0.2;
+
+/** Whether a bar of a bullet chart is marked as below its line: below a target, or beyond the tolerance below the city. */
+export function isBelowReference(value: number, target: number, reference: 'target' | 'average' = 'target'): boolean {
+  if (reference === 'target' || target <= 0) return value < target;
+  return value < target * (1 - AVERAGE_TOLERANCE);
+}
+
+/** The words of the tolerance for the legend: {quota} "80%", {l_quota} "l'80%", {del_quota} "dell'80%". */
+export function toleranceWords(): Record<string, string> {
+  const share = Math.round((1 - AVERAGE_TOLERANCE) * 100);
+  const article = numberArticle(share);
+  return { quota: `${share}%`, l_quota: `${article}${share}%`, del_quota: `${article === "l'" ? "dell'" : 'del '}${share}%` };
 }

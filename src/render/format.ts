@@ -48,3 +48,19 @@ export function formatDate(date: Date, lang: Lang): string {
     timeZone: 'UTC',
   }).format(date);
 }
+
+/**
+ * A date with the Italian article it takes, for "inviati {data}": `il 14 marzo 2025`, but `l'1`, `l'8`,
+ * `l'11 marzo 2025` (the days said with a vowel: uno, otto, undici). In English `on 8 March 2025`.
+ */
+export function formatDateOn(date: Date, lang: Lang): string {
+  const text = formatDate(date, lang);
+  if (lang === 'en') return `on ${text}`;
+  return `${numberArticle(date.getUTCDate())}${text}`;
+}
+
+/** The Italian article before a whole number said aloud: `l'` before uno, otto…, undici, ottanta, ottocento; else `il `. */
+export function numberArticle(n: number): string {
+  const digits = String(Math.abs(Math.trunc(n)));
+  return n === 1 || n === 11 || digits.startsWith('8') || /^11\d{3}$/.test(digits) ? "l'" : 'il ';
+}

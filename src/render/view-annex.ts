@@ -1,5 +1,6 @@
 import type { ViewContext, TableView } from './view-context.js';
 import { formatNumber } from './format.js';
+import { ratioText } from './formula-text.js';
 
 export interface AnnexView {
   id: string;
@@ -71,7 +72,7 @@ export function annexView(ctx: ViewContext): AnnexView {
       cells: [
         { text: `${ctx.indicatorName(d.id)} (${d.id})`, numeric: false, header: true },
         { text: ctx.lang === 'it' ? d.definizione : d.definizioneEn, numeric: false },
-        { text: `(${d.numeratore}) / (${d.denominatore}) × ${formatNumber(d.scala, ctx.lang, 0)}`, numeric: false },
+        { text: ratioText(d, ctx.lang), numeric: false },
         {
           text:
             d.obiettivi.map((o) => `${formatNumber(o.valore, ctx.lang, d.decimali)} ${d.unita}: ${o.etichetta} (${o.fonte})`).join('; ') ||

@@ -1,9 +1,11 @@
 import type { ViewContext, FigureView, TableView, RichText } from './view-context.js';
 import { formatNumber } from './format.js';
+import { byCount, countOf, NOUNS } from '../i18n.js';
 import { mapFigure } from './view-map.js';
 import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
 import { cantiereWords } from './cantiere-text.js';
+import { sortedByValue } from './sort-areas.js';
 
 export interface ServiceView {
   nome: string;
@@ -69,10 +71,17 @@ function equityText(ctx: ViewContext, id: string): string[] {
             { o: fmt(e.obiettivo) },
           )
         : ctx.text(
-            {
-              it: "Sono sotto l'obiettivo di {o} {n} {aree} su {tot}: {lista}.",
-              en: '{n} of {tot} {aree} are below the target of {o}: {lista}.',
-            },
+            byCount(
+              e.sottoObiettivo.length,
+              {
+                it: "1 {area} su {tot} è sotto l'obiettivo di {o}: {lista}.",
+                en: '1 of {tot} {aree} is below the target of {o}: {lista}.',
+              },
+              {
+                it: "{n} {aree} su {tot} sono sotto l'obiettivo di {o}: {lista}.",
+                en: '{n} of {tot} {aree} are below the target of {o}: {lista}.',
+              },
+            ),
             {
               o: fmt(e.obiettivo),
               n: e.sottoObiettivo.length,
@@ -123,13 +132,16 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
     z.quartieri.map((code) => catalogue.territorio.quartieri.find((q) => q.codice === code)!),
   );
   const target = def.obiettivi[0];
+  const bars = sortedByValue(
+    quartieri.map((q) => ({ codice: q.codice, nome: q.nome, value: values.figure(id, 'quartiere', q.codice, anno).value })),
+  );
   const cityFigure = values.figure(id, 'citta', 'citta', anno);
   const nome = ctx.indicatorName(id);
   const figure = ctx.figure(`fig-${id}`, ctx.text({ it: '{nome} per {area}, {anno}', en: '{nome} by {area}, {anno}' }, { nome, anno }), {
     kind: 'bullet',
     title: nome,
-    labels: quartieri.map((q) => q.nome),
-    values: quartieri.map((q) => values.figure(id, 'quartiere', q.codice, anno).value),
+    labels: bars.map((q) => q.nome),
+    values: bars.map((q) => q.value),
     target: target?.valore ?? cityFigure.value ?? 0,
     targetLabel: target
       ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
@@ -222,7 +234,10 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
       intro:
         servizi.length === 0
           ? ctx.text({ it: 'Il catalogo non elenca servizi per questo cantiere.', en: 'The catalogue lists no service for this cantiere.' })
-          : ctx.text({ it: 'Il cantiere comprende {n} servizi.', en: 'The cantiere comprises {n} services.' }, { n: servizi.length }),
+          : ctx.text(
+              { it: 'Il cantiere comprende {servizi}.', en: 'The cantiere comprises {servizi}.' },
+              { servizi: countOf(ctx.lang, servizi.length, NOUNS.servizio) },
+            ),
       servizi: servizi.map((s) => ({
         nome: s.nome,
         ente: s.enti.length === 0 ? '—' : s.enti.map((code) => catalogue.enti.find((e) => e.codice === code)?.nome ?? code).join(', '),
@@ -259,8 +274,8 @@ export function cantieriNotes(ctx: ViewContext, cantieri: CantieriChapters): str
     notes.push(
       ctx.text(
         {
-          it: "Il progetto non dà in italiano il titolo o l'introduzione dei cantieri {list}: sono riportati nella lingua in cui sono dichiarati (catalogo/cantieri.csv).",
-          en: 'The project gives no English title or introduction for the cantieri {list}: they are printed in Italian, as declared (catalogo/cantieri.csv).',
+          it: "Il progetto non dà in italiano il titolo o l'introduzione dei cantieri {list}: sono riportati nella lingua in cui sono dichiarati nel catalogo dei cantieri.",
+          en: 'The project gives no English title or introduction for the cantieri {list}: they are printed in Italian, as declared in the catalogue of cantieri.',
         },
         { list: titles(untranslated) },
       ),

@@ -1,5 +1,6 @@
 import type { DefinitionChange } from '../compute/definition-changes.js';
 import type { ViewContext } from './view-context.js';
+import { ratioText } from './formula-text.js';
 
 /** Method-note paragraphs naming the indicators whose definition changed since the comparison year's edition. */
 export function definitionChangeNotes(ctx: ViewContext, byEdition: Map<number, DefinitionChange[]>): string[] {
@@ -9,8 +10,8 @@ export function definitionChangeNotes(ctx: ViewContext, byEdition: Map<number, D
   return [
     ctx.text(
       {
-        it: 'Definizioni cambiate rispetto al bilancio {p} (catalogo/indicatori.{p}.json): i valori del {p} riportati qui sono ricalcolati con la definizione attuale e possono differire da quelli pubblicati allora.',
-        en: 'Definitions changed since the {p} report (catalogo/indicatori.{p}.json): the {p} values shown here are recomputed with the current definition and may differ from those published then.',
+        it: 'Definizioni cambiate rispetto al bilancio {p} (il suo catalogo degli indicatori): i valori del {p} riportati qui sono ricalcolati con la definizione attuale e possono differire da quelli pubblicati allora.',
+        en: 'Definitions changed since the {p} report (its catalogue of indicators): the {p} values shown here are recomputed with the current definition and may differ from those published then.',
       },
       { p: previous! },
     ),
@@ -20,7 +21,12 @@ export function definitionChangeNotes(ctx: ViewContext, byEdition: Map<number, D
           it: 'Definizione cambiata: «{nome}» ({id}) era {prima}, ora è {ora}.',
           en: 'Changed definition: «{nome}» ({id}) was {prima}, now {ora}.',
         },
-        { nome: ctx.lang === 'it' ? c.nome : c.nomeEn, id: c.indicatore, prima: c.prima, ora: c.ora },
+        {
+          nome: ctx.lang === 'it' ? c.nome : c.nomeEn,
+          id: c.indicatore,
+          prima: ratioText(c.parti.prima, ctx.lang),
+          ora: ratioText(c.parti.ora, ctx.lang),
+        },
       ),
     ),
   ];

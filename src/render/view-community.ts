@@ -15,13 +15,35 @@ export interface CommunityView {
   voices: { cantiere: string; voci: VoiceView[] }[];
 }
 
+/** The stem of an Italian role noun, the same for its genders and numbers: volontari(o|a|e), operat(ore|rice). */
+function roleStem(word: string): string {
+  const w = word.toLocaleLowerCase('it');
+  const tore = /(.+)t(ore|ori|rice|rici)$/.exec(w);
+  if (tore) return `${tore[1]}t`;
+  return w.length > 3 ? w.replace(/i?[aeio]$/, '') : w;
+}
+
+/** Whether a voice's signature already names its role, in whatever gender or number it is written. */
+export function signatureSaysRole(firma: string, ruolo: string): boolean {
+  const words = firma
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
+    .map(roleStem);
+  const role = ruolo
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
+    .map(roleStem);
+  if (role.length === 0) return true;
+  return words.some((_, i) => role.every((r, j) => words[i + j] === r));
+}
+
 /** The voices compute lets publish for the report year, by cantiere: signature, role and place as given. */
 export function voicesView(ctx: ViewContext): CommunityView['voices'] {
   const byCantiere = new Map<string, VoiceView[]>();
   for (const voice of ctx.result.voices.filter((v) => v.anno === ctx.anno)) {
     const { firma, luogo } = voice;
-    // The role is left out where the signature already says it.
-    const ruolo = voice.ruolo && !firma?.toLowerCase().includes(voice.ruolo.toLowerCase()) ? voice.ruolo : null;
+    // The role is left out where the signature already says it, in any gender or number ("Franca, volontaria").
+    const ruolo = voice.ruolo && !(firma && signatureSaysRole(firma, voice.ruolo)) ? voice.ruolo : null;
     const chi = [firma, ruolo, luogo].filter((x): x is string => x !== null).join(', ');
     byCantiere.set(voice.cantiere, [...(byCantiere.get(voice.cantiere) ?? []), { testo: voice.testo, chi }]);
   }

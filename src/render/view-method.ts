@@ -1,6 +1,7 @@
 import type { ValidationReport } from '../types.js';
 import type { ViewContext } from './view-context.js';
-import { formatDate, formatNumber } from './format.js';
+import { formatDateOn, formatNumber } from './format.js';
+import { datasetsText } from './dataset-words.js';
 
 export interface MethodView {
   id: string;
@@ -9,6 +10,8 @@ export interface MethodView {
   fonti: { nome: string; dettaglio: string }[];
   privacy: string[];
   soppressi: { indicatore: string; dove: string }[];
+  /** The line before the list of withheld values: with the legend of * only when some value is marked. */
+  soppressiTitolo: string;
   nonCalcolabili: { indicatore: string; mancano: string }[];
 }
 
@@ -40,8 +43,8 @@ export function methodView(
       en: "Every indicator is a ratio: numerator / denominator × scale. For zones and the {intero}, numerators and denominators are first summed over the {aree} and then divided: a zone's value is not the mean of the values of its {aree}. Data whose {area} is not known (ND) count only in the {intero} total.",
     }),
     ctx.text({
-      it: 'I valori sono arrotondati al numero di decimali indicato per ciascun indicatore, con arrotondamento "half away from zero" sul rapporto esatto (0,05 diventa 0,1). Le variazioni sono differenze tra valori pubblicati.',
-      en: "Values are rounded to each indicator's stated decimals, half away from zero on the exact ratio (0.05 becomes 0.1). Changes are differences between published values.",
+      it: 'I valori sono arrotondati alla cifra indicata per ciascun indicatore, a partire dal rapporto esatto; un 5 si arrotonda per eccesso (0,05 diventa 0,1). Le variazioni sono differenze tra valori pubblicati.',
+      en: "Values are rounded to each indicator's stated decimals, starting from the exact ratio; a 5 is rounded up (0.05 becomes 0.1). Changes are differences between published values.",
     }),
     ctx.text(
       {
@@ -77,14 +80,17 @@ export function methodView(
     ...result.contributions.fonti.map((c) => ({
       nome: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
       dettaglio: ctx.text(
-        { it: '{file}, inviati il {data}', en: '{file}, sent on {data}' },
+        c.inviatoIl ? { it: '{dati}, dati inviati {data}', en: '{dati}, data sent {data}' } : { it: '{dati}', en: '{dati}' },
         {
-          file: c.file.join(', '),
-          data: c.inviatoIl ? formatDate(new Date(c.inviatoIl), lang) : '—',
+          dati: datasetsText(c.file, lang),
+          data: c.inviatoIl ? formatDateOn(new Date(c.inviatoIl), lang) : '',
         },
       ),
     })),
   ];
+  const withheldCells = result.privacy.cells.filter((c) => c.anno === anno);
+  const secondary = withheldCells.filter((c) => c.motivo === 'secondaria').length;
+  const primary = withheldCells.length - secondary;
   const privacy = [
     ctx.text(
       {
@@ -97,13 +103,16 @@ export function methodView(
       it: 'Perché un valore omesso non si possa ricavare per differenza dai totali (zona = somma {dei_aree} {suoi_aree} {aree}, {intero} = somma delle zone), in ogni gruppo con un solo valore omesso se ne omette un altro: il più piccolo tra quelli pubblicati (a parità, il primo per codice). Il procedimento si ripete finché nessun gruppo ha un solo valore omesso.',
       en: 'So that a withheld value cannot be recovered by subtraction from the totals (zone = sum of its {aree}, {intero} = sum of the zones), in every group with a single withheld value another one is withheld: the smallest published one (ties by code). This repeats until no group has a single withheld value.',
     }),
-    ctx.text(
-      {
-        it: 'In questo bilancio sono stati omessi {p} valori per la soglia e {s} valori complementari.',
-        en: 'In this report {p} values were withheld under the threshold and {s} as complements.',
-      },
-      { p: n(result.privacy.primary), s: n(result.privacy.secondary) },
-    ),
+    // Counted from the very cells listed below (the report year's), so that count and list agree.
+    withheldCells.length === 0
+      ? ctx.text({ it: 'Nel {anno} nessun valore è omesso.', en: 'No value is withheld in {anno}.' }, { anno })
+      : ctx.text(
+          {
+            it: 'Valori omessi nel {anno}: per la soglia {p}, complementari {s}.',
+            en: 'Values withheld in {anno}: {p} under the threshold, {s} as complements.',
+          },
+          { anno, p: n(primary), s: n(secondary) },
+        ),
   ];
   if (options.lowThresholdAllowed && config.sogliaRiservatezza < 3) {
     privacy.push(
@@ -117,7 +126,7 @@ export function methodView(
     );
   }
   const where = new Map<string, string[]>();
-  for (const cell of result.privacy.cells.filter((c) => c.anno === anno)) {
+  for (const cell of withheldCells) {
     const list = where.get(cell.indicatore) ?? [];
     list.push(`${cell.nome}${cell.motivo === 'secondaria' ? '*' : ''}`);
     where.set(cell.indicatore, list);
@@ -128,5 +137,19 @@ export function methodView(
     missing.set(item.indicatore, item.mancano.map((m) => `${m.dataset} ${m.anno}`).join(', '));
   }
   const nonCalcolabili = [...missing].map(([id, mancano]) => ({ indicatore: ctx.indicatorName(id), mancano }));
-  return { id: 'nota-metodologica', title: ctx.label('notaMetodologica'), paragraphs, fonti, privacy, soppressi, nonCalcolabili };
+  // The legend of * only where a * is printed: the mark and its legend come from the same cells.
+  const soppressiTitolo =
+    secondary > 0
+      ? ctx.text({ it: 'Dove (* = omissione complementare):', en: 'Where (* = complementary):' })
+      : ctx.text({ it: 'Dove:', en: 'Where:' });
+  return {
+    id: 'nota-metodologica',
+    title: ctx.label('notaMetodologica'),
+    paragraphs,
+    fonti,
+    privacy,
+    soppressi,
+    soppressiTitolo,
+    nonCalcolabili,
+  };
 }

@@ -1,5 +1,7 @@
 import type { ViewContext, TableView } from './view-context.js';
 import { formatDate } from './format.js';
+import { datasetsText } from './dataset-words.js';
+import { countOf, NOUNS } from '../i18n.js';
 
 export interface NetworkView {
   id: string;
@@ -18,12 +20,12 @@ export function networkView(ctx: ViewContext): NetworkView {
   const rows = ctx.result.contributions.contributi.map((c) => ({
     cells: [
       { text: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente, numeric: false, header: true },
-      { text: c.file.join(', ') || '—', numeric: false },
+      { text: datasetsText(c.file, ctx.lang) || '—', numeric: false },
       { text: c.inviatoIl ? formatDate(new Date(c.inviatoIl), ctx.lang) : '—', numeric: false },
       { text: c.inRitardo ? ctx.text({ it: 'in ritardo', en: 'late' }) : ctx.text({ it: 'nei tempi', en: 'on time' }), numeric: false },
       { text: String(c.righe), numeric: true },
       {
-        text: c.errori === 0 ? ctx.text({ it: 'valido', en: 'valid' }) : ctx.text({ it: '{n} errori', en: '{n} errors' }, { n: c.errori }),
+        text: c.errori === 0 ? ctx.text({ it: 'valido', en: 'valid' }) : countOf(ctx.lang, c.errori, NOUNS.errore),
         numeric: false,
       },
     ],
@@ -33,7 +35,7 @@ export function networkView(ctx: ViewContext): NetworkView {
     ctx.text({ it: 'Contributi dei partner per il {anno}', en: 'Partner contributions for {anno}' }, { anno }),
     [
       ctx.text({ it: 'Ente', en: 'Organisation' }),
-      ctx.text({ it: 'File', en: 'Files' }),
+      ctx.text({ it: 'Dati', en: 'Data' }),
       ctx.text({ it: 'Inviato il', en: 'Sent on' }),
       ctx.text({ it: 'Scadenza', en: 'Deadline' }),
       ctx.text({ it: 'Righe', en: 'Rows' }),

@@ -58,6 +58,10 @@ describe('bilancio diff between two years', () => {
         nome: 'Quota di residenti di 65 anni e più',
         prima: '(popolazione[eta>=64]) / (popolazione) × 100',
         ora: '(popolazione[eta>=65]) / (popolazione) × 100',
+        parti: {
+          prima: { numeratore: 'popolazione[eta>=64]', denominatore: 'popolazione', scala: 100 },
+          ora: { numeratore: 'popolazione[eta>=65]', denominatore: 'popolazione', scala: 100 },
+        },
       },
     ]);
   });

@@ -85,6 +85,18 @@ describe.skipIf(!hasBrowser)('printPdf', () => {
     expect(logos).toHaveLength(1);
   });
 
+  it('keeps the space where a heading wraps in the PDF\'s bookmarks (issue 18: "partecipativo2024")', async () => {
+    const css = readFileSync(new URL('../../templates/style.css', import.meta.url), 'utf8');
+    const html = `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><style>${css}</style></head><body><header class="copertina"><h1 class="titolo" style="width: 12cm">Bilancio sociale partecipativo 2024</h1></header><h2>Nota metodologica</h2></body></html>`;
+    const titles = [
+      ...Buffer.from(await printer.printPdf(html))
+        .toString('latin1')
+        .matchAll(/\/Title\s*\(((?:\\.|[^\\)])*)\)/g),
+    ].map((m) => m[1]);
+    expect(titles).toContain('Bilancio sociale partecipativo 2024');
+    expect(titles).not.toContain('Bilancio sociale partecipativo2024');
+  });
+
   it('writes "page N of M" in English', async () => {
     expect(poppler('pdftotext', await printer.printPdf(report('en')))).toContain('page 2 of 3');
   });
