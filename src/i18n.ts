@@ -2,6 +2,7 @@
 // never pick a language: they describe what they found as a Phrase, a bilingual text with the values of
 // its placeholders, and the place that shows it (the CLI, a page of the report, a receipt) says it in the
 // reader's language with `say`.
+
 /** Languages of every text the tool writes for people. */
 export type Lang = 'it' | 'en';
 
