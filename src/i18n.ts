@@ -74,8 +74,7 @@ export function amount(n: number, unit = ''): Phrase {
 
 /** A count with its noun in the right number: `1 avviso`, `3 avvisi`. */
 export function countOf(lang: Lang, n: number, forms: { it: [string, string]; en: [string, string] }): string {
-  const [one, many] = forms[lang];
-  return `${n} ${n === 1 ? one : many}`;
+  return say(lang, countPhrase(n, forms));
 }
 
 /** The text that agrees with a count: `one` for exactly 1, `many` otherwise (0 included, as in Italian and English). */

@@ -1,7 +1,7 @@
 // Problems as a reader sees them: their words said in one language (the stages give phrases, see src/i18n.ts).
 import type { Lang } from '../../src/i18n.js';
-import { sayProblem, sayReport, type ProblemText } from '../../src/problem-text.js';
-import type { Problem, RawTable, ValidationReport } from '../../src/types.js';
+import { sayProblem, type ProblemText } from '../../src/problem-text.js';
+import type { Problem, RawTable } from '../../src/types.js';
 
 /** The problems with message, value and expected said in `lang` (Italian by default). */
 export function said(problems: readonly Problem[], lang: Lang = 'it'): ProblemText[] {
@@ -15,6 +15,3 @@ export function saidTable<T extends Pick<RawTable, 'problems'>>(
 ): Omit<T, 'problems'> & { problems: ProblemText[] } {
   return { ...table, problems: said(table.problems, lang) };
 }
-
-export { sayReport };
-export type { ValidationReport };
