@@ -13,6 +13,7 @@ import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.
 import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
+import { loadSummaryRules, type SummaryRules } from './validate/summary-rules.js';
 import { readMapLayout } from './validate/map-source.js';
 import { readStoredCatalogues } from './participation/definitions.js';
 import { checkProjectTemplates } from './validate/project-templates.js';
@@ -46,6 +47,8 @@ export interface CheckedProject {
   map: MapLayout | null;
   /** Earlier editions' catalogues (catalogo/indicatori.<anno>.json), to say which indicators changed definition. */
   storedCatalogues: Map<number, IndicatorDefinition[]>;
+  /** The rules of the Sintesi and of the areas' points of attention (catalogo/sintesi.json, or the defaults). */
+  summaryRules: SummaryRules;
 }
 
 /** Reads and validates a project: config, territory, catalogues, data, contributions, indicators. */
@@ -71,6 +74,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     return { project, catalogue: loadIndicators(sources.indicatori ?? [], schemas.indicatori!, project.servizi, declared, codes) };
   });
   // The quartieri map is optional: its problems are warnings, reported with the others.
+  const summary = loadSummaryRules(sources.sintesi, schemas.sintesi!, new Set(catalogue.definitions.map((d) => d.id)));
   const map = await readMapLayout(sources.root, project.territorio);
   const stored = await readStoredCatalogues(sources.root, project.servizi);
   const templates = await checkProjectTemplates(sources.root);
@@ -86,6 +90,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const report = addProblems(project.report, [
     ...normalized.problems,
     ...catalogue.problems,
+    ...summary.problems,
     ...map.problems,
     ...stored.problems,
     ...templates,
@@ -100,6 +105,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     report,
     map: map.layout,
     storedCatalogues: stored.byEdition,
+    summaryRules: summary.rules,
   };
 }
 
@@ -119,6 +125,7 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     comparisonYear: config.annoConfronto,
     deadlines: config.scadenzaContributi,
     // The report publishes the survey of its own year only: that is the one the authority decides on.
+    summaryRules: checked.summaryRules,
     participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
   });
 }

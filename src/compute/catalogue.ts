@@ -252,9 +252,13 @@ export function loadIndicators(
   const problems: Problem[] = [];
   const definitions: IndicatorDefinition[] = [];
   const seen = new Set<string>();
+  // An explicit entry that overrides a per-service one is still that service's indicator (copertura_NIDO).
+  const serviceOf = new Map<string, string>();
+  for (const s of specs as (IndicatorSpec & { servizio?: string })[]) if (s.servizio) serviceOf.set(s.id, s.servizio);
   for (const spec of specs) {
-    const servizio = (spec as { servizio?: string }).servizio ?? null;
-    if (servizio && explicit.has(spec.id)) continue;
+    const templateMade = (spec as { servizio?: string }).servizio !== undefined;
+    if (templateMade && explicit.has(spec.id)) continue;
+    const servizio = serviceOf.get(spec.id) ?? null;
     if (seen.has(spec.id)) {
       problems.push({
         code: 'unique-error',
@@ -271,7 +275,7 @@ export function loadIndicators(
     }
     seen.add(spec.id);
     // A per-service indicator takes its service's cantiere, already checked with the service.
-    const unknown = declared && !servizio ? undeclaredCantiere(spec, declared) : null;
+    const unknown = declared && !templateMade ? undeclaredCantiere(spec, declared) : null;
     if (unknown) {
       problems.push(unknown);
       continue;

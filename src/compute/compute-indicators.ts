@@ -10,6 +10,10 @@ import { publishableVoices, type PublishedVoice } from './voices.js';
 import { computeResources, publishedResourceKeys, type ResourceTotal } from './resources.js';
 import { computeCommitments, type CommitmentsResult } from './commitments.js';
 import { computeContributions, type ContributionsResult } from './contributions.js';
+import { defaultSummaryRules, type SummaryRules } from '../validate/summary-rules.js';
+import { computeSummary } from './findings/summary.js';
+import { computeAttention } from './findings/area-attention.js';
+import type { AreaAttention, Summary } from './findings/types.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -34,6 +38,10 @@ export interface ComputeResult {
   commitments: CommitmentsResult;
   /** Who gave which data for the report year: the submissions grid (once per build), credits, completeness. */
   contributions: ContributionsResult;
+  /** The Sintesi: key figures and findings by the declared rules (catalogo/sintesi.json), each with its lineage. */
+  sintesi: Summary;
+  /** Each quartiere's points of attention in the report year, by the same rules. */
+  attenzione: AreaAttention[];
 }
 
 /** The report year (`anno` when the project has data for it, else its last year) and the year compared. */
@@ -45,6 +53,8 @@ export function reportYears(anni: number[], anno: number, annoConfronto: number 
 
 export interface ComputeOptions {
   cityName: string;
+  /** The rules of the Sintesi and of the points of attention; bilancio's defaults when absent. */
+  summaryRules?: SummaryRules;
   /** Smallest publishable count (soglia_riservatezza). */
   threshold: number;
   /** The report year, whose age pyramids are drawn; none when absent. */
@@ -110,19 +120,25 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     options.pyramidYear ?? project.anni[project.anni.length - 1] ?? 0,
     options.comparisonYear ?? null,
   );
+  const equity = computeEquity(values, definitions);
+  const commitments = computeCommitments(project, years.anno, years.annoPrecedente);
+  const rules = options.summaryRules ?? defaultSummaryRules();
+  const findingsInput = { values, definitions, territorio: project.territorio, anni: project.anni, ...years };
   return {
     anni: project.anni,
     definitions,
     values,
     notComputable,
-    equity: computeEquity(values, definitions),
+    equity,
     privacy,
     pyramids,
     survey,
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
     ...years,
     resources,
-    commitments: computeCommitments(project, years.anno, years.annoPrecedente),
+    commitments,
     contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
+    sintesi: computeSummary(rules, { ...findingsInput, equity, commitments: commitments.impegni }),
+    attenzione: computeAttention(rules.attenzione, findingsInput),
   };
 }

@@ -69,6 +69,8 @@ export interface ProjectSources {
   root: string;
   config: unknown;
   indicatori: unknown;
+  /** catalogo/sintesi.json as parsed, or undefined when the project has none (bilancio's defaults apply). */
+  sintesi: unknown;
   tables: SourceTable[];
   contributi: ContributoSource[];
   problems: Problem[];
@@ -213,13 +215,15 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
   const config = (await readSafeJson(guard, root, configPath)) ?? { value: undefined };
   if ('problem' in config) problems.push(config.problem);
 
-  let indicatori: unknown = undefined;
-  const indicatoriPath = path.join(root, 'catalogo', 'indicatori.json');
-  if (await exists(indicatoriPath)) {
-    const read = await readSafeJson(guard, root, indicatoriPath);
+  const catalogueJson = async (name: string): Promise<unknown> => {
+    const file = path.join(root, 'catalogo', name);
+    if (!(await exists(file))) return undefined;
+    const read = await readSafeJson(guard, root, file);
     if (read && 'problem' in read) problems.push(read.problem);
-    else if (read) indicatori = read.value;
-  }
+    return read && 'value' in read ? read.value : undefined;
+  };
+  const indicatori = await catalogueJson('indicatori.json');
+  const sintesi = await catalogueJson('sintesi.json');
 
   const tables: SourceTable[] = [];
   for (const { dataset, dir, name } of CATALOGUE_FILES) {
@@ -237,6 +241,7 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
       root,
       config: 'value' in config ? config.value : undefined,
       indicatori,
+      sintesi,
       tables,
       contributi: [],
       problems,
@@ -292,6 +297,7 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
     root,
     config: 'value' in config ? config.value : undefined,
     indicatori,
+    sintesi,
     tables,
     contributi,
     problems,

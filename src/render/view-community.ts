@@ -1,5 +1,6 @@
 import type { ViewContext, TableView } from './view-context.js';
 import { surveyTables } from './view-survey.js';
+import type { PublishedVoice } from '../compute/voices.js';
 
 export interface VoiceView {
   /** The text exactly as written: the template escapes it, never interprets it. */
@@ -37,15 +38,19 @@ export function signatureSaysRole(firma: string, ruolo: string): boolean {
   return words.some((_, i) => role.every((r, j) => words[i + j] === r));
 }
 
+/** A published voice as printed: its text as written, then signature, role and place as given. */
+export function voiceView(voice: PublishedVoice): VoiceView {
+  const { firma, luogo } = voice;
+  // The role is left out where the signature already says it, in any gender or number ("Franca, volontaria").
+  const ruolo = voice.ruolo && !(firma && signatureSaysRole(firma, voice.ruolo)) ? voice.ruolo : null;
+  return { testo: voice.testo, chi: [firma, ruolo, luogo].filter((x): x is string => x !== null).join(', ') };
+}
+
 /** The voices compute lets publish for the report year, by cantiere: signature, role and place as given. */
 export function voicesView(ctx: ViewContext): CommunityView['voices'] {
   const byCantiere = new Map<string, VoiceView[]>();
   for (const voice of ctx.result.voices.filter((v) => v.anno === ctx.anno)) {
-    const { firma, luogo } = voice;
-    // The role is left out where the signature already says it, in any gender or number ("Franca, volontaria").
-    const ruolo = voice.ruolo && !(firma && signatureSaysRole(firma, voice.ruolo)) ? voice.ruolo : null;
-    const chi = [firma, ruolo, luogo].filter((x): x is string => x !== null).join(', ');
-    byCantiere.set(voice.cantiere, [...(byCantiere.get(voice.cantiere) ?? []), { testo: voice.testo, chi }]);
+    byCantiere.set(voice.cantiere, [...(byCantiere.get(voice.cantiere) ?? []), voiceView(voice)]);
   }
   // In the declared order (validation keeps no voice of an undeclared cantiere).
   const declared = ctx.catalogue.cantieri.map((c) => c.codice);

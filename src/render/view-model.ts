@@ -11,6 +11,7 @@ import { communityView, type CommunityView } from './view-community.js';
 import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
 import { quartieriChapter, type QuartieriView } from './view-quartieri.js';
 import { annexView, type AnnexView } from './view-annex.js';
+import { summaryMethodNote, summaryView, type SummaryView } from './view-summary.js';
 import type { MapLayout } from '../validate/map-layout.js';
 import { creditsView, type CreditsView } from './view-credits.js';
 import { definitionChangeNotes } from './view-changes.js';
@@ -43,6 +44,8 @@ export interface ReportView {
   };
   /** The chapters, for the index and the running headers; `lang` set where a title is not in the report's language. */
   toc: { id: string; title: string; lang: string; children: { id: string; title: string }[] }[];
+  /** The Sintesi at the front: key figures and the findings of the declared rules. */
+  summary: SummaryView;
   method: MethodView;
   network: NetworkView;
   city: CityView;
@@ -75,7 +78,10 @@ export interface ViewInput {
 export function buildViewModel(input: ViewInput): ReportView {
   const ctx = new ViewContext(input.lang, input.config, input.catalogue, input.result, input.renderChart, input.map ?? null);
   const { config } = input;
+  // The Sintesi comes first in the report, so its table is numbered first.
+  const summary = summaryView(ctx);
   const method = methodView(ctx, { lowThresholdAllowed: !!input.lowThresholdAllowed, validation: input.validation });
+  method.paragraphs.push(summaryMethodNote(ctx));
   method.paragraphs.push(...definitionChangeNotes(ctx, input.definitionChanges ?? new Map()));
   const network = networkView(ctx);
   const city = cityView(ctx);
@@ -89,6 +95,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   const credits = creditsView(ctx);
   const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
   const toc = [
+    chapter(summary),
     chapter(method),
     chapter(network),
     chapter(city),
@@ -122,6 +129,7 @@ export function buildViewModel(input: ViewInput): ReportView {
       areeDiOgniClasse: ctx.text({ it: '{Le_aree} di ogni classe', en: 'The {aree} in each class' }),
     },
     toc,
+    summary,
     method,
     network,
     city,

@@ -2,6 +2,7 @@ import type { ViewContext, FigureView, TableView, RichText } from './view-contex
 import { KEY_INDICATORS } from './view-city.js';
 import { pyramidSpec } from './pyramid-data.js';
 import { mapFigure } from './view-map.js';
+import { attentionView, type AttentionView } from './view-attention.js';
 
 export interface QuartiereView {
   id: string;
@@ -11,6 +12,7 @@ export interface QuartiereView {
   table: TableView;
   servizi: TableView | null;
   pyramid: FigureView | null;
+  attenzione: AttentionView;
 }
 
 /** The chapter of the quartieri: an opening page with the map of residents, then one page each. */
@@ -51,8 +53,14 @@ export function quartieriChapter(ctx: ViewContext): QuartieriView {
 /** One page per quartiere: key figures beside its zona and the city, change, a small pyramid, services. */
 export function quartieriView(ctx: ViewContext): QuartiereView[] {
   const { catalogue, values, anno, result } = ctx;
-  const keyIds = KEY_INDICATORS.filter((id) => values.get(id, 'citta', 'citta', anno));
-  const serviceIds = result.definitions.filter((d) => d.servizio && values.get(d.id, 'citta', 'citta', anno)).map((d) => d.id);
+  const published = (id: string) => !!values.get(id, 'citta', 'citta', anno);
+  // The key figures, then the cantieri's indicators that are no service's (volunteers) beside them.
+  const cantieri = new Set(catalogue.cantieri.map((c) => c.codice));
+  const keyIds = [
+    ...KEY_INDICATORS.filter(published),
+    ...result.definitions.filter((d) => !d.servizio && cantieri.has(d.cantiere) && published(d.id)).map((d) => d.id),
+  ];
+  const serviceIds = result.definitions.filter((d) => d.servizio && published(d.id)).map((d) => d.id);
   const withChange = ctx.annoPrecedente !== null;
   return catalogue.territorio.zone.flatMap((zona) =>
     zona.quartieri.map((code): QuartiereView => {
@@ -113,7 +121,7 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
             { nome: q.nome, anno },
           ),
           spec,
-          { width: 460, height: 210 },
+          { width: 300, height: 280 },
           hidden > 0
             ? ctx.text(
                 {
@@ -125,7 +133,12 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
             : '',
         );
       }
-      return { id: `quartiere-${code}`, nome: q.nome, zona: zona.nome, codice: code, table, servizi, pyramid };
+      const attenzione = attentionView(
+        ctx,
+        result.attenzione.find((a) => a.codice === code),
+        { codice: code, nome: q.nome, codiceZona: zona.codice, zona: zona.nome },
+      );
+      return { id: `quartiere-${code}`, nome: q.nome, zona: zona.nome, codice: code, table, servizi, pyramid, attenzione };
     }),
   );
 }

@@ -48,6 +48,8 @@ export interface SchemaSet {
   config: ValidateFunction;
   manifest: ValidateFunction;
   indicatori?: ValidateFunction;
+  /** catalogo/sintesi.json: the rules of the Sintesi and of the areas' points of attention. */
+  sintesi?: ValidateFunction;
 }
 
 const tableKeywords = ['x-primaryKey', 'x-foreignKeys', 'x-unique', 'x-count', 'x-quartiere'];
@@ -117,7 +119,7 @@ export function loadSchemas(dir = schemasDir): SchemaSet {
   for (const { name, text } of files) {
     const schema = JSON.parse(text) as DatasetSchema;
     const validate = ready?.[name] ?? (ajv ??= createAjv()).compile(schema);
-    if (name === 'config' || name === 'manifest' || name === 'indicatori') special.set(name, validate);
+    if (name === 'config' || name === 'manifest' || name === 'indicatori' || name === 'sintesi') special.set(name, validate);
     else datasets.set(name, { schema, validateRow: validate });
   }
   const set: SchemaSet = {
@@ -125,6 +127,7 @@ export function loadSchemas(dir = schemasDir): SchemaSet {
     config: special.get('config')!,
     manifest: special.get('manifest')!,
     indicatori: special.get('indicatori'),
+    sintesi: special.get('sintesi'),
   };
   if (dir === schemasDir) cached = set;
   return set;
