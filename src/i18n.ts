@@ -59,7 +59,13 @@ export function say(lang: Lang, words: Words): string {
 
 function sayParam(lang: Lang, param: Param): string {
   if (typeof param !== 'object') return String(param);
-  return 'quantity' in param ? param.quantity.toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT') : say(lang, param);
+  // Thousands grouped from four digits (1.234), as Italian statistical tables write them.
+  return 'quantity' in param
+    ? param.quantity.toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', {
+        useGrouping: 'always',
+        maximumFractionDigits: 20,
+      } as Intl.NumberFormatOptions)
+    : say(lang, param);
 }
 
 /** A number to be written the reader's way. */
@@ -85,7 +91,7 @@ export function byCount(n: number, one: Bilingual, many: Bilingual): Bilingual {
 /** A count with its noun in the right number, to be said later. */
 export function countPhrase(n: number, forms: { it: [string, string]; en: [string, string] }): Phrase {
   const form = n === 1 ? 0 : 1;
-  return phrase({ it: `{n} ${forms.it[form]}`, en: `{n} ${forms.en[form]}` }, { n });
+  return phrase({ it: `{n} ${forms.it[form]}`, en: `{n} ${forms.en[form]}` }, { n: quantity(n) });
 }
 
 export const NOUNS = {
@@ -95,4 +101,9 @@ export const NOUNS = {
   avviso: { it: ['avviso', 'avvisi'], en: ['warning', 'warnings'] },
   cella: { it: ['cella', 'celle'], en: ['cell', 'cells'] },
   servizio: { it: ['servizio', 'servizi'], en: ['service', 'services'] },
+  // What a service counts (servizi.csv `unita`): the absolute outputs beside the rates.
+  posti: { it: ['posto', 'posti'], en: ['place', 'places'] },
+  utenti: { it: ['utente', 'utenti'], en: ['user', 'users'] },
+  ore: { it: ['ora', 'ore'], en: ['hour', 'hours'] },
+  interventi: { it: ['intervento', 'interventi'], en: ['intervention', 'interventions'] },
 } satisfies Record<string, { it: [string, string]; en: [string, string] }>;

@@ -14,6 +14,7 @@ import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable
 import { timed, type Effects } from './effects.js';
 import { streamProjectResidenti } from './validate/residenti/stream-project.js';
 import { loadSummaryRules, type SummaryRules } from './validate/summary-rules.js';
+import { summaryJson } from './compute/findings/summary-json.js';
 import { readMapLayout } from './validate/map-source.js';
 import { readStoredCatalogues } from './participation/definitions.js';
 import { checkProjectTemplates } from './validate/project-templates.js';
@@ -144,6 +145,7 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
   const files: Record<string, string> = {
     'indicatori.csv': indicatorsCsv(result.values),
     'indicatori.json': indicatorsJson(result.values),
+    'sintesi.json': summaryJson(result.sintesi, result.attenzione),
     ...Object.fromEntries(tables.map((t) => [t.path, t.csv])),
     'datapackage.json': dataPackage({
       title: config.titolo,

@@ -11,9 +11,9 @@ import { computeResources, publishedResourceKeys, type ResourceTotal } from './r
 import { computeCommitments, type CommitmentsResult } from './commitments.js';
 import { computeContributions, type ContributionsResult } from './contributions.js';
 import { defaultSummaryRules, type SummaryRules } from '../validate/summary-rules.js';
-import { computeSummary } from './findings/summary.js';
+import { computeSummary, computeTrendlines } from './findings/summary.js';
 import { computeAttention } from './findings/area-attention.js';
-import type { AreaAttention, Summary } from './findings/types.js';
+import type { AreaAttention, Summary, Trendline } from './findings/types.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -42,6 +42,8 @@ export interface ComputeResult {
   sintesi: Summary;
   /** Each quartiere's points of attention in the report year, by the same rules. */
   attenzione: AreaAttention[];
+  /** Every indicator's city values and numerators up to the report year, with the trend: what changed, per chapter. */
+  andamenti: Trendline[];
 }
 
 /** The report year (`anno` when the project has data for it, else its last year) and the year compared. */
@@ -140,5 +142,6 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
     sintesi: computeSummary(rules, { ...findingsInput, equity, commitments: commitments.impegni }),
     attenzione: computeAttention(rules.attenzione, findingsInput),
+    andamenti: computeTrendlines(values, definitions, project.anni, years.anno, years.annoPrecedente),
   };
 }

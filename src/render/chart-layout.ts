@@ -130,7 +130,7 @@ export interface AreaBarLayout {
   height: number;
   /** Font size of the area names and the value labels. */
   fontSize: number;
-  /** Area names as drawn: one line beside horizontal bars, up to two under vertical ones. */
+  /** Area names as drawn: up to two lines (beside horizontal bars only where the band has room for two). */
   names: (string | string[])[];
   maxBarThickness: number;
   padding: { top: number; right: number; bottom: number; left: number };
@@ -177,7 +177,13 @@ export function areaBarLayout(input: AreaBarInput, measure: Measure): AreaBarLay
   const band = (height - overhead) / n;
   const fontSize = [LAYOUT.fontSize, ...LAYOUT.smallFontSizes].find((s) => lineHeight(s) + 2 <= band) ?? 10;
   const nameWidth = Math.floor(input.width * LAYOUT.nameShare);
-  const names = input.names.map((name, i) => fitText(name, nameWidth, fontSize, measure, input.suffixes[i] ?? ''));
+  // A name that does not fit on one line takes two where the band has room for them (a long service name).
+  const twoLines = band >= 2 * lineHeight(fontSize) + 4;
+  const names = input.names.map((name, i) => {
+    if (!twoLines) return fitText(name, nameWidth, fontSize, measure, input.suffixes[i] ?? '');
+    const lines = wrapText(name, nameWidth, fontSize, measure, 2, input.suffixes[i] ?? '');
+    return lines.length === 1 ? lines[0]! : lines;
+  });
   const valueWidth = Math.max(0, ...input.valueTexts.map((text) => measure(text, fontSize)));
   return {
     horizontal: true,

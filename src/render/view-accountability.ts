@@ -191,5 +191,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
 
 /** A commitment's state in words ('—' when no progress was reported). */
 export function commitmentState(ctx: ViewContext, stato: string | null): string {
-  return stato ? ctx.text(STATI[stato] ?? { it: stato, en: stato }) : ctx.text({ it: 'nessun avanzamento comunicato', en: 'no progress reported' });
+  return stato
+    ? ctx.text(STATI[stato] ?? { it: stato, en: stato })
+    : ctx.text({ it: 'nessun avanzamento comunicato', en: 'no progress reported' });
 }

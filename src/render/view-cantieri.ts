@@ -6,6 +6,7 @@ import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
 import { cantiereWords } from './cantiere-text.js';
 import { sortedByValue } from './sort-areas.js';
+import { changesView, type ChangesView } from './view-trend.js';
 
 export interface ServiceView {
   nome: string;
@@ -40,6 +41,8 @@ export interface CantiereView {
   /** What the chapter holds: its services, or that it has none. */
   intro: string;
   servizi: ServiceView[];
+  /** What changed: the chapter's indicators for the whole, against the year compared and over the years. */
+  cambiamenti: ChangesView;
   coverage: CoverageView[];
   completezza: string;
 }
@@ -219,10 +222,12 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
     // The cantiere's main indicator gets the map: the first with a target, else the first with values.
     const published = indicators.filter((id) => ctx.values.get(id, 'citta', 'citta', ctx.anno));
     const main = published.find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ?? published[0];
+    const words = cantiereWords(cantiere, ctx.lang, ctx.config.lingua);
+    // What changed comes first in the chapter (its chart is numbered before the coverage figures), main indicator first.
+    const cambiamenti = changesView(ctx, main ? [main, ...published.filter((id) => id !== main)] : [], codice, words.titolo.text);
     const coverage = published.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
     // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).
     const completeness = result.contributions.completezza[codice] ?? { attesi: [], ricevuti: [], mancanti: [] };
-    const words = cantiereWords(cantiere, ctx.lang, ctx.config.lingua);
     const differs = (lang: string) => (lang === ctx.lang ? '' : lang);
     const view: CantiereView = {
       id: `cantiere-${codice}`,
@@ -244,6 +249,7 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
         target: targetText(ctx, s.target),
         unita: s.unita,
       })),
+      cambiamenti,
       coverage,
       completezza: completenessText(ctx, completeness),
     };

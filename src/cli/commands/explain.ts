@@ -4,6 +4,7 @@ import { diskEffects } from '../../effects.js';
 import { checkProject, computeProject } from '../../pipeline.js';
 import { explainValue } from '../../provenance/explain.js';
 import { explainSurvey, SURVEY_PREFIX } from '../../provenance/explain-survey.js';
+import { ATTENTION_SUBJECT, explainAttention, explainFinding, SUMMARY_SUBJECT } from '../../provenance/explain-summary.js';
 import { CLI } from '../messages.js';
 import { formatReportText } from '../print-report.js';
 import { EXIT, ExitError, type CommandContext } from '../context.js';
@@ -12,10 +13,12 @@ const TEXT = {
   description: {
     it:
       'spiega come è stato calcolato un valore: definizione, espressioni, somme, file e righe di origine, arrotondamento, riservatezza. ' +
-      'Per un risultato del questionario: explain questionario:<dimensione o domanda> <gruppo>, es. explain questionario:coesione centro',
+      'Per un risultato del questionario: explain questionario:<dimensione o domanda> <gruppo>, es. explain questionario:coesione centro. ' +
+      "Per un risultato della Sintesi: explain sintesi <id> (l'id è nel report HTML, data-sintesi); per i punti di attenzione di un quartiere: explain attenzione <quartiere>",
     en:
       'explains how a value was computed: definition, expressions, sums, source files and rows, rounding, privacy. ' +
-      'For a survey result: explain questionario:<dimension or question> <group>, e.g. explain questionario:coesione centro',
+      'For a survey result: explain questionario:<dimension or question> <group>, e.g. explain questionario:coesione centro. ' +
+      'For a finding of the Summary: explain sintesi <id> (the id is in the HTML report, data-sintesi); for an area page: explain attenzione <quartiere>',
   },
   indicator: {
     it: "identificativo dell'indicatore (es. quota_65_plus), oppure questionario:<voce> per un risultato del questionario (es. questionario:coesione, questionario:D01)",
@@ -62,24 +65,42 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
         const result = computeProject(checked);
         const defaultYear = result.anni.includes(checked.config.anno) ? checked.config.anno : Math.max(...result.anni);
         const year = opts.anno === undefined ? undefined : Number(opts.anno);
-        const explanation = indicatore.startsWith(SURVEY_PREFIX)
-          ? explainSurvey({ lang: checked.lang, survey: result.survey, defaultYear }, indicatore.slice(SURVEY_PREFIX.length), codice, year)
-          : explainValue(
-              {
-                lang: checked.lang,
-                definitions: result.definitions,
-                values: result.values,
-                notComputable: result.notComputable,
-                dati: checked.project.dati,
-                territorio: checked.project.territorio,
-                servizi: checked.project.servizi,
-                threshold: checked.config.sogliaRiservatezza,
-                defaultYear,
-              },
-              indicatore,
-              codice,
-              year,
-            );
+        const findings = {
+          lang: checked.lang,
+          sintesi: result.sintesi,
+          attenzione: result.attenzione,
+          rules: checked.summaryRules,
+          values: result.values,
+          definitions: result.definitions,
+        };
+        const explanation =
+          indicatore === SUMMARY_SUBJECT
+            ? explainFinding(findings, codice)
+            : indicatore === ATTENTION_SUBJECT
+              ? explainAttention(findings, codice)
+              : indicatore.startsWith(SURVEY_PREFIX)
+                ? explainSurvey(
+                    { lang: checked.lang, survey: result.survey, defaultYear },
+                    indicatore.slice(SURVEY_PREFIX.length),
+                    codice,
+                    year,
+                  )
+                : explainValue(
+                    {
+                      lang: checked.lang,
+                      definitions: result.definitions,
+                      values: result.values,
+                      notComputable: result.notComputable,
+                      dati: checked.project.dati,
+                      territorio: checked.project.territorio,
+                      servizi: checked.project.servizi,
+                      threshold: checked.config.sogliaRiservatezza,
+                      defaultYear,
+                    },
+                    indicatore,
+                    codice,
+                    year,
+                  );
         if ('error' in explanation) throw new ExitError(EXIT.usage, explanation.error);
         out.stdout(`${explanation.lines.join('\n')}\n`);
       },

@@ -6,7 +6,7 @@ import type { Equity } from '../equity.js';
 import type { Commitment } from '../commitments.js';
 import { roundHalfAwayFromZero } from '../rounding.js';
 import { PublishedValues, better, percentChange, ref, shortfall, trendOf } from './published.js';
-import type { Finding, KeyFigure, LateCommitment, Summary } from './types.js';
+import type { Finding, KeyFigure, LateCommitment, Summary, Trendline } from './types.js';
 
 // The Sintesi's findings: each rule of catalogo/sintesi.json applied to the published values of the
 // report year, in the order the rules are declared. A rule that finds nothing gives no finding.
@@ -190,4 +190,35 @@ export function computeSummary(rules: SummaryRules, input: SummaryInput): Summar
     cifre: keyFigures(rules, published, input),
     risultati,
   };
+}
+
+/** Every indicator's city values up to the report year, with their numerators, trend and change on the year compared. */
+export function computeTrendlines(
+  values: AreaValue[],
+  definitions: IndicatorDefinition[],
+  anni: number[],
+  anno: number,
+  annoPrecedente: number | null,
+): Trendline[] {
+  const published = new PublishedValues(values, definitions);
+  const years = anni.filter((a) => a <= anno);
+  return definitions.map((def) => {
+    const serie = published.citySeries(def.id, years);
+    const assoluti = years.flatMap((a) => {
+      const n = published.city(def.id, a)?.numeratore;
+      return n === null || n === undefined ? [] : [{ anno: a, valore: n }];
+    });
+    const now = published.city(def.id, anno);
+    const before = annoPrecedente === null ? undefined : published.city(def.id, annoPrecedente);
+    const confronto =
+      now && before && annoPrecedente !== null
+        ? {
+            anno: annoPrecedente,
+            variazione: roundHalfAwayFromZero(now.valore - before.valore, def.decimali),
+            variazioneAssoluta:
+              now.numeratore !== null && before.numeratore !== null ? roundHalfAwayFromZero(now.numeratore - before.numeratore, 4) : null,
+          }
+        : null;
+    return { indicatore: def.id, serie, assoluti, tendenza: trendOf(serie), confronto };
+  });
 }

@@ -149,3 +149,14 @@ export interface AreaAttention {
   altri: number;
   variazione: { indicatore: string; valore: number; precedente: number; variazione: number; pct: number; riferimenti: FigureRef[] } | null;
 }
+
+/** An indicator's city value over every year with a published one, and how it moved (three years or more). */
+export interface Trendline {
+  indicatore: string;
+  serie: YearValue[];
+  /** The numerator in the same years (places, users): the absolute outputs beside the rate. */
+  assoluti: YearValue[];
+  tendenza: Trend | null;
+  /** The report year against the year compared: the rate's change and the numerator's, when both are published. */
+  confronto: { anno: number; variazione: number; variazioneAssoluta: number | null } | null;
+}

@@ -1,0 +1,108 @@
+import type { ViewContext, FigureView } from './view-context.js';
+import type { Trend, Trendline } from '../compute/findings/types.js';
+import { countPhrase, NOUNS, say, t, type Bilingual } from '../i18n.js';
+import { formatChange, formatNumber } from './format.js';
+
+// "What changed" in a chapter: each of its indicators for the whole, the report year against the year
+// compared, the absolute outputs (places, users) beside the rates, and the trend over every year when
+// there are three or more; and one chart of them. Every number is compute's (ComputeResult.andamenti).
+
+export interface ChangesView {
+  titolo: string;
+  righe: string[];
+  figura: FigureView | null;
+}
+
+const TREND: Record<Trend, Bilingual> = {
+  in_crescita: { it: 'in crescita in ogni anno dal {da}', en: 'rising every year since {da}' },
+  in_calo: { it: 'in calo in ogni anno dal {da}', en: 'falling every year since {da}' },
+  altalenante: { it: 'con alti e bassi dal {da}', en: 'with ups and downs since {da}' },
+};
+
+/** What an indicator's numerator counts, in words: the service's unit, or what the Sintesi's rules declare. */
+function absoluteNoun(ctx: ViewContext, indicatore: string): ((n: number) => string) | null {
+  const def = ctx.values.definition(indicatore);
+  const service = def?.servizio ? ctx.catalogue.servizi.find((s) => s.codice === def.servizio) : undefined;
+  if (service) return (n) => say(ctx.lang, countPhrase(n, NOUNS[service.unita]));
+  const declared = ctx.result.sintesi.cifre.find((c) => c.indicatore === indicatore)?.nomeAssoluto;
+  return declared ? (n) => `${formatNumber(n, ctx.lang, 0)} ${t(ctx.lang, declared)}` : null;
+}
+
+function lineOf(ctx: ViewContext, line: Trendline): string | null {
+  const def = ctx.values.definition(line.indicatore);
+  const now = line.serie.find((v) => v.anno === ctx.anno);
+  if (!def || !now) return null;
+  const fmt = (v: number) => `${formatNumber(v, ctx.lang, def.decimali)}${def.unita ? ` ${def.unita}` : ''}`;
+  const noun = absoluteNoun(ctx, line.indicatore);
+  const absNow = line.assoluti.find((v) => v.anno === ctx.anno);
+  const assoluto = noun && absNow ? ctx.text({ it: ', cioè {n}', en: ', that is {n}' }, { n: noun(absNow.valore) }) : '';
+  const first = line.serie[0];
+  const trend = line.tendenza && first ? ctx.text(TREND[line.tendenza], { da: first.anno }) : '';
+  const c = line.confronto;
+  const change = c
+    ? ctx.text(
+        { it: ' ({diff}{abs} sul {prima}{trend})', en: ' ({diff}{abs} from {prima}{trend})' },
+        {
+          diff: formatChange(c.variazione, ctx.lang, def.decimali),
+          abs: noun && c.variazioneAssoluta !== null ? `, ${formatChange(c.variazioneAssoluta, ctx.lang, 0)}` : '',
+          prima: c.anno,
+          trend: trend ? `; ${trend}` : '',
+        },
+      )
+    : trend
+      ? ` (${trend})`
+      : '';
+  return ctx.text(
+    { it: '{nome}: {v} nel {anno}{assoluto}{change}.', en: '{nome}: {v} in {anno}{assoluto}{change}.' },
+    {
+      nome: ctx.indicatorName(line.indicatore),
+      v: fmt(now.valore),
+      anno: ctx.anno,
+      assoluto,
+      change,
+    },
+  );
+}
+
+/** The chapter's "what changed": a line per indicator and a chart of those sharing the first one's unit. */
+export function changesView(ctx: ViewContext, indicators: string[], chapterId: string, chapterTitle: string): ChangesView {
+  const lines = indicators.flatMap((id) => ctx.result.andamenti.find((a) => a.indicatore === id) ?? []);
+  const righe = lines.flatMap((l) => lineOf(ctx, l) ?? []);
+  const unit = ctx.values.definition(lines[0]?.indicatore ?? '')?.unita;
+  const charted = lines.filter((l) => ctx.values.definition(l.indicatore)?.unita === unit && l.serie.length >= 2);
+  const years = [...new Set(charted.flatMap((l) => l.serie.map((v) => v.anno)))].sort((a, b) => a - b);
+  let figura: FigureView | null = null;
+  if (charted.length > 0 && years.length >= 2) {
+    const valueIn = (l: Trendline, anno: number) => l.serie.find((v) => v.anno === anno)?.valore ?? null;
+    const caption = ctx.text(
+      { it: '{titolo}: che cosa è cambiato {nell_intero}, {da}-{a}', en: '{titolo}: what changed in the {intero}, {da}-{a}' },
+      { titolo: chapterTitle, da: years[0]!, a: years[years.length - 1]! },
+    );
+    const decimals = ctx.values.definition(charted[0]!.indicatore)?.decimali ?? 1;
+    figura =
+      years.length >= 3
+        ? ctx.figure(`fig-cambiamenti-${chapterId}`, caption, {
+            kind: 'line',
+            title: caption,
+            labels: years.map(String),
+            series: charted.map((l) => ({ label: ctx.indicatorName(l.indicatore), values: years.map((y) => valueIn(l, y)) })),
+            unit,
+            decimals,
+          })
+        : ctx.figure(
+            `fig-cambiamenti-${chapterId}`,
+            caption,
+            {
+              kind: 'bar',
+              title: caption,
+              horizontal: true,
+              labels: charted.map((l) => ctx.indicatorName(l.indicatore)),
+              series: years.map((y) => ({ label: String(y), values: charted.map((l) => valueIn(l, y)) })),
+              unit,
+              decimals,
+            },
+            { height: Math.max(160, 70 + charted.length * 46) },
+          );
+  }
+  return { titolo: ctx.text({ it: 'Che cosa è cambiato', en: 'What changed' }), righe, figura };
+}
