@@ -5,6 +5,7 @@ import { readProject } from '../../project/read-project.js';
 import { loadSchemas } from '../../schemas/load-schemas.js';
 import { validateProject } from '../../validate/validate-project.js';
 import { datasetTemplate } from '../../render/dataset-templates.js';
+import { partnerWorkbooks } from '../../render/partner-workbooks.js';
 import { withAtomicOutput } from '../../atomic-output.js';
 import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
@@ -17,8 +18,8 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .command(program, 'templates')
     .description(
       say({
-        it: 'scrive un file vuoto (CSV per Excel, con le intestazioni giuste) e una guida alle colonne per ogni dataset',
-        en: 'writes an empty file (CSV for Excel, with the right headers) and a guide to the columns for each dataset',
+        it: 'scrive i modelli per i partner: per ogni ente che gestisce un servizio, una cartella di lavoro Excel (erogazioni_<ente>.xlsx) con il suo codice già scritto, gli elenchi a tendina di quartieri e servizi e i controlli sui numeri; per ogni dataset un CSV vuoto con la sua guida alle colonne',
+        en: "writes the partners' templates: for each organisation that runs a service, an Excel workbook (erogazioni_<ente>.xlsx) with its code filled in, drop-down lists of quartieri and services and checks on numbers; for each dataset an empty CSV with its guide to the columns",
       }),
     )
     .argument(
@@ -66,6 +67,16 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
           await fx.writeFile(path.join(dir, `${name}.csv`), template.csv);
           await fx.writeFile(path.join(dir, `${name}.guida.txt`), template.guide);
           written.push(`${name}.csv`, `${name}.guida.txt`);
+        }
+        const wanted = new Map(names.map((name) => [name, schemas.datasets.get(name)!.schema]));
+        if (partnerWorkbooks(wanted, catalogues).length > 0) {
+          // Loaded on demand, as the reader does: exceljs costs a few hundred ms at start-up.
+          const { templateWorkbook } = await import('../../render/template-workbook.js');
+          for (const { dataset, ente, file } of partnerWorkbooks(wanted, catalogues)) {
+            const schema = wanted.get(dataset)!;
+            await fx.writeFile(path.join(dir, file), await templateWorkbook({ dataset, schema, lang, project: catalogues, ente }));
+            written.push(file);
+          }
         }
       });
       out.stdout(
