@@ -11,6 +11,9 @@ import { checkOutputRequest } from '../../provenance/build-guard.js';
 import { DEFAULT_OUT } from '../../provenance/paths.js';
 import { EXIT, ExitError, type CommandContext } from '../context.js';
 
+/** The partners' offline validation page, written beside the templates. */
+export const VALIDATION_PAGE = 'verifica-dati.html';
+
 /** `bilancio templates [progetto]`: empty files per dataset with a guide to each column, for partners. */
 export function registerTemplates(program: Command, ctx: CommandContext): void {
   const { say, out } = ctx;
@@ -19,7 +22,7 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .description(
       say({
         it: 'scrive i modelli per i partner: per ogni ente che gestisce un servizio, una cartella di lavoro Excel (erogazioni_<ente>.xlsx) con il suo codice già scritto, gli elenchi a tendina di quartieri e servizi e i controlli sui numeri; per ogni dataset un CSV vuoto con la sua guida alle colonne',
-        en: "writes the partners' templates: for each organisation that runs a service, an Excel workbook (erogazioni_<ente>.xlsx) with its code filled in, drop-down lists of quartieri and services and checks on numbers; for each dataset an empty CSV with its guide to the columns",
+        en: "writes the partners' templates: for each organisation that runs a service, an Excel workbook (erogazioni_<ente>.xlsx) with its code filled in, drop-down lists of quartieri and services and checks on numbers; for each dataset an empty CSV with its guide to the columns; and verifica-dati.html, a page to open offline where a partner drops a file and sees the problems bilancio validate would report",
       }),
     )
     .argument(
@@ -78,6 +81,17 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
             written.push(file);
           }
         }
+        // The page where a partner checks a file before sending it, offline, with validate's own code and words.
+        const { pageScript } = await import('../../render/partner-page/bundle-page.js');
+        const { validationPageHtml } = await import('../../render/partner-page/page-html.js');
+        const { pageCatalogues } = await import('../../render/partner-page/page-data.js');
+        const data = {
+          lang,
+          catalogues: pageCatalogues(catalogues),
+          schemas: Object.fromEntries([...schemas.datasets].map(([name, entry]) => [name, entry.schema])),
+        };
+        await fx.writeFile(path.join(dir, VALIDATION_PAGE), validationPageHtml(data, await pageScript()));
+        written.push(VALIDATION_PAGE);
       });
       out.stdout(
         `${say({ it: 'Scritti in {out}: {files}', en: 'Written to {out}: {files}' }, { out: path.resolve(opts.out), files: written.join(', ') })}\n`,
