@@ -5,6 +5,7 @@ import { QUARTIERE_ND, type Ente, type Lang, type ValidatedProject } from '../ty
 import { t } from '../i18n.js';
 import { columnGuide } from './dataset-templates.js';
 import { fieldType } from '../validate/typing.js';
+import { withFixedZipDates } from './zip-dates.js';
 
 // A partner's template as an Excel workbook: the dataset's sheet (named after the dataset, as the
 // reader looks for it) with drop-down lists of the project's quartieri, services and areas, numbers
@@ -13,6 +14,9 @@ import { fieldType } from '../validate/typing.js';
 
 /** Rows of the data sheet that carry the drop-downs and checks (a partner's file has a few hundred). */
 export const TEMPLATE_ROWS = 2000;
+
+/** The date a template says it was made: fixed, as its zip's dates are. */
+const TEMPLATE_DATE = new Date('1980-01-01T00:00:00Z');
 
 /** The sheets' names, in the workbook's language. */
 const SHEETS = {
@@ -81,6 +85,9 @@ export async function templateWorkbook(request: WorkbookRequest): Promise<Uint8A
   const columns = templateColumns(request);
   const book = new ExcelJS.Workbook();
   book.creator = 'bilancio';
+  // The same template written twice is the same file (a rewritten folder compares equal).
+  book.created = TEMPLATE_DATE;
+  book.modified = TEMPLATE_DATE;
   // Excel computes the partner's code in each row when the workbook opens.
   book.calcProperties.fullCalcOnLoad = true;
   const sheet = book.addWorksheet(dataset, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -125,7 +132,7 @@ export async function templateWorkbook(request: WorkbookRequest): Promise<Uint8A
     autoFilter: true,
   });
   writeGuide(guide, request, columns);
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  return withFixedZipDates(new Uint8Array(await book.xlsx.writeBuffer()));
 }
 
 /** Writes each drop-down's values (and their meaning) as two columns of the lists sheet; their ranges by header. */

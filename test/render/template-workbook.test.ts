@@ -107,6 +107,15 @@ describe("a partner's workbook (erogazioni for Auser)", () => {
     expect(text.join('\n')).toContain('Auser Volontariato Brescia');
   });
 
+  it('is the same file each time it is written (dates fixed), and still a workbook Excel and the reader open', async () => {
+    const auser = project.enti.find((e) => e.codice === 'auser')!;
+    const write = () => templateWorkbook({ dataset: 'erogazioni', schema: erogazioni, lang: 'it', project, ente: auser });
+    const first = await write();
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // beyond the 2 s a zip's clock can tell apart
+    expect(Buffer.from(await write()).equals(Buffer.from(first))).toBe(true);
+    expect(book.created?.toISOString()).toBe('1980-01-01T00:00:00.000Z');
+  });
+
   it('comes back with no problem once filled, and a quartiere typed over the drop-down is reported at its row and column', async () => {
     const sheet = book.getWorksheet('erogazioni')!;
     fill(sheet, [
