@@ -161,6 +161,28 @@ describe("the partners' validation page, offline in Chromium", () => {
     expect(shown.problems).toEqual(cli.problems);
   }, 120_000);
 
+  it('checks a file dropped on the page as one chosen with the button', async () => {
+    const text = 'anno;quartiere;codice_servizio;codice_ente;utenti\r\n2024;Sant Eufemiaa;SAD;acli;12\r\n';
+    await page.evaluate(`document.getElementById('esito').removeAttribute('data-valid')`);
+    // A drop as the browser delivers it: a DataTransfer holding the file, on the drop zone.
+    await page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(text)}], 'erogazioni_acli.csv'));
+      document.getElementById('zona').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    })()`);
+    await page.waitForSelector('#esito[data-valid]', { timeout: 60_000 });
+    const codes = await page.$$eval('#problemi tbody tr', (rows) =>
+      rows.map((r) => [r.getAttribute('data-code'), r.getAttribute('data-row')]),
+    );
+    expect(codes).toEqual([['foreign-key', '2']]);
+  }, 120_000);
+
+  it('--help of templates says what it writes', async () => {
+    const help = await bilancio(['templates', '--help'], work);
+    expect(help.stdout).toMatch(/<dataset>_<ente>\.xlsx +per ogni ente che gestisce un servizio, una cartella di lavoro Excel/);
+    expect(help.stdout).toMatch(/verifica-dati\.html +una pagina da aprire anche senza rete/);
+  });
+
   it('sent no request anywhere', () => {
     expect(requests).toEqual([]);
   });

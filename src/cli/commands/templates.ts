@@ -14,16 +14,41 @@ import { EXIT, ExitError, type CommandContext } from '../context.js';
 /** The partners' offline validation page, written beside the templates. */
 export const VALIDATION_PAGE = 'verifica-dati.html';
 
-/** `bilancio templates [progetto]`: empty files per dataset with a guide to each column, for partners. */
+/** `bilancio templates [progetto]`: partners' workbooks, their offline validation page, empty CSVs and column guides. */
 export function registerTemplates(program: Command, ctx: CommandContext): void {
   const { say, out } = ctx;
   ctx
     .command(program, 'templates')
     .description(
       say({
-        it: 'scrive i modelli per i partner: per ogni ente che gestisce un servizio, una cartella di lavoro Excel (erogazioni_<ente>.xlsx) con il suo codice già scritto, gli elenchi a tendina di quartieri e servizi e i controlli sui numeri; per ogni dataset un CSV vuoto con la sua guida alle colonne',
-        en: "writes the partners' templates: for each organisation that runs a service, an Excel workbook (erogazioni_<ente>.xlsx) with its code filled in, drop-down lists of quartieri and services and checks on numbers; for each dataset an empty CSV with its guide to the columns; and verifica-dati.html, a page to open offline where a partner drops a file and sees the problems bilancio validate would report",
+        it: 'scrive i modelli per i partner, perché inviino il file giusto al primo colpo',
+        en: 'writes the templates for partners, so that they send the right file the first time',
       }),
+    )
+    .addHelpText(
+      'after',
+      `\n${say({
+        it: `Scrive nella cartella --out:
+  <dataset>_<ente>.xlsx  per ogni ente che gestisce un servizio, una cartella di lavoro Excel da compilare e
+                         rimandare così com'è: il codice dell'ente già scritto, quartieri (per nome) e servizi
+                         in elenchi a tendina, i numeri controllati come vuole lo schema, le intestazioni
+                         bloccate; un foglio di guida alle colonne e uno con gli elenchi
+  verifica-dati.html     una pagina da aprire anche senza rete: l'ente vi trascina il suo file (CSV o Excel) e
+                         vede gli stessi problemi, con le stesse parole, che darebbe bilancio validate; il file
+                         non lascia il computer
+  <dataset>.csv          per ogni dataset un CSV vuoto con le intestazioni (separatore ;, per Excel in italiano)
+  <dataset>.guida.txt    e la sua guida alle colonne`,
+        en: `Writes into the --out folder:
+  <dataset>_<ente>.xlsx  for each organisation that runs a service, an Excel workbook to fill in and send back
+                         as it is: the organisation's code filled in, quartieri (by name) and services as
+                         drop-down lists, numbers checked as the schema wants them, the headers locked; a
+                         sheet guiding through the columns and one with the lists
+  verifica-dati.html     a page to open even offline: the organisation drops its file (CSV or Excel) on it and
+                         sees the same problems, in the same words, as bilancio validate; the file never
+                         leaves the computer
+  <dataset>.csv          for each dataset an empty CSV with the headers (separator ;, for Excel in Italian)
+  <dataset>.guida.txt    and its guide to the columns`,
+      })}\n`,
     )
     .argument(
       '[progetto]',

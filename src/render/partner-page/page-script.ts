@@ -31,7 +31,11 @@ interface PageEvent {
   preventDefault(): void;
   dataTransfer?: { files: ArrayLike<PageFile> } | null;
 }
-declare const document: { getElementById(id: string): Element | null; createElement(tag: string): Element };
+declare const document: {
+  getElementById(id: string): Element | null;
+  createElement(tag: string): Element;
+  addEventListener(type: string, listener: (event: PageEvent) => void): void;
+};
 
 const data = JSON.parse(document.getElementById('bilancio-dati')!.textContent ?? '{}') as PageData;
 const { lang } = data;
@@ -98,13 +102,14 @@ input.addEventListener('change', () => {
   const file = input.files?.[0];
   if (file) void check(file);
 });
+// A file dropped anywhere on the page is checked: the browser would otherwise open it in place of the page.
 const zona = document.getElementById('zona')!;
-zona.addEventListener('dragover', (event) => {
+document.addEventListener('dragover', (event) => {
   event.preventDefault();
   zona.classList.add('sopra');
 });
-zona.addEventListener('dragleave', () => zona.classList.remove('sopra'));
-zona.addEventListener('drop', (event) => {
+document.addEventListener('dragleave', () => zona.classList.remove('sopra'));
+document.addEventListener('drop', (event) => {
   event.preventDefault();
   zona.classList.remove('sopra');
   const file = event.dataTransfer?.files[0];
