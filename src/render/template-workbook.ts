@@ -100,8 +100,9 @@ export async function templateWorkbook(request: WorkbookRequest): Promise<Uint8A
   const letterOf = (index: number) => sheet.getColumn(index + 1).letter;
   columns.forEach((column, index) => {
     const letter = letterOf(index);
-    // Everything below the header may be typed, pasted, sorted; only the header (and the fixed code) is locked.
-    sheet.getColumn(index + 1).protection = { locked: column.fixed !== undefined };
+    // Everything below the header may be typed, pasted, sorted; only the header is locked. The code's
+    // cells too stay open: a partner pasting a block of rows from another file must not be refused.
+    sheet.getColumn(index + 1).protection = { locked: false };
     const validation = cellValidation(column, listRanges.get(column.header), lang);
     if (validation) (sheet as RangeValidations).dataValidations.add(`${letter}2:${letter}${last}`, validation);
     if (column.fixed !== undefined) {
@@ -167,6 +168,14 @@ function cellValidation(column: TemplateColumn, listRange: string | undefined, l
     errorTitle: column.header,
     error,
   });
+  if (column.fixed !== undefined) {
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: [JSON.stringify(column.fixed)],
+      ...refuse(t(lang, { it: 'Il codice del vostro ente è {code}.', en: "Your organisation's code is {code}." }, { code: column.fixed })),
+    };
+  }
   if (listRange) {
     return {
       type: 'list',

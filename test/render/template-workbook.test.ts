@@ -96,8 +96,9 @@ describe("a partner's workbook (erogazioni for Auser)", () => {
   it("fills in the partner's code, and explains every column with the CSV guide's words", () => {
     const sheet = book.getWorksheet('erogazioni')!;
     expect((sheet.getCell('D2').value as { formula: string }).formula).toMatch(/"auser"\)$/);
-    // Locked: Excel's default, which exceljs leaves unsaid.
-    expect(sheet.getCell('D2').protection?.locked).not.toBe(false);
+    // Open to a pasted block of rows, and only the partner's code is accepted when typed.
+    expect(sheet.getCell('D2').protection?.locked).toBe(false);
+    expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"auser"'] });
     const guide = book.getWorksheet('guida')!;
     const text: string[] = [];
     guide.eachRow((row) => text.push((row.values as unknown[]).slice(1).join(' | ')));
