@@ -6,6 +6,7 @@ import { loadSchemas } from '../../src/schemas/load-schemas.js';
 import { sayReport } from '../../src/problem-text.js';
 import { TEMPLATE_ROWS, templateWorkbook } from '../../src/render/template-workbook.js';
 import { columnGuide } from '../../src/render/dataset-templates.js';
+import { partnerWorkbooks } from '../../src/render/partner-workbooks.js';
 import { bresciaCatalogues } from '../helpers/brescia-catalogues.js';
 import type { ValidatedProject } from '../../src/types.js';
 
@@ -42,6 +43,21 @@ async function validateWorkbook(book: ExcelJS.Workbook, project: ValidatedProjec
   const table = await parseWorkbook(bytes, 'erogazioni_auser.xlsx', { dataset: 'erogazioni' });
   return sayReport('it', validateFiles([{ dataset: 'erogazioni', table }], project, schemas));
 }
+
+describe('which workbooks templates writes', () => {
+  it('one per organisation that runs a service, for each dataset whose rows name their organisation', async () => {
+    const project = await bresciaCatalogues();
+    const datasets = new Map([...schemas.datasets].map(([name, entry]) => [name, entry.schema]));
+    const books = partnerWorkbooks(datasets, project);
+    const running = project.enti.filter((e) => project.servizi.some((s) => s.enti.includes(e.codice))).map((e) => e.codice);
+    expect(running.length).toBeGreaterThan(1);
+    expect(running.length).toBeLessThan(project.enti.length);
+    // enti and servizi name organisations too, but as catalogues: no partner fills them in.
+    expect(new Set(books.map((b) => b.dataset))).toEqual(new Set(['erogazioni']));
+    expect(books.map((b) => b.ente.codice)).toEqual(running);
+    expect(books.find((b) => b.ente.codice === 'auser')?.file).toBe('erogazioni_auser.xlsx');
+  });
+});
 
 describe("a partner's workbook (erogazioni for Auser)", () => {
   let project: ValidatedProject;
