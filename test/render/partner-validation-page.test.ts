@@ -98,6 +98,9 @@ describe("the partners' validation page, offline in Chromium", () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link |<form|<img/);
     expect(html).toContain('"Sant\'Eufemia"');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Verifica dei dati prima dell’invio');
+    // The project's own name, from its config.
+    const config = JSON.parse(await readFile(path.join(bresciaProject, 'bilancio.config.json'), 'utf8')) as { ente: string };
+    expect(await page.$eval('p.ente', (p) => p.textContent)).toBe(config.ente);
   });
 
   it('reports for a broken Windows-1252 ";" file exactly what bilancio validate reports, in the same words', async () => {

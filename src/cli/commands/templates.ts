@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { diskEffects } from '../../effects.js';
 import { readProject } from '../../project/read-project.js';
+import { normalizeConfig } from '../../config/normalize-config.js';
 import { loadSchemas } from '../../schemas/load-schemas.js';
 import { validateProject } from '../../validate/validate-project.js';
 import { datasetTemplate } from '../../render/dataset-templates.js';
@@ -110,8 +111,10 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
         const { pageScript } = await import('../../render/partner-page/bundle-page.js');
         const { validationPageHtml } = await import('../../render/partner-page/page-html.js');
         const { pageCatalogues } = await import('../../render/partner-page/page-data.js');
+        const config = normalizeConfig(sources.config, schemas.config, { file: 'bilancio.config.json' });
         const data = {
           lang,
+          ente: 'config' in config ? config.config.ente : null,
           catalogues: pageCatalogues(catalogues),
           schemas: Object.fromEntries([...schemas.datasets].map(([name, entry]) => [name, entry.schema])),
         };

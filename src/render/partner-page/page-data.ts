@@ -14,6 +14,8 @@ export type PageCatalogues = Pick<ValidatedProject, 'territorio' | 'enti' | 'ser
 /** Everything the page needs besides its code. */
 export interface PageData {
   lang: Lang;
+  /** Who asks for the data, as the project's config names it (`Comune di Brescia`); null when the config is not valid. */
+  ente: string | null;
   catalogues: PageCatalogues;
   /** The datasets' JSON Schemas, by dataset name, in the order of `schemas/`. */
   schemas: Record<string, DatasetSchema>;

@@ -43,12 +43,12 @@ export function validationPageHtml(data: PageData, script: string): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${w('title')}</title>
+<title>${w('title')}${data.ente ? ` · ${escapeHtml(data.ente)}` : ''}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <h1>${w('title')}</h1>
-<p>${w('intro')}</p>
+${data.ente ? `<p class="ente">${escapeHtml(data.ente)}</p>\n` : ''}<p>${w('intro')}</p>
 <p>${w('naming')}</p>
 <div id="zona">
 <label><input type="file" id="file" accept=".csv,.txt,.tsv,.json,.xlsx"> ${w('choose')}</label>
