@@ -47,6 +47,7 @@ export async function checkFileBytes(
   project: ValidatedProject,
   schemas: SchemaSet,
 ): Promise<ValidationReport> {
-  const dataset = datasetOfFile(name, schemas);
+  // The name alone says the dataset, not the folders above it (as checkFiles takes the base name).
+  const dataset = datasetOfFile(name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1), schemas);
   return validateFiles([{ dataset, table: await tableOfBytes(bytes, name, dataset) }], project, schemas);
 }
