@@ -108,17 +108,10 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
           }
         }
         // The page where a partner checks a file before sending it, offline, with validate's own code and words.
-        const { pageScript } = await import('../../render/partner-page/bundle-page.js');
-        const { validationPageHtml } = await import('../../render/partner-page/page-html.js');
-        const { pageCatalogues } = await import('../../render/partner-page/page-data.js');
+        const { partnerValidationPage } = await import('../../render/partner-page/partner-page.js');
         const config = normalizeConfig(sources.config, schemas.config, { file: 'bilancio.config.json' });
-        const data = {
-          lang,
-          ente: 'config' in config ? config.config.ente : null,
-          catalogues: pageCatalogues(catalogues),
-          schemas: Object.fromEntries([...schemas.datasets].map(([name, entry]) => [name, entry.schema])),
-        };
-        await fx.writeFile(path.join(dir, VALIDATION_PAGE), validationPageHtml(data, await pageScript()));
+        const ente = 'config' in config ? config.config.ente : null;
+        await fx.writeFile(path.join(dir, VALIDATION_PAGE), await partnerValidationPage(catalogues, schemas, lang, ente));
         written.push(VALIDATION_PAGE);
       });
       out.stdout(
