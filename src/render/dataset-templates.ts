@@ -16,6 +16,28 @@ export interface DatasetTemplate {
 
 const BOM = '\uFEFF';
 
+/** One column of a dataset as the guides explain it, in the reader's language. */
+export interface ColumnGuide {
+  name: string;
+  /** 'obbligatoria' or 'facoltativa'. */
+  required: string;
+  description: string;
+  /** What the column accepts, in words: "un numero intero non inferiore a 0". */
+  allowed: string;
+}
+
+/** The columns of a dataset explained: the same words in the CSV guide and in a workbook's guide sheet. */
+export function columnGuide(schema: DatasetSchema, lang: Lang): ColumnGuide[] {
+  return Object.entries(schema.properties).map(([name, field]) => ({
+    name,
+    required: schema.required.includes(name)
+      ? t(lang, { it: 'obbligatoria', en: 'required' })
+      : t(lang, { it: 'facoltativa', en: 'optional' }),
+    description: field.description ?? '',
+    allowed: say(lang, describeExpected(field)),
+  }));
+}
+
 /** Builds the empty CSV and the column guide of a dataset from its schema (the single source of truth). */
 export function datasetTemplate(dataset: string, schema: DatasetSchema, lang: Lang, project?: ValidatedProject): DatasetTemplate {
   const columns = Object.keys(schema.properties);
@@ -30,13 +52,9 @@ export function datasetTemplate(dataset: string, schema: DatasetSchema, lang: La
     }),
     '',
   ];
-  for (const name of columns) {
-    const field = schema.properties[name]!;
-    const required = schema.required.includes(name);
-    lines.push(
-      `- ${name} (${required ? t(lang, { it: 'obbligatoria', en: 'required' }) : t(lang, { it: 'facoltativa', en: 'optional' })}): ${field.description ?? ''}`,
-    );
-    lines.push(`  ${t(lang, { it: 'Valori ammessi', en: 'Allowed values' })}: ${say(lang, describeExpected(field))}.`);
+  for (const column of columnGuide(schema, lang)) {
+    lines.push(`- ${column.name} (${column.required}): ${column.description}`);
+    lines.push(`  ${t(lang, { it: 'Valori ammessi', en: 'Allowed values' })}: ${column.allowed}.`);
   }
   const key = schema['x-primaryKey'];
   if (key?.length) {

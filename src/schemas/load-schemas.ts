@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Options, ValidateFunction } from 'ajv';
+import { isDate } from './date-format.js';
+
+export { isDate };
 
 /** The JSON Schemas folder shipped with the tool (`schemas/` at the package root). */
 export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -55,19 +58,6 @@ export interface SchemaSet {
 const tableKeywords = ['x-primaryKey', 'x-foreignKeys', 'x-unique', 'x-count', 'x-quartiere'];
 
 const require = createRequire(import.meta.url);
-
-/**
- * `format: date`, checked here instead of pulling in ajv-formats for one format: a day of the calendar
- * (Date.parse takes 2025-02-31 for 3 March). Self-contained: precompile.ts copies its source.
- */
-export function isDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** One shared Ajv instance: strict, all errors, our table-level keywords declared as annotations. */
 export function createAjv(extra: Options = {}): Ajv2020 {
