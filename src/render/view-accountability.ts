@@ -1,5 +1,6 @@
 import type { ViewContext, TableView } from './view-context.js';
 import { formatChange, formatNumber, formatDate } from './format.js';
+import { byCount, countOf } from '../i18n.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import { ANDAMENTI, type Andamento, type Commitment, type CommitmentSummary } from '../compute/commitments.js';
 
@@ -66,15 +67,18 @@ const STATI: Record<string, { it: string; en: string }> = {
   sospeso: { it: 'sospeso', en: 'suspended' },
 };
 
-/** How a commitment stands at the reference date, as the heads of the count tables say it. */
-const ANDAMENTO_WORDS: Record<Andamento, { it: string; en: string }> = {
-  completato: { it: 'completati', en: 'completed' },
-  nei_tempi: { it: 'nei tempi', en: 'on time' },
-  in_ritardo: { it: 'in ritardo', en: 'late' },
-  non_avviato: { it: 'non avviati', en: 'not started' },
-  sospeso: { it: 'sospesi', en: 'suspended' },
-  non_rilevato: { it: 'senza stato', en: 'no status' },
+/** How a commitment stands at the reference date, one and many (the count tables' heads say the many). */
+const ANDAMENTO_WORDS: Record<Andamento, { it: [string, string]; en: [string, string] }> = {
+  completato: { it: ['completato', 'completati'], en: ['completed', 'completed'] },
+  nei_tempi: { it: ['nei tempi', 'nei tempi'], en: ['on time', 'on time'] },
+  in_ritardo: { it: ['in ritardo', 'in ritardo'], en: ['late', 'late'] },
+  non_avviato: { it: ['non avviato', 'non avviati'], en: ['not started', 'not started'] },
+  sospeso: { it: ['sospeso', 'sospesi'], en: ['suspended', 'suspended'] },
+  non_rilevato: { it: ['senza stato', 'senza stato'], en: ['with no status', 'with no status'] },
 };
+
+/** The many form of how commitments stand, for a table's head. */
+const andamentoHead = (ctx: ViewContext, a: Andamento) => ctx.text({ it: ANDAMENTO_WORDS[a].it[1], en: ANDAMENTO_WORDS[a].en[1] });
 
 /** The commitment's indicator measured where the commitment applies (quartiere, zona or city), with its change. */
 function measureText(ctx: ViewContext, c: Commitment): string {
@@ -140,14 +144,15 @@ function deadlineText(ctx: ViewContext, c: Commitment): string {
 
 /** The opening paragraph's counts: how many commitments, and how many stand each way (those that are not zero). */
 function countsText(ctx: ViewContext, totale: CommitmentSummary): string {
-  const parts = ANDAMENTI.filter((a) => totale.perAndamento[a] > 0).map(
-    (a) => `${formatNumber(totale.perAndamento[a], ctx.lang, 0)} ${ctx.text(ANDAMENTO_WORDS[a])}`,
+  const parts = ANDAMENTI.filter((a) => totale.perAndamento[a] > 0).map((a) =>
+    countOf(ctx.lang, totale.perAndamento[a], ANDAMENTO_WORDS[a]),
   );
   return ctx.text(
-    {
-      it: 'Al 31 dicembre {anno} gli impegni sono {n}: {parti}.',
-      en: 'At 31 December {anno} there are {n} commitments: {parti}.',
-    },
+    byCount(
+      totale.impegni,
+      { it: "Al 31 dicembre {anno} c'è {n} impegno: {parti}.", en: 'At 31 December {anno} there is {n} commitment: {parti}.' },
+      { it: 'Al 31 dicembre {anno} gli impegni sono {n}: {parti}.', en: 'At 31 December {anno} there are {n} commitments: {parti}.' },
+    ),
     { anno: ctx.anno, n: formatNumber(totale.impegni, ctx.lang, 0), parti: parts.join(', ') },
   );
 }
@@ -160,7 +165,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
   const summaryHead = (first: string) => [
     first,
     ctx.text({ it: 'Impegni', en: 'Commitments' }),
-    ...shown.map((a) => ctx.text(ANDAMENTO_WORDS[a])),
+    ...shown.map((a) => andamentoHead(ctx, a)),
   ];
   // Numbered only when printed: a table made and dropped would leave a gap in the numbering.
   const byCantiere = () =>
