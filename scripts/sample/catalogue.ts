@@ -180,7 +180,7 @@ export const ENTI: readonly Ente[] = [
     tipo: 'associazione',
     ruolo: 'rete',
     compito: 'Punti comunità di quartiere e sostegno alle associazioni di volontariato.',
-    compitoEn: 'Quartiere community points and support for volunteer associations.',
+    compitoEn: 'Community points in the quartieri and support for volunteer associations.',
   },
   {
     codice: 'calabrone',
@@ -218,7 +218,7 @@ export const AGENZIE: readonly Agenzia[] = [
     nomeEn: 'Governance',
     capofila: 'comune',
     compito: 'Guida la cabina di regia: mette insieme le decisioni dei partner e ne rende conto alla città.',
-    compitoEn: "Runs the steering group: brings the partners' decisions together and accounts for them to the city.",
+    compitoEn: "Runs the steering group: brings the partners' decisions together and accounts for them to the residents.",
   },
   {
     codice: 'conoscenza',
