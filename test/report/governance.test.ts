@@ -10,6 +10,7 @@ import { buildProject, checkProject } from '../../src/pipeline.js';
 import { diskEffects } from '../../src/effects.js';
 import { writeSmallProject } from '../hardening/helpers/small-project.js';
 import { said } from '../helpers/said.js';
+import { validateBytes } from '../helpers/brescia-catalogues.js';
 
 const fx = diskEffects();
 
@@ -129,5 +130,26 @@ describe('catalogo/agenzie.csv is checked at its row and column', () => {
     expect(said([missing!], 'en')[0]!.message).toMatch(/compito/);
     // Only the valid agency reaches the report.
     expect(checked.project.agenzie.map((a) => a.codice)).toEqual(['governance']);
+  });
+});
+
+describe('catalogo/agenzie.csv checked on its own (bilancio validate FILE)', () => {
+  it('names the unknown lead at its row and column D, and the missing task at column E', async () => {
+    const bytes = Buffer.from(
+      'codice_agenzia,nome,nome_en,ente_capofila,compito,compito_en,ordine\n' +
+        'governance,Governance,,comune,Guida.,,1\n' +
+        'finanza,Finanza,,banca,Gestisce.,,2\n' +
+        'conoscenza,Conoscenza,,unibs,,,3\n',
+    );
+    const report = await validateBytes(bytes, 'agenzie.csv', 'agenzie');
+    const errors = report.files[0]!.errors;
+    expect(errors.map((p) => [p.code, p.row, p.column, p.field])).toEqual(
+      expect.arrayContaining([
+        ['foreign-key', 3, 4, 'ente_capofila'],
+        ['constraint-error', 4, 5, 'compito'],
+      ]),
+    );
+    expect(errors).toHaveLength(2);
+    expect(report.valid).toBe(false);
   });
 });
