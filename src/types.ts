@@ -179,6 +179,25 @@ export interface Ente {
   nome: string;
   tipo: string;
   ruolo: 'capofila' | 'partner' | 'rete';
+  /** What it does in the project, in the project's language ('' when the catalogue does not say). */
+  compito: string;
+  compitoEn: string | null;
+}
+
+/**
+ * A strategic agency of the project (catalogo/agenzie.csv: governance, knowledge and information, human
+ * resources, communication and fund raising, finance…), led by one of its enti.
+ */
+export interface Agenzia {
+  codice: string;
+  /** Its name in the project's language. */
+  nome: string;
+  nomeEn: string | null;
+  /** The codice_ente of the organisation that leads it. */
+  capofila: string;
+  /** Its task in the project's language. */
+  compito: string;
+  compitoEn: string | null;
 }
 
 export interface Servizio {
@@ -234,6 +253,8 @@ export type DatasetRows = Map<string, TypedRow[]>;
 export interface ValidatedProject {
   territorio: Territorio;
   enti: Ente[];
+  /** The project's strategic agencies, in table order (none without catalogo/agenzie.csv). */
+  agenzie: Agenzia[];
   servizi: Servizio[];
   /** The declared cantieri, in chapter order. */
   cantieri: Cantiere[];

@@ -1,6 +1,7 @@
-// catalogo/cantieri.csv, catalogo/enti.csv and catalogo/servizi.csv: the six cantieri of "Brescia Città del
-// Noi" with their titles, the real organisations, and the services of each cantiere with the ente expected to
-// deliver it.
+// catalogo/cantieri.csv, catalogo/enti.csv, catalogo/agenzie.csv and catalogo/servizi.csv: the six cantieri of
+// "Brescia Città del Noi" with their titles, the real organisations with what each does in the sample, the
+// five strategic agencies with the ente leading each, and the services of each cantiere with the ente expected
+// to deliver it. The tasks are the sample's, written to show the columns, not a record of the real project.
 
 import { toCsv } from './writers.js';
 
@@ -23,30 +24,234 @@ export interface Ente {
   nome: string;
   tipo: Tipo;
   ruolo: Ruolo;
+  /** What it does in the project, in Italian and English. */
+  compito: string;
+  compitoEn: string;
 }
 
 export const ENTI: readonly Ente[] = [
-  { codice: 'comune', nome: 'Comune di Brescia', tipo: 'ente_pubblico', ruolo: 'capofila' },
-  { codice: 'auser', nome: 'Auser Volontariato Brescia', tipo: 'associazione', ruolo: 'partner' },
-  { codice: 'colibri', nome: 'Co.librì', tipo: 'cooperativa', ruolo: 'partner' },
-  { codice: 'socialis', nome: 'Centro Studi Socialis', tipo: 'associazione', ruolo: 'partner' },
-  { codice: 'unibs', nome: 'Università degli Studi di Brescia', tipo: 'universita', ruolo: 'partner' },
-  { codice: 'unicatt', nome: 'Università Cattolica del Sacro Cuore', tipo: 'universita', ruolo: 'partner' },
-  { codice: 'acli', nome: 'ACLI provinciale di Brescia', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'anffas', nome: 'ANFFAS Brescia', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'anolf', nome: 'ANOLF', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'cuore_amico', nome: 'Associazione Cuore Amico Fraternità Onlus', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'dignita_lavoro', nome: 'Associazione Dignità e Lavoro', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'auser_rete', nome: 'AUSER Rete Brescia', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'cob', nome: 'Centro Oratori Bresciani', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'cgil', nome: 'CGIL', tipo: 'sindacato', ruolo: 'rete' },
-  { codice: 'cisl', nome: 'CISL', tipo: 'sindacato', ruolo: 'rete' },
-  { codice: 'uil', nome: 'UIL Brescia', tipo: 'sindacato', ruolo: 'rete' },
-  { codice: 'confcooperative', nome: 'Confcooperative Unione provinciale di Brescia', tipo: 'altro', ruolo: 'rete' },
-  { codice: 'congrega', nome: 'Congrega della Carità Apostolica', tipo: 'fondazione', ruolo: 'rete' },
-  { codice: 'csv_brescia', nome: 'CSV Brescia', tipo: 'associazione', ruolo: 'rete' },
-  { codice: 'calabrone', nome: 'Coop. sociale Il Calabrone', tipo: 'cooperativa', ruolo: 'rete' },
-  { codice: 'fondazione_asm', nome: 'Fondazione ASM', tipo: 'fondazione', ruolo: 'rete' },
+  {
+    codice: 'comune',
+    nome: 'Comune di Brescia',
+    tipo: 'ente_pubblico',
+    ruolo: 'capofila',
+    compito: 'Guida il progetto, eroga i servizi comunali e pubblica il bilancio sociale.',
+    compitoEn: "Leads the project, delivers the Comune's services and publishes the social report.",
+  },
+  {
+    codice: 'auser',
+    nome: 'Auser Volontariato Brescia',
+    tipo: 'associazione',
+    ruolo: 'partner',
+    compito: 'Volontari per la compagnia e il trasporto degli anziani; guida la comunicazione e la ricerca di volontari.',
+    compitoEn: "Volunteers for older people's company and transport; leads communication and the search for volunteers.",
+  },
+  {
+    codice: 'colibri',
+    nome: 'Co.librì',
+    tipo: 'cooperativa',
+    ruolo: 'partner',
+    compito: 'Spazi gioco e tempo per le famiglie con bambini piccoli.',
+    compitoEn: 'Play spaces and family time for families with young children.',
+  },
+  {
+    codice: 'socialis',
+    nome: 'Centro Studi Socialis',
+    tipo: 'associazione',
+    ruolo: 'partner',
+    compito: 'Ricerca sociale e accompagnamento dei gruppi di quartiere.',
+    compitoEn: 'Social research and support for quartiere groups.',
+  },
+  {
+    codice: 'unibs',
+    nome: 'Università degli Studi di Brescia',
+    tipo: 'universita',
+    ruolo: 'partner',
+    compito: 'Analisi dei dati dei quartieri e metodo del bilancio sociale.',
+    compitoEn: "Analysis of the quartieri's data and the social report's method.",
+  },
+  {
+    codice: 'unicatt',
+    nome: 'Università Cattolica del Sacro Cuore',
+    tipo: 'universita',
+    ruolo: 'partner',
+    compito: 'Formazione di operatori e volontari; il questionario ai residenti.',
+    compitoEn: "Training for workers and volunteers; the residents' survey.",
+  },
+  {
+    codice: 'acli',
+    nome: 'ACLI provinciale di Brescia',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: "Gestisce l'Emporio della solidarietà.",
+    compitoEn: 'Runs the solidarity grocery (Emporio della solidarietà).',
+  },
+  {
+    codice: 'anffas',
+    nome: 'ANFFAS Brescia',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Centri diurni per persone con disabilità.',
+    compitoEn: 'Day centres for people with disabilities.',
+  },
+  {
+    codice: 'anolf',
+    nome: 'ANOLF',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Sportello per i cittadini stranieri e mediazione culturale.',
+    compitoEn: 'Help desk for foreign residents and cultural mediation.',
+  },
+  {
+    codice: 'cuore_amico',
+    nome: 'Associazione Cuore Amico Fraternità Onlus',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Aiuti alimentari e accompagnamento delle famiglie in difficoltà.',
+    compitoEn: 'Food aid and support for families in hardship.',
+  },
+  {
+    codice: 'dignita_lavoro',
+    nome: 'Associazione Dignità e Lavoro',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Sportelli lavoro e orientamento.',
+    compitoEn: 'Job desks and career guidance.',
+  },
+  {
+    codice: 'auser_rete',
+    nome: 'AUSER Rete Brescia',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Collega i circoli Auser dei quartieri con i Punti comunità.',
+    compitoEn: "Links the quartieri's Auser clubs with the community points.",
+  },
+  {
+    codice: 'cob',
+    nome: 'Centro Oratori Bresciani',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Centri di aggregazione giovanile negli oratori.',
+    compitoEn: 'Youth centres in the parish clubs.',
+  },
+  {
+    codice: 'cgil',
+    nome: 'CGIL',
+    tipo: 'sindacato',
+    ruolo: 'rete',
+    compito: 'Sportelli di patronato e tutela del lavoro nei quartieri.',
+    compitoEn: 'Welfare rights and labour advice desks in the quartieri.',
+  },
+  {
+    codice: 'cisl',
+    nome: 'CISL',
+    tipo: 'sindacato',
+    ruolo: 'rete',
+    compito: 'Sportelli per pensionati e famiglie.',
+    compitoEn: 'Advice desks for pensioners and families.',
+  },
+  {
+    codice: 'uil',
+    nome: 'UIL Brescia',
+    tipo: 'sindacato',
+    ruolo: 'rete',
+    compito: 'Assistenza fiscale e previdenziale alle famiglie.',
+    compitoEn: 'Tax and pension help for families.',
+  },
+  {
+    codice: 'confcooperative',
+    nome: 'Confcooperative Unione provinciale di Brescia',
+    tipo: 'altro',
+    ruolo: 'rete',
+    compito: 'Mette in rete le cooperative sociali che gestiscono i servizi.',
+    compitoEn: 'Brings together the social cooperatives that run the services.',
+  },
+  {
+    codice: 'congrega',
+    nome: 'Congrega della Carità Apostolica',
+    tipo: 'fondazione',
+    ruolo: 'rete',
+    compito: 'Contributi per le famiglie in difficoltà e per i progetti di quartiere.',
+    compitoEn: 'Grants for families in hardship and for quartiere projects.',
+  },
+  {
+    codice: 'csv_brescia',
+    nome: 'CSV Brescia',
+    tipo: 'associazione',
+    ruolo: 'rete',
+    compito: 'Punti comunità di quartiere e sostegno alle associazioni di volontariato.',
+    compitoEn: 'Community points in the quartieri and support for volunteer associations.',
+  },
+  {
+    codice: 'calabrone',
+    nome: 'Coop. sociale Il Calabrone',
+    tipo: 'cooperativa',
+    ruolo: 'rete',
+    compito: 'Officina giovani: laboratori e orientamento.',
+    compitoEn: 'Youth workshop: labs and guidance.',
+  },
+  {
+    codice: 'fondazione_asm',
+    nome: 'Fondazione ASM',
+    tipo: 'fondazione',
+    ruolo: 'rete',
+    compito: 'Finanzia i progetti delle 100 leve.',
+    compitoEn: 'Funds the projects of the 100 levers.',
+  },
+];
+
+/** One of the project's strategic agencies, the ente leading it and its task. */
+export interface Agenzia {
+  codice: string;
+  nome: string;
+  nomeEn: string;
+  capofila: string;
+  compito: string;
+  compitoEn: string;
+}
+
+/** The five strategic agencies of the project, in the order of the network chapter's table. */
+export const AGENZIE: readonly Agenzia[] = [
+  {
+    codice: 'governance',
+    nome: 'Governance',
+    nomeEn: 'Governance',
+    capofila: 'comune',
+    compito: 'Guida la cabina di regia: mette insieme le decisioni dei partner e ne rende conto alla città.',
+    compitoEn: "Runs the steering group: brings the partners' decisions together and accounts for them to the residents.",
+  },
+  {
+    codice: 'conoscenza',
+    nome: 'Conoscenza e informazione',
+    nomeEn: 'Knowledge and information',
+    capofila: 'unibs',
+    compito: 'Raccoglie e analizza i dati dei quartieri e cura il bilancio sociale partecipativo.',
+    compitoEn: "Collects and analyses the quartieri's data and edits the participatory social report.",
+  },
+  {
+    codice: 'risorse_umane',
+    nome: 'Sviluppo delle risorse umane',
+    nomeEn: 'Human resources development',
+    capofila: 'unicatt',
+    compito: 'Forma operatori, volontari e cittadini attivi del progetto.',
+    compitoEn: "Trains the project's workers, volunteers and active citizens.",
+  },
+  {
+    codice: 'comunicazione',
+    nome: 'Comunicazione e raccolta di fondi e persone',
+    nomeEn: 'Communication and fund and people raising',
+    capofila: 'auser',
+    compito: 'Racconta il progetto nei quartieri e cerca fondi e nuovi volontari.',
+    compitoEn: 'Tells the quartieri about the project and raises funds and new volunteers.',
+  },
+  {
+    codice: 'finanza',
+    nome: 'Finanza',
+    nomeEn: 'Finance',
+    capofila: 'comune',
+    compito: 'Gestisce il bilancio del progetto e i fondi dei bandi e ne rende conto ai finanziatori.',
+    compitoEn: "Manages the project's budget and grant funds and reports to the funders.",
+  },
 ];
 
 export type CodiceServizio =
@@ -168,8 +373,16 @@ export function cantieriCsv(): string {
 /** catalogo/enti.csv */
 export function entiCsv(): string {
   return toCsv(
-    ['codice_ente', 'nome', 'tipo', 'ruolo'],
-    ENTI.map((e) => [e.codice, e.nome, e.tipo, e.ruolo]),
+    ['codice_ente', 'nome', 'tipo', 'ruolo', 'compito', 'compito_en'],
+    ENTI.map((e) => [e.codice, e.nome, e.tipo, e.ruolo, e.compito, e.compitoEn]),
+  );
+}
+
+/** catalogo/agenzie.csv */
+export function agenzieCsv(): string {
+  return toCsv(
+    ['codice_agenzia', 'nome', 'nome_en', 'ente_capofila', 'compito', 'compito_en', 'ordine'],
+    AGENZIE.map((a, i) => [a.codice, a.nome, a.nomeEn, a.capofila, a.compito, a.compitoEn, i + 1]),
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { cantieriCsv, entiCsv, serviziCsv } from './catalogue.js';
+import { agenzieCsv, cantieriCsv, entiCsv, serviziCsv } from './catalogue.js';
 import { catalogoImpegniCsv, impegniCsv } from './commitments.js';
 import { contributi, erogazioniComuneCsv } from './contributions.js';
 import { famiglie, famiglieCsv } from './households.js';
@@ -30,6 +30,7 @@ export function generaCampione(seed: number = SEED_PREDEFINITO): FileCampione {
   files.set('territorio/mappa_tile.csv', mappaTileCsv());
   files.set('catalogo/cantieri.csv', cantieriCsv());
   files.set('catalogo/enti.csv', entiCsv());
+  files.set('catalogo/agenzie.csv', agenzieCsv());
   files.set('catalogo/servizi.csv', serviziCsv());
   files.set('catalogo/impegni.csv', catalogoImpegniCsv());
 

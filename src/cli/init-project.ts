@@ -1,6 +1,7 @@
 // The files of a new bilancio project (`bilancio init`): a complete project that validates and builds at
 // once, naming the comune it is for and nothing of any other. Pure: the folder is written by the command.
 // The files are in Italian, the language of the data contract (docs/contratto-dati.md).
+import { STARTER_AGENZIE } from './init-agenzie.js';
 
 /** One area of the territory (a quartiere, in the data contract's words) and its zone. */
 export interface InitArea {
@@ -192,8 +193,11 @@ contratto dei dati di bilancio (\`docs/contratto-dati.md\`).
 2. \`territorio/quartieri.csv\`: le aree di ${city} (quartieri, circoscrizioni, frazioni) con la loro zona;
    poi \`territorio/mappa_tile.csv\`, la posizione di ciascuna sulla mappa a tessere (riga e colonna), oppure
    \`territorio/quartieri.geojson\` con i confini.
-3. \`catalogo/enti.csv\`: il ${comune} è il capofila; aggiungere i partner e la rete. Togliere
-   \`${EXAMPLE_PARTNER}\`, che è solo un esempio.
+3. \`catalogo/enti.csv\`: il ${comune} è il capofila; aggiungere i partner e la rete, ciascuno con il suo
+   compito nel progetto (\`compito\`, e \`compito_en\` per il report in inglese). Togliere
+   \`${EXAMPLE_PARTNER}\`, che è solo un esempio. Poi \`catalogo/agenzie.csv\`: le agenzie strategiche del
+   progetto, con l'ente che guida ciascuna (oggi tutte il ${comune}) e il suo compito; e, in
+   \`bilancio.config.json\`, la \`missione\` e i \`valori\` del progetto, che ora sono solo segnaposto.
 4. \`catalogo/cantieri.csv\`: gli ambiti di lavoro del progetto (i capitoli del report), con titolo e
    introduzione; poi \`catalogo/servizi.csv\`: i servizi per cantiere, con la popolazione di riferimento e l'ente (o gli enti,
    separati da \`;\`) che li erogano e ne mandano i dati.
@@ -222,6 +226,17 @@ export function initProjectFiles(options: InitOptions): Record<string, string | 
     // The names of the parts and of the whole: change them to quartiere, frazione, rione…, and città or paese.
     area: { singolare: 'area', plurale: 'aree', genere: 'f', singolare_en: 'area', plurale_en: 'areas' },
     intero: { nome: 'comune', genere: 'm', nome_en: 'municipality' },
+    // The project's own words on itself, printed in the network chapter: placeholders to be rewritten.
+    missione: {
+      it: 'La missione del progetto, in una o due frasi (da scrivere).',
+      en: "The project's mission, in a sentence or two (to be written).",
+    },
+    valori: [
+      {
+        valore: { it: 'Equità', en: 'Equity' },
+        descrizione: { it: 'Che cosa vuol dire per il progetto (da scrivere).', en: 'What it means for the project (to be written).' },
+      },
+    ],
     soglia_riservatezza: 3,
     scadenza_contributi: { [String(anno)]: `${anno + 1}-03-31` },
   };
@@ -239,11 +254,29 @@ export function initProjectFiles(options: InitOptions): Record<string, string | 
         }),
     'territorio/mappa_tile.csv': tileMap(areas),
     'catalogo/enti.csv': csv(
-      ['codice_ente', 'nome', 'tipo', 'ruolo'],
+      ['codice_ente', 'nome', 'tipo', 'ruolo', 'compito', 'compito_en'],
       [
-        ['comune', comune, 'ente_pubblico', 'capofila'],
-        [EXAMPLE_PARTNER, 'Associazione di esempio (da sostituire)', 'associazione', 'partner'],
+        [
+          'comune',
+          comune,
+          'ente_pubblico',
+          'capofila',
+          'Guida il progetto e pubblica il bilancio sociale.',
+          'Leads the project and publishes the social report.',
+        ],
+        [
+          EXAMPLE_PARTNER,
+          'Associazione di esempio (da sostituire)',
+          'associazione',
+          'partner',
+          'Che cosa fa nel progetto (da scrivere).',
+          'What it does in the project (to be written).',
+        ],
       ],
+    ),
+    'catalogo/agenzie.csv': csv(
+      ['codice_agenzia', 'nome', 'nome_en', 'ente_capofila', 'compito', 'compito_en', 'ordine'],
+      STARTER_AGENZIE.map((a, i) => [a.codice, a.nome, a.nomeEn, 'comune', a.compito, a.compitoEn, i + 1]),
     ),
     'catalogo/cantieri.csv': csv(
       ['codice_cantiere', 'titolo', 'titolo_en', 'introduzione', 'introduzione_en', 'ordine'],

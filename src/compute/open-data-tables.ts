@@ -2,7 +2,7 @@ import type { Territorio } from '../types.js';
 import { csvCell } from './csv-cell.js';
 import type { Pyramids } from './pyramids.js';
 import type { ResourceTotal } from './resources.js';
-import { COMMITMENT_STATES, type Commitment, type CommitmentsResult } from './commitments.js';
+import { ANDAMENTI, COMMITMENT_STATES, type Commitment, type CommitmentsResult } from './commitments.js';
 import type { SurveyAreaResult, SurveyItemResult, SurveyResult } from './survey/compute-survey.js';
 import { SCALE } from './survey/read-survey.js';
 import { MOTIVI } from './suppress.js';
@@ -427,6 +427,16 @@ export function commitmentsTable(commitments: CommitmentsResult): OpenTable {
       },
       value: (c) => c.stato,
     },
+    {
+      field: {
+        name: 'andamento',
+        type: 'string',
+        constraints: { enum: [...ANDAMENTI] },
+        description:
+          "Come sta al 31 dicembre dell'anno: completato; in_ritardo se la scadenza è entro quella data e non è completato; altrimenti nei_tempi (in corso), non_avviato, sospeso, non_rilevato (stato non indicato).",
+      },
+      value: (c) => c.andamento,
+    },
     { field: { name: 'avanzamento', type: 'number', description: 'Avanzamento in percentuale.' }, value: (c) => c.avanzamento },
     {
       field: { name: 'avanzamento_prima', type: 'number', description: "Avanzamento nell'anno di confronto." },
@@ -443,7 +453,7 @@ export function commitmentsTable(commitments: CommitmentsResult): OpenTable {
       name: 'impegni',
       title: 'Impegni del progetto e loro avanzamento',
       description:
-        "Gli impegni del progetto con stato e avanzamento nell'anno del report e nell'anno di confronto; i conteggi per stato e l'avanzamento medio del report si ricavano da queste righe.",
+        "Gli impegni del progetto con stato e avanzamento nell'anno del report e nell'anno di confronto; i conteggi per andamento del report (completati, nei tempi, in ritardo…) si ricavano da queste righe.",
       primaryKey: ['anno', 'codice'],
     },
     columns,

@@ -18,6 +18,10 @@ export interface Config {
   area: AreaWords;
   /** The project in a sentence or two (the network chapter); null: bilancio's own sentence. */
   descrizioneProgetto: Bilingual | null;
+  /** The project's mission (the network chapter); null: the chapter has none. */
+  missione: Bilingual | null;
+  /** The project's values, in the order the network chapter lists them; none by default. */
+  valori: { valore: Bilingual; descrizione: Bilingual | null }[];
   /** Who gives population, households and movement (the method note); null: the ente's registry office. */
   fontePopolazione: Bilingual | null;
   /** The project's own glossary entries: one with a term of bilancio's glossary replaces it. */

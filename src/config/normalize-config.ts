@@ -16,6 +16,8 @@ interface ConfigSpec {
   intero?: { nome: string; genere?: Genere; nome_en?: string };
   area?: { singolare: string; plurale: string; genere?: Genere; singolare_en?: string; plurale_en?: string; codice?: string };
   descrizione_progetto?: Testo;
+  missione?: Testo;
+  valori?: { valore: Testo; descrizione?: Testo }[];
   fonte_popolazione?: Testo;
   glossario?: { termine: Testo; definizione: Testo }[];
   licenza?: { nome: string; url: string };
@@ -91,6 +93,11 @@ export function normalizeConfig(
     intero: wholeWords(spec.intero),
     area: areaWords(spec.area),
     descrizioneProgetto: spec.descrizione_progetto === undefined ? null : bilingual(spec.descrizione_progetto),
+    missione: spec.missione === undefined ? null : bilingual(spec.missione),
+    valori: (spec.valori ?? []).map((v) => ({
+      valore: bilingual(v.valore),
+      descrizione: v.descrizione === undefined ? null : bilingual(v.descrizione),
+    })),
     fontePopolazione: spec.fonte_popolazione === undefined ? null : bilingual(spec.fonte_popolazione),
     glossario: (spec.glossario ?? []).map((g) => ({ termine: bilingual(g.termine), definizione: bilingual(g.definizione) })),
     licenza: spec.licenza ?? DEFAULT_LICENZA,

@@ -26,6 +26,7 @@ export const CATALOGUE_FILES = [
   { dataset: 'servizi', dir: 'catalogo', name: 'servizi' },
   { dataset: 'catalogo_impegni', dir: 'catalogo', name: 'impegni' },
   { dataset: 'cantieri', dir: 'catalogo', name: 'cantieri' },
+  { dataset: 'agenzie', dir: 'catalogo', name: 'agenzie' },
 ] as const;
 
 /**

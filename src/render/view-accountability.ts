@@ -1,7 +1,8 @@
 import type { ViewContext, TableView } from './view-context.js';
 import { formatChange, formatNumber, formatDate } from './format.js';
+import { byCount, countOf } from '../i18n.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
-import { COMMITMENT_STATES, type Commitment, type CommitmentSummary } from '../compute/commitments.js';
+import { ANDAMENTI, type Andamento, type Commitment, type CommitmentSummary } from '../compute/commitments.js';
 
 export interface SimpleChapter {
   id: string;
@@ -66,6 +67,19 @@ const STATI: Record<string, { it: string; en: string }> = {
   sospeso: { it: 'sospeso', en: 'suspended' },
 };
 
+/** How a commitment stands at the reference date, one and many (the count tables' heads say the many). */
+const ANDAMENTO_WORDS: Record<Andamento, { it: [string, string]; en: [string, string] }> = {
+  completato: { it: ['completato', 'completati'], en: ['completed', 'completed'] },
+  nei_tempi: { it: ['nei tempi', 'nei tempi'], en: ['on time', 'on time'] },
+  in_ritardo: { it: ['in ritardo', 'in ritardo'], en: ['late', 'late'] },
+  non_avviato: { it: ['non avviato', 'non avviati'], en: ['not started', 'not started'] },
+  sospeso: { it: ['sospeso', 'sospesi'], en: ['suspended', 'suspended'] },
+  non_rilevato: { it: ['senza stato', 'senza stato'], en: ['with no status', 'with no status'] },
+};
+
+/** The many form of how commitments stand, for a table's head. */
+const andamentoHead = (ctx: ViewContext, a: Andamento) => ctx.text({ it: ANDAMENTO_WORDS[a].it[1], en: ANDAMENTO_WORDS[a].en[1] });
+
 /** The commitment's indicator measured where the commitment applies (quartiere, zona or city), with its change. */
 function measureText(ctx: ViewContext, c: Commitment): string {
   if (!c.indicatore)
@@ -100,58 +114,121 @@ function progressText(ctx: ViewContext, c: Commitment): string {
   return `${now} (${formatChange(c.variazione, ctx.lang, 0)})`;
 }
 
-/** Counts by status and mean progress of a group of commitments (compute's), as table cells. */
-function summaryCells(ctx: ViewContext, label: string, group: CommitmentSummary, emphasis = false) {
-  const mean = group.avanzamentoMedio;
+/** The state the year's file gives, and "late" when the deadline has passed and it is not done. */
+function stateText(ctx: ViewContext, c: Commitment): string {
+  const stato = c.stato ? ctx.text(STATI[c.stato] ?? { it: c.stato, en: c.stato }) : '—';
+  return c.andamento === 'in_ritardo' ? ctx.text({ it: '{stato}, in ritardo', en: '{stato}, late' }, { stato }) : stato;
+}
+
+/** The ways of standing the count tables show: all but "no status" when no commitment lacks one. */
+function shownAndamenti(totale: CommitmentSummary): Andamento[] {
+  return ANDAMENTI.filter((a) => a !== 'non_rilevato' || totale.perAndamento.non_rilevato > 0);
+}
+
+/** Counts by how they stand of a group of commitments (compute's), as table cells. */
+function summaryCells(ctx: ViewContext, label: string, group: CommitmentSummary, shown: Andamento[], emphasis = false) {
   return {
     emphasis,
     cells: [
       { text: label, numeric: false, header: true },
       { text: formatNumber(group.impegni, ctx.lang, 0), numeric: true },
-      ...COMMITMENT_STATES.map((stato) => ({ text: formatNumber(group.perStato[stato], ctx.lang, 0), numeric: true })),
-      { text: mean === null ? '—' : `${formatNumber(mean, ctx.lang, 0)}%`, numeric: true },
+      ...shown.map((a) => ({ text: formatNumber(group.perAndamento[a], ctx.lang, 0), numeric: true })),
     ],
   };
 }
 
-/** Commitments: by cantiere and by zona, status and progress, and the indicator that measures each with its change. */
+/** The deadline, or a dash. */
+function deadlineText(ctx: ViewContext, c: Commitment): string {
+  return c.scadenza ? formatDate(new Date(c.scadenza), ctx.lang) : '—';
+}
+
+/** The opening paragraph's counts: how many commitments, and how many stand each way (those that are not zero). */
+function countsText(ctx: ViewContext, totale: CommitmentSummary): string {
+  const parts = ANDAMENTI.filter((a) => totale.perAndamento[a] > 0).map((a) =>
+    countOf(ctx.lang, totale.perAndamento[a], ANDAMENTO_WORDS[a]),
+  );
+  return ctx.text(
+    byCount(
+      totale.impegni,
+      { it: "Al 31 dicembre {anno} c'è {n} impegno: {parti}.", en: 'At 31 December {anno} there is {n} commitment: {parti}.' },
+      { it: 'Al 31 dicembre {anno} gli impegni sono {n}: {parti}.', en: 'At 31 December {anno} there are {n} commitments: {parti}.' },
+    ),
+    { anno: ctx.anno, n: formatNumber(totale.impegni, ctx.lang, 0), parti: parts.join(', ') },
+  );
+}
+
+/** Commitments: how they stand by cantiere and by zona, each with its state, progress and indicator, and those due next year. */
 export function commitmentsView(ctx: ViewContext): SimpleChapter {
   const { anno } = ctx;
-  const { impegni: list, perCantiere, perZona, totale, cittaIntera } = ctx.result.commitments;
+  const { impegni: list, perCantiere, perZona, totale, cittaIntera, annoSuccessivo } = ctx.result.commitments;
+  const shown = shownAndamenti(totale);
   const summaryHead = (first: string) => [
     first,
     ctx.text({ it: 'Impegni', en: 'Commitments' }),
-    ...COMMITMENT_STATES.map((s) => ctx.text(STATI[s]!)),
-    ctx.text({ it: 'Avanzamento medio', en: 'Mean progress' }),
+    ...shown.map((a) => andamentoHead(ctx, a)),
   ];
-  const byCantiere = ctx.table(
-    'tab-impegni-cantieri',
-    ctx.text({ it: 'Impegni per cantiere e stato, {anno}', en: 'Commitments by cantiere and status, {anno}' }, { anno }),
-    summaryHead(ctx.text({ it: 'Cantiere', en: 'Cantiere' })),
-    [...perCantiere.map((g) => summaryCells(ctx, ctx.cantiereTitle(g.gruppo), g)), summaryCells(ctx, ctx.label('totale'), totale, true)],
-  );
-  const byZona = ctx.table(
-    'tab-impegni-zone',
-    ctx.text({ it: 'Impegni per zona e stato, {anno}', en: 'Commitments by zone and status, {anno}' }, { anno }),
-    summaryHead(ctx.label('zona')),
-    [
-      ...perZona.map((g) => summaryCells(ctx, ctx.catalogue.territorio.zone.find((z) => z.codice === g.gruppo)?.nome ?? g.gruppo, g)),
-      summaryCells(ctx, ctx.text({ it: 'Tutt{intero_o} {l_intero}', en: 'Whole {intero}' }), cittaIntera),
-    ],
-    ctx.text({ it: 'Un impegno per {un_area} conta nella sua zona.', en: 'A commitment for {un_area} counts in its zone.' }),
-  );
+  // Numbered only when printed: a table made and dropped would leave a gap in the numbering.
+  const byCantiere = () =>
+    ctx.table(
+      'tab-impegni-cantieri',
+      ctx.text({ it: 'Impegni per cantiere e andamento, {anno}', en: 'Commitments by cantiere and how they stand, {anno}' }, { anno }),
+      summaryHead(ctx.text({ it: 'Cantiere', en: 'Cantiere' })),
+      [
+        ...perCantiere.map((g) => summaryCells(ctx, ctx.cantiereTitle(g.gruppo), g, shown)),
+        summaryCells(ctx, ctx.label('totale'), totale, shown, true),
+      ],
+    );
+  const byZona = () =>
+    ctx.table(
+      'tab-impegni-zone',
+      ctx.text({ it: 'Impegni per zona e andamento, {anno}', en: 'Commitments by zone and how they stand, {anno}' }, { anno }),
+      summaryHead(ctx.label('zona')),
+      [
+        ...perZona.map((g) =>
+          summaryCells(ctx, ctx.catalogue.territorio.zone.find((z) => z.codice === g.gruppo)?.nome ?? g.gruppo, g, shown),
+        ),
+        summaryCells(ctx, ctx.text({ it: 'Tutt{intero_o} {l_intero}', en: 'Whole {intero}' }), cittaIntera, shown),
+      ],
+      ctx.text({ it: 'Un impegno per {un_area} conta nella sua zona.', en: 'A commitment for {un_area} counts in its zone.' }),
+    );
   const rows = list.map((c) => ({
     cells: [
       { text: ctx.cantiereTitle(c.cantiere), numeric: false },
       { text: c.descrizione, numeric: false, header: true },
       { text: whereText(ctx, c), numeric: false },
-      { text: c.stato ? ctx.text(STATI[c.stato] ?? { it: c.stato, en: c.stato }) : '—', numeric: false },
+      { text: stateText(ctx, c), numeric: false },
       { text: progressText(ctx, c), numeric: true },
       { text: measureText(ctx, c), numeric: false },
-      { text: c.scadenza ? formatDate(new Date(c.scadenza), ctx.lang) : '—', numeric: false },
+      { text: deadlineText(ctx, c), numeric: false },
       { text: c.nota, numeric: false },
     ],
   }));
+  const next = annoSuccessivo.impegni.map((c) => ({
+    cells: [
+      { text: ctx.cantiereTitle(c.cantiere), numeric: false },
+      { text: c.descrizione, numeric: false, header: true },
+      { text: whereText(ctx, c), numeric: false },
+      { text: deadlineText(ctx, c), numeric: false },
+      { text: measureText(ctx, c), numeric: false },
+      { text: stateText(ctx, c), numeric: false },
+      { text: progressText(ctx, c), numeric: true },
+    ],
+  }));
+  const nextTable = () =>
+    ctx.table(
+      'tab-impegni-prossimo-anno',
+      ctx.text({ it: 'Gli impegni in scadenza nel {anno}', en: 'Commitments due in {anno}' }, { anno: annoSuccessivo.anno }),
+      [
+        ctx.text({ it: 'Cantiere', en: 'Cantiere' }),
+        ctx.text({ it: 'Impegno', en: 'Commitment' }),
+        ctx.text({ it: 'Dove', en: 'Where' }),
+        ctx.text({ it: 'Scadenza', en: 'Deadline' }),
+        ctx.text({ it: 'Indicatore e obiettivo', en: 'Indicator and target' }),
+        ctx.text({ it: 'Stato al 31 dicembre {anno}', en: 'Status at 31 December {anno}' }, { anno }),
+        ctx.text({ it: 'Avanzamento', en: 'Progress' }),
+      ],
+      next,
+    );
   return {
     id: 'impegni',
     title: ctx.label('impegni'),
@@ -163,13 +240,34 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
         },
         { anno, prima: ctx.annoPrecedente ?? anno - 1 },
       ),
+      ...(list.length === 0
+        ? []
+        : [
+            countsText(ctx, totale),
+            ctx.text(
+              {
+                it: 'Un impegno è in ritardo quando la sua scadenza è entro il 31 dicembre {anno} e non è completato, qualunque sia il suo avanzamento; è nei tempi quando è in corso e la scadenza deve ancora venire. Si contano gli impegni, non si fa la media delle percentuali.',
+                en: 'A commitment is late when its deadline is on or before 31 December {anno} and it is not completed, however far it has progressed; it is on time when it is in progress and its deadline is still to come. Commitments are counted; their percentages are not averaged.',
+              },
+              { anno },
+            ),
+            annoSuccessivo.impegni.length === 0
+              ? ctx.text({ it: 'Nessun impegno scade nel {anno}.', en: 'No commitment is due in {anno}.' }, { anno: annoSuccessivo.anno })
+              : ctx.text(
+                  {
+                    it: "Gli obiettivi del {anno}: gli impegni che scadono in quell'anno, con il loro stato di oggi.",
+                    en: 'The targets for {anno}: the commitments due that year, with where they stand today.',
+                  },
+                  { anno: annoSuccessivo.anno },
+                ),
+          ]),
     ],
     tables:
       list.length === 0
         ? []
         : [
-            byCantiere,
-            byZona,
+            byCantiere(),
+            byZona(),
             ctx.table(
               'tab-impegni',
               ctx.text({ it: 'Impegni e avanzamento, {anno}', en: 'Commitments and progress, {anno}' }, { anno }),
@@ -185,6 +283,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
               ],
               rows,
             ),
+            ...(next.length === 0 ? [] : [nextTable()]),
           ],
   };
 }

@@ -76,13 +76,14 @@ export function printedLines(head: string[], rows: { cells: { text: string }[] }
  * What render may know of the project besides compute's figures: its catalogue (territory, organisations,
  * services, years), never its data rows. Every count, sum and rate comes from the ComputeResult.
  */
-export type ReportCatalogue = Pick<ValidatedProject, 'territorio' | 'enti' | 'servizi' | 'anni' | 'cantieri'>;
+export type ReportCatalogue = Pick<ValidatedProject, 'territorio' | 'enti' | 'agenzie' | 'servizi' | 'anni' | 'cantieri'>;
 
 /** The catalogue of a project, without its rows (so that render cannot reach them). */
 export function catalogueOf(catalogue: ReportCatalogue): ReportCatalogue {
   return {
     territorio: catalogue.territorio,
     enti: catalogue.enti,
+    agenzie: catalogue.agenzie,
     servizi: catalogue.servizi,
     anni: catalogue.anni,
     cantieri: catalogue.cantieri,

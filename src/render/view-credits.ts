@@ -11,7 +11,8 @@ export interface CreditsView {
   table: TableView;
 }
 
-const RUOLI: Record<string, { it: string; en: string }> = {
+/** An organisation's role in the project, in words. */
+export const RUOLI: Record<string, { it: string; en: string }> = {
   capofila: { it: 'capofila', en: 'lead' },
   partner: { it: 'partner', en: 'partner' },
   rete: { it: 'rete', en: 'network' },

@@ -28,6 +28,7 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
   const known = {
     codice_servizio: new Set(catalogues.servizi.map((s) => s.codice)),
     codice_ente: new Set(catalogues.enti.map((e) => e.codice)),
+    ente_capofila: new Set(catalogues.enti.map((e) => e.codice)),
     codice_impegno: new Set((catalogues.cataloghi.get('catalogo_impegni') ?? []).map((r) => String(r.values.codice_impegno))),
   };
   const references: Record<string, [keyof typeof known, string][]> = {
@@ -36,6 +37,7 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
       ['codice_ente', 'catalogo/enti.csv'],
     ],
     impegni: [['codice_impegno', 'catalogo/impegni.csv']],
+    agenzie: [['ente_capofila', 'catalogo/enti.csv']],
   };
   for (const { dataset, table } of files) {
     const entry = dataset ? schemas.datasets.get(dataset) : undefined;

@@ -23,6 +23,7 @@ import { ProblemCollector } from './problem-limit.js';
 import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti.js';
 import type { StreamedResidenti } from './residenti/stream-residenti.js';
 import { buildCantieri, checkCantiere, checkReservedCodes } from './cantieri.js';
+import { buildAgenzie } from './agenzie.js';
 
 /** The codes of servizi.csv's `ente` cell: one or several organisations, separated by `;` or `|` (`comune; auser`). */
 export function serviceEnti(cell: string): string[] {
@@ -133,8 +134,24 @@ export function validateProject(
     nome: str(v.nome),
     tipo: str(v.tipo),
     ruolo: str(v.ruolo) as Ente['ruolo'],
+    compito: str(v.compito).trim(),
+    compitoEn: str(v.compito_en).trim() || null,
   }));
   const entiCodes = new Set(enti.map((e) => e.codice));
+  // An agency names the ente that leads it: an unknown code would print a name nobody declared.
+  const agenzie = buildAgenzie(
+    rejectForeign(
+      valid(
+        keyed(
+          catalogue('agenzie').map((s) => check(s, null)),
+          'agenzie',
+        ),
+      ),
+      'ente_capofila',
+      entiCodes,
+      'catalogo/enti.csv',
+    ),
+  );
   // The cantieri: the project's declaration, or bilancio's default one (never reported as a project file).
   const cantieriTables = catalogue('cantieri').map((s) => check(s, null));
   const cantieriPredefiniti = cantieriTables.length === 0;
@@ -275,7 +292,7 @@ export function validateProject(
     contributo.files = report.files.filter((f) => f.path.startsWith(`${contributo.folder}/`));
   }
   const anni = [...dati.keys()].sort((a, b) => a - b);
-  return { territorio, enti, servizi, cantieri, cantieriPredefiniti, anni, dati, cataloghi, contributi, report };
+  return { territorio, enti, agenzie, servizi, cantieri, cantieriPredefiniti, anni, dati, cataloghi, contributi, report };
 }
 
 /** The rows of bilancio's default declaration of cantieri: shipped with the tool, so a problem in it is a bug. */

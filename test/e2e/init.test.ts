@@ -31,6 +31,7 @@ describe('bilancio init', () => {
     expect(await filesUnder(project)).toEqual([
       'README.md',
       'bilancio.config.json',
+      'catalogo/agenzie.csv',
       'catalogo/cantieri.csv',
       'catalogo/enti.csv',
       'catalogo/impegni.csv',
@@ -73,6 +74,9 @@ describe('bilancio init', () => {
     expect(text).toContain('Comune di Prova');
     expect(text).toContain('Area 1');
     expect(text).toContain('Le aree');
+    // The network chapter: the starter's agencies (led by the comune) and its placeholder mission.
+    expect(text).toContain('Sviluppo delle risorse umane');
+    expect(text).toContain('La missione del progetto, in una o due frasi (da scrivere).');
     expect(text).toContain('Prima infanzia');
     expect(text).not.toMatch(/brescia|Città del Noi|100 leve/i);
     expect(await poppler('pdfinfo', [path.join(project, 'out/report.pdf')])).toMatch(/Author:\s+Comune di Prova/);

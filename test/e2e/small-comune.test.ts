@@ -39,7 +39,10 @@ describe('a small comune of frazioni, from init to its report', () => {
     // Its own areas of work: "cultura", and "sport", declared but with nothing to show yet.
     await appendFile(path.join(project, 'catalogo/cantieri.csv'), 'cultura,Cultura,Culture,,,7\nsport,Sport,Sport,,,8\n');
     // A library run by the comune and by a volunteers' association, each sending its own rows.
-    await appendFile(path.join(project, 'catalogo/enti.csv'), 'biblioamici,Amici della biblioteca,associazione,partner\n');
+    await appendFile(
+      path.join(project, 'catalogo/enti.csv'),
+      'biblioamici,Amici della biblioteca,associazione,partner,Letture ad alta voce nelle frazioni.,Reading aloud in the hamlets.\n',
+    );
     await appendFile(
       path.join(project, 'catalogo/servizi.csv'),
       'BIBLIOTECA,Biblioteca e letture,cultura,tutti,utenti,comune;biblioamici\n',

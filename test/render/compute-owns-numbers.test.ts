@@ -45,7 +45,7 @@ describe("render only formats: no view reads the project's rows", () => {
     expect(model).not.toMatch(/ValidatedProject/);
     expect(model).toMatch(/catalogue: ReportCatalogue;/);
     expect(context).toMatch(
-      /export type ReportCatalogue = Pick<ValidatedProject, 'territorio' \| 'enti' \| 'servizi' \| 'anni' \| 'cantieri'>;/,
+      /export type ReportCatalogue = Pick<ValidatedProject, 'territorio' \| 'enti' \| 'agenzie' \| 'servizi' \| 'anni' \| 'cantieri'>;/,
     );
     expect(context).toMatch(/readonly catalogue: ReportCatalogue,/);
   });

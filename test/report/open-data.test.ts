@@ -151,23 +151,23 @@ describe("every number of the report's tables is in the open data", () => {
     for (const row of rows) expect(row.fonti).toMatch(/erogazioni/);
   });
 
-  it('commitments: the counts by cantiere and state, and the progress of each, follow from impegni.csv', async () => {
+  it('commitments: the counts by cantiere and by how they stand follow from impegni.csv, whose andamento follows from deadline and state', async () => {
     const rows = await table('impegni.csv');
+    // Late: due on or before 31 December of the report year and not completed, whatever the progress.
+    for (const r of rows) {
+      const late = r.scadenza !== '' && r.scadenza! <= `${r.anno}-12-31` && r.stato !== 'completato';
+      expect(r.andamento === 'in_ritardo', `${r.codice} ${r.scadenza} ${r.stato}`).toBe(late);
+    }
     const printed = html.match(/<table class="tabella" id="tab-impegni-cantieri">([\s\S]*?)<\/table>/)![1]!;
     const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num">[^<]*<\/td>)+)/g)].map((m) =>
       [...m[1]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]),
     );
     const cantieri = [...new Set(rows.map((r) => r.cantiere))];
-    const states = ['non_avviato', 'in_corso', 'completato', 'sospeso'];
-    const expected = [...cantieri.map((k) => rows.filter((r) => r.cantiere === k)), rows].map((group) => {
-      const measured = group.filter((r) => r.avanzamento !== '');
-      const mean = measured.reduce((s, r) => s + Number(r.avanzamento), 0) / measured.length;
-      return [
-        String(group.length),
-        ...states.map((s) => String(group.filter((r) => r.stato === s).length)),
-        measured.length ? `${formatNumber(mean, 'it', 0)}%` : '—',
-      ];
-    });
+    const shown = ['completato', 'nei_tempi', 'in_ritardo', 'non_avviato', 'sospeso'];
+    const expected = [...cantieri.map((k) => rows.filter((r) => r.cantiere === k)), rows].map((group) => [
+      String(group.length),
+      ...shown.map((a) => String(group.filter((r) => r.andamento === a).length)),
+    ]);
     expect(body).toEqual(expected);
   });
 
