@@ -13,7 +13,7 @@ import { explainAttention, explainFinding } from '../../src/provenance/explain-s
 import { bresciaProject } from '../helpers/paths.js';
 import { said } from '../helpers/said.js';
 import { buildReport, copyOfBrescia, type Built } from './build.js';
-import type { Commitment } from '../../src/compute/commitments.js';
+import { andamentoOf, type Commitment } from '../../src/compute/commitments.js';
 
 const fx = diskEffects();
 
@@ -106,6 +106,7 @@ describe('the findings', () => {
       avanzamentoPrima: null,
       variazione: null,
       nota: '',
+      andamento: andamentoOf(stato, scadenza, '2024-12-31'),
     });
     const { late, due } = lateCommitments(
       [

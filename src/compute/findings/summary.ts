@@ -22,8 +22,6 @@ export interface SummaryInput {
   commitments: Commitment[];
 }
 
-const COMPLETED = 'completato';
-
 function keyFigures(rules: SummaryRules, published: PublishedValues, input: SummaryInput): KeyFigure[] {
   const { anno, annoPrecedente } = input;
   return rules.cifreChiave.flatMap((rule): KeyFigure[] => {
@@ -146,12 +144,12 @@ function changes(rule: Extract<SummaryRule, { tipo: 'variazione' }>, published: 
   return found.sort((a, b) => Math.abs(b.pct) - Math.abs(a.pct) || a.indicatore.localeCompare(b.indicatore)).slice(0, rule.massimo);
 }
 
-/** The commitments due by the end of the report year and not completed (including those with no progress reported). */
+/** The commitments due by the end of the report year and not completed: those compute says are late (commitments.ts). */
 export function lateCommitments(commitments: Commitment[], anno: number): { late: LateCommitment[]; due: number; al: string } {
   const al = `${anno}-12-31`;
   const due = commitments.filter((c) => c.scadenza !== null && c.scadenza <= al);
   const late = due
-    .filter((c) => c.stato !== COMPLETED)
+    .filter((c) => c.andamento === 'in_ritardo')
     .sort((a, b) => a.scadenza!.localeCompare(b.scadenza!) || a.codice.localeCompare(b.codice))
     .map((c) => ({
       codice: c.codice,

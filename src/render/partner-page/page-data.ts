@@ -32,6 +32,8 @@ export function projectOfCatalogues(catalogues: PageCatalogues): ValidatedProjec
   const { catalogoImpegni, ...rest } = catalogues;
   return {
     ...rest,
+    // A partner's data name no agency: the page has no need of them.
+    agenzie: [],
     anni: [],
     dati: new Map(),
     cataloghi: new Map([['catalogo_impegni', catalogoImpegni]]),
