@@ -35,8 +35,20 @@ export const MESSAGES = {
   placeRow: { it: 'riga {row}', en: 'row {row}' },
   placeLine: { it: 'riga {row} del testo', en: 'line {row} of the text' },
   unclosedQuote: {
-    it: 'Virgolette non chiuse: nella riga {row} un valore si apre con le virgolette (") che non si chiudono più fino alla fine del file, quindi dalla riga {row} in poi il file non è stato letto. Chiudere le virgolette o toglierle.',
-    en: 'Unclosed quote: in row {row} a value opens with a double quote (") that is never closed before the end of the file, so the file was not read from row {row} on. Close the quote or remove it.',
+    it: 'Virgolette non chiuse: nella riga {row}, colonna {letter}, un valore si apre con le virgolette (") che non si chiudono dove finisce il valore, così le righe seguenti finirebbero tutte in quella cella. Chiudere le virgolette alla fine del valore o toglierle.',
+    en: 'Unclosed quote: in row {row}, column {letter}, a value opens with a double quote (") that is not closed where the value ends, so the rows after it would all end up in that cell. Close the quote at the end of the value or remove it.',
+  },
+  strayQuote: {
+    it: 'Virgolette fuori posto: nella riga {row}, colonna {letter}, dopo le virgolette (") che chiudono il valore c’è altro testo ({value}). Un valore tra virgolette deve finire con le virgolette: spostarle alla fine del valore, oppure raddoppiare ("") quelle che fanno parte del testo.',
+    en: 'Misplaced quote: in row {row}, column {letter}, more text ({value}) follows the double quote (") that closes the value. A quoted value must end with its quote: move it to the end of the value, or double ("") the quotes that belong to the text.',
+  },
+  spacesAroundQuotes: {
+    it: 'Nella riga {row}, colonna {letter}, ci sono spazi prima o dopo le virgolette che racchiudono il valore: sono stati tolti e il valore letto è «{value}». Per evitarlo, togliere gli spazi tra le virgolette e il separatore.',
+    en: 'In row {row}, column {letter}, there are spaces before or after the double quotes around the value: they were removed and the value read is "{value}". To avoid this, remove the spaces between the quotes and the separator.',
+  },
+  titleRows: {
+    it: 'Le prime {rows} righe del file, sopra l’intestazione (riga {header}), sono state prese per righe di titolo e saltate. Se una di esse era l’intestazione, togliere le righe di titolo dal file.',
+    en: 'The first {rows} rows of the file, above the header (row {header}), were taken for title rows and skipped. If one of them was the header, remove the title rows from the file.',
   },
   csvError: {
     it: 'Il file non si può leggere come tabella CSV dalla riga {row} in poi: controllare virgolette e separatori in quella riga.',
@@ -110,4 +122,9 @@ export function readingProblem(
   place: Place = {},
 ): Problem {
   return { code, severity: 'error', file, ...place, message: phrase(MESSAGES[key], params) };
+}
+
+/** A reading warning: the file was read, with something the user should know (spaces trimmed, title rows skipped). */
+export function readingWarning(file: string, key: MessageKey, params: Record<string, Param> = {}, place: Place = {}): Problem {
+  return { ...readingProblem('source-error', file, key, params, place), severity: 'warning' };
 }

@@ -1,5 +1,6 @@
 // Guessing how a CSV was written: delimiter, line ending, and title rows above the header.
-import type { Dialect } from '../types.js';
+import type { Dialect, Problem } from '../types.js';
+import { readingWarning } from './messages.js';
 import { DELIMITERS, type Delimiter } from './options.js';
 
 /** How much text the sniffer looks at: enough lines to be sure, little enough to stay fast. */
@@ -110,25 +111,47 @@ export function looksLikeHeader(cells: readonly (string | null)[]): boolean {
 }
 
 /**
- * Index of the header among the first records: blank rows and single-cell title rows
- * (`Servizi erogati 2024;;;;`) directly above a header-like row are skipped. Returns
- * `records.length` when every record is blank.
+ * Index of the header among the first records: blank rows and title rows of one filled cell
+ * (`Comune di Brescia;;;;`, `Servizi erogati 2024;;;;`, `Fonte: ...`) above a header-like row are
+ * skipped, at most MAX_TITLE_ROWS of them. A one-column file keeps its first row: the row after the
+ * header-like one must have more than one cell too. Returns `records.length` when every record is blank.
  */
 export function findHeaderIndex(records: readonly (readonly (string | null)[])[]): number {
   let index = 0;
-  while (index < records.length && index < MAX_TITLE_ROWS) {
-    const filled = filledCells(records[index] ?? []).length;
-    if (filled === 0) {
-      index++;
-      continue;
-    }
-    if (filled > 1) break;
-    const next = nextFilledRecord(records, index + 1);
-    if (next === undefined || !looksLikeHeader(next)) break;
-    index++;
-  }
   while (index < records.length && filledCells(records[index] ?? []).length === 0) index++;
+  if (index < records.length && filledCells(records[index] ?? []).length === 1) {
+    const header = headerBelowTitles(records, index);
+    if (header !== undefined) return header;
+  }
   return index;
+}
+
+/** The index of a header-like row below title and blank rows starting at `from`, or undefined. */
+function headerBelowTitles(records: readonly (readonly (string | null)[])[], from: number): number | undefined {
+  for (let i = from; i < records.length && i <= MAX_TITLE_ROWS; i++) {
+    const filled = filledCells(records[i] ?? []).length;
+    if (filled <= 1) continue;
+    if (!looksLikeHeader(records[i] ?? [])) return undefined;
+    const next = nextFilledRecord(records, i + 1);
+    return next === undefined || next.length > 1 ? i : undefined;
+  }
+  return undefined;
+}
+
+/** How many title rows (not blank ones) lie above the header at `headerIndex`. */
+export function titleRowCount(records: readonly (readonly (string | null)[])[], headerIndex: number): number {
+  let count = 0;
+  for (let i = 0; i < headerIndex && i < records.length; i++) if (filledCells(records[i] ?? []).length > 0) count++;
+  return count;
+}
+
+/** Title rows skipped in silence: one is the common Excel export; from two on the reader is told. */
+const TITLE_ROWS_TOLD = 2;
+
+/** The warning that `rows` title rows above the header (at spreadsheet row `headerRow`) were skipped, or null for fewer than two. */
+export function titleRowsWarning(file: string, rows: number, headerRow: number): Problem | null {
+  if (rows < TITLE_ROWS_TOLD) return null;
+  return readingWarning(file, 'titleRows', { rows, header: headerRow }, { row: headerRow, value: String(rows) });
 }
 
 function nextFilledRecord(records: readonly (readonly (string | null)[])[], from: number): readonly (string | null)[] | undefined {

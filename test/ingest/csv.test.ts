@@ -46,12 +46,65 @@ describe('parseCsv', () => {
     expect(table.rowNumbers).toEqual([2, 3, 4]);
   });
 
-  it('an unclosed quote is a source-error at the row where it opens; earlier rows survive', () => {
+  it('a quote never closed is a source-error at its row and column; the rows after it are still read', () => {
     const table = parseText('anno;nota\n2024;ok\n2024;"aperta\n2025;mai chiusa\n');
-    expect(table.rows).toEqual([['2024', 'ok']]);
-    expect(table.problems).toHaveLength(1);
-    expect(table.problems[0]).toMatchObject({ code: 'source-error', row: 3 });
-    expect(said(table.problems)[0]?.message).toMatch(/^Virgolette non chiuse: nella riga 3/);
+    expect(table.rows).toEqual([
+      ['2024', 'ok'],
+      ['2024', '"aperta'],
+      ['2025', 'mai chiusa'],
+    ]);
+    expect(places(table.problems)).toEqual(['source-error@3:2']);
+    expect(table.problems[0]).toMatchObject({ columnLetter: 'B', value: '"aperta', expected: '"' });
+    expect(said(table.problems)[0]?.message).toMatch(/^Virgolette non chiuse: nella riga 3, colonna B, /);
+  });
+
+  it('a quote opened by mistake and closed rows later is reported where it opens, not as one long cell', () => {
+    const table = parseText('anno;nota;utenti\n2024;"aperta;2\n2024;ok;3\n2025;"chiusa";4\n');
+    expect(places(table.problems)).toEqual(['source-error@2:2']);
+    expect(said(table.problems)[0]?.message).toMatch(/^Virgolette non chiuse: nella riga 2, colonna B/);
+    expect(table.rows).toEqual([
+      ['2024', '"aperta', '2'],
+      ['2024', 'ok', '3'],
+      ['2025', 'chiusa', '4'],
+    ]);
+    // No misleading extra or missing cells: the rows keep their shape.
+    expect(checkStructure(table)).toEqual([]);
+  });
+
+  it('a quote opened in the header and closed in a data row does not shift the header', () => {
+    const table = parseText('"anno;quartiere;utenti\n2024;Centro;3\n2025;"Est";4\n');
+    expect(places(table.problems)).toEqual(['source-error@1:1']);
+    expect(table.header).toEqual(['"anno', 'quartiere', 'utenti']);
+    expect(table.rowNumbers).toEqual([2, 3]);
+  });
+
+  it('text after a closing quote is a source-error at its row and column; the value is kept as written', () => {
+    const table = parseText('anno;nota;utenti\n2024;"ok"x;2\n2025;b;3\n');
+    expect(places(table.problems)).toEqual(['source-error@2:2']);
+    expect(table.problems[0]).toMatchObject({ severity: 'error', columnLetter: 'B', value: '"ok"x' });
+    expect(said(table.problems)[0]?.message).toMatch(
+      /^Virgolette fuori posto: nella riga 2, colonna B, dopo le virgolette \("\) che chiudono il valore c’è altro testo \(x\)/,
+    );
+    expect(table.rows).toEqual([
+      ['2024', '"ok"x', '2'],
+      ['2025', 'b', '3'],
+    ]);
+  });
+
+  it('spaces around a quoted value are trimmed, with a warning at its row and column', () => {
+    const table = parseText('anno,nota,utenti\n2024, "a, b" ,2\n');
+    expect(table.rows).toEqual([['2024', 'a, b', '2']]);
+    expect(places(table.problems)).toEqual(['source-error@2:2']);
+    expect(table.problems[0]?.severity).toBe('warning');
+    expect(said(table.problems)[0]?.message).toMatch(
+      /^Nella riga 2, colonna B, ci sono spazi prima o dopo le virgolette .* il valore letto è «a, b»/,
+    );
+  });
+
+  it('a bare quote inside an unquoted value is text, not a problem', () => {
+    const table = parseText('luogo;utenti\n37°36\'37.8"N;2\n');
+    expect(table.rows).toEqual([['37°36\'37.8"N', '2']]);
+    expect(table.problems).toEqual([]);
   });
 
   it('a header-only file is valid with 0 rows; whitespace-only lines are an empty source', () => {
