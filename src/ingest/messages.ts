@@ -13,8 +13,8 @@ export const MESSAGES = {
     en: 'The source is empty: the file has neither a header nor data rows. Check that the right file was sent.',
   },
   utf16: {
-    it: `Il file è in UTF-16 (il formato «Testo Unicode» di Excel), che non è supportato. ${SAVE_AS_UTF8_IT}`,
-    en: `The file is in UTF-16 (Excel's "Unicode Text" format), which is not supported. ${SAVE_AS_UTF8_EN}`,
+    it: `Il file è in {variant} (il formato «Testo Unicode» di Excel), che non è supportato: il file non è stato letto. ${SAVE_AS_UTF8_IT}`,
+    en: `The file is in {variant} (Excel's "Unicode Text" format), which is not supported: the file was not read. ${SAVE_AS_UTF8_EN}`,
   },
   binary: {
     it: 'Il file contiene dati binari (byte 0x00 in posizione {offset} del file, {place}): non è un file di testo CSV. Se è un foglio Excel, salvarlo come .xlsx oppure come «CSV UTF-8 (delimitato da virgole)».',
