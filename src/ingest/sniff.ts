@@ -16,8 +16,11 @@ interface LineScan {
   lineEnding: Dialect['lineEnding'];
 }
 
-/** Scans lines as a CSV reader would: a quote opens only at the start of a field, `""` is an escaped quote. */
-function scanLines(text: string, delimiter: string): LineScan {
+/**
+ * Scans lines as a CSV reader would: a quote opens only at the start of a field, `""` is an escaped
+ * quote. With `quotes` false every quote is text (for a quote opened by mistake and never closed).
+ */
+function scanLines(text: string, delimiter: string, quotes = true): LineScan {
   const sample = text.slice(0, SAMPLE_CHARS);
   const truncated = text.length > SAMPLE_CHARS;
   const counts: number[] = [];
@@ -36,7 +39,7 @@ function scanLines(text: string, delimiter: string): LineScan {
       }
       continue;
     }
-    if (char === '"' && atFieldStart) {
+    if (char === '"' && atFieldStart && quotes) {
       inQuotes = true;
       atFieldStart = false;
     } else if (char === delimiter) {
@@ -76,11 +79,16 @@ function modeOf(counts: readonly number[]): { mode: number; lines: number } {
  * the most lines, quoted text ignored); `,` when no candidate appears at all.
  */
 export function detectDelimiter(text: string): Delimiter {
-  let chosen: Delimiter = ',';
+  // A quote that never closes hides every delimiter after it: then the quotes are read as text.
+  return chooseDelimiter(text, true) ?? chooseDelimiter(text, false) ?? ',';
+}
+
+function chooseDelimiter(text: string, quotes: boolean): Delimiter | null {
+  let chosen: Delimiter | null = null;
   let bestShare = 0;
   let bestMode = 0;
   for (const delimiter of DELIMITERS) {
-    const { counts } = scanLines(text, delimiter);
+    const { counts } = scanLines(text, delimiter, quotes);
     if (counts.length === 0) continue;
     const { mode, lines } = modeOf(counts);
     const share = lines / counts.length;
@@ -95,7 +103,7 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** The line ending of the file: the first line break outside quotes, null for a single line. */
 export function detectLineEnding(text: string, delimiter: Delimiter): Dialect['lineEnding'] {
-  return scanLines(text, delimiter).lineEnding;
+  return scanLines(text, delimiter).lineEnding ?? scanLines(text, delimiter, false).lineEnding;
 }
 
 function filledCells(cells: readonly (string | null)[]): (string | null)[] {

@@ -78,6 +78,14 @@ describe('parseCsv', () => {
     expect(table.rowNumbers).toEqual([2, 3]);
   });
 
+  it('a quote in the header never closed: the delimiter is still found, and the error is at row 1, column A', () => {
+    const table = parseText('"anno;quartiere;utenti\n2024;Centro;3\n');
+    expect(table.dialect).toMatchObject({ delimiter: ';', lineEnding: '\n' });
+    expect(table.header).toEqual(['"anno', 'quartiere', 'utenti']);
+    expect(table.rows).toEqual([['2024', 'Centro', '3']]);
+    expect(places(table.problems)).toEqual(['source-error@1:1']);
+  });
+
   it('text after a closing quote is a source-error at its row and column; the value is kept as written', () => {
     const table = parseText('anno;nota;utenti\n2024;"ok"x;2\n2025;b;3\n');
     expect(places(table.problems)).toEqual(['source-error@2:2']);

@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/ingest/read-table.js';
 import { streamTable, type StreamTableOptions } from '../../src/ingest/stream/stream-table.js';
@@ -115,6 +116,7 @@ describe('streamed reading of what Excel and Anagrafe exports hold', () => {
     ['a quote opened by mistake and closed two rows later', 'a;b;c\n1;"aperta;2\n3;4;5\n6;"chiusa";7\n8;9;10\n'],
     ['spaces around quoted values', 'a;b;c\n1; "x" ;2\n3;"y"  ;4\n'],
     ['three title rows above the header', 'Comune di Brescia;;\nServizi sociali;;\n\nFonte: ufficio;;\na;b;c\n1;2;3\n'],
+    ['a quote in the header never closed', '"a;b;c\n1;2;3\n4;5;6\n'],
     ['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a;b\r\n1;2\r\n', 'utf16le')])],
     ['UTF-16LE without a BOM', Buffer.from('a;b\r\n1;2\r\n', 'utf16le')],
     ['a quoted field longer than the chunks', `a;b\n1;"${'lungo '.repeat(500)}\n${'ancora '.repeat(500)}"\n3;4\n`],
@@ -158,4 +160,25 @@ describe('streamed reading of what Excel and Anagrafe exports hold', () => {
       });
     }
   }
+});
+
+describe('streamed reading equals parseTable on random CSV-like text', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'bilancio-stream-random-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('quotes, spaces, delimiters and line breaks in any order, in chunks of 5 bytes', async () => {
+    const chars = fc.constantFrom('a', '1', ' ', 'à', ';', ',', '"', '"', '\n', '\r\n', '\r');
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(chars, { maxLength: 120 }), async (parts) => {
+        const file = path.join(dir, `r${run++}.csv`);
+        await writeFile(file, parts.join(''));
+        expect(shape(await streamed(file, { chunkSize: 5 }))).toEqual(shape(parsed(file)));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
