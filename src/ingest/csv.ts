@@ -76,7 +76,7 @@ function readRecords(text: string, delimiter: Delimiter, file: string): { record
       records.push(record);
     },
   });
-  return read.stopped ? { records: null, problems: [] } : { records, problems: read.problems };
+  return read.stopped ? { records: null, problems: [] } : { records, problems: read.problems.list() };
 }
 
 /**

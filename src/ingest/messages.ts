@@ -46,6 +46,10 @@ export const MESSAGES = {
     it: 'Nella riga {row}, colonna {letter}, ci sono spazi prima o dopo le virgolette che racchiudono il valore: sono stati tolti e il valore letto è «{value}». Per evitarlo, togliere gli spazi tra le virgolette e il separatore.',
     en: 'In row {row}, column {letter}, there are spaces before or after the double quotes around the value: they were removed and the value read is "{value}". To avoid this, remove the spaces between the quotes and the separator.',
   },
+  moreQuoteProblems: {
+    it: '… e altri {n} problemi di virgolette in questo file (sono elencati solo i primi {limit}): controllare le virgolette in tutto il file.',
+    en: '… and {n} more quote problems in this file (only the first {limit} are listed): check the quotes in the whole file.',
+  },
   titleRows: {
     it: 'Le prime {rows} righe del file, sopra l’intestazione (riga {header}), sono state prese per righe di titolo e saltate. Se una di esse era l’intestazione, togliere le righe di titolo dal file.',
     en: 'The first {rows} rows of the file, above the header (row {header}), were taken for title rows and skipped. If one of them was the header, remove the title rows from the file.',

@@ -10,6 +10,7 @@ import { clip } from './clip.js';
 import { columnLetter } from './columns.js';
 import { readingProblem, readingWarning } from './messages.js';
 import type { Delimiter } from './options.js';
+import { QuoteProblems } from './quote-problems.js';
 
 export interface QuotedCsvOptions {
   file: string;
@@ -26,8 +27,8 @@ export interface QuotedCsvOptions {
 }
 
 export interface QuotedCsvResult {
-  /** Reading problems found (errors and warnings), in order. */
-  problems: Problem[];
+  /** Reading problems found (errors and warnings), in order, kept to a limit. */
+  problems: QuoteProblems;
   /** True when `text` ended inside a quoted value and more text may close it (never when final). */
   open: boolean;
   /** True when onRecord stopped the reading. */
@@ -39,7 +40,7 @@ const QUOTE = '"';
 /** Reads CSV text with quotes into records (see the file comment for what broken quotes become). */
 export function readQuotedCsv(text: string, options: QuotedCsvOptions): QuotedCsvResult {
   const { delimiter, file } = options;
-  const problems: Problem[] = [];
+  const problems = new QuoteProblems(file);
   const n = text.length;
   // A BOM starts a file, not a piece of one.
   let pos = options.firstRow === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -80,7 +81,7 @@ export function readQuotedCsv(text: string, options: QuotedCsvOptions): QuotedCs
         value = closed.value;
         if (quoteAt > fieldStart || after > closed.end) {
           const params = { row, letter: columnLetter(column), value: clip(value) };
-          problems.push(readingWarning(file, 'spacesAroundQuotes', params, { ...placeAt(column), value: clip(value) }));
+          problems.add('warning', () => readingWarning(file, 'spacesAroundQuotes', params, { ...placeAt(column), value: clip(value) }));
         }
         pos = after;
       } else if (closed === null || /[\r\n]/.test(text.slice(quoteAt, closed.end))) {
@@ -88,11 +89,11 @@ export function readQuotedCsv(text: string, options: QuotedCsvOptions): QuotedCs
         // opened by mistake. Its value is read as written, to the end of its own line.
         pos = valueEnd(quoteAt + 1);
         value = text.slice(fieldStart, pos);
-        problems.push(problem('unclosedQuote', column, value, value));
+        problems.add('error', () => problem('unclosedQuote', column, value, value));
       } else {
         pos = valueEnd(after);
         value = text.slice(fieldStart, pos);
-        problems.push(problem('strayQuote', column, text.slice(closed.end, pos).trim(), value));
+        problems.add('error', () => problem('strayQuote', column, text.slice(closed.end, pos).trim(), value));
       }
     }
     record.push(value);

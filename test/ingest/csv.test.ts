@@ -99,6 +99,17 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('a file of broken quotes lists the first 1000 and counts the rest', () => {
+    const table = parseText(`a;b\n${'1;"x"y\n'.repeat(1500)}`);
+    expect(table.rows).toHaveLength(1500);
+    expect(table.problems).toHaveLength(1001);
+    expect(places(table.problems.slice(0, 2))).toEqual(['source-error@2:2', 'source-error@3:2']);
+    expect(table.problems[1000]).toMatchObject({ severity: 'error', value: '500' });
+    expect(said(table.problems)[1000]?.message).toBe(
+      '… e altri 500 problemi di virgolette in questo file (sono elencati solo i primi 1000): controllare le virgolette in tutto il file.',
+    );
+  });
+
   it('spaces around a quoted value are trimmed, with a warning at its row and column', () => {
     const table = parseText('anno,nota,utenti\n2024, "a, b" ,2\n');
     expect(table.rows).toEqual([['2024', 'a, b', '2']]);

@@ -116,6 +116,7 @@ describe('streamed reading of what Excel and Anagrafe exports hold', () => {
     ['a quote opened by mistake and closed two rows later', 'a;b;c\n1;"aperta;2\n3;4;5\n6;"chiusa";7\n8;9;10\n'],
     ['spaces around quoted values', 'a;b;c\n1; "x" ;2\n3;"y"  ;4\n'],
     ['three title rows above the header', 'Comune di Brescia;;\nServizi sociali;;\n\nFonte: ufficio;;\na;b;c\n1;2;3\n'],
+    ['more broken quotes than are listed', `a;b\n${'1; "x" \n2;"y"z\n'.repeat(700)}`],
     ['a quote in the header never closed', '"a;b;c\n1;2;3\n4;5;6\n'],
     ['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a;b\r\n1;2\r\n', 'utf16le')])],
     ['UTF-16LE without a BOM', Buffer.from('a;b\r\n1;2\r\n', 'utf16le')],

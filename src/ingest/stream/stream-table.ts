@@ -142,7 +142,7 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
       header: rows.header ?? [],
       rowsRead: rows.rowsRead,
       problem,
-      problems: [...(rows.titles ? [rows.titles] : []), ...tokenizer.problems],
+      problems: [...(rows.titles ? [rows.titles] : []), ...tokenizer.quoteProblems.list()],
     };
   } finally {
     await handle.close();

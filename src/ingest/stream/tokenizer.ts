@@ -5,6 +5,7 @@
 import type { Problem } from '../../types.js';
 import { readingProblem } from '../messages.js';
 import { readQuotedCsv } from '../quoted.js';
+import { QuoteProblems } from '../quote-problems.js';
 import type { Delimiter } from '../options.js';
 import type { StreamDecoder } from './stream-decoder.js';
 
@@ -52,7 +53,7 @@ export class Tokenizer {
   /** The reading error that stopped the tokenizer (encoding-error, source-error), if any. */
   problem: Problem | null = null;
   /** Reading problems that did not stop it: misplaced quotes (errors at their cell), spaces trimmed (warnings). */
-  readonly problems: Problem[] = [];
+  readonly quoteProblems: QuoteProblems;
   private readonly classes = new Uint8Array(256);
   private readonly record: ByteRecord = { buf: new Uint8Array(0), starts: new Int32Array(64), ends: new Int32Array(64), count: 0 };
   private unusualAt = 0;
@@ -61,6 +62,7 @@ export class Tokenizer {
     private readonly options: TokenizerOptions,
     private readonly sink: RecordSink,
   ) {
+    this.quoteProblems = new QuoteProblems(options.file);
     this.classes[options.delimiter.charCodeAt(0)] = DELIMITER;
     this.classes[LF] = LINE_FEED;
     this.classes[CR] = CARRIAGE_RETURN;
@@ -204,7 +206,7 @@ export class Tokenizer {
       },
     });
     if (read.open) return 'open';
-    this.problems.push(...read.problems);
+    this.quoteProblems.merge(read.problems);
     for (const record of records) this.sink.parsed(record, ++this.records);
     return 'done';
   }
