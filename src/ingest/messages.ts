@@ -51,8 +51,8 @@ export const MESSAGES = {
     en: '… and {n} more quote problems in this file (only the first {limit} are listed): check the quotes in the whole file.',
   },
   titleRows: {
-    it: 'Le prime {rows} righe del file, sopra l’intestazione (riga {header}), sono state prese per righe di titolo e saltate. Se una di esse era l’intestazione, togliere le righe di titolo dal file.',
-    en: 'The first {rows} rows of the file, above the header (row {header}), were taken for title rows and skipped. If one of them was the header, remove the title rows from the file.',
+    it: 'Sopra l’intestazione (riga {header}) ci sono {rows} righe di titolo, che sono state saltate. Se una di esse era invece l’intestazione, togliere le righe di titolo dal file.',
+    en: 'Above the header (row {header}) there are {rows} title rows, which were skipped. If one of them was the header instead, remove the title rows from the file.',
   },
   csvError: {
     it: 'Il file non si può leggere come tabella CSV dalla riga {row} in poi: controllare virgolette e separatori in quella riga.',

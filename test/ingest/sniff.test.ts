@@ -85,7 +85,7 @@ describe('title rows', () => {
     expect(table.rowNumbers).toEqual([6]);
     expect(table.problems).toEqual([expect.objectContaining({ code: 'source-error', severity: 'warning', row: 5, value: '3' })]);
     expect(said(table.problems)[0]?.message).toMatch(
-      /^Le prime 3 righe del file, sopra l’intestazione \(riga 5\), sono state prese per righe di titolo/,
+      /^Sopra l’intestazione \(riga 5\) ci sono 3 righe di titolo, che sono state saltate\./,
     );
   });
 
