@@ -1,7 +1,7 @@
 // Decoded CSV text → RawTable: rows as written (ragged rows kept for the structure checks),
 // numbered as a spreadsheet shows them.
 import type { Dialect, Problem, RawTable } from '../types.js';
-import { readingProblem } from './messages.js';
+import { errorsFirst, readingProblem } from './messages.js';
 import { readQuotedCsv } from './quoted.js';
 import { amount } from '../i18n.js';
 import type { Delimiter, TextEncoding } from './options.js';
@@ -40,10 +40,10 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const dialect: Dialect = { encoding, delimiter, lineEnding, skippedTitleRows: Math.min(headerIndex, records.length) };
   const header = records[headerIndex];
   const titles = titleRowsWarning(file, titleRowCount(records, headerIndex), headerIndex + 1);
-  if (titles) problems.unshift(titles);
+  if (titles) problems.push(titles);
   if (header === undefined) {
     if (problems.length === 0) problems.push(readingProblem('source-error', file, 'empty'));
-    return { file, dialect, header: [], rows: [], rowNumbers: [], problems };
+    return { file, dialect, header: [], rows: [], rowNumbers: [], problems: errorsFirst(problems) };
   }
   if (header.length > MAX_COLUMNS) return refused(tooManyColumns(file, headerIndex + 1, header.length));
   const rows: string[][] = [];
@@ -54,7 +54,7 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
     rows.push(record);
     rowNumbers.push(i + 1);
   }
-  return { file, dialect, header, rows, rowNumbers, problems };
+  return { file, dialect, header, rows, rowNumbers, problems: errorsFirst(problems) };
 }
 
 /**

@@ -132,3 +132,12 @@ export function readingProblem(
 export function readingWarning(file: string, key: MessageKey, params: Record<string, Param> = {}, place: Place = {}): Problem {
   return { ...readingProblem('source-error', file, key, params, place), severity: 'warning' };
 }
+
+/**
+ * Reading problems in the order a report must meet them: errors before warnings. Both are
+ * `source-error`, and the report keeps the first problems of a code and counts the rest under the
+ * severity of the first: an error must never be counted among warnings.
+ */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
+}

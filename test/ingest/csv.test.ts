@@ -110,6 +110,13 @@ describe('parseCsv', () => {
     );
   });
 
+  it('reading errors come before reading warnings, so that no report counts an error among warnings', () => {
+    const table = parseText(`a;b\n${'1; "x"\n'.repeat(150)}2;"y"z\n`);
+    expect(table.problems).toHaveLength(151);
+    expect(table.problems[0]).toMatchObject({ severity: 'error', row: 152, column: 2 });
+    expect(table.problems.slice(1).every((p) => p.severity === 'warning')).toBe(true);
+  });
+
   it('spaces around a quoted value are trimmed, with a warning at its row and column', () => {
     const table = parseText('anno,nota,utenti\n2024, "a, b" ,2\n');
     expect(table.rows).toEqual([['2024', 'a, b', '2']]);

@@ -3,7 +3,7 @@
 // the same row numbers, with the rows handed one at a time to a RowSink.
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Dialect, Problem } from '../../types.js';
-import { readingProblem } from '../messages.js';
+import { errorsFirst, readingProblem } from '../messages.js';
 import { amount, joined } from '../../i18n.js';
 import type { Delimiter, ForcedEncoding } from '../options.js';
 import { detectDelimiter, detectLineEnding, findHeaderIndex, titleRowCount, titleRowsWarning } from '../sniff.js';
@@ -142,7 +142,7 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
       header: rows.header ?? [],
       rowsRead: rows.rowsRead,
       problem,
-      problems: [...(rows.titles ? [rows.titles] : []), ...tokenizer.quoteProblems.list()],
+      problems: errorsFirst([...tokenizer.quoteProblems.list(), ...(rows.titles ? [rows.titles] : [])]),
     };
   } finally {
     await handle.close();
