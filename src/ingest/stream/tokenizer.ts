@@ -21,7 +21,7 @@ export interface ByteRecord {
 export interface RecordSink {
   /** A plain record, as bytes (valid only during the call). */
   plain(record: ByteRecord, row: number): void;
-  /** A record csv-parse read, as text. */
+  /** A record readQuotedCsv read, as text. */
   parsed(cells: string[], row: number): void;
 }
 
@@ -167,7 +167,7 @@ export class Tokenizer {
   }
 
   /**
-   * Reads with csv-parse the shortest run of whole lines from `start` (through the unusual byte)
+   * Reads with readQuotedCsv the shortest run of whole lines from `start` (through the unusual byte)
    * that ends outside quotes; returns where the fast path resumes, or -1 when the run needs
    * bytes not read yet.
    */
