@@ -42,7 +42,8 @@ export function parseCsv(text: string, file: string, encoding: TextEncoding, opt
   const titles = titleRowsWarning(file, titleRowCount(records, headerIndex), headerIndex + 1);
   if (titles) problems.push(titles);
   if (header === undefined) {
-    if (problems.length === 0) problems.push(readingProblem('source-error', file, 'empty'));
+    // No header: empty, unless an error already says why (a warning, such as spaces trimmed, does not).
+    if (!problems.some((p) => p.severity === 'error')) problems.push(readingProblem('source-error', file, 'empty'));
     return { file, dialect, header: [], rows: [], rowNumbers: [], problems: errorsFirst(problems) };
   }
   if (header.length > MAX_COLUMNS) return refused(tooManyColumns(file, headerIndex + 1, header.length));

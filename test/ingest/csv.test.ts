@@ -133,6 +133,15 @@ describe('parseCsv', () => {
     expect(table.problems).toEqual([]);
   });
 
+  it('a file of nothing but a quoted empty value is empty, whatever warnings it has', () => {
+    const table = parseText(' ""');
+    expect(table.problems.map((p) => [p.code, p.severity])).toEqual([
+      ['source-error', 'error'],
+      ['source-error', 'warning'],
+    ]);
+    expect(said(table.problems)[0]?.message).toMatch(/^Il file è vuoto/);
+  });
+
   it('a header-only file is valid with 0 rows; whitespace-only lines are an empty source', () => {
     const headerOnly = parseText('anno;quartiere\r\n');
     expect(headerOnly).toMatchObject({ header: ['anno', 'quartiere'], rows: [], rowNumbers: [], problems: [] });

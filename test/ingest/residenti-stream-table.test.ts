@@ -39,7 +39,7 @@ async function streamed(file: string, options: Partial<StreamTableOptions> = {})
     header: result.header.length ? result.header : header,
     rows,
     rowNumbers,
-    problems: result.problem ? [...result.problems, result.problem] : result.problems,
+    problems: result.problem ? [result.problem, ...result.problems] : result.problems,
   };
 }
 
@@ -58,7 +58,10 @@ function shape(table: RawTable) {
     rows: failed ? [] : table.rows,
     rowNumbers: failed ? [] : table.rowNumbers,
     dialect: failed ? { encoding: undefined } : table.dialect,
-    problems: table.problems.map((p) => [p.code, p.severity, p.row, p.column, p.value, p.message]),
+    // A reading stopped by an error is compared by that error: the stream may have met more before it.
+    problems: table.problems
+      .filter((p) => !failed || (p.severity === 'error' && p.column === undefined))
+      .map((p) => [p.code, p.severity, p.row, p.column, p.value, p.message]),
   };
 }
 
