@@ -1,4 +1,5 @@
-// Bytes → text: detect UTF-8 (with or without BOM), Windows-1252 or ISO-8859-1, and never
+// Bytes → text: detect UTF-8 (with or without BOM), Windows-1252 or ISO-8859-1 (UTF-16 is recognised
+// and refused), and never
 // replace an undecodable byte silently with U+FFFD: it becomes an encoding-error naming its place.
 import iconv from 'iconv-lite';
 import type { Problem } from '../types.js';
@@ -34,8 +35,9 @@ export function decodeBytes(bytes: Uint8Array, file: string, options: DecodeOpti
     problem: encodingProblem(bytes, file, key, offset, expected, options),
   });
 
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, problem: readingProblem('encoding-error', file, 'utf16', {}, { expected: 'UTF-8' }) };
+  const utf16 = utf16Variant(bytes);
+  if (utf16 !== null) {
+    return { ok: false, problem: readingProblem('encoding-error', file, 'utf16', { variant: utf16 }, { value: utf16, expected: 'UTF-8' }) };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fail('binary', nul, phrase({ it: 'testo', en: 'text' }));
@@ -89,6 +91,30 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom')
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return iconv.decode(asBuffer(bytes), encoding === 'iso-8859-1' ? 'latin1' : 'win1252');
+}
+
+/** Bytes looked at to recognise UTF-16 without a BOM. */
+const UTF16_SAMPLE = 4096;
+
+/**
+ * UTF-16LE or UTF-16BE when the bytes are text in one of them: a BOM (FF FE, FE FF), or, without
+ * one, the zero byte that Latin text has in every other position (`a\0;\0` or `\0a\0;`); else null.
+ */
+export function utf16Variant(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_SAMPLE) / 2);
+  if (pairs === 0) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) zeroEven++;
+    if (bytes[2 * i + 1] === 0) zeroOdd++;
+  }
+  // Most characters of an Italian CSV are ASCII: their high byte is zero, the other never.
+  if (zeroOdd >= pairs * 0.7 && zeroEven === 0) return 'UTF-16LE';
+  if (zeroEven >= pairs * 0.7 && zeroOdd === 0) return 'UTF-16BE';
+  return null;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {

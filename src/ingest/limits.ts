@@ -13,6 +13,8 @@ export const MAX_COLUMNS = 16_384;
  * million stay well within 1 GB (a partner's file has thousands; residenti.csv in a project is streamed).
  */
 export const MAX_CELLS = 3_000_000;
+/** Quote problems listed for one file (the rest are counted): each is a message with its place. */
+export const MAX_QUOTE_PROBLEMS = 1000;
 /** Nesting of a JSON file: a table is two levels deep, a cell holding an object a few more. */
 export const MAX_JSON_DEPTH = 64;
 /** Bytes of the sheet XML of an .xlsx, once uncompressed (the zip may be 20 times smaller). */

@@ -13,8 +13,8 @@ export const MESSAGES = {
     en: 'The source is empty: the file has neither a header nor data rows. Check that the right file was sent.',
   },
   utf16: {
-    it: `Il file è in UTF-16 (il formato «Testo Unicode» di Excel), che non è supportato. ${SAVE_AS_UTF8_IT}`,
-    en: `The file is in UTF-16 (Excel's "Unicode Text" format), which is not supported. ${SAVE_AS_UTF8_EN}`,
+    it: `Il file è in {variant} (il formato «Testo Unicode» di Excel), che non è supportato: il file non è stato letto. ${SAVE_AS_UTF8_IT}`,
+    en: `The file is in {variant} (Excel's "Unicode Text" format), which is not supported: the file was not read. ${SAVE_AS_UTF8_EN}`,
   },
   binary: {
     it: 'Il file contiene dati binari (byte 0x00 in posizione {offset} del file, {place}): non è un file di testo CSV. Se è un foglio Excel, salvarlo come .xlsx oppure come «CSV UTF-8 (delimitato da virgole)».',
@@ -35,8 +35,24 @@ export const MESSAGES = {
   placeRow: { it: 'riga {row}', en: 'row {row}' },
   placeLine: { it: 'riga {row} del testo', en: 'line {row} of the text' },
   unclosedQuote: {
-    it: 'Virgolette non chiuse: nella riga {row} un valore si apre con le virgolette (") che non si chiudono più fino alla fine del file, quindi dalla riga {row} in poi il file non è stato letto. Chiudere le virgolette o toglierle.',
-    en: 'Unclosed quote: in row {row} a value opens with a double quote (") that is never closed before the end of the file, so the file was not read from row {row} on. Close the quote or remove it.',
+    it: 'Virgolette non chiuse: nella riga {row}, colonna {letter}, un valore si apre con le virgolette (") che non si chiudono dove finisce il valore, così le righe seguenti finirebbero tutte in quella cella. Chiudere le virgolette alla fine del valore o toglierle.',
+    en: 'Unclosed quote: in row {row}, column {letter}, a value opens with a double quote (") that is not closed where the value ends, so the rows after it would all end up in that cell. Close the quote at the end of the value or remove it.',
+  },
+  strayQuote: {
+    it: 'Virgolette fuori posto: nella riga {row}, colonna {letter}, dopo le virgolette (") che chiudono il valore c’è altro testo ({value}). Un valore tra virgolette deve finire con le virgolette: spostarle alla fine del valore, oppure raddoppiare ("") quelle che fanno parte del testo.',
+    en: 'Misplaced quote: in row {row}, column {letter}, more text ({value}) follows the double quote (") that closes the value. A quoted value must end with its quote: move it to the end of the value, or double ("") the quotes that belong to the text.',
+  },
+  spacesAroundQuotes: {
+    it: 'Nella riga {row}, colonna {letter}, ci sono spazi prima o dopo le virgolette che racchiudono il valore: sono stati tolti e il valore letto è «{value}». Per evitarlo, togliere gli spazi tra le virgolette e il separatore.',
+    en: 'In row {row}, column {letter}, there are spaces before or after the double quotes around the value: they were removed and the value read is "{value}". To avoid this, remove the spaces between the quotes and the separator.',
+  },
+  moreQuoteProblems: {
+    it: '… e altri {n} problemi di virgolette in questo file (sono elencati solo i primi {limit}): controllare le virgolette in tutto il file.',
+    en: '… and {n} more quote problems in this file (only the first {limit} are listed): check the quotes in the whole file.',
+  },
+  titleRows: {
+    it: 'Sopra l’intestazione (riga {header}) ci sono {rows} righe di titolo, che sono state saltate. Se una di esse era invece l’intestazione, togliere le righe di titolo dal file.',
+    en: 'Above the header (row {header}) there are {rows} title rows, which were skipped. If one of them was the header instead, remove the title rows from the file.',
   },
   csvError: {
     it: 'Il file non si può leggere come tabella CSV dalla riga {row} in poi: controllare virgolette e separatori in quella riga.',
@@ -110,4 +126,18 @@ export function readingProblem(
   place: Place = {},
 ): Problem {
   return { code, severity: 'error', file, ...place, message: phrase(MESSAGES[key], params) };
+}
+
+/** A reading warning: the file was read, with something the user should know (spaces trimmed, title rows skipped). */
+export function readingWarning(file: string, key: MessageKey, params: Record<string, Param> = {}, place: Place = {}): Problem {
+  return { ...readingProblem('source-error', file, key, params, place), severity: 'warning' };
+}
+
+/**
+ * Reading problems in the order a report must meet them: errors before warnings. Both are
+ * `source-error`, and the report keeps the first problems of a code and counts the rest under the
+ * severity of the first: an error must never be counted among warnings.
+ */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
 }

@@ -1,5 +1,6 @@
 // Guessing how a CSV was written: delimiter, line ending, and title rows above the header.
-import type { Dialect } from '../types.js';
+import type { Dialect, Problem } from '../types.js';
+import { readingWarning } from './messages.js';
 import { DELIMITERS, type Delimiter } from './options.js';
 
 /** How much text the sniffer looks at: enough lines to be sure, little enough to stay fast. */
@@ -15,8 +16,11 @@ interface LineScan {
   lineEnding: Dialect['lineEnding'];
 }
 
-/** Scans lines as a CSV reader would: a quote opens only at the start of a field, `""` is an escaped quote. */
-function scanLines(text: string, delimiter: string): LineScan {
+/**
+ * Scans lines as a CSV reader would: a quote opens only at the start of a field, `""` is an escaped
+ * quote. With `quotes` false every quote is text (for a quote opened by mistake and never closed).
+ */
+function scanLines(text: string, delimiter: string, quotes = true): LineScan {
   const sample = text.slice(0, SAMPLE_CHARS);
   const truncated = text.length > SAMPLE_CHARS;
   const counts: number[] = [];
@@ -35,7 +39,7 @@ function scanLines(text: string, delimiter: string): LineScan {
       }
       continue;
     }
-    if (char === '"' && atFieldStart) {
+    if (char === '"' && atFieldStart && quotes) {
       inQuotes = true;
       atFieldStart = false;
     } else if (char === delimiter) {
@@ -75,11 +79,16 @@ function modeOf(counts: readonly number[]): { mode: number; lines: number } {
  * the most lines, quoted text ignored); `,` when no candidate appears at all.
  */
 export function detectDelimiter(text: string): Delimiter {
-  let chosen: Delimiter = ',';
+  // A quote that never closes hides every delimiter after it: then the quotes are read as text.
+  return chooseDelimiter(text, true) ?? chooseDelimiter(text, false) ?? ',';
+}
+
+function chooseDelimiter(text: string, quotes: boolean): Delimiter | null {
+  let chosen: Delimiter | null = null;
   let bestShare = 0;
   let bestMode = 0;
   for (const delimiter of DELIMITERS) {
-    const { counts } = scanLines(text, delimiter);
+    const { counts } = scanLines(text, delimiter, quotes);
     if (counts.length === 0) continue;
     const { mode, lines } = modeOf(counts);
     const share = lines / counts.length;
@@ -94,7 +103,7 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** The line ending of the file: the first line break outside quotes, null for a single line. */
 export function detectLineEnding(text: string, delimiter: Delimiter): Dialect['lineEnding'] {
-  return scanLines(text, delimiter).lineEnding;
+  return scanLines(text, delimiter).lineEnding ?? scanLines(text, delimiter, false).lineEnding;
 }
 
 function filledCells(cells: readonly (string | null)[]): (string | null)[] {
@@ -110,25 +119,47 @@ export function looksLikeHeader(cells: readonly (string | null)[]): boolean {
 }
 
 /**
- * Index of the header among the first records: blank rows and single-cell title rows
- * (`Servizi erogati 2024;;;;`) directly above a header-like row are skipped. Returns
- * `records.length` when every record is blank.
+ * Index of the header among the first records: blank rows and title rows of one filled cell
+ * (`Comune di Brescia;;;;`, `Servizi erogati 2024;;;;`, `Fonte: ...`) above a header-like row are
+ * skipped, at most MAX_TITLE_ROWS of them. A one-column file keeps its first row: the row after the
+ * header-like one must have more than one cell too. Returns `records.length` when every record is blank.
  */
 export function findHeaderIndex(records: readonly (readonly (string | null)[])[]): number {
   let index = 0;
-  while (index < records.length && index < MAX_TITLE_ROWS) {
-    const filled = filledCells(records[index] ?? []).length;
-    if (filled === 0) {
-      index++;
-      continue;
-    }
-    if (filled > 1) break;
-    const next = nextFilledRecord(records, index + 1);
-    if (next === undefined || !looksLikeHeader(next)) break;
-    index++;
-  }
   while (index < records.length && filledCells(records[index] ?? []).length === 0) index++;
+  if (index < records.length && filledCells(records[index] ?? []).length === 1) {
+    const header = headerBelowTitles(records, index);
+    if (header !== undefined) return header;
+  }
   return index;
+}
+
+/** The index of a header-like row below title and blank rows starting at `from`, or undefined. */
+function headerBelowTitles(records: readonly (readonly (string | null)[])[], from: number): number | undefined {
+  for (let i = from; i < records.length && i <= MAX_TITLE_ROWS; i++) {
+    const filled = filledCells(records[i] ?? []).length;
+    if (filled <= 1) continue;
+    if (!looksLikeHeader(records[i] ?? [])) return undefined;
+    const next = nextFilledRecord(records, i + 1);
+    return next === undefined || next.length > 1 ? i : undefined;
+  }
+  return undefined;
+}
+
+/** How many title rows (not blank ones) lie above the header at `headerIndex`. */
+export function titleRowCount(records: readonly (readonly (string | null)[])[], headerIndex: number): number {
+  let count = 0;
+  for (let i = 0; i < headerIndex && i < records.length; i++) if (filledCells(records[i] ?? []).length > 0) count++;
+  return count;
+}
+
+/** Title rows skipped in silence: one is the common Excel export; from two on the reader is told. */
+const TITLE_ROWS_TOLD = 2;
+
+/** The warning that `rows` title rows above the header (at spreadsheet row `headerRow`) were skipped, or null for fewer than two. */
+export function titleRowsWarning(file: string, rows: number, headerRow: number): Problem | null {
+  if (rows < TITLE_ROWS_TOLD) return null;
+  return readingWarning(file, 'titleRows', { rows, header: headerRow }, { row: headerRow, value: String(rows) });
 }
 
 function nextFilledRecord(records: readonly (readonly (string | null)[])[], from: number): readonly (string | null)[] | undefined {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Dialect, Problem, RawTable } from '../types.js';
 import { readingProblem } from './messages.js';
 import { joined, type Words } from '../i18n.js';
-import { findHeaderIndex } from './sniff.js';
+import { findHeaderIndex, titleRowCount, titleRowsWarning } from './sniff.js';
 import { cellText } from './xlsx-cells.js';
 import { zipEntries } from './zip-entries.js';
 import { MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_SHEET_BYTES, megabytes } from './limits.js';
@@ -98,7 +98,15 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, options: Wo
   const rows = filled.slice(headerIndex + 1).map(({ cells }) => padTo(cells, header.length));
   const rowNumbers = filled.slice(headerIndex + 1).map((entry) => entry.rowNumber);
   const dialect: Dialect = { ...XLSX_DIALECT, skippedTitleRows: headerEntry.rowNumber - 1 };
-  return { file, dialect, header, rows, rowNumbers, problems: [], sheet: chosen.name };
+  const titles = titleRowsWarning(
+    file,
+    titleRowCount(
+      filled.map((entry) => entry.cells),
+      headerIndex,
+    ),
+    headerEntry.rowNumber,
+  );
+  return { file, dialect, header, rows, rowNumbers, problems: titles ? [titles] : [], sheet: chosen.name };
 }
 
 /** A sheet as both readers give it: a name and its rows (exceljs Row objects). */

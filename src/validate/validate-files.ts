@@ -7,6 +7,7 @@ import { checkForeignKey, checkKeys } from './keys.js';
 import { buildReport, type CheckedTable } from './report.js';
 import { ProblemCollector } from './problem-limit.js';
 import { checkCantiere } from './cantieri.js';
+import { checkStructure } from './structure.js';
 
 /** Datasets whose `cantiere` names one of the project's declared cantieri. */
 const CANTIERE_DATASETS = ['servizi', 'catalogo_impegni', 'voci'];
@@ -47,7 +48,10 @@ export function validateFiles(files: LooseFile[], catalogues: ValidatedProject, 
         dataset: dataset ?? '',
         rowsRead: table.rows.length,
         columns: new Map(),
+        // What is wrong with the file itself is said whatever its data: reading problems and structure.
         problems: [
+          ...table.problems,
+          ...checkStructure(table),
           {
             code: 'source-error',
             severity: 'error',

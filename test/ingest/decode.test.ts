@@ -55,6 +55,28 @@ describe('decodeBytes', () => {
     expect(problem.message).toMatch(/UTF-16/);
   });
 
+  describe('UTF-16 is recognised, with or without a BOM, and refused naming its byte order', () => {
+    const text = 'anno\tquartiere\tutenti\r\n2024\tCittà\t3\r\n';
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const be = new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+    it.each([
+      ['UTF-16LE with BOM', new Uint8Array([0xff, 0xfe, ...le]), 'UTF-16LE'],
+      ['UTF-16BE with BOM', new Uint8Array([0xfe, 0xff, ...be]), 'UTF-16BE'],
+      ['UTF-16LE without BOM', le, 'UTF-16LE'],
+      ['UTF-16BE without BOM', be, 'UTF-16BE'],
+    ])('%s', (_, bytes, variant) => {
+      const problem = problemOf(bytes);
+      expect(problem).toMatchObject({ code: 'encoding-error', value: variant, expected: 'UTF-8' });
+      expect(problem.message).toMatch(
+        new RegExp(`^Il file è in ${variant} \\(il formato «Testo Unicode» di Excel\\), che non è supportato`),
+      );
+    });
+
+    it('a NUL byte in UTF-8 text is still binary content, not UTF-16', () => {
+      expect(problemOf(new Uint8Array([...utf8('anno;quartiere\n2024;'), 0, ...utf8('Est\n')])).message).toMatch(/dati binari/);
+    });
+  });
+
   it('UTF-8 mixed with a Windows-1252 line is an error, not mojibake', () => {
     const bytes = new Uint8Array([...utf8('quartiere\nCittà\n'), ...cp1252('Città\n')]);
     const problem = problemOf(bytes);

@@ -248,10 +248,19 @@ describe('frictionless-py structure fixtures', () => {
       expect(table.rowNumbers[0]).toBe(3);
     });
 
-    it('escaping.csv: the space before a quote keeps the field unquoted, as written', () => {
+    it('escaping.csv: the space before a quote is trimmed with a warning; a backslash-escaped quote is a misplaced quote', () => {
       const table = frictionless('escaping.csv');
       expect(table.rows).toHaveLength(3);
-      expect(table.rows[0]).toEqual(['1', ' "Test line 1"']);
+      expect(table.rows[0]).toEqual(['1', 'Test line 1']);
+      expect(table.rows[1]).toEqual(['2', 'Test " line 2']);
+      // We read no escape character: `\"` closes the value, and the text after it is reported at its cell.
+      expect(table.rows[2]).toEqual(['3', ' "Test \\" line 3"']);
+      expect(table.problems.map((p) => [p.severity, p.row, p.column])).toEqual([
+        ['error', 4, 2],
+        ['warning', 2, 2],
+        ['warning', 3, 2],
+      ]);
+      expect(said(table.problems)[0]?.message).toMatch(/^Virgolette fuori posto: nella riga 4, colonna B, dopo le virgolette/);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, detectLineEnding, findHeaderIndex, looksLikeHeader } from '../../src/ingest/sniff.js';
 import { parseText } from './helpers.js';
+import { said } from '../helpers/said.js';
 
 describe('detectDelimiter', () => {
   it.each([
@@ -73,5 +74,29 @@ describe('title rows', () => {
     expect(table.dialect.skippedTitleRows).toBe(2);
     expect(table.header).toEqual(['anno', 'quartiere', 'servizio', 'utenti']);
     expect(table.rowNumbers).toEqual([4, 6]);
+  });
+
+  it('several title rows above the header are skipped, with a warning saying how many', () => {
+    const table = parseText(
+      'Comune di Brescia;;\nServizi sociali - anno 2024;;\n\nFonte: ufficio di piano;;\nanno;quartiere;utenti\n2024;Est;3\n',
+    );
+    expect(table.header).toEqual(['anno', 'quartiere', 'utenti']);
+    expect(table.dialect.skippedTitleRows).toBe(4);
+    expect(table.rowNumbers).toEqual([6]);
+    expect(table.problems).toEqual([expect.objectContaining({ code: 'source-error', severity: 'warning', row: 5, value: '3' })]);
+    expect(said(table.problems)[0]?.message).toMatch(
+      /^Sopra l’intestazione \(riga 5\) ci sono 3 righe di titolo, che sono state saltate\./,
+    );
+  });
+
+  it('one title row is skipped in silence, as before', () => {
+    const table = parseText('Servizi erogati 2024;;\nanno;quartiere;utenti\n2024;Est;3\n');
+    expect(table.dialect.skippedTitleRows).toBe(1);
+    expect(table.problems).toEqual([]);
+  });
+
+  it('a one-column file keeps its first row as header, even with a ragged row below', () => {
+    expect(findHeaderIndex([['nome'], ['Mario'], ['Luigi', 'Rossi'], ['Anna']])).toBe(0);
+    expect(findHeaderIndex([['Titolo'], ['Sottotitolo'], ['anno', 'utenti'], ['2024', '3']])).toBe(2);
   });
 });

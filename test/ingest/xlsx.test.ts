@@ -47,6 +47,29 @@ describe('parseWorkbook', () => {
     expect(problems.map((p) => [p.code, p.row])).toEqual([['blank-row', 6]]);
   });
 
+  it('several title rows above the header are skipped, with a warning at the header saying how many', async () => {
+    const rows: SheetRows = {
+      1: ['Comune di Brescia'],
+      2: ['Servizi sociali'],
+      4: ['Fonte: ufficio di piano'],
+      5: ['anno', 'utenti'],
+      6: [2024, 3],
+    };
+    const table = await parseWorkbook(await workbook({ erogazioni: rows }), 'x.xlsx');
+    expect(table.header).toEqual(['anno', 'utenti']);
+    expect(table.dialect.skippedTitleRows).toBe(4);
+    expect(table.rowNumbers).toEqual([6]);
+    expect(said(table.problems)).toEqual([
+      expect.objectContaining({
+        code: 'source-error',
+        severity: 'warning',
+        row: 5,
+        message:
+          'Sopra l’intestazione (riga 5) ci sono 3 righe di titolo, che sono state saltate. Se una di esse era invece l’intestazione, togliere le righe di titolo dal file.',
+      }),
+    ]);
+  });
+
   it('a title merged across the columns is still a title row', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Foglio1');

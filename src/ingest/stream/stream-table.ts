@@ -3,10 +3,10 @@
 // the same row numbers, with the rows handed one at a time to a RowSink.
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Dialect, Problem } from '../../types.js';
-import { readingProblem } from '../messages.js';
+import { errorsFirst, readingProblem } from '../messages.js';
 import { amount, joined } from '../../i18n.js';
 import type { Delimiter, ForcedEncoding } from '../options.js';
-import { detectDelimiter, detectLineEnding, findHeaderIndex } from '../sniff.js';
+import { detectDelimiter, detectLineEnding, findHeaderIndex, titleRowCount, titleRowsWarning } from '../sniff.js';
 import { StreamDecoder } from './stream-decoder.js';
 import { Tokenizer, type ByteRecord } from './tokenizer.js';
 import { MAX_LINE_CHARS } from '../limits.js';
@@ -56,19 +56,21 @@ export interface StreamedTable {
   rowsRead: number;
   /** An encoding-error or source-error that stopped the reading (rows before it were handed on). */
   problem: Problem | null;
+  /** Reading problems that did not stop it, as parseCsv puts them in RawTable.problems (quotes, title rows). */
+  problems: Problem[];
 }
 
 /** Bytes the encoding and dialect are detected on (the delimiter sniffer reads 64K characters). */
 const SAMPLE_BYTES = 256 * 1024;
 
-/** Number of first records held to find the header among title rows (sniff.ts skips at most 10). */
+/** Number of first records held to find the header among title rows (sniff.ts skips at most 10, then looks one filled row past the header). */
 const HEADER_WINDOW = 12;
 
 /** Reads a CSV file from disk as a stream, handing its data rows to `sink`. I/O errors become a source-error. */
 export async function streamTable(absPath: string, options: StreamTableOptions, sink: RowSink): Promise<StreamedTable> {
   const file = options.displayPath;
   const dialect: Dialect = { encoding: 'utf-8', delimiter: options.delimiter ?? ',', lineEnding: null, skippedTitleRows: 0 };
-  const failed = (problem: Problem): StreamedTable => ({ dialect, header: [], rowsRead: 0, problem });
+  const failed = (problem: Problem): StreamedTable => ({ dialect, header: [], rowsRead: 0, problem, problems: [] });
   let handle: FileHandle;
   let totalBytes: number;
   try {
@@ -80,7 +82,7 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
   }
   try {
     const decoder = new StreamDecoder(file, options.encoding);
-    const rows = new Rows(sink, decoder);
+    const rows = new Rows(sink, decoder, file);
     // The encoding, delimiter and line ending are told by the first bytes, whatever the chunk size.
     const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, totalBytes));
     const sampled = (await handle.read(sample, 0, sample.length, 0)).bytesRead;
@@ -135,7 +137,13 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
     if (progressed)
       options.onProgress?.({ file, rows: rows.rowsRead, bytes: totalBytes, totalBytes, elapsedMs: performance.now() - began, done: true });
     const problem = tokenizer.problem ?? (rows.header ? null : readingProblem('source-error', file, 'empty'));
-    return { dialect, header: rows.header ?? [], rowsRead: rows.rowsRead, problem };
+    return {
+      dialect,
+      header: rows.header ?? [],
+      rowsRead: rows.rowsRead,
+      problem,
+      problems: errorsFirst([...tokenizer.quoteProblems.list(), ...(rows.titles ? [rows.titles] : [])]),
+    };
   } finally {
     await handle.close();
   }
@@ -145,6 +153,8 @@ export async function streamTable(absPath: string, options: StreamTableOptions, 
 class Rows {
   header: string[] | null = null;
   dialect: Dialect | null = null;
+  /** The warning of several title rows skipped above the header, as parseCsv gives it. */
+  titles: Problem | null = null;
   rowsRead = 0;
   private held: string[][] = [];
   private blankFrom = 0;
@@ -158,6 +168,7 @@ class Rows {
   constructor(
     private readonly sink: RowSink,
     private readonly decoder: StreamDecoder,
+    private readonly file: string,
   ) {}
 
   plain(record: ByteRecord, row: number): void {
@@ -193,8 +204,8 @@ class Rows {
   private hold(cells: string[]): void {
     // Records before the header are held in order, so record `row` sits at held[row - 1].
     this.held.push(cells);
-    // findHeaderIndex looks at most 10 records ahead, then skips blank ones: the window is enough
-    // once it ends on a filled record.
+    // findHeaderIndex looks at most 10 records ahead for the header, then at the next filled one:
+    // the window is enough once it ends on a filled record.
     const last = this.held[this.held.length - 1]!;
     if (this.held.length >= HEADER_WINDOW && last.some((cell) => cell.trim() !== '')) this.decide();
   }
@@ -205,6 +216,7 @@ class Rows {
     if (header === undefined) return;
     this.header = header;
     this.dialect!.skippedTitleRows = index;
+    this.titles = titleRowsWarning(this.file, titleRowCount(this.held, index), index + 1);
     this.sink.start(header, this.dialect!);
     const held = this.held;
     this.held = [];

@@ -1,11 +1,11 @@
 // CSV records from a file read in chunks, at the speed of the bytes: plain lines (no quote, line
 // ending LF or CRLF) are split on the delimiter where they lie, without making strings; anything
-// unusual (a quote, a lone CR) goes to csv-parse with the options parseCsv uses, one short run of
+// unusual (a quote, a lone CR) goes to readQuotedCsv, the reader parseCsv uses, one short run of
 // lines at a time, so both paths read every file the same way.
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Problem } from '../../types.js';
-import { csvParseOptions, csvProblem } from '../csv.js';
 import { readingProblem } from '../messages.js';
+import { readQuotedCsv } from '../quoted.js';
+import { QuoteProblems } from '../quote-problems.js';
 import type { Delimiter } from '../options.js';
 import type { StreamDecoder } from './stream-decoder.js';
 
@@ -21,7 +21,7 @@ export interface ByteRecord {
 export interface RecordSink {
   /** A plain record, as bytes (valid only during the call). */
   plain(record: ByteRecord, row: number): void;
-  /** A record csv-parse read, as text. */
+  /** A record readQuotedCsv read, as text. */
   parsed(cells: string[], row: number): void;
 }
 
@@ -52,6 +52,8 @@ export class Tokenizer {
   records = 0;
   /** The reading error that stopped the tokenizer (encoding-error, source-error), if any. */
   problem: Problem | null = null;
+  /** Reading problems that did not stop it: misplaced quotes (errors at their cell), spaces trimmed (warnings). */
+  readonly quoteProblems: QuoteProblems;
   private readonly classes = new Uint8Array(256);
   private readonly record: ByteRecord = { buf: new Uint8Array(0), starts: new Int32Array(64), ends: new Int32Array(64), count: 0 };
   private unusualAt = 0;
@@ -60,6 +62,7 @@ export class Tokenizer {
     private readonly options: TokenizerOptions,
     private readonly sink: RecordSink,
   ) {
+    this.quoteProblems = new QuoteProblems(options.file);
     this.classes[options.delimiter.charCodeAt(0)] = DELIMITER;
     this.classes[LF] = LINE_FEED;
     this.classes[CR] = CARRIAGE_RETURN;
@@ -164,29 +167,28 @@ export class Tokenizer {
   }
 
   /**
-   * Reads with csv-parse the shortest run of whole lines from `start` (through the unusual byte)
+   * Reads with readQuotedCsv the shortest run of whole lines from `start` (through the unusual byte)
    * that ends outside quotes; returns where the fast path resumes, or -1 when the run needs
    * bytes not read yet.
    */
   private segment(buf: Uint8Array, start: number, limit: number, base: number, final: boolean): number {
     let end = nextBreak(buf, this.unusualAt, limit);
     for (let step = 1; ; step *= 2) {
-      const outcome = this.parseRun(buf, start, end, base);
+      // At the end of the file a quote still open is read as parseCsv reads it: an error where it opens.
+      const outcome = this.parseRun(buf, start, end, base, final && end >= limit);
       if (outcome !== 'open') return end;
       if (end >= limit) {
+        if (limit - start <= MAX_PENDING_BYTES) return -1;
         const row = this.records + 1;
-        const { file } = this.options;
-        if (final) this.problem = readingProblem('source-error', file, 'unclosedQuote', { row }, { row, expected: '"' });
-        else if (limit - start > MAX_PENDING_BYTES)
-          this.problem = readingProblem('source-error', file, 'csvError', { row }, { row, value: 'CSV_QUOTE_NOT_CLOSED' });
-        return this.problem ? limit : -1;
+        this.problem = readingProblem('source-error', this.options.file, 'csvError', { row }, { row, value: 'CSV_QUOTE_NOT_CLOSED' });
+        return limit;
       }
       for (let k = 0; k < step && end < limit; k++) end = nextBreak(buf, end, limit);
     }
   }
 
-  /** Parses buf[start, end) with csv-parse: 'done' (records emitted, or a reading error set) or 'open' (a quote still open at the end). */
-  private parseRun(buf: Uint8Array, start: number, end: number, base: number): 'done' | 'open' {
+  /** Reads buf[start, end) as parseCsv would: 'done' (records emitted, or a reading error set) or 'open' (a quote still open at the end). */
+  private parseRun(buf: Uint8Array, start: number, end: number, base: number, final: boolean): 'done' | 'open' {
     const bytes = buf.subarray(start, end);
     const problem = this.options.decoder.check(bytes, { byteOffset: base + start, row: this.records + 1 });
     if (problem) {
@@ -194,22 +196,17 @@ export class Tokenizer {
       return 'done';
     }
     const records: string[][] = [];
-    try {
-      parse(this.options.decoder.decode(bytes), {
-        ...csvParseOptions(this.options.delimiter),
-        on_record: (record: string[]) => {
-          records.push(record);
-          return null;
-        },
-      });
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'open';
-      // As parseCsv: the records before the one that cannot be read are still rows.
-      for (const record of records) this.sink.parsed(record, ++this.records);
-      this.problem = csvProblem(error, this.records + 1, this.options.file);
-      return 'done';
-    }
+    const read = readQuotedCsv(this.options.decoder.decode(bytes), {
+      file: this.options.file,
+      delimiter: this.options.delimiter,
+      firstRow: this.records + 1,
+      final,
+      onRecord: (record) => {
+        records.push(record);
+      },
+    });
+    if (read.open) return 'open';
+    this.quoteProblems.merge(read.problems);
     for (const record of records) this.sink.parsed(record, ++this.records);
     return 'done';
   }

@@ -67,9 +67,11 @@ export async function streamResidenti(absPath: string, options: ResidentiStreamO
     rows,
   );
   const base = { file, anno: options.anno, rowsRead: streamed.rowsRead, dialect: streamed.dialect, columns: rows.columns };
-  // A file that cannot be read to its end gives no rows, as validateTable does for a reading error.
-  if (streamed.problem) return { ...base, rows: [], problems: [streamed.problem, ...problems.problems()] };
-  return { ...base, rows: counts.rows(file), problems: problems.problems() };
+  const reading = streamed.problem ? [streamed.problem, ...streamed.problems] : streamed.problems;
+  // A file with a reading error (one that stopped the reading, or a misplaced quote) gives no rows,
+  // as validateTable does for a reading error.
+  if (reading.some((p) => p.severity === 'error')) return { ...base, rows: [], problems: [...reading, ...problems.problems()] };
+  return { ...base, rows: counts.rows(file), problems: [...reading, ...problems.problems()] };
 }
 
 /** The slots of the counts: the territory's quartieri then ND, the schemas' sexes and citizenships, ages to popolazione's maximum. */
