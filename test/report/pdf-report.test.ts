@@ -9,6 +9,7 @@ import { markerPages, printWithMarkers, UNSPLITTABLE } from './page-breaks.js';
 // fonts, outline, and the page images (no figure or table cut by a page break).
 
 export const CHAPTERS = [
+  'Sintesi',
   'Nota metodologica',
   'Il progetto e la rete',
   'La città',

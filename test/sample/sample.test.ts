@@ -7,7 +7,7 @@ import { ATTESI, banda, campioneTemporaneo } from './fixture.js';
 import { elencoFile, leggiCsv, type Riga } from './read-sample.js';
 
 const COMMITTED = join(import.meta.dirname, '../../data/brescia');
-const SCRITTI_DAL_LEAD = ['bilancio.config.json', 'catalogo/indicatori.json'];
+const SCRITTI_DAL_LEAD = ['bilancio.config.json', 'catalogo/indicatori.json', 'catalogo/sintesi.json'];
 const ANNI = [2023, 2024] as const;
 
 let a: string;

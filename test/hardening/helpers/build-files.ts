@@ -14,5 +14,6 @@ export const BUILD_FILES: readonly string[] = [
   'report.html',
   'report.pdf',
   'risorse.csv',
+  'sintesi.json',
   'validazione.json',
 ];
