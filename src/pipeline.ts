@@ -24,6 +24,11 @@ import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js
 import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
 import type { Printer } from './render/pdf.js';
 import { sayReport } from './problem-text.js';
+import { readTexts } from './project/read-texts.js';
+import { checkTexts } from './validate/texts/check-texts.js';
+import type { CheckedTexts } from './validate/texts/text-types.js';
+import { computeTextFigures } from './compute/text-figures.js';
+import { textFiguresTable } from './compute/open-data-texts.js';
 
 // The whole program on one screen: read → validate → compute → render.
 
@@ -46,6 +51,8 @@ export interface CheckedProject {
   map: MapLayout | null;
   /** Earlier editions' catalogues (catalogo/indicatori.<anno>.json), to say which indicators changed definition. */
   storedCatalogues: Map<number, IndicatorDefinition[]>;
+  /** The analysts' texts (testi/*.md) that passed their checks, with the images they show. */
+  texts: CheckedTexts;
 }
 
 /** Reads and validates a project: config, territory, catalogues, data, contributions, indicators. */
@@ -74,6 +81,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const map = await readMapLayout(sources.root, project.territorio);
   const stored = await readStoredCatalogues(sources.root, project.servizi);
   const templates = await checkProjectTemplates(sources.root);
+  const texts = checkProjectTexts(await readTexts(sources.root), project, catalogue.definitions);
   // What the report would print blindly: commitments measured by no indicator, no population, no indicators.
   const inputs = [
     ...checkCommitmentIndicators(
@@ -90,6 +98,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     ...stored.problems,
     ...templates,
     ...inputs,
+    ...texts.problems,
   ]);
   return {
     root: sources.root,
@@ -100,7 +109,22 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     report,
     map: map.layout,
     storedCatalogues: stored.byEdition,
+    texts: texts.checked,
   };
+}
+
+/** Checks the project texts against what their live figures may name: indicators, areas, years, chapters. */
+export function checkProjectTexts(
+  sources: Awaited<ReturnType<typeof readTexts>>,
+  project: ValidatedProject,
+  definitions: IndicatorDefinition[],
+): ReturnType<typeof checkTexts> {
+  return checkTexts(sources, {
+    indicatori: new Set(definitions.map((d) => d.id)),
+    territorio: project.territorio,
+    anni: project.anni,
+    cantieri: project.cantieri.map((c) => c.codice),
+  });
 }
 
 /** The whole territory's name when the config names no città: Città, Comune… (its `intero`, capitalized). */
@@ -112,7 +136,7 @@ function wholeName(config: Config, lang: Lang): string {
 /** Computes the indicators of a checked project (its valid rows). */
 export function computeProject(checked: CheckedProject): ComputeResult {
   const config = checked.config!;
-  return computeIndicators(checked.project, checked.definitions, {
+  const result = computeIndicators(checked.project, checked.definitions, {
     cityName: config.citta || wholeName(config, checked.lang),
     threshold: config.sogliaRiservatezza,
     pyramidYear: config.anno,
@@ -121,6 +145,8 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     // The report publishes the survey of its own year only: that is the one the authority decides on.
     participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
   });
+  result.testi = computeTextFigures(checked.texts.texts, result.values, result.definitions, result.anno);
+  return result;
 }
 
 /** Writes the open-data outputs of compute into `out`: indicators, survey, resources, pyramids, and the package describing them. */
@@ -133,6 +159,8 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
     resourcesTable(result.resources),
     pyramidsTable(result.pyramids, checked.project.territorio, cityName),
     commitmentsTable(result.commitments),
+    // The texts' figures are listed only for a project that writes some.
+    ...(result.testi && result.testi.written.length > 0 ? [textFiguresTable(result.testi)] : []),
   ];
   const files: Record<string, string> = {
     'indicatori.csv': indicatorsCsv(result.values),
@@ -232,6 +260,7 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
           lowThresholdAllowed: options.allowLowThreshold,
           map: checked.map,
           definitionChanges: definitionChangesByEdition(checked.storedCatalogues, result.definitions),
+          texts: checked.texts,
         });
       });
       fx.progress('HTML');

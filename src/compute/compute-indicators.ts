@@ -10,6 +10,7 @@ import { publishableVoices, type PublishedVoice } from './voices.js';
 import { computeResources, publishedResourceKeys, type ResourceTotal } from './resources.js';
 import { computeCommitments, type CommitmentsResult } from './commitments.js';
 import { computeContributions, type ContributionsResult } from './contributions.js';
+import type { TextFigures } from './text-figures.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -34,6 +35,8 @@ export interface ComputeResult {
   commitments: CommitmentsResult;
   /** Who gave which data for the report year: the submissions grid (once per build), credits, completeness. */
   contributions: ContributionsResult;
+  /** The live figures of the project texts (testi/*.md), set by the pipeline once the texts are checked. */
+  testi?: TextFigures;
 }
 
 /** The report year (`anno` when the project has data for it, else its last year) and the year compared. */

@@ -15,6 +15,8 @@ import type { MapLayout } from '../validate/map-layout.js';
 import { creditsView, type CreditsView } from './view-credits.js';
 import { definitionChangeNotes } from './view-changes.js';
 import type { DefinitionChange } from '../compute/definition-changes.js';
+import type { CheckedTexts } from '../validate/texts/text-types.js';
+import { noTexts, textsView, type TextsView, type TextView } from './view-texts.js';
 
 /** Everything the templates print, already formatted: no arithmetic or formatting in templates. */
 export interface ReportView {
@@ -53,6 +55,8 @@ export interface ReportView {
   quartieri: QuartieriView;
   annex: AnnexView;
   credits: CreditsView;
+  /** The project's own texts (testi/*.md), by the place each takes in the report. */
+  testi: TextsView;
 }
 
 export interface ViewInput {
@@ -69,6 +73,8 @@ export interface ViewInput {
   map?: MapLayout | null;
   /** Per earlier edition (catalogo/indicatori.<anno>.json), the indicators now defined differently. */
   definitionChanges?: Map<number, DefinitionChange[]>;
+  /** The project's texts (testi/*.md) that passed validation; their figures are in result.testi. */
+  texts?: CheckedTexts;
 }
 
 /** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
@@ -88,7 +94,10 @@ export function buildViewModel(input: ViewInput): ReportView {
   const annex = annexView(ctx);
   const credits = creditsView(ctx);
   const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
+  const testi = projectTexts(input, { method, network, city, community, resources, commitments, quartieri, annex }, cantieri.chapters);
+  const textChapter = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, children: [] });
   const toc = [
+    ...testi.apertura.map(textChapter),
     chapter(method),
     chapter(network),
     chapter(city),
@@ -98,6 +107,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     chapter(commitments),
     { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
     chapter(annex),
+    ...testi.appendice.map(textChapter),
   ];
   return {
     lang: input.lang,
@@ -132,5 +142,24 @@ export function buildViewModel(input: ViewInput): ReportView {
     quartieri,
     annex,
     credits,
+    testi,
   };
+}
+
+/** The project texts in their places; a chapter is named in a text by a word (metodo, rete…) or its cantiere's code. */
+function projectTexts(input: ViewInput, chapters: Record<string, { id: string }>, cantieri: { id: string }[]): TextsView {
+  if (!input.texts || !input.result.testi) return noTexts();
+  const named: Record<string, string> = {
+    metodo: 'method',
+    rete: 'network',
+    citta: 'city',
+    comunita: 'community',
+    risorse: 'resources',
+    impegni: 'commitments',
+    quartieri: 'quartieri',
+    appendici: 'annex',
+  };
+  const chapterIds = new Map(Object.entries(named).map(([word, key]) => [word, chapters[key]!.id]));
+  for (const c of cantieri) chapterIds.set(c.id.replace(/^cantiere-/, ''), c.id);
+  return textsView({ checked: input.texts, figures: input.result.testi, lang: input.lang, textLang: input.config.lingua, chapterIds });
 }
