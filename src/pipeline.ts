@@ -23,8 +23,11 @@ import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
 import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
 import type { Printer } from './render/pdf.js';
+import type { ReportView } from './render/view-model.js';
+import type { RenderChart } from './render/view-context.js';
 import { sayReport } from './problem-text.js';
 import { readTexts } from './project/read-texts.js';
+import type { TableCache } from './ingest/table-cache.js';
 import { checkTexts } from './validate/texts/check-texts.js';
 import type { CheckedTexts } from './validate/texts/text-types.js';
 import { computeTextFigures } from './compute/text-figures.js';
@@ -36,6 +39,8 @@ export interface StageOptions {
   project: string;
   lang?: Lang;
   allowLowThreshold?: boolean;
+  /** Tables read before and unchanged since (the live preview's); without it every file is read. */
+  tables?: TableCache;
 }
 
 /** A project read and checked: what `validate` prints and what compute starts from. */
@@ -59,7 +64,7 @@ export interface CheckedProject {
 export async function checkProject(options: StageOptions, fx: Effects): Promise<CheckedProject> {
   const schemas = loadSchemas();
   fx.progress('lettura dei file');
-  const sources = await timed(fx, 'ingest', () => readProject(options.project));
+  const sources = await timed(fx, 'ingest', () => readProject(options.project, 'all', options.tables?.read));
   const normalized = normalizeConfig(sources.config ?? {}, schemas.config, {
     file: 'bilancio.config.json',
     allowLowThreshold: options.allowLowThreshold,
@@ -179,6 +184,29 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
   return Object.keys(files);
 }
 
+/** The report's view of a computed project: every chapter, chart and text, written in the report's language. */
+export async function reportView(
+  checked: CheckedProject,
+  result: ComputeResult,
+  options: { renderChart: RenderChart; allowLowThreshold?: boolean },
+): Promise<ReportView> {
+  const { buildViewModel } = await import('./render/view-model.js');
+  const { catalogueOf } = await import('./render/view-context.js');
+  const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
+  return buildViewModel({
+    config: checked.config!,
+    lang: checked.lang,
+    catalogue: catalogueOf(checked.project),
+    result,
+    validation: checked.report.summary,
+    renderChart: options.renderChart,
+    lowThresholdAllowed: options.allowLowThreshold,
+    map: checked.map,
+    definitionChanges: definitionChangesByEdition(checked.storedCatalogues, result.definitions),
+    texts: checked.texts,
+  });
+}
+
 export interface BuildOptions extends StageOptions {
   out: string;
   /** Build from the valid rows even when some files have errors (stated in the method note). */
@@ -247,20 +275,9 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       const view = await stage('report', async () => {
         const { createChartRenderer } = await import('./render/charts.js');
         const charts = createChartRenderer();
-        const { buildViewModel } = await import('./render/view-model.js');
-        const { catalogueOf } = await import('./render/view-context.js');
-        const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
-        return buildViewModel({
-          config,
-          lang,
-          catalogue: catalogueOf(checked.project),
-          result,
-          validation: checked.report.summary,
+        return reportView(checked, result, {
           renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
-          lowThresholdAllowed: options.allowLowThreshold,
-          map: checked.map,
-          definitionChanges: definitionChangesByEdition(checked.storedCatalogues, result.definitions),
-          texts: checked.texts,
+          allowLowThreshold: options.allowLowThreshold,
         });
       });
       fx.progress('HTML');

@@ -16,6 +16,7 @@ import { creditsView, type CreditsView } from './view-credits.js';
 import { definitionChangeNotes } from './view-changes.js';
 import type { DefinitionChange } from '../compute/definition-changes.js';
 import type { CheckedTexts } from '../validate/texts/text-types.js';
+import type { TextFigures } from '../compute/text-figures.js';
 import { noTexts, textsView, type TextsView, type TextView } from './view-texts.js';
 
 /** Everything the templates print, already formatted: no arithmetic or formatting in templates. */
@@ -94,10 +95,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   const annex = annexView(ctx);
   const credits = creditsView(ctx);
   const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
-  const testi = projectTexts(input, { method, network, city, community, resources, commitments, quartieri, annex }, cantieri.chapters);
-  const textChapter = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, children: [] });
   const toc = [
-    ...testi.apertura.map(textChapter),
     chapter(method),
     chapter(network),
     chapter(city),
@@ -107,9 +105,8 @@ export function buildViewModel(input: ViewInput): ReportView {
     chapter(commitments),
     { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
     chapter(annex),
-    ...testi.appendice.map(textChapter),
   ];
-  return {
+  const view: ReportView = {
     lang: input.lang,
     textLang: config.lingua,
     title: config.titolo,
@@ -142,24 +139,35 @@ export function buildViewModel(input: ViewInput): ReportView {
     quartieri,
     annex,
     credits,
-    testi,
+    testi: noTexts(),
   };
+  return input.texts && input.result.testi ? withTexts(view, input.texts, input.result.testi) : view;
 }
 
-/** The project texts in their places; a chapter is named in a text by a word (metodo, rete…) or its cantiere's code. */
-function projectTexts(input: ViewInput, chapters: Record<string, { id: string }>, cantieri: { id: string }[]): TextsView {
-  if (!input.texts || !input.result.testi) return noTexts();
-  const named: Record<string, string> = {
-    metodo: 'method',
-    rete: 'network',
-    citta: 'city',
-    comunita: 'community',
-    risorse: 'resources',
-    impegni: 'commitments',
-    quartieri: 'quartieri',
-    appendici: 'annex',
-  };
-  const chapterIds = new Map(Object.entries(named).map(([word, key]) => [word, chapters[key]!.id]));
-  for (const c of cantieri) chapterIds.set(c.id.replace(/^cantiere-/, ''), c.id);
-  return textsView({ checked: input.texts, figures: input.result.testi, lang: input.lang, textLang: input.config.lingua, chapterIds });
+/** The chapters a text may name, by the word it writes (metodo, rete…, a cantiere's code), and their ids. */
+function chapterIds(view: ReportView): Map<string, string> {
+  const ids = new Map<string, string>([
+    ['metodo', view.method.id],
+    ['rete', view.network.id],
+    ['citta', view.city.id],
+    ['comunita', view.community.id],
+    ['risorse', view.resources.id],
+    ['impegni', view.commitments.id],
+    ['quartieri', view.quartieri.id],
+    ['appendici', view.annex.id],
+  ]);
+  for (const c of view.cantieri) ids.set(c.id.replace(/^cantiere-/, ''), c.id);
+  return ids;
+}
+
+/**
+ * The view with the project texts (testi/*.md) in their places, those of their own in the index: the
+ * live preview calls it alone after a text is saved, without rebuilding the rest of the report.
+ */
+export function withTexts(view: ReportView, texts: CheckedTexts, figures: TextFigures): ReportView {
+  const testi = textsView({ checked: texts, figures, lang: view.lang, textLang: view.textLang, chapterIds: chapterIds(view) });
+  const old = new Set([...view.testi.apertura, ...view.testi.appendice].map((t) => t.id));
+  const chapters = view.toc.filter((c) => !old.has(c.id));
+  const entry = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, children: [] });
+  return { ...view, testi, toc: [...testi.apertura.map(entry), ...chapters, ...testi.appendice.map(entry)] };
 }
