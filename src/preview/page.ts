@@ -66,17 +66,50 @@ export function problemsBox(build: Pick<PreviewBuild, 'problems' | 'blocked' | '
   if (!blocked && errors.length === 0 && warnings.length === 0) return '';
   const style =
     'position:relative;z-index:10;margin:0;padding:0.75rem 1.25rem;background:#fff4e5;border-bottom:3px solid #b35900;font:15px/1.4 system-ui,sans-serif;color:#222';
-  return `<aside id="anteprima-problemi" role="alert" style="${style}">${blocked}${list(errors, lang, WORDS.errors, 'errori')}${list(warnings, lang, WORDS.warnings, 'avvisi')}</aside>`;
+  return `<aside id="${BOX_ID}" role="alert" style="${style}">${blocked}${list(errors, lang, WORDS.errors, 'errori')}${list(warnings, lang, WORDS.warnings, 'avvisi')}</aside>`;
 }
 
-// Reloads on each "rebuilt" event, keeping the reader where they were on the page.
+/** The id of the problems box, a key of a texts patch like the texts' own ids. */
+export const BOX_ID = 'anteprima-problemi';
+
+// Reloads on each "rebuilt" event, keeping the reader where they were on the page; a "testi" event
+// carries the new HTML of each text (and of the problems box) and swaps them in place, without reloading.
 const RELOAD_SCRIPT = `<script id="anteprima-ricarica">(() => {
   const key = 'bilancio-anteprima-y';
   const y = sessionStorage.getItem(key);
   if (y !== null) { sessionStorage.removeItem(key); addEventListener('load', () => scrollTo(0, Number(y))); }
+  const reload = () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); };
   const events = new EventSource('${EVENTS_PATH}');
-  events.onmessage = () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); };
+  events.onmessage = reload;
+  events.addEventListener('testi', (event) => {
+    const parts = JSON.parse(event.data);
+    for (const [id, html] of Object.entries(parts)) {
+      const old = document.getElementById(id);
+      if (id === '${BOX_ID}') {
+        if (old) old.remove();
+        if (html) document.body.insertAdjacentHTML('afterbegin', html);
+      } else if (old) old.outerHTML = html;
+      else return reload();
+    }
+  });
 })();</script>`;
+
+// A text's section: markdown-it writes no <section>, so the first </section> after it closes it.
+const TEXT_SECTION = /<section class="testo-progetto[^"]*" id="([^"]+)"[\s\S]*?<\/section>/g;
+
+/**
+ * What changed between two renderings of the report when only the texts were redone: the new HTML of
+ * each text by its id, or null when anything else differs (a text added, moved, retitled in the index):
+ * then the page reloads.
+ */
+export function textsPatch(before: string, after: string): Record<string, string> | null {
+  const rest = (html: string) => html.replace(TEXT_SECTION, (_whole, id: string) => `<section id="${id}">`);
+  if (rest(before) !== rest(after)) return null;
+  const old = new Map([...before.matchAll(TEXT_SECTION)].map((m) => [m[1]!, m[0]]));
+  const patch: Record<string, string> = {};
+  for (const match of after.matchAll(TEXT_SECTION)) if (old.get(match[1]!) !== match[0]) patch[match[1]!] = match[0];
+  return patch;
+}
 
 /** The served page: the report (or, when it cannot be built, a page of problems), the box and the reload script. */
 export function previewPage(build: PreviewBuild): string {

@@ -1,6 +1,6 @@
 import type { Effects } from '../effects.js';
 import { PreviewSession, type PreviewBuild, type PreviewOptions } from './session.js';
-import { previewPage } from './page.js';
+import { BOX_ID, previewPage, problemsBox, textsPatch } from './page.js';
 import { startPreviewServer, type PreviewServer } from './server.js';
 import { watchProject } from './watch.js';
 
@@ -33,6 +33,7 @@ export async function runPreview(
   const session = new PreviewSession(options, fx);
   const first = await session.update('all');
   const server = await startPreviewServer(options.port, previewPage(first));
+  let shown = first.html;
   // One rebuild at a time: saves during a rebuild are gathered and redone together after it.
   let running: Promise<void> = Promise.resolve();
   let queued: Set<string> | null = null;
@@ -47,7 +48,10 @@ export async function runPreview(
       queued = null;
       try {
         const build = await session.update(batch);
-        server.publish(previewPage(build));
+        // A text alone: its section is swapped in the open page (a reload of the whole report is slower).
+        const patch = build.kind === 'testi' && shown && build.html ? textsPatch(shown, build.html) : null;
+        shown = build.html;
+        server.publish(previewPage(build), patch ? { ...patch, [BOX_ID]: problemsBox(build) } : undefined);
         hooks.rebuilt?.(build, batch);
       } catch (error) {
         hooks.failed?.(error);

@@ -10,8 +10,8 @@ export interface PreviewServer {
   /** The address to open, `http://127.0.0.1:<port>/`. */
   url: string;
   port: number;
-  /** Replaces the page and tells every open page to reload. */
-  publish(page: string): void;
+  /** Replaces the page and tells every open page to reload, or, with `patch`, to swap those parts in place. */
+  publish(page: string, patch?: Record<string, string>): void;
   /** Ends the open event streams and stops listening. */
   close(): Promise<void>;
 }
@@ -56,10 +56,11 @@ export async function startPreviewServer(port: number, firstPage: string): Promi
   return {
     url: `http://127.0.0.1:${actual}/`,
     port: actual,
-    publish(next) {
+    publish(next, patch) {
       page = next;
       version++;
-      for (const stream of streams) stream.write(`data: ${version}\n\n`);
+      const event = patch ? `event: testi\ndata: ${JSON.stringify(patch)}\n\n` : `data: ${version}\n\n`;
+      for (const stream of streams) stream.write(event);
     },
     async close() {
       for (const stream of streams) stream.end();
