@@ -99,7 +99,7 @@ export function renderHtml(
   hb.registerHelper('svg', (markup: unknown) => new hb.SafeString(hiddenSvg(String(markup))));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // The project texts' HTML: written by render/texts.ts with markdown-it, raw HTML off, every character escaped.
-  hb.registerHelper('testoHtml', (html: unknown) => new hb.SafeString(String(html)));
+  hb.registerHelper('testoHtml', (markdownHtml: unknown) => new hb.SafeString(String(markdownHtml)));
   hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   const report = hb.compile(templates.get(template) ?? '', { strict: true, noEscape: false });
   // Our own CSS: every text in it is a CSS string with each unusual character escaped.
