@@ -103,7 +103,8 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     ...stored.problems,
     ...templates,
     ...inputs,
-    ...texts.problems,
+    // A text that is a link out of the project is already refused by the project's path guard.
+    ...texts.problems.filter((p) => !(p.code === 'source-error' && sources.problems.some((q) => q.file === p.file))),
   ]);
   return {
     root: sources.root,

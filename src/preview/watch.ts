@@ -1,7 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { INPUT_AREAS } from '../provenance/paths.js';
-import { TEXTS_DIR } from '../project/read-texts.js';
 
 // Watches a project's inputs (config, territory, catalogues, data, contributions, templates, texts) and
 // calls back once per burst of saves (an editor writes a file in several steps), with the files changed.
@@ -10,7 +9,7 @@ import { TEXTS_DIR } from '../project/read-texts.js';
 /** What the watcher reports: the changed files, relative to the project with '/'. */
 export type OnChange = (files: string[]) => void;
 
-const WATCHED = new Set([...INPUT_AREAS, TEXTS_DIR]);
+const WATCHED = new Set(INPUT_AREAS);
 
 /** True when a path (relative to the project) is one of its inputs. */
 export function isProjectInput(relative: string): boolean {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, copyOfBrescia, type Built } from '../report/build.js';
@@ -106,5 +106,14 @@ describe('a text naming an indicator that does not exist', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ row: line, column });
     expect(errors[0]!.message).toMatch(/«indice_vecchiezza» non è nel catalogo/);
+  }, 120_000);
+
+  it('a text that is a link out of the project is refused once, unread', async () => {
+    await symlink('/etc/hostname', path.join(copy.dir, 'testi', 'fuori.md'));
+    const result = await bilancio(['validate', copy.dir, '--format', 'json'], copy.dir);
+    const report = JSON.parse(result.stdout) as { files: { path: string; errors: { message: string }[] }[] };
+    const errors = report.files.find((f) => f.path === 'testi/fuori.md')!.errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/collegamento simbolico che porta fuori dalla cartella del progetto/);
   }, 120_000);
 });
