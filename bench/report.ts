@@ -32,6 +32,8 @@ export interface Results {
     stages: Record<string, number>;
     spans: Record<string, { start: number; end: number }>;
   } | null;
+  /** The live preview (issue 20): save → reloaded page, medians in ms; null when Chromium is missing. */
+  preview?: { textMs: number; partnerMs: number; textRuns: number[]; partnerRuns: number[] } | null;
   notes: string[];
 }
 
@@ -84,6 +86,16 @@ export function markdown(results: Results): string {
       '',
     );
   }
+  if (results.preview)
+    lines.push(
+      '## `bilancio anteprima data/brescia`: save → reloaded page (Chromium)',
+      '',
+      '| saved | median ms | goal ms | runs ms |',
+      '|---|---:|---:|---|',
+      `| a text of testi/ | ${ms(results.preview.textMs)} | 1000 | ${results.preview.textRuns.map(ms).join(', ')} |`,
+      `| a partner file | ${ms(results.preview.partnerMs)} | 2000 | ${results.preview.partnerRuns.map(ms).join(', ')} |`,
+      '',
+    );
   if (results.notes.length) lines.push('## Notes', '', ...results.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
 }

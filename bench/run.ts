@@ -11,6 +11,7 @@ import { duckdbCount, millerCount } from './others.js';
 import { emptyProject, residentiProject } from './project.js';
 import { markdown, type Results, type SizeResult } from './report.js';
 import { hostileCases, validateFile } from './hostile-files.js';
+import { benchPreview } from './preview.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const brescia = path.join(root, 'data/brescia');
@@ -20,6 +21,8 @@ const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
 const onlyBuild = process.argv.includes('--only-build');
 // --only-hostile: the hostile partner files alone (issue 15), each a result or a refusal within 1 GB.
 const onlyHostile = process.argv.includes('--only-hostile');
+// --only-preview: the live preview alone (issue 20): save → reloaded page, for a text and a partner file.
+const onlyPreview = process.argv.includes('--only-preview');
 const sizes = onlyBuild ? [] : full ? [100_000, 1_000_000, 10_000_000] : [100_000, 1_000_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BENCH_ENV = { BILANCIO_BENCH: '1' };
@@ -37,6 +40,15 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, ['dist/schemas/precompile.js'], { cwd: root, stdio: 'ignore' });
   }
   const work = await mkdtemp(path.join(os.tmpdir(), 'bilancio-bench-'));
+  if (onlyPreview) {
+    try {
+      const preview = await benchPreview(cli, brescia, work, RUNS);
+      console.log(previewLine(preview));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return;
+  }
   if (onlyHostile) {
     try {
       await benchHostile(work);
@@ -100,6 +112,9 @@ async function main(): Promise<void> {
     await benchHostile(work);
     console.error('… bilancio build data/brescia');
     const build = await buildBrescia(path.join(work, 'build'), notes);
+    console.error('… bilancio anteprima data/brescia: save → reloaded page');
+    const preview = await benchPreview(cli, brescia, work, RUNS);
+    if (!preview) notes.push('Chromium is missing: the live preview was not timed.');
     const report: Results = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', node: process.version, load: os.loadavg() },
@@ -107,6 +122,7 @@ async function main(): Promise<void> {
       startup: { wallMs: startup.wallMs, peakMb: startup.peakMb, heavyModules: heavy === '-' ? [] : heavy.split(',') },
       sizes: results,
       build,
+      preview,
       notes,
     };
     const out = path.join(root, 'bench/out');
@@ -118,6 +134,12 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The benchmark's line for the live preview. */
+function previewLine(preview: Awaited<ReturnType<typeof benchPreview>>): string {
+  if (!preview) return 'Live preview: not timed (Chromium is missing).';
+  return `Live preview (\`bilancio anteprima\`, data/brescia, Chromium): save → reloaded page, median of ${preview.textRuns.length}: text ${Math.round(preview.textMs)} ms (goal < 1000), partner file ${Math.round(preview.partnerMs)} ms (goal < 2000).`;
 }
 
 async function duckdbBest(runs: number, file: string): Promise<{ wallMs: number } | null> {

@@ -25,7 +25,15 @@ import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
 import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
 import type { Printer } from './render/pdf.js';
+import type { ReportView } from './render/view-model.js';
+import type { RenderChart } from './render/view-context.js';
 import { sayReport } from './problem-text.js';
+import { readTexts } from './project/read-texts.js';
+import type { TableCache } from './ingest/table-cache.js';
+import { checkTexts } from './validate/texts/check-texts.js';
+import type { CheckedTexts } from './validate/texts/text-types.js';
+import { computeTextFigures } from './compute/text-figures.js';
+import { textFiguresTable } from './compute/open-data-texts.js';
 
 // The whole program on one screen: read → validate → compute → render.
 
@@ -33,6 +41,8 @@ export interface StageOptions {
   project: string;
   lang?: Lang;
   allowLowThreshold?: boolean;
+  /** Tables read before and unchanged since (the live preview's); without it every file is read. */
+  tables?: TableCache;
 }
 
 /** A project read and checked: what `validate` prints and what compute starts from. */
@@ -50,13 +60,15 @@ export interface CheckedProject {
   storedCatalogues: Map<number, IndicatorDefinition[]>;
   /** The rules of the Sintesi and of the areas' points of attention (catalogo/sintesi.json, or the defaults). */
   summaryRules: SummaryRules;
+  /** The analysts' texts (testi/*.md) that passed their checks, with the images they show. */
+  texts: CheckedTexts;
 }
 
 /** Reads and validates a project: config, territory, catalogues, data, contributions, indicators. */
 export async function checkProject(options: StageOptions, fx: Effects): Promise<CheckedProject> {
   const schemas = loadSchemas();
   fx.progress('lettura dei file');
-  const sources = await timed(fx, 'ingest', () => readProject(options.project));
+  const sources = await timed(fx, 'ingest', () => readProject(options.project, 'all', options.tables?.read));
   const normalized = normalizeConfig(sources.config ?? {}, schemas.config, {
     file: 'bilancio.config.json',
     allowLowThreshold: options.allowLowThreshold,
@@ -79,6 +91,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const map = await readMapLayout(sources.root, project.territorio);
   const stored = await readStoredCatalogues(sources.root, project.servizi);
   const templates = await checkProjectTemplates(sources.root);
+  const texts = checkProjectTexts(await readTexts(sources.root), project, catalogue.definitions);
   // What the report would print blindly: commitments measured by no indicator, no population, no indicators.
   const inputs = [
     ...checkCommitmentIndicators(
@@ -96,6 +109,8 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     ...stored.problems,
     ...templates,
     ...inputs,
+    // A text that is a link out of the project is already refused by the project's path guard.
+    ...texts.problems.filter((p) => !(p.code === 'source-error' && sources.problems.some((q) => q.file === p.file))),
   ]);
   return {
     root: sources.root,
@@ -107,7 +122,22 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
     map: map.layout,
     storedCatalogues: stored.byEdition,
     summaryRules: summary.rules,
+    texts: texts.checked,
   };
+}
+
+/** Checks the project texts against what their live figures may name: indicators, areas, years, chapters. */
+export function checkProjectTexts(
+  sources: Awaited<ReturnType<typeof readTexts>>,
+  project: ValidatedProject,
+  definitions: IndicatorDefinition[],
+): ReturnType<typeof checkTexts> {
+  return checkTexts(sources, {
+    indicatori: new Set(definitions.map((d) => d.id)),
+    territorio: project.territorio,
+    anni: project.anni,
+    cantieri: project.cantieri.map((c) => c.codice),
+  });
 }
 
 /** The whole territory's name when the config names no città: Città, Comune… (its `intero`, capitalized). */
@@ -119,7 +149,7 @@ function wholeName(config: Config, lang: Lang): string {
 /** Computes the indicators of a checked project (its valid rows). */
 export function computeProject(checked: CheckedProject): ComputeResult {
   const config = checked.config!;
-  return computeIndicators(checked.project, checked.definitions, {
+  const result = computeIndicators(checked.project, checked.definitions, {
     cityName: config.citta || wholeName(config, checked.lang),
     threshold: config.sogliaRiservatezza,
     pyramidYear: config.anno,
@@ -129,6 +159,8 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     summaryRules: checked.summaryRules,
     participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
   });
+  result.testi = computeTextFigures(checked.texts.texts, result.values, result.definitions, result.anno);
+  return result;
 }
 
 /** Writes the open-data outputs of compute into `out`: indicators, survey, resources, pyramids, and the package describing them. */
@@ -141,6 +173,8 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
     resourcesTable(result.resources),
     pyramidsTable(result.pyramids, checked.project.territorio, cityName),
     commitmentsTable(result.commitments),
+    // The texts' figures are listed only for a project that writes some.
+    ...(result.testi && result.testi.written.length > 0 ? [textFiguresTable(result.testi)] : []),
   ];
   const files: Record<string, string> = {
     'indicatori.csv': indicatorsCsv(result.values),
@@ -158,6 +192,29 @@ export async function writeOpenData(checked: CheckedProject, result: ComputeResu
   };
   for (const [name, content] of Object.entries(files)) await fx.writeFile(path.join(out, name), content);
   return Object.keys(files);
+}
+
+/** The report's view of a computed project: every chapter, chart and text, written in the report's language. */
+export async function reportView(
+  checked: CheckedProject,
+  result: ComputeResult,
+  options: { renderChart: RenderChart; allowLowThreshold?: boolean },
+): Promise<ReportView> {
+  const { buildViewModel } = await import('./render/view-model.js');
+  const { catalogueOf } = await import('./render/view-context.js');
+  const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
+  return buildViewModel({
+    config: checked.config!,
+    lang: checked.lang,
+    catalogue: catalogueOf(checked.project),
+    result,
+    validation: checked.report.summary,
+    renderChart: options.renderChart,
+    lowThresholdAllowed: options.allowLowThreshold,
+    map: checked.map,
+    definitionChanges: definitionChangesByEdition(checked.storedCatalogues, result.definitions),
+    texts: checked.texts,
+  });
 }
 
 export interface BuildOptions extends StageOptions {
@@ -228,19 +285,9 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       const view = await stage('report', async () => {
         const { createChartRenderer } = await import('./render/charts.js');
         const charts = createChartRenderer();
-        const { buildViewModel } = await import('./render/view-model.js');
-        const { catalogueOf } = await import('./render/view-context.js');
-        const { definitionChangesByEdition } = await import('./compute/definition-changes.js');
-        return buildViewModel({
-          config,
-          lang,
-          catalogue: catalogueOf(checked.project),
-          result,
-          validation: checked.report.summary,
+        return reportView(checked, result, {
           renderChart: (spec, chartLang, chartOptions) => charts.render(spec, chartLang, chartOptions),
-          lowThresholdAllowed: options.allowLowThreshold,
-          map: checked.map,
-          definitionChanges: definitionChangesByEdition(checked.storedCatalogues, result.definitions),
+          allowLowThreshold: options.allowLowThreshold,
         });
       });
       fx.progress('HTML');

@@ -3,6 +3,8 @@
 // The files are in Italian, the language of the data contract (docs/contratto-dati.md).
 import { STARTER_AGENZIE } from './init-agenzie.js';
 
+import { starterTexts } from './init-texts.js';
+
 /** One area of the territory (a quartiere, in the data contract's words) and its zone. */
 export interface InitArea {
   codice: string;
@@ -203,10 +205,14 @@ contratto dei dati di bilancio (\`docs/contratto-dati.md\`).
    separati da \`;\`) che li erogano e ne mandano i dati.
 5. \`catalogo/indicatori.json\`: gli indicatori demografici standard e una copertura per ogni servizio; si
    possono aggiungere indicatori senza scrivere codice.
-6. \`catalogo/impegni.csv\`: che cosa il progetto promette, con l'indicatore che lo misura.
-7. \`dati/${anno}/\`: popolazione (dall'Anagrafe), famiglie, movimento, erogazioni dei servizi comunali;
+6. \`testi/\`: le parole del bilancio scritte da persone, in Markdown: la lettera di presentazione, identità e
+   valori, governance, obiettivi di miglioramento, come partecipare. In testa a ciascuno, dove va nel report;
+   nel testo, cifre vive come \`{{ valore popolazione citta }}\`. \`npx bilancio anteprima\` mostra il report
+   nel browser e lo aggiorna a ogni salvataggio. La traduzione inglese va in \`testi/en/\`.
+7. \`catalogo/impegni.csv\`: che cosa il progetto promette, con l'indicatore che lo misura.
+8. \`dati/${anno}/\`: popolazione (dall'Anagrafe), famiglie, movimento, erogazioni dei servizi comunali;
    se ci sono, questionario, domande, voci e stato degli impegni.
-8. \`contributi/<ente>/${anno}/\`: i file di ogni partner con il suo \`manifest.json\` (vedi
+9. \`contributi/<ente>/${anno}/\`: i file di ogni partner con il suo \`manifest.json\` (vedi
    \`contributi/${EXAMPLE_PARTNER}/${anno}/\`). \`npx bilancio templates\` prepara i file vuoti da mandare ai
    partner; \`npx bilancio submissions\` dice chi ha inviato che cosa.
 `;
@@ -313,6 +319,9 @@ export function initProjectFiles(options: InitOptions): Record<string, string | 
       ],
     ),
     ...sampleData(options),
+    ...starterTexts(
+      new Set(options.indicators.map((i) => (i as { id?: unknown }).id).filter((id): id is string => typeof id === 'string')),
+    ),
     [`contributi/${EXAMPLE_PARTNER}/${anno}/manifest.json`]: `${JSON.stringify(
       {
         ente: EXAMPLE_PARTNER,

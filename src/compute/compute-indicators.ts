@@ -14,6 +14,7 @@ import { defaultSummaryRules, type SummaryRules } from '../validate/summary-rule
 import { computeSummary, computeTrendlines } from './findings/summary.js';
 import { computeAttention } from './findings/area-attention.js';
 import type { AreaAttention, Summary, Trendline } from './findings/types.js';
+import type { TextFigures } from './text-figures.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -44,6 +45,8 @@ export interface ComputeResult {
   attenzione: AreaAttention[];
   /** Every indicator's city values and numerators up to the report year, with the trend: what changed, per chapter. */
   andamenti: Trendline[];
+  /** The live figures of the project texts (testi/*.md), set by the pipeline once the texts are checked. */
+  testi?: TextFigures;
 }
 
 /** The report year (`anno` when the project has data for it, else its last year) and the year compared. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Problem, RawTable, Source } from '../types.js';
 import { phrase, type Words } from '../i18n.js';
 import { isDatasetFile, listDatasetFiles, readTable } from '../ingest/read-table.js';
+import type { TableReader } from '../ingest/table-cache.js';
 import { guardProjectPaths, manifestNamesProblem, type PathGuard } from '../provenance/paths.js';
 
 /** Datasets that live in `dati/<anno>/` and in contributions, by file-name prefix. */
@@ -168,6 +169,7 @@ async function readYearFolder(
   source: Source,
   only: string[] | undefined,
   streamed: StreamSource[],
+  read: TableReader,
 ): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const dataset of YEAR_DATASETS) {
@@ -178,15 +180,22 @@ async function readYearFolder(
         streamed.push({ dataset, anno, source, path: abs, file: toDisplay(root, abs) });
         continue;
       }
-      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset });
+      const table = await read(abs, { displayPath: toDisplay(root, abs), dataset });
       tables.push({ dataset, anno, source, table });
     }
   }
   return tables;
 }
 
-/** Reads a whole report project: config, catalogues, yearly data and contributions (or only the catalogues). */
-export async function readProject(rootArg: string, scope: 'all' | 'catalogues' = 'all'): Promise<ProjectSources> {
+/**
+ * Reads a whole report project: config, catalogues, yearly data and contributions (or only the catalogues).
+ * `read` reads each table (the live preview's TableCache gives back the unchanged ones).
+ */
+export async function readProject(
+  rootArg: string,
+  scope: 'all' | 'catalogues' = 'all',
+  read: TableReader = readTable,
+): Promise<ProjectSources> {
   const root = path.resolve(rootArg);
   const configPath = path.join(root, 'bilancio.config.json');
   if (!(await exists(root)) || !(await stat(root)).isDirectory()) {
@@ -230,7 +239,7 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
   for (const { dataset, dir, name } of CATALOGUE_FILES) {
     for (const abs of await safeDatasetFiles(guard, path.join(root, dir), name)) {
       if (!TABLE_EXTENSIONS.test(abs)) continue;
-      const table = await readTable(abs, { displayPath: toDisplay(root, abs), dataset: name });
+      const table = await read(abs, { displayPath: toDisplay(root, abs), dataset: name });
       tables.push({ dataset, anno: null, source: { kind: 'comune' }, table });
     }
   }
@@ -252,7 +261,16 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
   for (const folder of await safeSubfolders(guard, path.join(root, 'dati'))) {
     if (!/^\d{4}$/.test(folder)) continue;
     tables.push(
-      ...(await readYearFolder(guard, root, path.join(root, 'dati', folder), Number(folder), { kind: 'comune' }, undefined, residenti)),
+      ...(await readYearFolder(
+        guard,
+        root,
+        path.join(root, 'dati', folder),
+        Number(folder),
+        { kind: 'comune' },
+        undefined,
+        residenti,
+        read,
+      )),
     );
   }
 
@@ -290,7 +308,7 @@ export async function readProject(rootArg: string, scope: 'all' | 'catalogues' =
       const listed = Array.isArray((manifest as { file?: unknown } | null)?.file)
         ? (manifest as { file: unknown[] }).file.filter((f): f is string => typeof f === 'string')
         : undefined;
-      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti);
+      const own = await readYearFolder(guard, root, dir, anno, source, listed, residenti, read);
       contributi.push({ ente, anno, folder: toDisplay(root, dir), manifest, manifestProblem, tables: own });
     }
   }

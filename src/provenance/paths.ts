@@ -9,7 +9,15 @@ import { phrase, say, t, type Phrase } from '../i18n.js';
 // are not plain file names (../../etc/passwd) are refused as source-errors naming the file.
 
 /** The parts of a project folder that bilancio reads: the config and the input folders. */
-export const INPUT_AREAS: readonly string[] = ['bilancio.config.json', 'territorio', 'catalogo', 'dati', 'contributi', 'templates'];
+export const INPUT_AREAS: readonly string[] = [
+  'bilancio.config.json',
+  'territorio',
+  'catalogo',
+  'dati',
+  'contributi',
+  'templates',
+  'testi',
+];
 
 /** What the walk of a project's input areas found. */
 export interface PathGuard {

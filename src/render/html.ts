@@ -98,6 +98,8 @@ export function renderHtml(
   // than with the same SVG as <img> data: images, which cost more to load than they save in print.
   hb.registerHelper('svg', (markup: unknown) => new hb.SafeString(hiddenSvg(String(markup))));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // The project texts' HTML: written by render/texts.ts with markdown-it, raw HTML off, every character escaped.
+  hb.registerHelper('testoHtml', (markdownHtml: unknown) => new hb.SafeString(String(markdownHtml)));
   hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   const report = hb.compile(templates.get(template) ?? '', { strict: true, noEscape: false });
   // Our own CSS: every text in it is a CSS string with each unusual character escaped.

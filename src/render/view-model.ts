@@ -16,6 +16,9 @@ import type { MapLayout } from '../validate/map-layout.js';
 import { creditsView, type CreditsView } from './view-credits.js';
 import { definitionChangeNotes } from './view-changes.js';
 import type { DefinitionChange } from '../compute/definition-changes.js';
+import type { CheckedTexts } from '../validate/texts/text-types.js';
+import type { TextFigures } from '../compute/text-figures.js';
+import { noTexts, textsView, type TextsView, type TextView } from './view-texts.js';
 
 /** Everything the templates print, already formatted: no arithmetic or formatting in templates. */
 export interface ReportView {
@@ -56,6 +59,8 @@ export interface ReportView {
   quartieri: QuartieriView;
   annex: AnnexView;
   credits: CreditsView;
+  /** The project's own texts (testi/*.md), by the place each takes in the report. */
+  testi: TextsView;
 }
 
 export interface ViewInput {
@@ -72,6 +77,8 @@ export interface ViewInput {
   map?: MapLayout | null;
   /** Per earlier edition (catalogo/indicatori.<anno>.json), the indicators now defined differently. */
   definitionChanges?: Map<number, DefinitionChange[]>;
+  /** The project's texts (testi/*.md) that passed validation; their figures are in result.testi. */
+  texts?: CheckedTexts;
 }
 
 /** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
@@ -106,7 +113,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
     chapter(annex),
   ];
-  return {
+  const view: ReportView = {
     lang: input.lang,
     textLang: config.lingua,
     title: config.titolo,
@@ -140,5 +147,36 @@ export function buildViewModel(input: ViewInput): ReportView {
     quartieri,
     annex,
     credits,
+    testi: noTexts(),
   };
+  return input.texts && input.result.testi ? withTexts(view, input.texts, input.result.testi) : view;
+}
+
+/** The chapters a text may name, by the word it writes (metodo, rete…, a cantiere's code), and their ids. */
+function chapterIds(view: ReportView): Map<string, string> {
+  const ids = new Map<string, string>([
+    ['sintesi', view.summary.id],
+    ['metodo', view.method.id],
+    ['rete', view.network.id],
+    ['citta', view.city.id],
+    ['comunita', view.community.id],
+    ['risorse', view.resources.id],
+    ['impegni', view.commitments.id],
+    ['quartieri', view.quartieri.id],
+    ['appendici', view.annex.id],
+  ]);
+  for (const c of view.cantieri) ids.set(c.id.replace(/^cantiere-/, ''), c.id);
+  return ids;
+}
+
+/**
+ * The view with the project texts (testi/*.md) in their places, those of their own in the index: the
+ * live preview calls it alone after a text is saved, without rebuilding the rest of the report.
+ */
+export function withTexts(view: ReportView, texts: CheckedTexts, figures: TextFigures): ReportView {
+  const testi = textsView({ checked: texts, figures, lang: view.lang, textLang: view.textLang, chapterIds: chapterIds(view) });
+  const old = new Set([...view.testi.apertura, ...view.testi.appendice].map((t) => t.id));
+  const chapters = view.toc.filter((c) => !old.has(c.id));
+  const entry = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, children: [] });
+  return { ...view, testi, toc: [...testi.apertura.map(entry), ...chapters, ...testi.appendice.map(entry)] };
 }

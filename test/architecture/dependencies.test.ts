@@ -45,6 +45,8 @@ const STAGES: readonly { stage: string; members: readonly string[] }[] = [
   },
   // The whole program through Effects, and the writing of its outputs.
   { stage: 'pipeline', members: ['pipeline.ts', 'atomic-output.ts', 'provenance/build-guard.ts'] },
+  // The live preview (bilancio anteprima): the pipeline kept in memory, served on loopback, rebuilt on save.
+  { stage: 'preview', members: ['preview/'] },
   { stage: 'cli', members: ['cli/'] },
 ];
 

@@ -45,6 +45,11 @@ describe('bilancio init', () => {
       'dati/2024/popolazione.csv',
       'territorio/mappa_tile.csv',
       'territorio/quartieri.csv',
+      'testi/governance.md',
+      'testi/identita.md',
+      'testi/lettera.md',
+      'testi/obiettivi.md',
+      'testi/partecipare.md',
     ]);
     for (const file of await filesUnder(project)) expect(await readFile(path.join(project, file), 'utf8'), file).not.toMatch(/brescia/i);
     const config = JSON.parse(await readFile(path.join(project, 'bilancio.config.json'), 'utf8')) as Record<string, unknown>;
@@ -79,6 +84,13 @@ describe('bilancio init', () => {
     expect(text).toContain('La missione del progetto, in una o due frasi (da scrivere).');
     expect(text).toContain('Prima infanzia');
     expect(text).not.toMatch(/brescia|Città del Noi|100 leve/i);
+    // The starter texts (testi/): the letter first, with its live figure taken from the open data.
+    expect(text).toContain('Lettera di presentazione');
+    expect(text).toContain('Come partecipare e contatti');
+    const csv = await readFile(path.join(project, 'out/testi_cifre.csv'), 'utf8');
+    const population = /^testi\/lettera\.md,\d+,\d+,valore,popolazione,2024,citta,citta,[^,]*,(\d+),/m.exec(csv)?.[1];
+    expect(population).toBeDefined();
+    expect(text.replace(/\s+/g, ' ')).toContain(`i residenti sono ${population!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`);
     expect(await poppler('pdfinfo', [path.join(project, 'out/report.pdf')])).toMatch(/Author:\s+Comune di Prova/);
   }, 180_000);
 

@@ -41,6 +41,9 @@ describe('templates and raw HTML', () => {
       "src/render/html.ts: templates.get('style') ?? ''", // the stylesheet shipped or overridden by the project
       'src/render/html.ts: pageStyle', // page CSS from pageCss, every text a hex-escaped CSS string
       'src/render/page.ts: pageStyle', // the same, for the pages a partner gets (the receipt)
+      // The project texts (testi/*.md) as markdown-it writes them in render/texts.ts: raw HTML off, every character
+      // of the text escaped, images only as data: URIs of project files (test/texts/texts.test.ts runs a <script>).
+      'src/render/html.ts: String(markdownHtml)',
       "src/render/validation-page.ts: templates.get('style') ?? ''",
     ]);
     const uses: string[] = [];

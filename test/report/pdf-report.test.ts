@@ -9,6 +9,8 @@ import { markerPages, printWithMarkers, UNSPLITTABLE } from './page-breaks.js';
 // fonts, outline, and the page images (no figure or table cut by a page break).
 
 export const CHAPTERS = [
+  // The project's letter (data/brescia/testi/lettera.md), a chapter of its own before the others.
+  'Lettera alla città',
   'Sintesi',
   'Nota metodologica',
   'Il progetto e la rete',

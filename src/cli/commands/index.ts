@@ -9,11 +9,13 @@ import { registerDiff } from './diff.js';
 import { registerTemplates } from './templates.js';
 import { registerExplain } from './explain.js';
 import { registerInit } from './init.js';
+import { registerAnteprima } from './anteprima.js';
 
 /** Every subcommand, in the order `--help` lists them. One module per command. */
 export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
   registerInit,
   registerBuild,
+  registerAnteprima,
   registerValidate,
   registerCompute,
   registerSubmissions,
