@@ -1,4 +1,5 @@
 import type { ViewContext, TableView } from './view-context.js';
+import { cellText } from './project-text.js';
 import { formatChange, formatNumber, formatDate } from './format.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import { COMMITMENT_STATES, type Commitment, type CommitmentSummary } from '../compute/commitments.js';
@@ -143,13 +144,14 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
   const rows = list.map((c) => ({
     cells: [
       { text: ctx.cantiereTitle(c.cantiere), numeric: false },
-      { text: c.descrizione, numeric: false, header: true },
+      { ...cellText(ctx.projectText(c.descrizione, c.descrizioneEn)), numeric: false, header: true },
       { text: whereText(ctx, c), numeric: false },
       { text: c.stato ? ctx.text(STATI[c.stato] ?? { it: c.stato, en: c.stato }) : '—', numeric: false },
       { text: progressText(ctx, c), numeric: true },
       { text: measureText(ctx, c), numeric: false },
       { text: c.scadenza ? formatDate(new Date(c.scadenza), ctx.lang) : '—', numeric: false },
-      { text: c.nota, numeric: false },
+      // The note is the partner's own words, sent with the data, in the project's language.
+      { ...cellText(ctx.projectText(c.nota)), numeric: false },
     ],
   }));
   return {

@@ -21,8 +21,11 @@ export interface ReportView {
   lang: Lang;
   /** Language of the project's own texts (title, services, voices): marked with lang= where it differs. */
   textLang: Lang;
+  /** The report's title in its language (config titolo_en for English), and its language where it is not the report's. */
   title: string;
+  titleLang: string;
   subtitle: string;
+  subtitleLang: string;
   ente: string;
   /** The report's author (config `autore`), in the HTML's metadata as in the PDF's. */
   autore: string;
@@ -71,6 +74,13 @@ export interface ViewInput {
   definitionChanges?: Map<number, DefinitionChange[]>;
 }
 
+/** The title and subtitle of the report in its language: the project's English ones for `en` when given. */
+function titles(ctx: ViewContext, config: Config): Pick<ReportView, 'title' | 'titleLang' | 'subtitle' | 'subtitleLang'> {
+  const title = ctx.projectText(config.titolo, config.titoloEn);
+  const subtitle = ctx.projectText(config.sottotitolo, config.sottotitoloEn);
+  return { title: title.text, titleLang: title.lang, subtitle: subtitle.text, subtitleLang: subtitle.lang };
+}
+
 /** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
 export function buildViewModel(input: ViewInput): ReportView {
   const ctx = new ViewContext(input.lang, input.config, input.catalogue, input.result, input.renderChart, input.map ?? null);
@@ -102,8 +112,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   return {
     lang: input.lang,
     textLang: config.lingua,
-    title: config.titolo,
-    subtitle: config.sottotitolo,
+    ...titles(ctx, config),
     ente: config.ente,
     autore: config.autore,
     citta: config.citta,

@@ -2,6 +2,7 @@ import type { ViewContext, TableView } from './view-context.js';
 import { formatDate } from './format.js';
 import { datasetsText } from './dataset-words.js';
 import { countOf, NOUNS } from '../i18n.js';
+import { cellText } from './project-text.js';
 
 export interface NetworkView {
   id: string;
@@ -19,7 +20,7 @@ export function networkView(ctx: ViewContext): NetworkView {
   const names = (ruolo: string) => catalogue.enti.filter((e) => e.ruolo === ruolo).map((e) => e.nome);
   const rows = ctx.result.contributions.contributi.map((c) => ({
     cells: [
-      { text: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente, numeric: false, header: true },
+      { ...cellText(ctx.projectText(catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente)), numeric: false, header: true },
       { text: datasetsText(c.file, ctx.lang) || '—', numeric: false },
       { text: c.inviatoIl ? formatDate(new Date(c.inviatoIl), ctx.lang) : '—', numeric: false },
       { text: c.inRitardo ? ctx.text({ it: 'in ritardo', en: 'late' }) : ctx.text({ it: 'nei tempi', en: 'on time' }), numeric: false },
