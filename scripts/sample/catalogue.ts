@@ -65,6 +65,8 @@ export type CodiceServizio =
 export interface Servizio {
   codice: CodiceServizio;
   nome: string;
+  /** The name in English (servizio_en). */
+  nomeEn: string;
   cantiere: Cantiere;
   /** Target population as `eta:da-a`, `eta:da+` or `tutti`. */
   target: string;
@@ -73,19 +75,37 @@ export interface Servizio {
 }
 
 export const SERVIZI: readonly Servizio[] = [
-  { codice: 'NIDO', nome: "Nidi d'infanzia", cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'posti', ente: 'comune' },
+  {
+    codice: 'NIDO',
+    nome: "Nidi d'infanzia",
+    nomeEn: 'Nurseries',
+    cantiere: 'prima_infanzia',
+    target: 'eta:0-2',
+    unita: 'posti',
+    ente: 'comune',
+  },
   {
     codice: 'TEMPO_FAMIGLIE',
     nome: 'Spazi gioco e tempo per le famiglie',
+    nomeEn: 'Play areas and family time',
     cantiere: 'prima_infanzia',
     target: 'eta:0-2',
     unita: 'utenti',
     ente: 'colibri',
   },
-  { codice: 'CAG', nome: 'Centri di aggregazione giovanile', cantiere: 'giovani', target: 'eta:14-29', unita: 'utenti', ente: 'cob' },
+  {
+    codice: 'CAG',
+    nome: 'Centri di aggregazione giovanile',
+    nomeEn: 'Youth centres',
+    cantiere: 'giovani',
+    target: 'eta:14-29',
+    unita: 'utenti',
+    ente: 'cob',
+  },
   {
     codice: 'OFFICINA_GIOVANI',
     nome: 'Officina giovani: laboratori e orientamento',
+    nomeEn: 'Youth workshop: labs and guidance',
     cantiere: 'giovani',
     target: 'eta:14-29',
     unita: 'utenti',
@@ -94,6 +114,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'PUNTI_COMUNITA',
     nome: 'Punti comunità di quartiere',
+    nomeEn: 'Neighbourhood community points',
     cantiere: 'forza_comunita',
     target: 'tutti',
     unita: 'utenti',
@@ -102,15 +123,25 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'LEVE_PROGETTI',
     nome: 'Progetti delle 100 leve',
+    nomeEn: 'Projects of the 100 levers',
     cantiere: 'cento_leve',
     target: 'tutti',
     unita: 'interventi',
     ente: 'fondazione_asm',
   },
-  { codice: 'EMPORIO', nome: 'Emporio della solidarietà', cantiere: 'poverta_lavoro', target: 'tutti', unita: 'utenti', ente: 'acli' },
+  {
+    codice: 'EMPORIO',
+    nome: 'Emporio della solidarietà',
+    nomeEn: 'Solidarity grocery',
+    cantiere: 'poverta_lavoro',
+    target: 'tutti',
+    unita: 'utenti',
+    ente: 'acli',
+  },
   {
     codice: 'SPORTELLO_LAVORO',
     nome: 'Sportelli lavoro e orientamento',
+    nomeEn: 'Job and guidance desks',
     cantiere: 'poverta_lavoro',
     target: 'eta:18-64',
     unita: 'utenti',
@@ -119,6 +150,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'SAD',
     nome: 'Servizio di assistenza domiciliare',
+    nomeEn: 'Home care service',
     cantiere: 'anziani_disabili',
     target: 'eta:65+',
     unita: 'utenti',
@@ -127,6 +159,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'COMPAGNIA_ANZIANI',
     nome: 'Compagnia e trasporto anziani',
+    nomeEn: 'Company and transport for older people',
     cantiere: 'anziani_disabili',
     target: 'eta:75+',
     unita: 'utenti',
@@ -135,6 +168,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'CENTRO_DIURNO_DIS',
     nome: 'Centri diurni per persone con disabilità',
+    nomeEn: 'Day centres for people with disabilities',
     cantiere: 'anziani_disabili',
     target: 'eta:18-64',
     unita: 'posti',
@@ -176,7 +210,7 @@ export function entiCsv(): string {
 /** catalogo/servizi.csv */
 export function serviziCsv(): string {
   return toCsv(
-    ['codice_servizio', 'servizio', 'cantiere', 'target', 'unita', 'ente'],
-    SERVIZI.map((s) => [s.codice, s.nome, s.cantiere, s.target, s.unita, s.ente]),
+    ['codice_servizio', 'servizio', 'servizio_en', 'cantiere', 'target', 'unita', 'ente'],
+    SERVIZI.map((s) => [s.codice, s.nome, s.nomeEn, s.cantiere, s.target, s.unita, s.ente]),
   );
 }
