@@ -44,8 +44,11 @@ export interface ReportView {
     /** The summary of a map's list of classes: "I quartieri di ogni classe". */
     areeDiOgniClasse: string;
   };
-  /** The chapters, for the index and the running headers; `lang` set where a title is not in the report's language. */
-  toc: { id: string; title: string; lang: string; children: { id: string; title: string }[] }[];
+  /**
+   * The chapters, for the index and the running headers; `lang` set where a title is not in the report's
+   * language; `page` the printed page number ('' until the report is printed once, see index-pages.ts).
+   */
+  toc: { id: string; title: string; lang: string; page: string; children: { id: string; title: string; page: string }[] }[];
   method: MethodView;
   network: NetworkView;
   city: CityView;
@@ -97,7 +100,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
   const credits = creditsView(ctx);
-  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
+  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', page: '', children: [] });
   const toc = [
     chapter(method),
     chapter(network),
@@ -106,7 +109,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     chapter(community),
     chapter(resources),
     chapter(commitments),
-    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
+    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome, page: '' })) },
     chapter(annex),
   ];
   return {
