@@ -228,7 +228,9 @@ function lineConfig(spec: LineSpec, lang: Lang): Config {
     },
     options: {
       layout: { padding: { top: 4, right: 12 } },
-      scales: { y: valueScale(lang, spec.decimals ?? 0, spec.unit, false), x: { grid: { display: false } } },
+      // Over many years the axis follows the data; with two points a truncated axis would make any change
+      // look steep, so it begins at zero.
+      scales: { y: valueScale(lang, spec.decimals ?? 0, spec.unit, spec.labels.length <= 2), x: { grid: { display: false } } },
       plugins: { legend: { display: spec.series.length > 1, position: 'bottom', labels: { usePointStyle: true } } },
     },
   } as Config;
