@@ -61,6 +61,8 @@ export interface CellView {
   numeric: boolean;
   soppresso?: boolean;
   header?: boolean;
+  /** Never wrapped: an interval (3,25–3,39) would break after its dash. */
+  nowrap?: boolean;
 }
 
 /** Tables up to about three quarters of an A4 page print whole; longer ones break between rows. */

@@ -32,10 +32,10 @@ function cells(ctx: ViewContext) {
   const nd = (): CellView => ({ text: ctx.label('nd'), numeric: true, soppresso: true });
   const f2 = (v: number) => formatNumber(v, ctx.lang, 2);
   const estimate = (s: SurveyItemResult | undefined): CellView =>
-    s?.estimate ? { text: `${f2(s.estimate.mean)} (${f2(s.estimate.low)}–${f2(s.estimate.high)})`, numeric: true } : nd();
+    s?.estimate ? { text: `${f2(s.estimate.mean)} (${f2(s.estimate.low)}–${f2(s.estimate.high)})`, numeric: true, nowrap: true } : nd();
   const meanOnly = (s: SurveyItemResult | undefined): CellView => (s?.estimate ? { text: f2(s.estimate.mean), numeric: true } : nd());
   const interval = (s: SurveyItemResult | undefined): CellView =>
-    s?.estimate ? { text: `${f2(s.estimate.low)}–${f2(s.estimate.high)}`, numeric: true } : nd();
+    s?.estimate ? { text: `${f2(s.estimate.low)}–${f2(s.estimate.high)}`, numeric: true, nowrap: true } : nd();
   const respondents = (n: number | null): CellView => (n === null ? nd() : { text: formatNumber(n, ctx.lang, 0), numeric: true });
   const shares = (s: SurveyItemResult | undefined): CellView[] =>
     SCALE.map((_, i) => (s?.distribution ? { text: formatNumber(100 * s.distribution.shares[i]!, ctx.lang, 0), numeric: true } : nd()));
