@@ -134,6 +134,14 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     expect(entries.size).toBe(CHAPTERS.length + names.length);
   });
 
+  it('keeps every table caption on the page of its table', () => {
+    for (const [i, page] of pages.entries()) {
+      const lines = page.split('\n').filter((line) => line.trim() !== '');
+      // The last line above the foot ("Comune di Brescia … pag. N di M") must not be a table's caption.
+      expect(lines.at(-2)?.trim() ?? '', `page ${i + 1}`).not.toMatch(/^Tabella \d+\. /);
+    }
+  });
+
   it('gives each of the 33 quartieri its own page, titled with its name', async () => {
     const names = await quartieriNames();
     expect(names).toHaveLength(33);
