@@ -210,7 +210,8 @@ export function entiCsv(): string {
 /** catalogo/servizi.csv */
 export function serviziCsv(): string {
   return toCsv(
-    ['codice_servizio', 'servizio', 'servizio_en', 'cantiere', 'target', 'unita', 'ente'],
-    SERVIZI.map((s) => [s.codice, s.nome, s.nomeEn, s.cantiere, s.target, s.unita, s.ente]),
+    // The English twin last: the columns partners and tests know keep their letters.
+    ['codice_servizio', 'servizio', 'cantiere', 'target', 'unita', 'ente', 'servizio_en'],
+    SERVIZI.map((s) => [s.codice, s.nome, s.cantiere, s.target, s.unita, s.ente, s.nomeEn]),
   );
 }

@@ -168,23 +168,24 @@ export function catalogoImpegniCsv(): string {
       'codice_impegno',
       'cantiere',
       'descrizione',
-      'descrizione_en',
       'codice_zona',
       'codice_quartiere',
       'indicatore',
       'obiettivo',
       'scadenza',
+      // The English twin last: the columns the project and tests know keep their letters.
+      'descrizione_en',
     ],
     IMPEGNI.map((i) => [
       i.codice,
       i.cantiere,
       i.descrizione,
-      i.descrizioneEn,
       i.zona,
       i.quartiere ? quartiere(i.quartiere).codice : undefined,
       i.indicatore,
       i.obiettivo,
       i.scadenza,
+      i.descrizioneEn,
     ]),
   );
 }

@@ -83,8 +83,9 @@ export const DOMANDE: readonly { codice: string; testo: string; dimensione: Dime
 /** dati/<anno>/domande.csv (the same questions both years). */
 export function domandeCsv(): string {
   return toCsv(
-    ['codice_domanda', 'testo', 'testo_en', 'dimensione', 'dimensione_en'],
-    DOMANDE.map((d) => [d.codice, d.testo, d.testoEn, d.dimensione, DIMENSIONI_EN[d.dimensione]]),
+    // The English twins last: the columns the project and tests know keep their letters.
+    ['codice_domanda', 'testo', 'dimensione', 'testo_en', 'dimensione_en'],
+    DOMANDE.map((d) => [d.codice, d.testo, d.dimensione, d.testoEn, DIMENSIONI_EN[d.dimensione]]),
   );
 }
 
