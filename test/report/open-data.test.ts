@@ -154,8 +154,8 @@ describe("every number of the report's tables is in the open data", () => {
   it('commitments: the counts by cantiere and state, and the progress of each, follow from impegni.csv', async () => {
     const rows = await table('impegni.csv');
     const printed = html.match(/<table class="tabella" id="tab-impegni-cantieri">([\s\S]*?)<\/table>/)![1]!;
-    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num(?: intervallo)?">[^<]*<\/td>)+)/g)].map((m) =>
-      [...m[1]!.matchAll(/<td class="num(?: intervallo)?">([^<]*)<\/td>/g)].map((c) => c[1]),
+    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num(?: intervallo)?">[^<]*<\/td>)+)/g)].map(
+      (m) => [...m[1]!.matchAll(/<td class="num(?: intervallo)?">([^<]*)<\/td>/g)].map((c) => c[1]),
     );
     const cantieri = [...new Set(rows.map((r) => r.cantiere))];
     const states = ['non_avviato', 'in_corso', 'completato', 'sospeso'];
