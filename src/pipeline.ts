@@ -303,7 +303,10 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
         );
       // Chromium prints (in its own processes) while this process writes everything else.
       if (!options.noPdf) fx.progress('PDF (Chromium)');
-      const printing = options.noPdf ? null : print(await stage('html', () => renderHtml(view, templates, 'report', { forPrint: true })));
+      const { printWithIndexPages } = await import('./render/index-pages.js');
+      const printing = options.noPdf
+        ? null
+        : printWithIndexPages(view, (indexed) => renderHtml(indexed, templates, 'report', { forPrint: true }), print);
       printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
       // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
       const inputs = digestInputs(checked.root);

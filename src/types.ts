@@ -203,6 +203,8 @@ export interface Agenzia {
 export interface Servizio {
   codice: string;
   nome: string;
+  /** The name in English (servizio_en); null or absent when the catalogue gives none. */
+  nomeEn?: string | null;
   /** The code of a declared cantiere. */
   cantiere: string;
   /** `tutti`, `eta:0-2`, `eta:65+` … */

@@ -270,6 +270,8 @@ export type CodiceServizio =
 export interface Servizio {
   codice: CodiceServizio;
   nome: string;
+  /** The name in English (servizio_en). */
+  nomeEn: string;
   cantiere: Cantiere;
   /** Target population as `eta:da-a`, `eta:da+` or `tutti`. */
   target: string;
@@ -278,19 +280,37 @@ export interface Servizio {
 }
 
 export const SERVIZI: readonly Servizio[] = [
-  { codice: 'NIDO', nome: "Nidi d'infanzia", cantiere: 'prima_infanzia', target: 'eta:0-2', unita: 'posti', ente: 'comune' },
+  {
+    codice: 'NIDO',
+    nome: "Nidi d'infanzia",
+    nomeEn: 'Nurseries',
+    cantiere: 'prima_infanzia',
+    target: 'eta:0-2',
+    unita: 'posti',
+    ente: 'comune',
+  },
   {
     codice: 'TEMPO_FAMIGLIE',
     nome: 'Spazi gioco e tempo per le famiglie',
+    nomeEn: 'Play areas and family time',
     cantiere: 'prima_infanzia',
     target: 'eta:0-2',
     unita: 'utenti',
     ente: 'colibri',
   },
-  { codice: 'CAG', nome: 'Centri di aggregazione giovanile', cantiere: 'giovani', target: 'eta:14-29', unita: 'utenti', ente: 'cob' },
+  {
+    codice: 'CAG',
+    nome: 'Centri di aggregazione giovanile',
+    nomeEn: 'Youth centres',
+    cantiere: 'giovani',
+    target: 'eta:14-29',
+    unita: 'utenti',
+    ente: 'cob',
+  },
   {
     codice: 'OFFICINA_GIOVANI',
     nome: 'Officina giovani: laboratori e orientamento',
+    nomeEn: 'Youth workshop: labs and guidance',
     cantiere: 'giovani',
     target: 'eta:14-29',
     unita: 'utenti',
@@ -299,6 +319,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'PUNTI_COMUNITA',
     nome: 'Punti comunità di quartiere',
+    nomeEn: 'Neighbourhood community points',
     cantiere: 'forza_comunita',
     target: 'tutti',
     unita: 'utenti',
@@ -307,15 +328,25 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'LEVE_PROGETTI',
     nome: 'Progetti delle 100 leve',
+    nomeEn: 'Projects of the 100 levers',
     cantiere: 'cento_leve',
     target: 'tutti',
     unita: 'interventi',
     ente: 'fondazione_asm',
   },
-  { codice: 'EMPORIO', nome: 'Emporio della solidarietà', cantiere: 'poverta_lavoro', target: 'tutti', unita: 'utenti', ente: 'acli' },
+  {
+    codice: 'EMPORIO',
+    nome: 'Emporio della solidarietà',
+    nomeEn: 'Solidarity grocery',
+    cantiere: 'poverta_lavoro',
+    target: 'tutti',
+    unita: 'utenti',
+    ente: 'acli',
+  },
   {
     codice: 'SPORTELLO_LAVORO',
     nome: 'Sportelli lavoro e orientamento',
+    nomeEn: 'Job and guidance desks',
     cantiere: 'poverta_lavoro',
     target: 'eta:18-64',
     unita: 'utenti',
@@ -324,6 +355,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'SAD',
     nome: 'Servizio di assistenza domiciliare',
+    nomeEn: 'Home care service',
     cantiere: 'anziani_disabili',
     target: 'eta:65+',
     unita: 'utenti',
@@ -332,6 +364,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'COMPAGNIA_ANZIANI',
     nome: 'Compagnia e trasporto anziani',
+    nomeEn: 'Company and transport for older people',
     cantiere: 'anziani_disabili',
     target: 'eta:75+',
     unita: 'utenti',
@@ -340,6 +373,7 @@ export const SERVIZI: readonly Servizio[] = [
   {
     codice: 'CENTRO_DIURNO_DIS',
     nome: 'Centri diurni per persone con disabilità',
+    nomeEn: 'Day centres for people with disabilities',
     cantiere: 'anziani_disabili',
     target: 'eta:18-64',
     unita: 'posti',
@@ -389,7 +423,8 @@ export function agenzieCsv(): string {
 /** catalogo/servizi.csv */
 export function serviziCsv(): string {
   return toCsv(
-    ['codice_servizio', 'servizio', 'cantiere', 'target', 'unita', 'ente'],
-    SERVIZI.map((s) => [s.codice, s.nome, s.cantiere, s.target, s.unita, s.ente]),
+    // The English twin last: the columns partners and tests know keep their letters.
+    ['codice_servizio', 'servizio', 'cantiere', 'target', 'unita', 'ente', 'servizio_en'],
+    SERVIZI.map((s) => [s.codice, s.nome, s.cantiere, s.target, s.unita, s.ente, s.nomeEn]),
   );
 }

@@ -9,24 +9,83 @@ import { toCsv } from './writers.js';
 
 type Dimensione = 'coesione' | 'accesso_servizi' | 'sicurezza' | 'partecipazione';
 
-export const DOMANDE: readonly { codice: string; testo: string; dimensione: Dimensione }[] = [
-  { codice: 'D01', testo: 'Nel mio quartiere le persone si aiutano a vicenda', dimensione: 'coesione' },
-  { codice: 'D02', testo: 'Mi sento parte della comunità del mio quartiere', dimensione: 'coesione' },
-  { codice: 'D03', testo: 'Se ho bisogno, conosco almeno un vicino a cui chiedere aiuto', dimensione: 'coesione' },
-  { codice: 'D04', testo: 'So a chi rivolgermi quando ho bisogno di un servizio sociale', dimensione: 'accesso_servizi' },
-  { codice: 'D05', testo: 'I servizi per famiglie e bambini sono facili da raggiungere', dimensione: 'accesso_servizi' },
-  { codice: 'D06', testo: "Gli anziani del quartiere ricevono l'aiuto di cui hanno bisogno", dimensione: 'accesso_servizi' },
-  { codice: 'D07', testo: 'Mi sento sicuro/a a camminare da solo/a nel quartiere la sera', dimensione: 'sicurezza' },
-  { codice: 'D08', testo: 'Gli spazi pubblici del quartiere (parchi, piazze, marciapiedi) sono curati', dimensione: 'sicurezza' },
-  { codice: 'D09', testo: "Nell'ultimo anno ho partecipato a un'iniziativa del mio quartiere", dimensione: 'partecipazione' },
-  { codice: 'D10', testo: 'Posso influire sulle decisioni che riguardano il mio quartiere', dimensione: 'partecipazione' },
+/** The dimensions' names in English (domande.csv, dimensione_en). */
+const DIMENSIONI_EN: Record<Dimensione, string> = {
+  coesione: 'Cohesion',
+  accesso_servizi: 'Access to services',
+  sicurezza: 'Safety',
+  partecipazione: 'Participation',
+};
+
+export const DOMANDE: readonly { codice: string; testo: string; dimensione: Dimensione; testoEn: string }[] = [
+  {
+    codice: 'D01',
+    testo: 'Nel mio quartiere le persone si aiutano a vicenda',
+    dimensione: 'coesione',
+    testoEn: 'In my quartiere people help one another',
+  },
+  {
+    codice: 'D02',
+    testo: 'Mi sento parte della comunità del mio quartiere',
+    dimensione: 'coesione',
+    testoEn: 'I feel part of the community of my quartiere',
+  },
+  {
+    codice: 'D03',
+    testo: 'Se ho bisogno, conosco almeno un vicino a cui chiedere aiuto',
+    dimensione: 'coesione',
+    testoEn: 'If I need it, I know at least one neighbour I can ask for help',
+  },
+  {
+    codice: 'D04',
+    testo: 'So a chi rivolgermi quando ho bisogno di un servizio sociale',
+    dimensione: 'accesso_servizi',
+    testoEn: 'I know whom to turn to when I need a social service',
+  },
+  {
+    codice: 'D05',
+    testo: 'I servizi per famiglie e bambini sono facili da raggiungere',
+    dimensione: 'accesso_servizi',
+    testoEn: 'Services for families and children are easy to reach',
+  },
+  {
+    codice: 'D06',
+    testo: "Gli anziani del quartiere ricevono l'aiuto di cui hanno bisogno",
+    dimensione: 'accesso_servizi',
+    testoEn: 'Older people in the quartiere get the help they need',
+  },
+  {
+    codice: 'D07',
+    testo: 'Mi sento sicuro/a a camminare da solo/a nel quartiere la sera',
+    dimensione: 'sicurezza',
+    testoEn: 'I feel safe walking alone in the quartiere in the evening',
+  },
+  {
+    codice: 'D08',
+    testo: 'Gli spazi pubblici del quartiere (parchi, piazze, marciapiedi) sono curati',
+    dimensione: 'sicurezza',
+    testoEn: 'The public spaces of the quartiere (parks, squares, pavements) are well kept',
+  },
+  {
+    codice: 'D09',
+    testo: "Nell'ultimo anno ho partecipato a un'iniziativa del mio quartiere",
+    dimensione: 'partecipazione',
+    testoEn: 'In the last year I took part in an initiative of my quartiere',
+  },
+  {
+    codice: 'D10',
+    testo: 'Posso influire sulle decisioni che riguardano il mio quartiere',
+    dimensione: 'partecipazione',
+    testoEn: 'I can influence decisions about my quartiere',
+  },
 ];
 
 /** dati/<anno>/domande.csv (the same questions both years). */
 export function domandeCsv(): string {
   return toCsv(
-    ['codice_domanda', 'testo', 'dimensione'],
-    DOMANDE.map((d) => [d.codice, d.testo, d.dimensione]),
+    // The English twins last: the columns the project and tests know keep their letters.
+    ['codice_domanda', 'testo', 'dimensione', 'testo_en', 'dimensione_en'],
+    DOMANDE.map((d) => [d.codice, d.testo, d.dimensione, d.testoEn, DIMENSIONI_EN[d.dimensione]]),
   );
 }
 

@@ -12,6 +12,9 @@ export interface Target {
   valore: number;
   etichetta: string;
   fonte: string;
+  /** The label and source in English (etichetta_en, fonte_en); null when the catalogue gives none. */
+  etichettaEn: string | null;
+  fonteEn: string | null;
 }
 
 /** An indicator ready to compute: its expressions parsed and checked. */
@@ -26,6 +29,8 @@ export interface IndicatorDefinition {
   den: Expression;
   scala: number;
   unita: string;
+  /** The unit in English (unita_en); null: render translates the usual units (see render/units.ts). */
+  unitaEn: string | null;
   decimali: number;
   polarita: 'alto_meglio' | 'basso_meglio' | 'neutro';
   obiettivi: Target[];
@@ -48,12 +53,21 @@ interface IndicatorSpec {
   denominatore: string;
   scala: number;
   unita: string;
+  unita_en?: string;
   decimali?: number;
   polarita: IndicatorDefinition['polarita'];
-  obiettivo?: { valore: number; etichetta?: string; fonte: string } | { valore: number; etichetta?: string; fonte: string }[];
+  obiettivo?: TargetSpec | TargetSpec[];
   definizione: string;
   definizione_en?: string;
   per_servizio?: boolean;
+}
+
+interface TargetSpec {
+  valore: number;
+  etichetta?: string;
+  etichetta_en?: string;
+  fonte: string;
+  fonte_en?: string;
 }
 
 const FILE = 'catalogo/indicatori.json';
@@ -68,22 +82,22 @@ export function targetPopulation(target: string): string {
 function expandPerService(spec: IndicatorSpec, servizi: Servizio[]): IndicatorSpec[] {
   if (!spec.per_servizio) return [spec];
   return servizi.map((s) => {
-    const fill = (text: string) =>
+    const fill = (text: string, english = false) =>
       text
         .replaceAll('{servizio}', s.codice)
-        .replaceAll('{nome_servizio}', s.nome)
-        .replaceAll('{misura}', s.unita === 'posti' ? 'posti' : 'utenti')
+        .replaceAll('{nome_servizio}', (english && s.nomeEn) || s.nome)
+        .replaceAll('{misura}', english ? (s.unita === 'posti' ? 'places' : 'users') : s.unita === 'posti' ? 'posti' : 'utenti')
         .replaceAll('{popolazione_target}', targetPopulation(s.target));
     return {
       ...spec,
       id: fill(spec.id),
       nome: fill(spec.nome),
-      nome_en: spec.nome_en && fill(spec.nome_en),
+      nome_en: spec.nome_en && fill(spec.nome_en, true),
       cantiere: s.cantiere,
       numeratore: fill(spec.numeratore),
       denominatore: fill(spec.denominatore),
       definizione: fill(spec.definizione),
-      definizione_en: spec.definizione_en && fill(spec.definizione_en),
+      definizione_en: spec.definizione_en && fill(spec.definizione_en, true),
       per_servizio: false,
       servizio: s.codice,
     } as IndicatorSpec & { servizio: string };
@@ -330,9 +344,16 @@ export function loadIndicators(
       den,
       scala: spec.scala,
       unita: spec.unita,
+      unitaEn: spec.unita_en ?? null,
       decimali: spec.decimali ?? 1,
       polarita: spec.polarita,
-      obiettivi: obiettivi.map((o) => ({ valore: o.valore, etichetta: o.etichetta ?? '', fonte: o.fonte })),
+      obiettivi: obiettivi.map((o) => ({
+        valore: o.valore,
+        etichetta: o.etichetta ?? '',
+        fonte: o.fonte,
+        etichettaEn: o.etichetta_en ?? null,
+        fonteEn: o.fonte_en ?? null,
+      })),
       definizione: spec.definizione,
       definizioneEn: spec.definizione_en ?? spec.definizione,
       servizio,

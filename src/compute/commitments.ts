@@ -22,6 +22,8 @@ export interface Commitment {
   codice: string;
   cantiere: string;
   descrizione: string;
+  /** The commitment in English (catalogue's descrizione_en), null when not given. */
+  descrizioneEn: string | null;
   /** A quartiere's commitment belongs to its zona too. */
   zona: string | null;
   quartiere: string | null;
@@ -120,6 +122,7 @@ export function computeCommitments(
         codice: String(c.codice_impegno),
         cantiere: String(c.cantiere),
         descrizione: String(c.descrizione),
+        descrizioneEn: text(c.descrizione_en),
         zona:
           text(c.codice_zona) ??
           (quartiere ? (project.territorio.quartieri.find((x) => x.codice === quartiere)?.codiceZona ?? null) : null),

@@ -4,7 +4,10 @@ import type { Bilingual } from '../i18n.js';
 /** The report's configuration with every default filled (see normalizeConfig). */
 export interface Config {
   titolo: string;
+  /** The title in English (`titolo_en`), null when the project gives none. */
+  titoloEn: string | null;
   sottotitolo: string;
+  sottotitoloEn: string | null;
   /** The body that publishes the report. */
   ente: string;
   /** The report's author (PDF and HTML metadata): `autore`, else the ente. */

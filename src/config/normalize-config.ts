@@ -8,7 +8,9 @@ import { DEFAULT_LICENZA, MIN_SOGLIA_RISERVATEZZA, areaWords, wholeWords, type C
 /** What the config file may hold, before defaults (the schema is schemas/config.schema.json). */
 interface ConfigSpec {
   titolo: string;
+  titolo_en?: string;
   sottotitolo?: string;
+  sottotitolo_en?: string;
   ente?: string;
   autore?: string;
   editore?: string;
@@ -85,7 +87,9 @@ export function normalizeConfig(
   }
   const config: Config = {
     titolo: spec.titolo,
+    titoloEn: spec.titolo_en ?? null,
     sottotitolo: spec.sottotitolo ?? '',
+    sottotitoloEn: spec.sottotitolo_en ?? null,
     ente: spec.ente ?? '',
     autore: spec.autore ?? spec.ente ?? '',
     editore: spec.editore ?? spec.ente ?? '',

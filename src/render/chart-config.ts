@@ -129,9 +129,9 @@ function buildConfig(
 }
 
 /** The names of the areas and the ` (n.d.)` each withheld one carries, apart, so that shortening keeps the mark. */
-function namesOf(spec: BarSpec | BulletSpec): { names: string[]; suffixes: string[] } {
+function namesOf(spec: BarSpec | BulletSpec, lang: Lang): { names: string[]; suffixes: string[] } {
   const suppressed = suppressedIndexes(spec);
-  return { names: spec.labels, suffixes: spec.labels.map((_, i) => (suppressed.has(i) ? ` (${SUPPRESSED_MARK})` : '')) };
+  return { names: spec.labels, suffixes: spec.labels.map((_, i) => (suppressed.has(i) ? ` (${SUPPRESSED_MARK[lang]})` : '')) };
 }
 
 /** The category axis of a bar chart of areas: every name, as the layout fitted it, never rotated. */
@@ -156,9 +156,9 @@ function barConfig(
   const referenceText = spec.target ? `${spec.target.label} ${format(spec.target.value)}` : null;
   const layout = areaBarLayout(
     {
-      ...namesOf(spec),
+      ...namesOf(spec, lang),
       seriesCount: spec.series.length,
-      valueTexts: single ? values.map((v) => (v == null ? SUPPRESSED_MARK : format(v))) : [],
+      valueTexts: single ? values.map((v) => (v == null ? SUPPRESSED_MARK[lang] : format(v))) : [],
       preferHorizontal: spec.horizontal ?? false,
       referenceText,
       legend: !single,
@@ -176,6 +176,7 @@ function barConfig(
       barLabels({
         values,
         format,
+        withheldText: SUPPRESSED_MARK[lang],
         horizontal,
         colours: values.map(() => seriesColour(0)),
         reference: spec.target ? { value: spec.target.value, text: layout.referenceText } : null,
@@ -227,7 +228,9 @@ function lineConfig(spec: LineSpec, lang: Lang): Config {
     },
     options: {
       layout: { padding: { top: 4, right: 12 } },
-      scales: { y: valueScale(lang, spec.decimals ?? 0, spec.unit, false), x: { grid: { display: false } } },
+      // Over many years the axis follows the data; with two points a truncated axis would make any change
+      // look steep, so it begins at zero.
+      scales: { y: valueScale(lang, spec.decimals ?? 0, spec.unit, spec.labels.length <= 2), x: { grid: { display: false } } },
       plugins: { legend: { display: spec.series.length > 1, position: 'bottom', labels: { usePointStyle: true } } },
     },
   } as Config;
@@ -285,9 +288,9 @@ function bulletConfig(
   const average = spec.reference === 'average';
   const layout = areaBarLayout(
     {
-      ...namesOf(spec),
+      ...namesOf(spec, lang),
       seriesCount: 1,
-      valueTexts: spec.values.map((v) => (v == null ? SUPPRESSED_MARK : format(v))),
+      valueTexts: spec.values.map((v) => (v == null ? SUPPRESSED_MARK[lang] : format(v))),
       preferHorizontal: true,
       referenceText: format(spec.target),
       legend: true,
@@ -352,6 +355,7 @@ function bulletConfig(
       barLabels({
         values: spec.values,
         format,
+        withheldText: SUPPRESSED_MARK[lang],
         horizontal: true,
         colours,
         reference: { value: spec.target, text: layout.referenceText },

@@ -23,7 +23,7 @@ export const LAYOUT = {
   maxThickness: 28,
   maxColumn: 64,
   /** Height given to each area when there is room (px), and the least it may get. */
-  idealBand: 28,
+  idealBand: 20,
   minBand: 13,
   /** Limits of an automatic height: a short chart still reads, a long one still fits an A4 page. */
   minHeight: 180,

@@ -1,5 +1,5 @@
 import type { Chart, Plugin } from 'chart.js';
-import { FONT_FAMILY, SUPPRESSED_MARK, TEXT_COLOUR } from './chart-style.js';
+import { FONT_FAMILY, TEXT_COLOUR } from './chart-style.js';
 import {
   placeReferenceLabel,
   placeValueLabels,
@@ -29,6 +29,8 @@ export interface ChartGeometry {
 export interface BarLabelsOptions {
   values: (number | null)[];
   format: (v: number) => string;
+  /** What a withheld value's bar says (n.d. / n.a.). */
+  withheldText: string;
   horizontal: boolean;
   /** Colour of each bar, to write a label inside it in a colour that reads. */
   colours: string[];
@@ -66,7 +68,7 @@ export function barLabels(options: BarLabelsOptions): Plugin {
           end: value == null ? base : scales.value.getPixelForValue(value),
           center: scales.category.getPixelForValue(i),
           thickness: Number.isFinite(thickness) ? thickness : 0,
-          text: value == null ? SUPPRESSED_MARK : options.format(value),
+          text: value == null ? options.withheldText : options.format(value),
           colour: options.colours[i] ?? '#000000',
           withheld: value == null,
         };

@@ -44,12 +44,12 @@ export function textGroupTag(fill: string): string {
   return `<g font-family="${FONT_FAMILY}, sans-serif" fill="${fill}" style="font-variant-ligatures: none">`;
 }
 
-/** Mark of a value withheld for privacy. */
-export const SUPPRESSED_MARK = 'n.d.';
+/** Mark of a value withheld for privacy, as the report's tables print it (LABELS.nd). */
+export const SUPPRESSED_MARK = { it: 'n.d.', en: 'n.a.' } as const;
 
 export const WORDS = {
-  suppressedNote: { it: 'n.d. = dato riservato', en: 'n.d. = withheld for privacy' },
-  suppressedAlt: { it: 'n.d. (dato riservato)', en: 'n.d. (withheld for privacy)' },
+  suppressedNote: { it: 'n.d. = dato riservato', en: 'n.a. = withheld for privacy' },
+  suppressedAlt: { it: 'n.d. (dato riservato)', en: 'n.a. (withheld for privacy)' },
   males: { it: 'Maschi', en: 'Males' },
   females: { it: 'Femmine', en: 'Females' },
   malesItalian: { it: 'Maschi italiani', en: 'Italian males' },

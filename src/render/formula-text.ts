@@ -7,10 +7,41 @@ import { parseExpression, type Condition, type Expression, type Reference } from
 // "posti (erogazioni, servizio NIDO)", `0.5 * popolazione` "0,5 × popolazione" in Italian. An expression
 // that does not parse is printed as written.
 
+// Datasets, measures and fields by the words of the report's language; a name not listed here is
+// printed as the catalogue writes it, with spaces for underscores.
 const FIELD_NAMES: Record<Lang, Record<string, string>> = {
   it: { eta: 'età' },
-  en: { eta: 'age' },
+  en: {
+    eta: 'age',
+    sesso: 'sex',
+    cittadinanza: 'citizenship',
+    servizio: 'service',
+    codice_servizio: 'service',
+    ente: 'organisation',
+    codice_ente: 'organisation',
+    popolazione: 'population',
+    residenti: 'residents',
+    famiglie: 'households',
+    famiglie_unipersonali: 'single-person households',
+    anziani_soli_75: 'people aged 75+ living alone',
+    movimento: 'population movements',
+    nati: 'births',
+    morti: 'deaths',
+    iscritti: 'registrations',
+    cancellati: 'deregistrations',
+    erogazioni: 'service delivery',
+    utenti: 'users',
+    posti: 'places',
+    ore: 'hours',
+    volontari: 'volunteers',
+    spesa_euro: 'spending in euro',
+  },
 };
+
+/** A dataset, measure or field of an expression in the report's language. */
+function nameText(name: string, lang: Lang): string {
+  return FIELD_NAMES[lang][name] ?? name.replace(/_/g, ' ');
+}
 const OPS: Record<Condition['op'], string> = { '=': '', '!=': '≠ ', '>=': '≥ ', '<=': '≤ ', '>': '> ', '<': '< ' };
 
 function numberText(n: number, lang: Lang): string {
@@ -26,7 +57,7 @@ function conditionsText(conditions: readonly Condition[], lang: Lang): string[] 
   const used = new Set<Condition>();
   for (const c of conditions) {
     if (used.has(c)) continue;
-    const field = FIELD_NAMES[lang][c.field] ?? c.field.replace(/_/g, ' ');
+    const field = nameText(c.field, lang);
     // A range on one field, from–to, as people write ages.
     const upper =
       c.op === '>=' && typeof c.value === 'number'
@@ -43,7 +74,7 @@ function conditionsText(conditions: readonly Condition[], lang: Lang): string[] 
 }
 
 function referenceText(ref: Reference, lang: Lang): string {
-  const dataset = ref.dataset.replace(/_/g, ' ');
+  const dataset = nameText(ref.dataset, lang);
   const details = [
     ...(ref.measure ? [dataset] : []),
     ...conditionsText(ref.conditions, lang),
@@ -55,7 +86,7 @@ function referenceText(ref: Reference, lang: Lang): string {
             : `${-ref.yearOffset === 1 ? 'previous year' : `${-ref.yearOffset} years before`}`,
         ]),
   ];
-  const head = ref.measure ? (FIELD_NAMES[lang][ref.measure] ?? ref.measure.replace(/_/g, ' ')) : dataset;
+  const head = ref.measure ? nameText(ref.measure, lang) : dataset;
   return details.length === 0 ? head : `${head} (${details.join(', ')})`;
 }
 

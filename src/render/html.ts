@@ -123,6 +123,7 @@ export function zonaBookletView(view: ReportView, zona: { nome: string }, zonaLa
   return {
     ...view,
     subtitle: `${zonaLabel} ${zona.nome}`,
+    subtitleLang: '',
     quartieri: { ...view.quartieri, intro: [], pages: view.quartieri.pages.filter((p) => p.zona === zona.nome) },
   };
 }

@@ -1,4 +1,5 @@
 import type { ViewContext, TableView } from './view-context.js';
+import { cellText } from './project-text.js';
 import { formatChange, formatNumber, formatDate } from './format.js';
 import { byCount, countOf } from '../i18n.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
@@ -194,19 +195,20 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
   const rows = list.map((c) => ({
     cells: [
       { text: ctx.cantiereTitle(c.cantiere), numeric: false },
-      { text: c.descrizione, numeric: false, header: true },
+      { ...cellText(ctx.projectText(c.descrizione, c.descrizioneEn)), numeric: false, header: true },
       { text: whereText(ctx, c), numeric: false },
       { text: stateText(ctx, c), numeric: false },
       { text: progressText(ctx, c), numeric: true },
       { text: measureText(ctx, c), numeric: false },
       { text: deadlineText(ctx, c), numeric: false },
-      { text: c.nota, numeric: false },
+      // The note is the partner's own words, sent with the data, in the project's language.
+      { ...cellText(ctx.projectText(c.nota)), numeric: false },
     ],
   }));
   const next = annoSuccessivo.impegni.map((c) => ({
     cells: [
       { text: ctx.cantiereTitle(c.cantiere), numeric: false },
-      { text: c.descrizione, numeric: false, header: true },
+      { ...cellText(ctx.projectText(c.descrizione, c.descrizioneEn)), numeric: false, header: true },
       { text: whereText(ctx, c), numeric: false },
       { text: deadlineText(ctx, c), numeric: false },
       { text: measureText(ctx, c), numeric: false },

@@ -1,4 +1,5 @@
 import type { ViewContext, TableView } from './view-context.js';
+import { localizedDefinition } from './units.js';
 import { formatNumber } from './format.js';
 import { ratioText } from './formula-text.js';
 
@@ -68,19 +69,22 @@ export function annexView(ctx: ViewContext): AnnexView {
       ctx.text({ it: 'Calcolo', en: 'Computation' }),
       ctx.text({ it: 'Obiettivo', en: 'Target' }),
     ],
-    result.definitions.map((d) => ({
-      cells: [
-        { text: `${ctx.indicatorName(d.id)} (${d.id})`, numeric: false, header: true },
-        { text: ctx.lang === 'it' ? d.definizione : d.definizioneEn, numeric: false },
-        { text: ratioText(d, ctx.lang), numeric: false },
-        {
-          text:
-            d.obiettivi.map((o) => `${formatNumber(o.valore, ctx.lang, d.decimali)} ${d.unita}: ${o.etichetta} (${o.fonte})`).join('; ') ||
-            '—',
-          numeric: false,
-        },
-      ],
-    })),
+    result.definitions
+      .map((plain) => localizedDefinition(plain, ctx.lang))
+      .map((d) => ({
+        cells: [
+          { text: `${ctx.indicatorName(d.id)} (${d.id})`, numeric: false, header: true },
+          { text: ctx.lang === 'it' ? d.definizione : d.definizioneEn, numeric: false },
+          { text: ratioText(d, ctx.lang), numeric: false },
+          {
+            text:
+              d.obiettivi
+                .map((o) => `${formatNumber(o.valore, ctx.lang, d.decimali)} ${d.unita}: ${o.etichetta} (${o.fonte})`)
+                .join('; ') || '—',
+            numeric: false,
+          },
+        ],
+      })),
   );
   // Glossary texts may count the territory: {n_aree} areas in {n_zone} zones (the project's own entries too).
   const counts = { n_aree: catalogue.territorio.quartieri.length, n_zone: catalogue.territorio.zone.length };
@@ -126,7 +130,7 @@ export function annexView(ctx: ViewContext): AnnexView {
         en: 'Standard deviation of the values of the {aree} divided by their mean.',
       }),
     },
-    { term: 'n.d.', text: ctx.label('ndNota', { soglia: ctx.config.sogliaRiservatezza }) },
+    { term: ctx.label('nd'), text: ctx.label('ndNota', { soglia: ctx.config.sogliaRiservatezza }) },
     {
       term: 'ND',
       text: ctx.text({

@@ -7,9 +7,15 @@ import { targetAgeRange } from '../service-target.js';
 import { cantiereWords } from './cantiere-text.js';
 import { sortedByValue } from './sort-areas.js';
 import { changesView, type ChangesView } from './view-trend.js';
+import { unitText } from './units.js';
+
+/** A service's name as ServiceView holds it. */
+const serviceName = (name: { text: string; lang: string }) => ({ nome: name.text, nomeLang: name.lang });
 
 export interface ServiceView {
   nome: string;
+  /** The name's language where it is not the report's (no English name in the catalogue), else ''. */
+  nomeLang: string;
   ente: string;
   target: string;
   unita: string;
@@ -244,10 +250,10 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
               { servizi: countOf(ctx.lang, servizi.length, NOUNS.servizio) },
             ),
       servizi: servizi.map((s) => ({
-        nome: s.nome,
+        ...serviceName(ctx.projectText(s.nome, s.nomeEn)),
         ente: s.enti.length === 0 ? '—' : s.enti.map((code) => catalogue.enti.find((e) => e.codice === code)?.nome ?? code).join(', '),
         target: targetText(ctx, s.target),
-        unita: s.unita,
+        unita: unitText(s.unita, ctx.lang),
       })),
       cambiamenti,
       coverage,

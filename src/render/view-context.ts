@@ -4,6 +4,8 @@ import { reportYears, type ComputeResult } from '../compute/compute-indicators.j
 import { t, type Bilingual } from '../i18n.js';
 import type { ChartImage, ChartOptions, ChartSpec } from './charts.js';
 import { ValueIndex } from './values.js';
+import { localizedDefinition } from './units.js';
+import { projectText, type ProjectText } from './project-text.js';
 import { LABELS } from './labels.js';
 import { cantiereTitle } from './cantiere-text.js';
 import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
@@ -54,9 +56,13 @@ export type RichParam = string | number | { id: string; label: string };
 
 export interface CellView {
   text: string;
+  /** The language of the text where it is not the report's (a project text without translation). */
+  lang?: string;
   numeric: boolean;
   soppresso?: boolean;
   header?: boolean;
+  /** Never wrapped: an interval (3,25–3,39) would break after its dash. */
+  nowrap?: boolean;
 }
 
 /** Tables up to about three quarters of an A4 page print whole; longer ones break between rows. */
@@ -112,7 +118,12 @@ export class ViewContext {
     /** The quartieri map of the project (GeoJSON or tiles), if it has one. */
     readonly map: MapLayout | null = null,
   ) {
-    this.values = new ValueIndex(result.values, result.definitions, lang);
+    // Units and targets in the report's language, once: every value and definition the views read comes from here.
+    this.values = new ValueIndex(
+      result.values,
+      result.definitions.map((d) => localizedDefinition(d, lang)),
+      lang,
+    );
     // A config built by hand (a test's partial one) may name no words: today's then.
     const { area = DEFAULT_PLACE_WORDS.area, intero = DEFAULT_PLACE_WORDS.intero } = config as Partial<Config>;
     this.words = placeParams({ area, intero }, lang);
@@ -127,6 +138,11 @@ export class ViewContext {
   /** The chapter title of a declared cantiere in the report's language (its code when it is not declared). */
   cantiereTitle(codice: string): string {
     return cantiereTitle(this.catalogue.cantieri, codice, this.lang, this.config.lingua);
+  }
+
+  /** A text of the project (with its English twin, if any) in the report's language, marked where it is not. */
+  projectText(text: string, textEn?: string | null): ProjectText {
+    return projectText(this.lang, this.config.lingua ?? 'it', text, textEn);
   }
 
   /** A text given in both languages here, in the report's language. */

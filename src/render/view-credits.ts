@@ -1,5 +1,7 @@
-import type { ViewContext, TableView } from './view-context.js';
+import type { CellView, ViewContext, TableView } from './view-context.js';
+import { cellText } from './project-text.js';
 import { formatNumber } from './format.js';
+import { datasetsText } from './dataset-words.js';
 
 // The annex that credits every organisation for the data it gave, and the completeness line of the
 // cantiere chapters ("Dati di 11 enti su 13 attesi").
@@ -42,18 +44,28 @@ export function completenessText(ctx: ViewContext, c: { attesi: string[]; ricevu
   return `${base} (${ctx.text({ it: 'mancano', en: 'missing' })}: ${c.mancanti.map(name).join(', ')}).`;
 }
 
+/** The names of services in one cell, marked with their language when none is in the report's. */
+function servicesCell(names: { text: string; lang: string }[]): CellView {
+  const lang = names.length > 0 && names.every((n) => n.lang === names[0]!.lang) ? names[0]!.lang : '';
+  return { ...cellText({ text: names.map((n) => n.text).join(', ') || '—', lang }), numeric: false };
+}
+
 /** Credits: each organisation with the datasets, services and rows it gave for the report year (compute's). */
 export function creditsView(ctx: ViewContext): CreditsView {
   const { catalogue, anno } = ctx;
   const { crediti, righeCrediti } = ctx.result.contributions;
   const n = (v: number) => formatNumber(v, ctx.lang, 0);
-  const serviceName = (code: string) => catalogue.servizi.find((s) => s.codice === code)?.nome ?? code;
+  const serviceName = (code: string) => {
+    const servizio = catalogue.servizi.find((s) => s.codice === code);
+    return servizio ? ctx.projectText(servizio.nome, servizio.nomeEn) : { text: code, lang: '' };
+  };
   const rows = crediti.map((e) => ({
     cells: [
-      { text: e.nome, numeric: false, header: true },
+      // An organisation's name is its own, in the project's language, whatever the report's.
+      { ...cellText(ctx.projectText(e.nome)), numeric: false, header: true },
       { text: ctx.text(RUOLI[e.ruolo] ?? { it: e.ruolo, en: e.ruolo }), numeric: false },
-      { text: e.datasets.join(', '), numeric: false },
-      { text: e.servizi.map(serviceName).join(', ') || '—', numeric: false },
+      { text: datasetsText(e.datasets, ctx.lang), numeric: false },
+      servicesCell(e.servizi.map(serviceName)),
       { text: n(e.righe), numeric: true },
     ],
   }));

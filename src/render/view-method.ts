@@ -7,7 +7,8 @@ export interface MethodView {
   id: string;
   title: string;
   paragraphs: string[];
-  fonti: { nome: string; dettaglio: string }[];
+  /** Each source: its name (nomeLang: the name's language where it is not the report's, else ''), and what it gave. */
+  fonti: { nome: string; nomeLang: string; dettaglio: string }[];
   privacy: string[];
   soppressi: { indicatore: string; dove: string }[];
   /** The line before the list of withheld values: with the legend of * only when some value is marked. */
@@ -15,6 +16,8 @@ export interface MethodView {
   nonCalcolabili: { indicatore: string; mancano: string }[];
 }
 
+/** A source's name as MethodView holds it. */
+const sourceName = (name: { text: string; lang: string }) => ({ nome: name.text, nomeLang: name.lang });
 /** The method note: sources, period, rules of computation, privacy, omissions. */
 export function methodView(
   ctx: ViewContext,
@@ -69,6 +72,7 @@ export function methodView(
             : { it: 'Anagrafe e Ufficio Statistica', en: 'Population register and statistics office' }),
         { ente: ctx.config.ente },
       ),
+      nomeLang: '',
       dettaglio: ctx.text(
         {
           it: 'popolazione, famiglie e movimento demografico, anni {anni}',
@@ -78,7 +82,8 @@ export function methodView(
       ),
     },
     ...result.contributions.fonti.map((c) => ({
-      nome: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente,
+      // An organisation's name is its own, in the project's language.
+      ...sourceName(ctx.projectText(catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente)),
       dettaglio: ctx.text(
         c.inviatoIl ? { it: '{dati}, dati inviati {data}', en: '{dati}, data sent {data}' } : { it: '{dati}', en: '{dati}' },
         {

@@ -25,8 +25,11 @@ export interface ReportView {
   lang: Lang;
   /** Language of the project's own texts (title, services, voices): marked with lang= where it differs. */
   textLang: Lang;
+  /** The report's title in its language (config titolo_en for English), and its language where it is not the report's. */
   title: string;
+  titleLang: string;
   subtitle: string;
+  subtitleLang: string;
   ente: string;
   /** The report's author (config `autore`), in the HTML's metadata as in the PDF's. */
   autore: string;
@@ -45,8 +48,11 @@ export interface ReportView {
     /** The summary of a map's list of classes: "I quartieri di ogni classe". */
     areeDiOgniClasse: string;
   };
-  /** The chapters, for the index and the running headers; `lang` set where a title is not in the report's language. */
-  toc: { id: string; title: string; lang: string; children: { id: string; title: string }[] }[];
+  /**
+   * The chapters, for the index and the running headers; `lang` set where a title is not in the report's
+   * language; `page` the printed page number ('' until the report is printed once, see index-pages.ts).
+   */
+  toc: { id: string; title: string; lang: string; page: string; children: { id: string; title: string; page: string }[] }[];
   /** The Sintesi at the front: key figures and the findings of the declared rules. */
   summary: SummaryView;
   method: MethodView;
@@ -81,6 +87,13 @@ export interface ViewInput {
   texts?: CheckedTexts;
 }
 
+/** The title and subtitle of the report in its language: the project's English ones for `en` when given. */
+function titles(ctx: ViewContext, config: Config): Pick<ReportView, 'title' | 'titleLang' | 'subtitle' | 'subtitleLang'> {
+  const title = ctx.projectText(config.titolo, config.titoloEn);
+  const subtitle = ctx.projectText(config.sottotitolo, config.sottotitoloEn);
+  return { title: title.text, titleLang: title.lang, subtitle: subtitle.text, subtitleLang: subtitle.lang };
+}
+
 /** Builds the whole report view: every section in the order of the Bilancio sociale guidelines. */
 export function buildViewModel(input: ViewInput): ReportView {
   const ctx = new ViewContext(input.lang, input.config, input.catalogue, input.result, input.renderChart, input.map ?? null);
@@ -100,7 +113,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
   const credits = creditsView(ctx);
-  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
+  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', page: '', children: [] });
   const toc = [
     chapter(summary),
     chapter(method),
@@ -110,14 +123,13 @@ export function buildViewModel(input: ViewInput): ReportView {
     chapter(community),
     chapter(resources),
     chapter(commitments),
-    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
+    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome, page: '' })) },
     chapter(annex),
   ];
   const view: ReportView = {
     lang: input.lang,
     textLang: config.lingua,
-    title: config.titolo,
-    subtitle: config.sottotitolo,
+    ...titles(ctx, config),
     ente: config.ente,
     autore: config.autore,
     citta: config.citta,
@@ -177,6 +189,6 @@ export function withTexts(view: ReportView, texts: CheckedTexts, figures: TextFi
   const testi = textsView({ checked: texts, figures, lang: view.lang, textLang: view.textLang, chapterIds: chapterIds(view) });
   const old = new Set([...view.testi.apertura, ...view.testi.appendice].map((t) => t.id));
   const chapters = view.toc.filter((c) => !old.has(c.id));
-  const entry = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, children: [] });
+  const entry = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, page: '', children: [] });
   return { ...view, testi, toc: [...testi.apertura.map(entry), ...chapters, ...testi.appendice.map(entry)] };
 }

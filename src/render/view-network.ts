@@ -3,6 +3,7 @@ import { formatDate } from './format.js';
 import { datasetsText } from './dataset-words.js';
 import { RUOLI } from './view-credits.js';
 import { countOf, NOUNS } from '../i18n.js';
+import { cellText } from './project-text.js';
 
 /** One of the project's values: the word, and what it means for the project ('' when the project does not say). */
 export interface ValueView {
@@ -75,7 +76,7 @@ export function networkView(ctx: ViewContext): NetworkView {
   const enti = organisationsTable(ctx);
   const rows = ctx.result.contributions.contributi.map((c) => ({
     cells: [
-      { text: catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente, numeric: false, header: true },
+      { ...cellText(ctx.projectText(catalogue.enti.find((e) => e.codice === c.ente)?.nome ?? c.ente)), numeric: false, header: true },
       { text: datasetsText(c.file, ctx.lang) || '—', numeric: false },
       { text: c.inviatoIl ? formatDate(new Date(c.inviatoIl), ctx.lang) : '—', numeric: false },
       { text: c.inRitardo ? ctx.text({ it: 'in ritardo', en: 'late' }) : ctx.text({ it: 'nei tempi', en: 'on time' }), numeric: false },

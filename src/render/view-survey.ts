@@ -1,4 +1,5 @@
 import type { CellView, TableView, ViewContext } from './view-context.js';
+import { cellText } from './project-text.js';
 import { formatChange, formatNumber } from './format.js';
 import type { SurveyAreaResult, SurveyComparison, SurveyItemResult, SurveyResult } from '../compute/survey/compute-survey.js';
 import { SCALE } from '../compute/survey/read-survey.js';
@@ -16,14 +17,25 @@ export function dimensionLabel(code: string): string {
 
 const dimKey = (code: string) => itemKey({ kind: 'dimension', code });
 
+/** An item's label in the report's language: a dimension's English name or readable code, a question's text; marked where untranslated. */
+function itemLabel(ctx: ViewContext, entry: SurveyResult['items'][number]): { text: string; lang?: string } {
+  return cellText(ctx.projectText(entry.dimension ? dimensionLabel(entry.label) : entry.label, entry.labelEn));
+}
+
+/** The label of a dimension by its code, in the report's language. */
+function dimensionName(ctx: ViewContext, survey: SurveyResult, code: string): string {
+  const entry = survey.items.find((i) => i.dimension && i.item.code === code);
+  return entry ? itemLabel(ctx, entry).text : dimensionLabel(code);
+}
+
 function cells(ctx: ViewContext) {
   const nd = (): CellView => ({ text: ctx.label('nd'), numeric: true, soppresso: true });
   const f2 = (v: number) => formatNumber(v, ctx.lang, 2);
   const estimate = (s: SurveyItemResult | undefined): CellView =>
-    s?.estimate ? { text: `${f2(s.estimate.mean)} (${f2(s.estimate.low)}–${f2(s.estimate.high)})`, numeric: true } : nd();
+    s?.estimate ? { text: `${f2(s.estimate.mean)} (${f2(s.estimate.low)}–${f2(s.estimate.high)})`, numeric: true, nowrap: true } : nd();
   const meanOnly = (s: SurveyItemResult | undefined): CellView => (s?.estimate ? { text: f2(s.estimate.mean), numeric: true } : nd());
   const interval = (s: SurveyItemResult | undefined): CellView =>
-    s?.estimate ? { text: `${f2(s.estimate.low)}–${f2(s.estimate.high)}`, numeric: true } : nd();
+    s?.estimate ? { text: `${f2(s.estimate.low)}–${f2(s.estimate.high)}`, numeric: true, nowrap: true } : nd();
   const respondents = (n: number | null): CellView => (n === null ? nd() : { text: formatNumber(n, ctx.lang, 0), numeric: true });
   const shares = (s: SurveyItemResult | undefined): CellView[] =>
     SCALE.map((_, i) => (s?.distribution ? { text: formatNumber(100 * s.distribution.shares[i]!, ctx.lang, 0), numeric: true } : nd()));
@@ -68,7 +80,7 @@ export function surveyTables(ctx: ViewContext): { tables: TableView[]; method: s
       ...survey.dimensions.map((d) => c.estimate(area.items[dimKey(d)])),
     ],
   });
-  const dimHead = survey.dimensions.map(dimensionLabel);
+  const dimHead = survey.dimensions.map((d) => dimensionName(ctx, survey, d));
   tables.push(
     ctx.table(
       'tab-questionario',
@@ -209,9 +221,9 @@ function distributionCells(ctx: ViewContext, s: SurveyItemResult | undefined): C
 }
 
 function distributionTable(ctx: ViewContext, survey: SurveyResult, area: SurveyAreaResult, label: string, index: number): TableView {
-  const rows = survey.items.map(({ key, label: text, dimension }) => ({
-    emphasis: dimension,
-    cells: [{ text: dimension ? dimensionLabel(text) : text, numeric: false, header: true }, ...distributionCells(ctx, area.items[key])],
+  const rows = survey.items.map((entry) => ({
+    emphasis: entry.dimension,
+    cells: [{ ...itemLabel(ctx, entry), numeric: false, header: true }, ...distributionCells(ctx, area.items[entry.key])],
   }));
   return ctx.table(
     `tab-questionario-distribuzione-${index}`,
@@ -242,12 +254,12 @@ function quartiereDistributionTable(ctx: ViewContext, survey: SurveyResult): Tab
         { cells: [{ text: q.nome, numeric: false, header: true }, { text: '—', numeric: false }, ...distributionCells(ctx, undefined)] },
       ];
     }
-    return survey.items.map(({ key, item, label, dimension }) => ({
-      emphasis: dimension,
+    return survey.items.map((entry) => ({
+      emphasis: entry.dimension,
       cells: [
         { text: q.nome, numeric: false, header: true },
-        { text: dimension ? dimensionLabel(label) : item.code, numeric: false },
-        ...distributionCells(ctx, q.items[key]),
+        entry.dimension ? { ...itemLabel(ctx, entry), numeric: false } : { text: entry.item.code, numeric: false },
+        ...distributionCells(ctx, q.items[entry.key]),
       ],
     }));
   });

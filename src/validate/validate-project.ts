@@ -172,6 +172,7 @@ export function validateProject(
   const servizi: Servizio[] = serviziRows.map(({ values: v }) => ({
     codice: str(v.codice_servizio),
     nome: str(v.servizio),
+    nomeEn: str(v.servizio_en) || null,
     cantiere: str(v.cantiere),
     target: str(v.target),
     unita: str(v.unita) as Servizio['unita'],

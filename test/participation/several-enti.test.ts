@@ -22,8 +22,9 @@ describe('a service delivered by several organisations', () => {
     const servizi = path.join(p, 'catalogo/servizi.csv');
     const text = (await readFile(servizi, 'utf8'))
       // The emporio run by ACLI and ANOLF (`;`, quoted in a comma-separated file), the punti comunità by CSV Brescia and Cuore Amico (`|`).
-      .replace(/^(EMPORIO,.*),acli$/m, '$1,"acli; anolf"')
-      .replace(/^(PUNTI_COMUNITA,.*),csv_brescia$/m, '$1,csv_brescia|cuore_amico');
+      // (ente is followed by servizio_en, the English name.)
+      .replace(/^(EMPORIO,.*),acli,([^,\n]*)$/m, '$1,"acli; anolf",$2')
+      .replace(/^(PUNTI_COMUNITA,.*),csv_brescia,([^,\n]*)$/m, '$1,csv_brescia|cuore_amico,$2');
     await writeFile(servizi, text);
     const folder = path.join(p, 'contributi/anolf/2024');
     await mkdir(folder, { recursive: true });

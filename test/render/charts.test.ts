@@ -55,6 +55,15 @@ function assertBalanced(svg: string): void {
 describe('renderChart', () => {
   const renderer = createChartRenderer();
 
+  it('begins a line of two years at zero, and lets a longer one follow its data', () => {
+    const ticks = (spec: ChartSpec) =>
+      [...renderer.render(spec, 'it').svg.matchAll(/<text[^>]*>([^<]*%)<\/text>/g)].map((m) => Number.parseFloat(m[1]!));
+    const twoYears: ChartSpec = { ...trend, labels: ['2023', '2024'], series: [{ label: 'Città', values: [35.2, 36] }] };
+    // 35,2 → 36: on an axis from 35 the change would look steep.
+    expect(Math.min(...ticks(twoYears))).toBe(0);
+    expect(Math.min(...ticks(trend))).toBeGreaterThan(0);
+  });
+
   it.each([zone, trend, pyramid, bullet])('draws a $kind chart as an inline SVG', (spec) => {
     const image = renderer.render(spec, 'it');
     expect(image.svg.startsWith('<svg')).toBe(true);

@@ -55,7 +55,10 @@ describe('public text names no file and prints no code', () => {
   it('prints formulas in readable notation, with comma decimals in Italian', () => {
     expect(formulaText('popolazione[eta>=65]', 'it')).toBe('popolazione (età ≥ 65)');
     expect(formulaText('popolazione[eta>=15, eta<=64]', 'it')).toBe('popolazione (età 15–64)');
-    expect(formulaText('popolazione[eta>=15, eta<=64]', 'en')).toBe('popolazione (age 15–64)');
+    // The English edition names datasets, measures and fields in English: no Italian word in its annex.
+    expect(formulaText('popolazione[eta>=15, eta<=64]', 'en')).toBe('population (age 15–64)');
+    expect(formulaText('erogazioni[servizio=NIDO].posti', 'en')).toBe('places (service delivery, service NIDO)');
+    expect(formulaText('famiglie.anziani_soli_75', 'en')).toBe('people aged 75+ living alone (households)');
     expect(formulaText('erogazioni[servizio=NIDO].posti', 'it')).toBe('posti (erogazioni, servizio NIDO)');
     expect(formulaText('popolazione.eta + 0.5 * popolazione', 'it')).toBe('età (popolazione) + 0,5 × popolazione');
     expect(formulaText('(popolazione + popolazione@-1) / 2', 'it')).toBe('(popolazione + popolazione (anno precedente)) / 2');

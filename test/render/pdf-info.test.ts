@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
 import { withPrinter } from '../../src/render/pdf.js';
-import { setPdfInfo } from '../../src/render/pdf-info.js';
+import { decodePdfString, setPdfInfo } from '../../src/render/pdf-info.js';
 
 // The PDF's Author and Creator (config `autore` and `editore`): Chromium writes neither, so bilancio
 // appends an update of the Info dictionary to what Chromium printed. Read back with pdfinfo and pdftotext.
@@ -53,5 +53,38 @@ describe('setPdfInfo', () => {
     expect(setPdfInfo(notPdf, { author: 'X' })).toBe(notPdf);
     expect(setPdfInfo(notPdf, {})).toBe(notPdf);
     expect(setPdfInfo(notPdf, { author: '' })).toBe(notPdf);
+  });
+});
+
+describe.skipIf(!hasBrowser)('XMP metadata of a printed PDF', () => {
+  it('says the title, the language and the author, as the Info dictionary and the Catalog do', async () => {
+    const html = HTML.replace('lang="it"', 'lang="en"').replace('Bilancio di Forlì', 'Social report <of> Forlì & co.');
+    const pdf = await withPrinter((printer) => printer.printPdf(html, { info: { author: 'Comune di Forlì', creator: 'Unione' } }));
+    const file = join(folder, 'xmp.pdf');
+    writeFileSync(file, pdf);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
+    expect(info).not.toMatch(/Syntax (Error|Warning)/);
+    const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+    expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Social report &lt;of&gt; Forlì &amp; co.</rdf:li>');
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
+    expect(xmp).toContain('<dc:creator><rdf:Seq><rdf:li>Comune di Forlì</rdf:li></rdf:Seq></dc:creator>');
+    expect(xmp).toContain('<xmp:CreatorTool>Unione</xmp:CreatorTool>');
+    // The document's language in the Catalog (Chromium's, from <html lang>) is kept in the new Catalog.
+    const catalogs = [
+      ...Buffer.from(pdf)
+        .toString('latin1')
+        .matchAll(/\/Type \/Catalog[\s\S]*?endobj/g),
+    ].map((m) => m[0]);
+    expect(catalogs.at(-1)).toMatch(/\/Lang \(en\)/);
+    expect(catalogs.at(-1)).toMatch(/\/Metadata \d+ 0 R/);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Una pagina.');
+  });
+});
+
+describe('decodePdfString', () => {
+  it('reads literal strings with escapes and UTF-16 strings in hex', () => {
+    expect(decodePdfString(String.raw`(a \(b\) c\\d\351)`)).toBe('a (b) c\\dé');
+    expect(decodePdfString('<FEFF0046006F0072006C00EC>')).toBe('Forlì');
   });
 });

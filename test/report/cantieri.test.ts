@@ -105,7 +105,7 @@ describe('a comune that declares its own cantieri', () => {
     const servizi = path.join(project, 'catalogo/servizi.csv');
     const before = await readFile(servizi, 'utf8');
     try {
-      await writeFile(servizi, `${before.trimEnd()}\nTEATRO,Teatro di quartiere,teatro,tutti,utenti,comune\n`);
+      await writeFile(servizi, `${before.trimEnd()}\nTEATRO,Teatro di quartiere,teatro,tutti,utenti,comune,Neighbourhood theatre\n`);
       const checked = await checkProject({ project }, fx);
       const [problem, ...others] = errorsOf(checked, 'catalogo/servizi.csv');
       expect(others).toEqual([]);
@@ -182,7 +182,7 @@ describe('a project without catalogo/cantieri.csv', () => {
 
   it('says, for an undeclared cantiere, that the default ones apply and where to declare others', async () => {
     const servizi = path.join(project, 'catalogo/servizi.csv');
-    await writeFile(servizi, `${(await readFile(servizi, 'utf8')).trimEnd()}\nBIBLIO,Biblioteche,cultura,tutti,utenti,comune\n`);
+    await writeFile(servizi, `${(await readFile(servizi, 'utf8')).trimEnd()}\nBIBLIO,Biblioteche,cultura,tutti,utenti,comune,Libraries\n`);
     const checked = await checkProject({ project }, fx);
     const [problem] = said(errorsOf(checked, 'catalogo/servizi.csv'));
     expect(problem).toMatchObject({ field: 'cantiere', value: 'cultura', columnLetter: 'C' });

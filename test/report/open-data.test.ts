@@ -134,7 +134,7 @@ describe("every number of the report's tables is in the open data", () => {
   it("survey: the city's means by dimension are the open data's, cell by cell", async () => {
     const rows = (await table('questionario.csv')).filter((r) => r.livello === 'citta' && r.tipo === 'dimensione');
     const means = html.match(/<table class="tabella" id="tab-questionario">[\s\S]*?<tr class="totale">([\s\S]*?)<\/tr>/)![1]!;
-    const printed = [...means.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    const printed = [...means.matchAll(/<td class="num(?: intervallo)?">([^<]*)<\/td>/g)].map((m) => m[1]);
     expect(printed[0]).toBe(formatNumber(Number(rows[0]!.rispondenti), 'it', 0));
     expect(printed.slice(1)).toEqual(
       rows.map(
@@ -161,8 +161,8 @@ describe("every number of the report's tables is in the open data", () => {
       expect(r.andamento === 'in_ritardo', `${r.codice} ${r.scadenza} ${r.stato}`).toBe(late);
     }
     const printed = html.match(/<table class="tabella" id="tab-impegni-cantieri">([\s\S]*?)<\/table>/)![1]!;
-    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num">[^<]*<\/td>)+)/g)].map((m) =>
-      [...m[1]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]),
+    const body = [...printed.matchAll(/<tr[^>]*>\s*<th scope="row">[^<]*<\/th>((?:<td class="num(?: intervallo)?">[^<]*<\/td>)+)/g)].map(
+      (m) => [...m[1]!.matchAll(/<td class="num(?: intervallo)?">([^<]*)<\/td>/g)].map((c) => c[1]),
     );
     const cantieri = [...new Set(rows.map((r) => r.cantiere))];
     const shown = ['completato', 'nei_tempi', 'in_ritardo', 'non_avviato', 'sospeso'];

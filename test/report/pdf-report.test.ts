@@ -124,6 +124,27 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     }
   });
 
+  it('gives each entry of the printed index the page on which its chapter or quartiere opens', async () => {
+    const index = pages.find((page) => header(page) === 'Indice')!;
+    // "  3. La città      6", two quartieri to a line in two columns.
+    const entries = new Map(
+      [...index.matchAll(/(\d+)\. (\S.*?) {2,}(\d+)(?= {2,}|\s*$)/gm)].map((m) => [m[2]!.trim(), Number(m[3])] as const),
+    );
+    const opens = (page: number, name: string) => header(pages[page - 1] ?? '') === name && header(pages[page - 2] ?? '') !== name;
+    for (const chapter of CHAPTERS) expect(opens(entries.get(chapter) ?? 0, chapter), chapter).toBe(true);
+    const names = await quartieriNames();
+    for (const name of names) expect(opens(entries.get(name) ?? 0, `I quartieri · ${name}`), name).toBe(true);
+    expect(entries.size).toBe(CHAPTERS.length + names.length);
+  });
+
+  it('keeps every table caption on the page of its table', () => {
+    for (const [i, page] of pages.entries()) {
+      const lines = page.split('\n').filter((line) => line.trim() !== '');
+      // The last line above the foot ("Comune di Brescia … pag. N di M") must not be a table's caption.
+      expect(lines.at(-2)?.trim() ?? '', `page ${i + 1}`).not.toMatch(/^Tabella \d+\. /);
+    }
+  });
+
   it('gives each of the 33 quartieri its own page, titled with its name', async () => {
     const names = await quartieriNames();
     expect(names).toHaveLength(33);

@@ -40,7 +40,9 @@ async function writeValverde(dir: string): Promise<void> {
         .replace(/\bquartiere\b/g, 'frazione')
         .replace(/\bquartieri\b/g, 'frazioni')
         .replace(/della città/g, 'del comune')
-        .replace(/città/g, 'comune');
+        .replace(/città/g, 'comune')
+        // The English twins of the catalogue (servizio_en, descrizione_en, testo_en) in the same words.
+        .replace(/\bthe city\b/g, 'the municipality');
     if (renamed !== text) await writeFile(file, renamed);
   }
   const config = {

@@ -96,6 +96,7 @@ describe('the findings', () => {
       codice,
       cantiere: 'prima_infanzia',
       descrizione: codice,
+      descrizioneEn: null,
       zona: null,
       quartiere: null,
       indicatore: null,

@@ -71,8 +71,9 @@ describe('a project that overrides a partial, and the English report', () => {
     expect(english).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     for (const title of ENGLISH_CHAPTERS) expect(english, title).toMatch(new RegExp(`<h2 id="[^"]+">${title}</h2>`));
     expect(english).toContain('Skip to content');
-    // The project's own texts stay Italian, and say so.
-    expect(english).toMatch(/<h1 class="titolo" lang="it">Bilancio sociale partecipativo 2024<\/h1>/);
+    // The project's own texts in English where it gives them (titolo_en); its name in its own language, and says so.
+    expect(english).toMatch(/<h1 class="titolo">Participatory social report 2024<\/h1>/);
+    expect(english).toMatch(/<p class="ente" lang="it">Comune di Brescia<\/p>/);
     // The running header of the printed pages, in English.
     expect(english).toContain('"page\\20 "');
     expect(english).toMatch(/\(<a href="#fig-residenti-zona">Figure 1<\/a>\)/);

@@ -42,8 +42,8 @@ export interface SurveyResult {
   /** soglia_risposte. */
   threshold: number;
   dimensions: string[];
-  /** Reading order: each dimension followed by its questions. */
-  items: { key: string; item: Item; label: string; dimension: boolean }[];
+  /** Reading order: each dimension followed by its questions (a dimension's label is its code); labelEn from domande.csv. */
+  items: { key: string; item: Item; label: string; labelEn: string | null; dimension: boolean }[];
   city: SurveyAreaResult;
   zone: SurveyAreaResult[];
   quartieri: SurveyAreaResult[];

@@ -11,6 +11,9 @@ export interface Question {
   codice: string;
   testo: string;
   dimensione: string;
+  /** The question and its dimension's name in English (testo_en, dimensione_en), null when not given. */
+  testoEn: string | null;
+  dimensioneEn: string | null;
 }
 
 /** One person who answered, with the answers given (empty answers left out). */
@@ -64,7 +67,13 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Groups the long survey rows by respondent and reads the questions. */
 export function readSurvey(rows: TypedRow[], domande: TypedRow[], territorio: Territorio): Survey {
-  const questions = domande.map(({ values: v }) => ({ codice: str(v.codice_domanda), testo: str(v.testo), dimensione: str(v.dimensione) }));
+  const questions = domande.map(({ values: v }) => ({
+    codice: str(v.codice_domanda),
+    testo: str(v.testo),
+    dimensione: str(v.dimensione),
+    testoEn: str(v.testo_en) || null,
+    dimensioneEn: str(v.dimensione_en) || null,
+  }));
   const dimensions = [...new Set(questions.map((q) => q.dimensione))];
   const zonaOf = new Map(territorio.quartieri.map((q) => [q.codice, q.codiceZona]));
   const byId = new Map<string, Respondent>();
@@ -149,11 +158,16 @@ export function compareGroups(
 }
 
 /** The items of a survey in reading order: each dimension followed by its questions. */
-export function itemsInOrder(survey: Survey): { item: Item; label: string; dimension: boolean }[] {
+export function itemsInOrder(survey: Survey): { item: Item; label: string; labelEn: string | null; dimension: boolean }[] {
   return survey.dimensions.flatMap((dimension) => [
-    { item: { kind: 'dimension' as const, code: dimension }, label: dimension, dimension: true },
+    {
+      item: { kind: 'dimension' as const, code: dimension },
+      label: dimension,
+      labelEn: survey.questions.find((q) => q.dimensione === dimension && q.dimensioneEn)?.dimensioneEn ?? null,
+      dimension: true,
+    },
     ...survey.questions
       .filter((q) => q.dimensione === dimension)
-      .map((q) => ({ item: { kind: 'question' as const, code: q.codice }, label: q.testo, dimension: false })),
+      .map((q) => ({ item: { kind: 'question' as const, code: q.codice }, label: q.testo, labelEn: q.testoEn, dimension: false })),
   ]);
 }
