@@ -84,7 +84,7 @@ export const ENTI: readonly Ente[] = [
     tipo: 'associazione',
     ruolo: 'rete',
     compito: "Gestisce l'Emporio della solidarietà.",
-    compitoEn: 'Runs the solidarity grocery (Emporio della solidarietà).',
+    compitoEn: 'Runs the solidarity grocery.',
   },
   {
     codice: 'anffas',

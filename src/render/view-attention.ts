@@ -1,4 +1,4 @@
-import type { ViewContext } from './view-context.js';
+import type { ViewContext, RichText } from './view-context.js';
 import type { AreaAttention, AttentionPoint, ZoneRank } from '../compute/findings/types.js';
 import type { Lang } from '../types.js';
 import { byCount } from '../i18n.js';
@@ -14,11 +14,11 @@ import { voiceView, type VoiceView } from './view-community.js';
 export interface AttentionView {
   titolo: string;
   /** One sentence each: services not reaching, points, what was left out, largest change. */
-  punti: string[];
+  punti: RichText[];
   /** Said when compute found nothing to point at. */
   nessuno: string;
   impegniTitolo: string;
-  impegni: string[];
+  impegni: RichText[];
   vociTitolo: string;
   voci: VoiceView[];
 }
@@ -43,10 +43,11 @@ function withUnit(ctx: ViewContext, indicatore: string, value: number): string {
   return def?.unita ? `${text} ${def.unita}` : text;
 }
 
-function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): string {
+function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): RichText {
   const rank = p.rango ? `; ${rankText(ctx, p.rango, zona)}` : '';
   if (p.tipo === 'sotto_obiettivo') {
-    return ctx.text(
+    const label = ctx.values.definition(p.indicatore)?.obiettivi[0]?.etichetta ?? p.etichetta;
+    return ctx.rich(
       {
         it: "{nome}: {v}, sotto l'obiettivo di {o}{etichetta} ({intero} {c}){rank}.",
         en: '{nome}: {v}, below the target of {o}{etichetta} ({intero} {c}){rank}.',
@@ -55,14 +56,14 @@ function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): string {
         nome: ctx.indicatorName(p.indicatore),
         v: withUnit(ctx, p.indicatore, p.valore),
         o: withUnit(ctx, p.indicatore, p.obiettivo),
-        etichetta: p.etichetta ? `, ${p.etichetta}` : '',
+        etichetta: label ? `, ${label}` : '',
         c: p.citta === null ? '—' : withUnit(ctx, p.indicatore, p.citta),
         rank,
       },
     );
   }
   const def = ctx.values.definition(p.indicatore);
-  return ctx.text(
+  return ctx.rich(
     def?.polarita === 'basso_meglio'
       ? { it: '{nome}: {v}, molto sopra {l_intero} ({c}){rank}.', en: '{nome}: {v}, well above the {intero} ({c}){rank}.' }
       : { it: '{nome}: {v}, molto sotto {l_intero} ({c}){rank}.', en: '{nome}: {v}, well below the {intero} ({c}){rank}.' },
@@ -76,11 +77,19 @@ export function attentionView(
   attention: AreaAttention | undefined,
   area: { codice: string; nome: string; codiceZona: string; zona: string },
 ): AttentionView {
-  const punti: string[] = [];
+  const punti: RichText[] = [];
   if (attention && attention.nonRaggiunto.length > 0) {
-    const names = attention.nonRaggiunto.map((s) => ctx.catalogue.servizi.find((x) => x.codice === s.servizio)?.nome ?? s.servizio);
+    const names = attention.nonRaggiunto.map((s) => {
+      const servizio = ctx.catalogue.servizi.find((x) => x.codice === s.servizio);
+      return ctx.projectText(servizio?.nome ?? s.servizio, servizio?.nomeEn);
+    });
+    // The names, each marked with its language where the project gives it no English twin.
+    const lista: RichText = names.flatMap((n, i) => [
+      ...(i > 0 ? [{ text: ', ' }] : []),
+      n.lang ? { text: n.text, lang: n.lang } : { text: n.text },
+    ]);
     punti.push(
-      ctx.text(
+      ctx.rich(
         byCount(
           names.length,
           {
@@ -92,14 +101,14 @@ export function attentionView(
             en: '{n} services of the project active elsewhere in the {intero} reach no one in this {area}: {lista}.',
           },
         ),
-        { n: names.length, lista: names.join(', ') },
+        { n: names.length, lista },
       ),
     );
   }
   for (const p of attention?.punti ?? []) punti.push(pointText(ctx, p, area.zona));
   if (attention && attention.altri > 0) {
     punti.push(
-      ctx.text(
+      ctx.rich(
         byCount(
           attention.altri,
           {
@@ -118,7 +127,7 @@ export function attentionView(
   const change = attention?.variazione;
   if (change && ctx.annoPrecedente !== null) {
     punti.push(
-      ctx.text(
+      ctx.rich(
         {
           it: 'La variazione più grande sul {prima}: {nome}, da {a} a {b} ({diff}, {pct}).',
           en: 'The largest change from {prima}: {nome}, from {a} to {b} ({diff}, {pct}).',
@@ -136,11 +145,11 @@ export function attentionView(
   }
   const own = ctx.result.commitments.impegni.filter((c) => c.quartiere === area.codice);
   const ofZone = ctx.result.commitments.impegni.filter((c) => c.quartiere === null && c.zona === area.codiceZona);
-  const impegni = own.map((c) =>
-    ctx.text(
+  const impegni: RichText[] = own.map((c) =>
+    ctx.rich(
       { it: '{descrizione} ({stato}{avanzamento})', en: '{descrizione} ({stato}{avanzamento})' },
       {
-        descrizione: c.descrizione,
+        descrizione: ctx.projectText(c.descrizione, c.descrizioneEn),
         stato: commitmentState(ctx, c.stato),
         avanzamento: c.avanzamento === null ? '' : `, ${formatNumber(c.avanzamento, ctx.lang, 0)}%`,
       },
@@ -149,7 +158,7 @@ export function attentionView(
   // The zona's own commitments are the same on each of its pages: counted here, listed in the commitments chapter.
   if (ofZone.length > 0) {
     impegni.push(
-      ctx.text(
+      ctx.rich(
         byCount(
           ofZone.length,
           {

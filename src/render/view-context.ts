@@ -46,13 +46,18 @@ export interface TableView {
 export interface TextPart {
   text: string;
   href?: string;
+  /** The language of a project's own text where it is not the report's (its `lang` attribute). */
+  lang?: string;
 }
 
 /** A paragraph with cross-references, printed by partials/testo.hbs. */
 export type RichText = TextPart[];
 
-/** What a `{name}` of a rich text can be: a value, or a numbered figure or table to cite. */
-export type RichParam = string | number | { id: string; label: string };
+/**
+ * What a `{name}` of a rich text can be: a value, a numbered figure or table to cite, a project's text with
+ * its language (ProjectText), or a run of parts of its own (a list of such texts).
+ */
+export type RichParam = string | number | { id: string; label: string } | ProjectText | RichText;
 
 export interface CellView {
   text: string;
@@ -167,7 +172,10 @@ export class ViewContext {
       const value = params[match[1]!] ?? this.words[match[1]!];
       if (value === undefined) continue;
       parts.push({ text: source.slice(last, match.index) });
-      parts.push(typeof value === 'object' ? { text: value.label, href: value.id } : { text: String(value) });
+      if (Array.isArray(value)) parts.push(...value);
+      else if (typeof value !== 'object') parts.push({ text: String(value) });
+      else if ('label' in value) parts.push({ text: value.label, href: value.id });
+      else parts.push(value.lang ? { text: value.text, lang: value.lang } : { text: value.text });
       last = match.index + match[0].length;
     }
     parts.push({ text: source.slice(last) });

@@ -27,9 +27,9 @@ export interface NetworkView {
 
 const ROLE_ORDER = ['capofila', 'partner', 'rete'];
 
-/** A text of the project in the report's language: its English twin for `en` when it has one, else its own words. */
-function projectText(ctx: ViewContext, text: string, english: string | null): string {
-  return ctx.lang === 'en' && english ? english : text;
+/** A cell with a text of the project: its English twin for `en` when it has one, else its own words marked with their language. */
+function projectCell(ctx: ViewContext, text: string, english: string | null = null) {
+  return text === '' ? { text: '—' } : cellText(ctx.projectText(text, english));
 }
 
 /** The agencies of the project: name, the organisation that leads it, its task. */
@@ -42,9 +42,9 @@ function agenciesTable(ctx: ViewContext): TableView | null {
     [ctx.text({ it: 'Agenzia', en: 'Agency' }), ctx.text({ it: 'Guidata da', en: 'Led by' }), ctx.text({ it: 'Compito', en: 'Task' })],
     agenzie.map((a) => ({
       cells: [
-        { text: projectText(ctx, a.nome, a.nomeEn), numeric: false, header: true },
-        { text: enti.find((e) => e.codice === a.capofila)?.nome ?? a.capofila, numeric: false },
-        { text: projectText(ctx, a.compito, a.compitoEn), numeric: false },
+        { ...projectCell(ctx, a.nome, a.nomeEn), numeric: false, header: true },
+        { ...projectCell(ctx, enti.find((e) => e.codice === a.capofila)?.nome ?? a.capofila), numeric: false },
+        { ...projectCell(ctx, a.compito, a.compitoEn), numeric: false },
       ],
     })),
   );
@@ -60,9 +60,9 @@ function organisationsTable(ctx: ViewContext): TableView {
     [ctx.text({ it: 'Ente', en: 'Organisation' }), ctx.text({ it: 'Ruolo', en: 'Role' }), ctx.text({ it: 'Compito', en: 'Task' })],
     enti.map(({ e }) => ({
       cells: [
-        { text: e.nome, numeric: false, header: true },
+        { ...projectCell(ctx, e.nome), numeric: false, header: true },
         { text: ctx.text(RUOLI[e.ruolo] ?? { it: e.ruolo, en: e.ruolo }), numeric: false },
-        { text: projectText(ctx, e.compito, e.compitoEn) || '—', numeric: false },
+        { ...projectCell(ctx, e.compito, e.compitoEn), numeric: false },
       ],
     })),
   );

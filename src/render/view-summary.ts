@@ -1,4 +1,4 @@
-import type { ViewContext, TableView } from './view-context.js';
+import type { ViewContext, TableView, RichText } from './view-context.js';
 import type { Finding, KeyFigure, Trend } from '../compute/findings/types.js';
 import { byCount, t, type Bilingual } from '../i18n.js';
 import { formatChange, formatDate, formatNumber } from './format.js';
@@ -11,9 +11,9 @@ import { commitmentState } from './view-accountability.js';
 /** One finding as printed: its sentence and the id `bilancio explain sintesi` takes. */
 export interface SummaryItem {
   id: string;
-  testo: string;
+  testo: RichText;
   /** Sub-items (the late commitments), one sentence each. */
-  voci: string[];
+  voci: RichText[];
 }
 
 export interface SummarySection {
@@ -88,7 +88,9 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
   switch (f.tipo) {
     case 'sotto_obiettivo': {
       const worst = f.sotto[0]!;
-      const testo = ctx.text(
+      // The target's label in the report's language (the catalogue's English twin where it gives one).
+      const label = ctx.values.definition(f.indicatore)?.obiettivi[0]?.etichetta ?? f.etichetta;
+      const testo = ctx.rich(
         byCount(
           f.sotto.length,
           {
@@ -105,7 +107,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
           n: f.sotto.length,
           tot: f.aree,
           o: withUnit(ctx, f.indicatore, f.obiettivo),
-          etichetta: f.etichetta ? ` (${f.etichetta})` : '',
+          etichetta: label ? ` (${label})` : '',
           worst: worst.nome,
           wv: withUnit(ctx, f.indicatore, worst.valore),
           citta:
@@ -124,7 +126,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
     case 'divario_tra_aree': {
       const testo =
         f.aZero > 0
-          ? ctx.text(
+          ? ctx.rich(
               byCount(
                 f.aZero,
                 {
@@ -144,7 +146,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
                 maxNome: f.max.nome,
               },
             )
-          : ctx.text(
+          : ctx.rich(
               {
                 it: '{nome}: va da {min} a {minNome} a {max} a {maxNome}, {r} volte tanto.',
                 en: '{nome}: from {min} in {minNome} to {max} in {maxNome}, {r} times as much.',
@@ -171,7 +173,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
               ultimo: withUnit(ctx, f.indicatore, last.valore),
             })}`
           : '';
-      const testo = ctx.text(
+      const testo = ctx.rich(
         {
           it: '{nome}: da {prima} nel {annoPrima} a {ora} nel {anno} ({diff}, {pct}){trend}.',
           en: '{nome}: from {prima} in {annoPrima} to {ora} in {anno} ({diff}, {pct}){trend}.',
@@ -190,7 +192,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
       return { id: f.id, testo, voci: [] };
     }
     case 'impegni_in_ritardo': {
-      const testo = ctx.text(
+      const testo = ctx.rich(
         byCount(
           f.impegni.length,
           {
@@ -205,10 +207,10 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
         { n: f.impegni.length, dovuti: f.dovuti, al: formatDate(new Date(f.al), ctx.lang) },
       );
       const voci = f.impegni.map((c) =>
-        ctx.text(
+        ctx.rich(
           { it: '{descrizione} (scadenza {scadenza}; {stato}{avanzamento})', en: '{descrizione} (due {scadenza}; {stato}{avanzamento})' },
           {
-            descrizione: c.descrizione,
+            descrizione: ctx.projectText(c.descrizione, c.descrizioneEn),
             scadenza: formatDate(new Date(c.scadenza), ctx.lang),
             stato: commitmentState(ctx, c.stato),
             avanzamento: c.avanzamento === null ? '' : `, ${formatNumber(c.avanzamento, ctx.lang, 0)}%`,

@@ -155,6 +155,7 @@ export function lateCommitments(commitments: Commitment[], anno: number): { late
       codice: c.codice,
       cantiere: c.cantiere,
       descrizione: c.descrizione,
+      descrizioneEn: c.descrizioneEn,
       scadenza: c.scadenza!,
       stato: c.stato,
       avanzamento: c.avanzamento,

@@ -99,6 +99,7 @@ export interface LateCommitment {
   codice: string;
   cantiere: string;
   descrizione: string;
+  descrizioneEn: string | null;
   scadenza: string;
   stato: string | null;
   avanzamento: number | null;
