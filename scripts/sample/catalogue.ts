@@ -60,7 +60,8 @@ export type CodiceServizio =
   | 'SPORTELLO_LAVORO'
   | 'SAD'
   | 'COMPAGNIA_ANZIANI'
-  | 'CENTRO_DIURNO_DIS';
+  | 'CENTRO_DIURNO_DIS'
+  | 'RESIDENZIALE_DIS';
 
 export interface Servizio {
   codice: CodiceServizio;
@@ -139,6 +140,14 @@ export const SERVIZI: readonly Servizio[] = [
     target: 'eta:18-64',
     unita: 'posti',
     ente: 'anffas',
+  },
+  {
+    codice: 'RESIDENZIALE_DIS',
+    nome: 'Servizi residenziali per persone con disabilità',
+    cantiere: 'anziani_disabili',
+    target: 'eta:18-64',
+    unita: 'posti',
+    ente: 'comune',
   },
 ];
 

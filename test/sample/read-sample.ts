@@ -89,6 +89,10 @@ export interface Erogazione {
   posti?: number;
   ore?: number;
   spesa?: number;
+  domande?: number;
+  listaAttesa?: number;
+  nuoviUtenti?: number;
+  utentiNeet?: number;
 }
 
 /** All erogazioni of the project: the Comune's CSV, partner CSV (Windows-1252) and JSON. */
@@ -111,6 +115,10 @@ export async function leggiErogazioni(
       posti: num(r.posti),
       ore: num(r.ore),
       spesa: num(r.spesa_euro),
+      domande: num(r.domande),
+      listaAttesa: num(r.lista_attesa),
+      nuoviUtenti: num(r.nuovi_utenti),
+      utentiNeet: num(r.utenti_neet),
     });
   };
   const plain = (v: unknown): number | undefined => (v === undefined || v === '' ? undefined : Number(v));
