@@ -176,7 +176,19 @@ export function contributi(righe: readonly Erogazione[], rng: Random): Map<strin
 export function erogazioniComuneCsv(anno: number, righe: readonly Erogazione[]): string {
   const proprie = righe.filter((r) => r.ente === 'comune' && r.anno === anno);
   return toCsv(
-    ['anno', 'codice_quartiere', 'codice_servizio', 'codice_ente', 'utenti', 'posti', 'ore', 'spesa_euro', 'domande', 'lista_attesa', 'nuovi_utenti'],
+    [
+      'anno',
+      'codice_quartiere',
+      'codice_servizio',
+      'codice_ente',
+      'utenti',
+      'posti',
+      'ore',
+      'spesa_euro',
+      'domande',
+      'lista_attesa',
+      'nuovi_utenti',
+    ],
     proprie.map((r) => [
       anno,
       r.quartiere === 'ND' ? 'ND' : at(QUARTIERI, r.quartiere).codice,

@@ -115,7 +115,4 @@ function targets(anno: Anno): CityTargets {
   };
 }
 
-export const ISTAT: Record<Anno, CityTargets> = Object.fromEntries(ANNI.map((anno) => [anno, targets(anno)])) as Record<
-  Anno,
-  CityTargets
->;
+export const ISTAT: Record<Anno, CityTargets> = Object.fromEntries(ANNI.map((anno) => [anno, targets(anno)])) as Record<Anno, CityTargets>;

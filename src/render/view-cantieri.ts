@@ -6,6 +6,7 @@ import { completenessText } from './view-credits.js';
 import { targetAgeRange } from '../service-target.js';
 import { cantiereWords } from './cantiere-text.js';
 import { sortedByValue } from './sort-areas.js';
+import { isCountIndicator } from '../compute/catalogue.js';
 
 export interface ServiceView {
   nome: string;
@@ -40,6 +41,8 @@ export interface CantiereView {
   /** What the chapter holds: its services, or that it has none. */
   intro: string;
   servizi: ServiceView[];
+  /** The cantiere's absolute counts for the city (places, users, births…), with the change on the year compared; null when none. */
+  counts: TableView | null;
   coverage: CoverageView[];
   completezza: string;
 }
@@ -202,6 +205,34 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   };
 }
 
+/** The table of a cantiere's counts for the city in the report year, with the change on the year compared. */
+function countsTable(ctx: ViewContext, codice: string, ids: string[]): TableView | null {
+  if (ids.length === 0) return null;
+  const head = [
+    ctx.text({ it: 'In cifre', en: 'In figures' }),
+    String(ctx.anno),
+    ...(ctx.annoPrecedente ? [ctx.label('variazione', { anno: ctx.annoPrecedente })] : []),
+  ];
+  const rows = ids.map((id) => {
+    const figure = ctx.values.figure(id, 'citta', 'citta', ctx.anno);
+    const unita = ctx.values.definition(id)?.unita ?? '';
+    return {
+      emphasis: false,
+      cells: [
+        { text: ctx.indicatorName(id), numeric: false, header: true },
+        { text: figure.soppresso ? figure.text : `${figure.text} ${unita}`.trim(), numeric: true, soppresso: figure.soppresso },
+        ...(ctx.annoPrecedente ? [{ text: ctx.values.change(id, 'citta', 'citta', ctx.anno) || '—', numeric: true }] : []),
+      ],
+    };
+  });
+  return ctx.table(
+    `tab-cifre-${codice}`,
+    ctx.text({ it: '{L_intero} in cifre, {anno}', en: 'The {intero} in figures, {anno}' }, { anno: ctx.anno }),
+    head,
+    rows,
+  );
+}
+
 /** The chapters of the cantieri and those left out for having nothing to show. */
 export interface CantieriChapters {
   chapters: CantiereView[];
@@ -218,8 +249,20 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
     const indicators = result.definitions.filter((d) => d.cantiere === codice).map((d) => d.id);
     // The cantiere's main indicator gets the map: the first with a target, else the first with values.
     const published = indicators.filter((id) => ctx.values.get(id, 'citta', 'citta', ctx.anno));
-    const main = published.find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ?? published[0];
-    const coverage = published.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
+    // Counts (denominator 1) are said as numbers for the city, not drawn against a target: a quartiere's count has none.
+    const isCount = (id: string): boolean => {
+      const def = ctx.values.definition(id);
+      return def !== undefined && isCountIndicator(def);
+    };
+    const main =
+      published.filter((id) => !isCount(id)).find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ??
+      published.find((id) => !isCount(id));
+    // The counts' table comes first in the chapter, so it is numbered before the coverage tables.
+    const counts = countsTable(ctx, codice, published.filter(isCount));
+    const coverage = published
+      .filter((id) => !isCount(id))
+      .map((id) => coverageView(ctx, id, id === main))
+      .filter((c): c is CoverageView => c !== null);
     // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).
     const completeness = result.contributions.completezza[codice] ?? { attesi: [], ricevuti: [], mancanti: [] };
     const words = cantiereWords(cantiere, ctx.lang, ctx.config.lingua);
@@ -244,6 +287,7 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
         target: targetText(ctx, s.target),
         unita: s.unita,
       })),
+      counts,
       coverage,
       completezza: completenessText(ctx, completeness),
     };

@@ -106,9 +106,15 @@ describe('erogazioni', () => {
     }
     for (const anno of ANNI) {
       const nuovi = erogazioni.filter((r) => r.anno === anno && ['CENTRO_DIURNO_DIS', 'RESIDENZIALE_DIS'].includes(r.servizio));
-      expect(nuovi.reduce((s, r) => s + (r.nuoviUtenti ?? 0), 0), String(anno)).toBeGreaterThan(0);
+      expect(
+        nuovi.reduce((s, r) => s + (r.nuoviUtenti ?? 0), 0),
+        String(anno),
+      ).toBeGreaterThan(0);
       const neet = erogazioni.filter((r) => r.anno === anno && ['CAG', 'OFFICINA_GIOVANI'].includes(r.servizio));
-      expect(neet.reduce((s, r) => s + (r.utentiNeet ?? 0), 0), String(anno)).toBeGreaterThan(0);
+      expect(
+        neet.reduce((s, r) => s + (r.utentiNeet ?? 0), 0),
+        String(anno),
+      ).toBeGreaterThan(0);
     }
   });
 

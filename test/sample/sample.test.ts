@@ -99,7 +99,13 @@ describe.each(ANNI)('popolazione %i', (anno) => {
     const righe = pop[anno]!;
     expect(somma(righe)).toBe(atteso.totale);
     const bande = atteso.bande ?? interpolate(ATTESI[2019], ATTESI[2021], atteso.totale);
-    const eta014 = anno === 2020 ? atteso.totale - Object.values(bande).flat().reduce((x, y) => x + y, 0) : atteso.eta0_14;
+    const eta014 =
+      anno === 2020
+        ? atteso.totale -
+          Object.values(bande)
+            .flat()
+            .reduce((x, y) => x + y, 0)
+        : atteso.eta0_14;
     // Interpolated bands are rounded to keep the total: each within one resident of the scaled mean.
     const tolleranza = atteso.bande ? 0 : 1;
     expect(Math.abs(somma(righe, (r) => eta(r) <= 14) - eta014)).toBeLessThanOrEqual(anno === 2020 ? 5 : 0);
@@ -177,7 +183,9 @@ function interpolate(a: Attesi, b: Attesi, totale: number): NonNullable<Attesi['
   const bande = Object.keys(a.bande!) as (keyof NonNullable<Attesi['bande']>)[];
   const grezze = bande.map((k) => [media(a.bande![k][0], b.bande![k][0]), media(a.bande![k][1], b.bande![k][1])] as const);
   const scala = totale / (somma014 + grezze.flat().reduce((x, y) => x + y, 0));
-  return Object.fromEntries(bande.map((k, i) => [k, grezze[i]!.map((v) => Math.round(v * scala))])) as NonNullable<Attesi['bande']>;
+  const out = {} as Record<keyof NonNullable<Attesi['bande']>, readonly [number, number]>;
+  bande.forEach((k, i) => (out[k] = [Math.round(grezze[i]![0] * scala), Math.round(grezze[i]![1] * scala)]));
+  return out;
 }
 
 describe.each(ANNI)('famiglie and movimento %i', (anno) => {

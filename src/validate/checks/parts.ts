@@ -65,4 +65,3 @@ export function checkParts(context: CheckContext): Problem[] {
   }
   return problems;
 }
-
