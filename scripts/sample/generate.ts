@@ -10,6 +10,7 @@ import { movimento, movimentoCsv } from './movement.js';
 import { popolazioni, popolazioneCsv } from './population.js';
 import { Random } from './prng.js';
 import { readme } from './readme.js';
+import { personaleCsv, risorse, risorseCsv } from './resources.js';
 import { erogazioni } from './services.js';
 import { domandeCsv, effettiQuartiere, questionarioCsv } from './survey.js';
 import { mappaTileCsv, quartieriCsv } from './territory.js';
@@ -36,12 +37,15 @@ export function generaCampione(seed: number = SEED_PREDEFINITO): FileCampione {
   const pops = popolazioni(rng);
   const righe = erogazioni(pops, rng.fork('erogazioni'));
   const effetti = effettiQuartiere(rng.fork('questionario'));
+  const fondi = risorse(righe, rng.fork('risorse'));
   for (const [anno, pop] of pops) {
     const dir = `dati/${anno}`;
     files.set(`${dir}/popolazione.csv`, popolazioneCsv(pop));
     files.set(`${dir}/famiglie.csv`, famiglieCsv(anno, famiglie(pop, rng.fork(`famiglie-${anno}`))));
     files.set(`${dir}/movimento.csv`, movimentoCsv(anno, movimento(pop, rng.fork(`movimento-${anno}`))));
     files.set(`${dir}/erogazioni_comune.csv`, erogazioniComuneCsv(anno, righe));
+    files.set(`${dir}/risorse.csv`, risorseCsv(anno, fondi));
+    files.set(`${dir}/personale.csv`, personaleCsv(anno, righe, rng.fork(`personale-${anno}`)));
     // The participatory part (survey, voices, commitments) began with the project: 2023 and 2024 only.
     if (anno !== 2023 && anno !== 2024) continue;
     files.set(`${dir}/domande.csv`, domandeCsv());

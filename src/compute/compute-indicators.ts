@@ -10,6 +10,8 @@ import { publishableVoices, type PublishedVoice } from './voices.js';
 import { computeResources, publishedResourceKeys, type ResourceTotal } from './resources.js';
 import { computeCommitments, type CommitmentsResult } from './commitments.js';
 import { computeContributions, type ContributionsResult } from './contributions.js';
+import { computeFunding, type FundingYear } from './funding.js';
+import { computePeople, type PeopleYear } from './people.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -30,6 +32,10 @@ export interface ComputeResult {
   annoPrecedente: number | null;
   /** Spending, hours and volunteers of every year, summed over erogazioni, with their sources. */
   resources: ResourceTotal[];
+  /** The project's money of every year with risorse: by source, cantiere and service, cost per user, change. */
+  funding: FundingYear[];
+  /** Operators and volunteers by organisation, every year with personale. */
+  people: PeopleYear[];
   /** The commitments in the report year, with counts by state and mean progress. */
   commitments: CommitmentsResult;
   /** Who gave which data for the report year: the submissions grid (once per build), credits, completeness. */
@@ -122,6 +128,8 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
     ...years,
     resources,
+    funding: computeFunding(project.dati, project.servizi, options.threshold),
+    people: computePeople(project.dati),
     commitments: computeCommitments(project, years.anno, years.annoPrecedente),
     contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
   };

@@ -2,6 +2,7 @@ import type { ViewContext, TableView } from './view-context.js';
 import { formatChange, formatNumber, formatDate } from './format.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import { COMMITMENT_STATES, type Commitment, type CommitmentSummary } from '../compute/commitments.js';
+import { fundingParts } from './view-funding.js';
 
 export interface SimpleChapter {
   id: string;
@@ -10,7 +11,7 @@ export interface SimpleChapter {
   tables: TableView[];
 }
 
-/** Resources: spending, hours and volunteers per zona, from the service files. */
+/** Resources: spending, hours and volunteers per zona, from the service files; then the money by source, cantiere and service. */
 export function resourcesView(ctx: ViewContext): SimpleChapter {
   const { values, anno, catalogue } = ctx;
   const ids = RESOURCE_INDICATORS.filter((id) => values.get(id, 'citta', 'citta', anno));
@@ -33,6 +34,19 @@ export function resourcesView(ctx: ViewContext): SimpleChapter {
     const found = ctx.result.resources.find((r) => r.anno === anno && r.misura === misura);
     return found?.soppresso ? ctx.label('nd') : formatNumber(found?.valore ?? 0, ctx.lang, 0);
   };
+  // Numbered after the zone table, as they follow it on the page.
+  const zoneTable =
+    ids.length === 0
+      ? []
+      : [
+          ctx.table(
+            'tab-risorse',
+            ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
+            [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)],
+            rows,
+          ),
+        ];
+  const funding = fundingParts(ctx);
   return {
     id: 'risorse',
     title: ctx.label('risorse'),
@@ -44,18 +58,9 @@ export function resourcesView(ctx: ViewContext): SimpleChapter {
         },
         { anno, spesa: total('spesa_euro'), ore: total('ore'), vol: total('volontari') },
       ),
+      ...funding.paragraphs,
     ],
-    tables:
-      ids.length === 0
-        ? []
-        : [
-            ctx.table(
-              'tab-risorse',
-              ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
-              [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)],
-              rows,
-            ),
-          ],
+    tables: [...zoneTable, ...funding.tables],
   };
 }
 

@@ -9,6 +9,7 @@ import { cityView, type CityView } from './view-city.js';
 import { cantieriNotes, cantieriView, type CantiereView } from './view-cantieri.js';
 import { communityView, type CommunityView } from './view-community.js';
 import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
+import { peopleView } from './view-funding.js';
 import { quartieriChapter, type QuartieriView } from './view-quartieri.js';
 import { annexView, type AnnexView } from './view-annex.js';
 import type { MapLayout } from '../validate/map-layout.js';
@@ -49,6 +50,8 @@ export interface ReportView {
   cantieri: CantiereView[];
   community: CommunityView;
   resources: SimpleChapter;
+  /** Operators and volunteers by organisation; null when the project has no personale data for the year. */
+  people: SimpleChapter | null;
   commitments: SimpleChapter;
   quartieri: QuartieriView;
   annex: AnnexView;
@@ -83,6 +86,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   method.paragraphs.push(...cantieriNotes(ctx, cantieri));
   const community = communityView(ctx);
   const resources = resourcesView(ctx);
+  const people = peopleView(ctx);
   const commitments = commitmentsView(ctx);
   const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
@@ -95,6 +99,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     ...cantieri.chapters.map((c) => ({ ...chapter(c), lang: c.titleLang })),
     chapter(community),
     chapter(resources),
+    ...(people ? [chapter(people)] : []),
     chapter(commitments),
     { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
     chapter(annex),
@@ -128,6 +133,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     cantieri: cantieri.chapters,
     community,
     resources,
+    people,
     commitments,
     quartieri,
     annex,
