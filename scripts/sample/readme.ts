@@ -18,7 +18,9 @@ e quello di confronto si scelgono in \`bilancio.config.json\` (\`anno\`, \`anno_
   e \`bilancio.config.json\` sono scritti a mano, non generati.
 - \`dati/<anno>/\`: i file del Comune: popolazione per quartiere, sesso, età e cittadinanza,
   famiglie, movimento demografico (con i nati stranieri), servizi comunali (nidi con domande e lista
-  d'attesa, assistenza domiciliare, servizi residenziali per la disabilità con i nuovi ingressi).
+  d'attesa, assistenza domiciliare, servizi residenziali per la disabilità con i nuovi ingressi),
+  risorse per servizio e fonte di finanziamento (pari alla spesa dei servizi), operatori e volontari
+  per ente.
   Solo per il 2023 e il 2024, gli anni del progetto: questionario ai cittadini, voci della comunità,
   avanzamento degli impegni.
 - \`contributi/<ente>/<anno>/\`: i file inviati dai partner, con il loro \`manifest.json\`,

@@ -88,6 +88,7 @@ export interface Erogazione {
   utenti: number;
   posti?: number;
   ore?: number;
+  volontari?: number;
   spesa?: number;
   domande?: number;
   listaAttesa?: number;
@@ -114,6 +115,7 @@ export async function leggiErogazioni(
       utenti: num(r.utenti)!,
       posti: num(r.posti),
       ore: num(r.ore),
+      volontari: num(r.volontari),
       spesa: num(r.spesa_euro),
       domande: num(r.domande),
       listaAttesa: num(r.lista_attesa),

@@ -118,6 +118,31 @@ describe('erogazioni', () => {
     }
   });
 
+  it.each(ANNI)('risorse %i: each service has exactly its spending, split by source', async (anno) => {
+    const risorse = await leggiCsv(a, `dati/${anno}/risorse.csv`);
+    const fonti = new Set(['comune', 'partner', 'fondazioni', 'fondi_nazionali', 'pnrr', 'altro']);
+    for (const r of risorse) expect(fonti.has(r.fonte!), r.fonte).toBe(true);
+    for (const s of servizi) {
+      const cents = (n: number) => Math.round(n * 100);
+      const spesa = erogazioni
+        .filter((r) => r.anno === anno && r.servizio === s.codice_servizio)
+        .reduce((t, r) => t + cents(r.spesa ?? 0), 0);
+      const soldi = risorse.filter((r) => r.codice_servizio === s.codice_servizio).reduce((t, r) => t + cents(Number(r.importo_euro)), 0);
+      expect(soldi, s.codice_servizio).toBe(spesa);
+    }
+  });
+
+  it.each(ANNI)('personale %i: every delivering organisation, volunteers counted once (fewer than the rows sum)', async (anno) => {
+    const personale = await leggiCsv(a, `dati/${anno}/personale.csv`);
+    const enti = new Set(erogazioni.filter((r) => r.anno === anno).map((r) => r.ente));
+    expect(new Set(personale.map((p) => p.codice_ente))).toEqual(enti);
+    for (const p of personale) expect(Number(p.operatori)).toBeGreaterThan(0);
+    const volontariRighe = erogazioni.filter((r) => r.anno === anno).reduce((t, r) => t + (r.volontari ?? 0), 0);
+    const volontari = personale.reduce((t, p) => t + Number(p.volontari || 0), 0);
+    expect(volontari).toBeLessThan(volontariRighe);
+    expect(volontari).toBeGreaterThan(0.7 * volontariRighe);
+  });
+
   it('change by a few per cent from 2023 to 2024', () => {
     for (const s of servizi) {
       const ratio = totale(2024, s.codice_servizio!) / totale(2023, s.codice_servizio!);
