@@ -3,7 +3,6 @@ import { formatChange, formatNumber } from './format.js';
 import { cantiereWords } from './cantiere-text.js';
 import type { FundingYear } from '../compute/funding.js';
 import type { PeopleYear } from '../compute/people.js';
-import type { SimpleChapter } from './view-accountability.js';
 
 // The resources chapter's money (where it comes from, where it goes, what a person served costs) and the
 // people chapter (operators and volunteers by organisation), from compute's funding and people.
@@ -126,8 +125,16 @@ export function fundingParts(ctx: ViewContext): { paragraphs: string[]; tables: 
   return { paragraphs: [paragraph, note], tables: [bySource, byService] };
 }
 
+/** A chapter of paragraphs and tables (the shape of capitolo-semplice.hbs, as view-accountability's SimpleChapter). */
+export interface PeopleChapter {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  tables: TableView[];
+}
+
 /** The people chapter: operators and volunteers by organisation in the report year; null without personale data. */
-export function peopleView(ctx: ViewContext): SimpleChapter | null {
+export function peopleView(ctx: ViewContext): PeopleChapter | null {
   const year: PeopleYear | undefined = ctx.result.people.find((p) => p.anno === ctx.anno);
   if (!year) return null;
   const prev = ctx.anno - 1;
