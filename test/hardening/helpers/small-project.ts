@@ -69,6 +69,11 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
     await cp(path.join(bresciaProject, part), path.join(dir, part), { recursive: true });
   }
   await cp(path.join(bresciaProject, 'contributi/acli'), path.join(dir, 'contributi/acli'), { recursive: true });
+  // The two years the small project has always had (the sample goes back to 2019): a short, fast report.
+  for (const anno of ['2019', '2020', '2021', '2022']) {
+    await rm(path.join(dir, 'dati', anno), { recursive: true, force: true });
+    await rm(path.join(dir, 'contributi/acli', anno), { recursive: true, force: true });
+  }
   const keep = new Set<string>(SMALL_QUARTIERI);
   const numbers = new Set(SMALL_QUARTIERI.map((c) => String(Number(c.slice(-3)))));
 
@@ -98,6 +103,10 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
         await editCsv(file, (h, r) => {
           const q = h.indexOf('codice_quartiere');
           if (q >= 0 && !keep.has(r[q]!)) return null;
+          // The activity and money of its three services only, the people of its two organisations.
+          const servizio = h.indexOf('codice_servizio');
+          if (servizio >= 0 && !SMALL_SERVIZI.includes(r[servizio]!)) return null;
+          if (name === 'personale.csv' && !['comune', 'acli'].includes(r[h.indexOf('codice_ente')]!)) return null;
           if (name === 'impegni.csv' && r[0] === 'IMP01' && hostile.nota) r[h.indexOf('nota')] = hostile.nota;
           if (name === 'domande.csv' && r[0] === 'D01' && hostile.domanda) r[h.indexOf('testo')] = hostile.domanda;
           return r;
