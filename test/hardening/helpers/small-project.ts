@@ -89,6 +89,13 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
   await rm(path.join(dir, 'catalogo/cantieri.csv'), { force: true });
   // Three services (two of the Comune, ACLI's emporio) instead of eleven: a shorter report, a faster PDF.
   await editCsv(path.join(dir, 'catalogo/servizi.csv'), (_h, r) => (SMALL_SERVIZI.includes(r[0]!) ? r : null));
+  // Indicators of the services left out would name codes the small catalogue does not have.
+  const indicatori = path.join(dir, 'catalogo/indicatori.json');
+  const catalogue = JSON.parse(await readFile(indicatori, 'utf8')) as { numeratore: string; denominatore: string }[];
+  const named = (spec: { numeratore: string; denominatore: string }) =>
+    [...`${spec.numeratore} ${spec.denominatore}`.matchAll(/servizio=([A-Z0-9_]+)/g)].map((m) => m[1]!);
+  const kept = catalogue.filter((spec) => named(spec).every((code) => SMALL_SERVIZI.includes(code)));
+  await writeFile(indicatori, `${JSON.stringify(kept, null, 2)}\n`);
   if (hostile.ente) {
     await editCsv(path.join(dir, 'catalogo/enti.csv'), (h, r) => {
       if (r[0] === 'acli') r[h.indexOf('nome')] = hostile.ente!;
