@@ -71,7 +71,7 @@ describe('the submissions grid: two partners late, one broken file, one never se
     expect(cell('colibri', 2024).errori).toBeGreaterThan(0);
     expect(cell('auser', 2024)).toMatchObject({ righeLette: 22, righeUsate: 22, serviziRicevuti: ['COMPAGNIA_ANZIANI'] });
     expect(cell('comune', 2024).file.map((f) => f.path)).toEqual(['dati/2024/erogazioni_comune.csv']);
-    expect(cell('comune', 2024).serviziRicevuti).toEqual(['NIDO', 'SAD']);
+    expect(cell('comune', 2024).serviziRicevuti).toEqual(['NIDO', 'RESIDENZIALE_DIS', 'SAD']);
   });
 
   it('knows which services have data in each quartiere', () => {
