@@ -147,8 +147,8 @@ export function peopleView(ctx: ViewContext): PeopleChapter | null {
     paragraphs: [
       ctx.text(
         {
-          it: 'Nel {anno} hanno lavorato nei servizi del progetto {op} operatori retribuiti e {vol} volontari di {n} enti, ciascuno contato una volta anche se attivo in più servizi o quartieri.',
-          en: "In {anno} the project's services were run by {op} paid staff and {vol} volunteers of {n} organisations, each counted once even when active in several services or quartieri.",
+          it: 'Nel {anno} hanno lavorato nei servizi del progetto {op} operatori retribuiti e {vol} volontari di {n} enti, ciascuno contato una volta anche se attivo in più servizi o {aree}.',
+          en: "In {anno} the project's services were run by {op} paid staff and {vol} volunteers of {n} organisations, each counted once even when active in several services or {aree}.",
         },
         { anno: ctx.anno, op: count(year.operatori), vol: count(year.volontari), n: year.enti.length },
       ),
