@@ -265,7 +265,8 @@ export type CodiceServizio =
   | 'SPORTELLO_LAVORO'
   | 'SAD'
   | 'COMPAGNIA_ANZIANI'
-  | 'CENTRO_DIURNO_DIS';
+  | 'CENTRO_DIURNO_DIS'
+  | 'RESIDENZIALE_DIS';
 
 export interface Servizio {
   codice: CodiceServizio;
@@ -378,6 +379,15 @@ export const SERVIZI: readonly Servizio[] = [
     target: 'eta:18-64',
     unita: 'posti',
     ente: 'anffas',
+  },
+  {
+    codice: 'RESIDENZIALE_DIS',
+    nome: 'Servizi residenziali per persone con disabilità',
+    nomeEn: 'Residential services for people with disabilities',
+    cantiere: 'anziani_disabili',
+    target: 'eta:18-64',
+    unita: 'posti',
+    ente: 'comune',
   },
 ];
 

@@ -3,6 +3,7 @@
 // the others send UTF-8 JSON with the Comune's number or the ISTAT code of the quartiere.
 
 import { at } from './apportion.js';
+import { ANNI } from './istat.js';
 import type { Erogazione } from './services.js';
 import type { Random } from './prng.js';
 import { QUARTIERI, varianti, type Quartiere } from './territory.js';
@@ -83,9 +84,13 @@ function codiceQuartiere(r: Erogazione, formato: Formato, rng: Random): string {
   return formato.quartiere === 'numero' ? String(q.numero) : q.codice;
 }
 
-const COLONNE = ['utenti', 'posti', 'ore', 'volontari', 'spesa'] as const;
+const COLONNE = ['utenti', 'posti', 'ore', 'volontari', 'domande', 'listaAttesa', 'nuoviUtenti', 'utentiNeet', 'spesa'] as const;
 const INTESTAZIONE: Record<(typeof COLONNE)[number], string> = {
   utenti: 'utenti',
+  domande: 'domande',
+  listaAttesa: 'lista_attesa',
+  nuoviUtenti: 'nuovi_utenti',
+  utentiNeet: 'utenti_neet',
   posti: 'posti',
   ore: 'ore',
   volontari: 'volontari',
@@ -143,7 +148,7 @@ export function contributi(righe: readonly Erogazione[], rng: Random): Map<strin
   const files = new Map<string, string | Uint8Array>();
   for (const formato of FORMATI) {
     const r = rng.fork(formato.ente);
-    for (const anno of [2023, 2024]) {
+    for (const anno of ANNI) {
       const proprie = righe.filter((x) => x.ente === formato.ente && x.anno === anno);
       const nome = `erogazioni_${formato.ente}.${formato.file}`;
       const dir = `contributi/${formato.ente}/${anno}`;
@@ -171,7 +176,19 @@ export function contributi(righe: readonly Erogazione[], rng: Random): Map<strin
 export function erogazioniComuneCsv(anno: number, righe: readonly Erogazione[]): string {
   const proprie = righe.filter((r) => r.ente === 'comune' && r.anno === anno);
   return toCsv(
-    ['anno', 'codice_quartiere', 'codice_servizio', 'codice_ente', 'utenti', 'posti', 'ore', 'spesa_euro'],
+    [
+      'anno',
+      'codice_quartiere',
+      'codice_servizio',
+      'codice_ente',
+      'utenti',
+      'posti',
+      'ore',
+      'spesa_euro',
+      'domande',
+      'lista_attesa',
+      'nuovi_utenti',
+    ],
     proprie.map((r) => [
       anno,
       r.quartiere === 'ND' ? 'ND' : at(QUARTIERI, r.quartiere).codice,
@@ -181,6 +198,9 @@ export function erogazioniComuneCsv(anno: number, righe: readonly Erogazione[]):
       r.posti,
       r.ore?.toFixed(1),
       r.spesa?.toFixed(2),
+      r.domande,
+      r.listaAttesa,
+      r.nuoviUtenti,
     ]),
   );
 }

@@ -7,9 +7,10 @@ import { catalogoImpegniCsv, impegniCsv } from './commitments.js';
 import { contributi, erogazioniComuneCsv } from './contributions.js';
 import { famiglie, famiglieCsv } from './households.js';
 import { movimento, movimentoCsv } from './movement.js';
-import { popolazione2023, popolazione2024, popolazioneCsv } from './population.js';
+import { popolazioni, popolazioneCsv } from './population.js';
 import { Random } from './prng.js';
 import { readme } from './readme.js';
+import { personaleCsv, risorse, risorseCsv } from './resources.js';
 import { erogazioni } from './services.js';
 import { domandeCsv, effettiQuartiere, questionarioCsv } from './survey.js';
 import { mappaTileCsv, quartieriCsv } from './territory.js';
@@ -34,17 +35,20 @@ export function generaCampione(seed: number = SEED_PREDEFINITO): FileCampione {
   files.set('catalogo/servizi.csv', serviziCsv());
   files.set('catalogo/impegni.csv', catalogoImpegniCsv());
 
-  const p23 = popolazione2023(rng.fork('popolazione-2023'));
-  const p24 = popolazione2024(p23, rng.fork('popolazione-2024'));
-  const righe = erogazioni({ 2023: p23, 2024: p24 }, rng.fork('erogazioni'));
+  const pops = popolazioni(rng);
+  const righe = erogazioni(pops, rng.fork('erogazioni'));
   const effetti = effettiQuartiere(rng.fork('questionario'));
-  for (const pop of [p23, p24]) {
-    const anno = pop.anno as 2023 | 2024;
+  const fondi = risorse(righe, rng.fork('risorse'));
+  for (const [anno, pop] of pops) {
     const dir = `dati/${anno}`;
     files.set(`${dir}/popolazione.csv`, popolazioneCsv(pop));
     files.set(`${dir}/famiglie.csv`, famiglieCsv(anno, famiglie(pop, rng.fork(`famiglie-${anno}`))));
     files.set(`${dir}/movimento.csv`, movimentoCsv(anno, movimento(pop, rng.fork(`movimento-${anno}`))));
     files.set(`${dir}/erogazioni_comune.csv`, erogazioniComuneCsv(anno, righe));
+    files.set(`${dir}/risorse.csv`, risorseCsv(anno, fondi));
+    files.set(`${dir}/personale.csv`, personaleCsv(anno, righe, rng.fork(`personale-${anno}`)));
+    // The participatory part (survey, voices, commitments) began with the project: 2023 and 2024 only.
+    if (anno !== 2023 && anno !== 2024) continue;
     files.set(`${dir}/domande.csv`, domandeCsv());
     files.set(`${dir}/questionario.csv`, questionarioCsv(pop, effetti, rng.fork(`questionario-${anno}`)));
     files.set(`${dir}/voci.json`, vociJson(anno));

@@ -12,6 +12,8 @@ import { toCsv } from './writers.js';
 /** One quartiere's movement in the year. */
 export interface Movimento {
   nati: number;
+  /** Newborns of foreign citizenship (synthetic: ISTAT's balance does not split births by citizenship). */
+  natiStranieri: number;
   morti: number;
   iscritti: number;
   cancellati: number;
@@ -53,13 +55,24 @@ export function movimento(pop: Popolazione, rng: Random): Movimento[] {
     t.cancellati,
     mobilita.map((m) => m * rng.noise(0.08)),
   );
-  return q.map((i) => ({ nati: at(nati, i), morti: at(morti, i), iscritti: at(iscritti, i), cancellati: at(cancellati, i) }));
+  // Foreign newborns as many as the foreign share of the quartiere's babies (age 0 at year end) says.
+  const natiStranieri = q.map((i) => {
+    const quota = conta(pop, i, (_s, eta, c) => eta === 0 && c === 'STR') / Math.max(1, fascia(pop, i, 0, 0));
+    return Math.min(at(nati, i), Math.round(at(nati, i) * quota * rng.noise(0.1)));
+  });
+  return q.map((i) => ({
+    nati: at(nati, i),
+    natiStranieri: at(natiStranieri, i),
+    morti: at(morti, i),
+    iscritti: at(iscritti, i),
+    cancellati: at(cancellati, i),
+  }));
 }
 
 /** dati/<anno>/movimento.csv */
 export function movimentoCsv(anno: number, righe: readonly Movimento[]): string {
   return toCsv(
-    ['anno', 'codice_quartiere', 'nati', 'morti', 'iscritti', 'cancellati'],
-    righe.map((m, i) => [anno, at(QUARTIERI, i).codice, m.nati, m.morti, m.iscritti, m.cancellati]),
+    ['anno', 'codice_quartiere', 'nati', 'nati_stranieri', 'morti', 'iscritti', 'cancellati'],
+    righe.map((m, i) => [anno, at(QUARTIERI, i).codice, m.nati, m.natiStranieri, m.morti, m.iscritti, m.cancellati]),
   );
 }

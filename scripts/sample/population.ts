@@ -5,7 +5,7 @@
 import { apportion, at, sum } from './apportion.js';
 import { fitMargins, roundToMargins, type Matrix } from './calibration.js';
 import { mortalita, profiloEta, quotaStranieri } from './age-profile.js';
-import { ISTAT, QUOTA_MASCHI_0_14, type CityTargets, type Sesso } from './istat.js';
+import { ANNI, ISTAT, QUOTA_MASCHI_0_14, type Anno, type CityTargets, type Sesso } from './istat.js';
 import type { Random } from './prng.js';
 import { QUARTIERI } from './territory.js';
 import { toCsv } from './writers.js';
@@ -98,29 +98,32 @@ function calibra(seed: Matrix, totaliQuartiere: number[], citta: Int32Array): In
   return roundToMargins(fitted, totaliQuartiere, colonne);
 }
 
-/** 2023: quartiere sizes from their weights, structure from the model. */
-export function popolazione2023(rng: Random): Popolazione {
-  const t = ISTAT[2023];
+/** The first year (2019): quartiere sizes from their weights, structure from the model. */
+export function popolazioneIniziale(anno: Anno, rng: Random): Popolazione {
+  const t = ISTAT[anno];
   const totali = apportion(
     t.totale,
     QUARTIERI.map((q) => q.peso),
   );
-  const seed = seedModello(2023, rng, totali);
-  return { anno: 2023, righe: calibra(seed, totali, cittaPerCella(t)) };
+  const seed = seedModello(anno, rng, totali);
+  return { anno, righe: calibra(seed, totali, cittaPerCella(t)) };
 }
 
-// Where new housing filled up in 2024 (synthetic): these grow a little faster than the city.
-const CRESCITA: Record<string, number> = { Sanpolino: 1.02, 'San Polo Parco': 1.006, 'Villaggio Violino': 1.004 };
+// Where new housing filled up (synthetic), by year: these grow a little faster than the city.
+const CRESCITA: Partial<Record<Anno, Record<string, number>>> = {
+  2022: { Sanpolino: 1.008 },
+  2024: { Sanpolino: 1.02, 'San Polo Parco': 1.006, 'Villaggio Violino': 1.004 },
+};
 
-/** 2024: the 2023 table one year older (deaths removed, new births), re-fitted to the 2024 margins. */
-export function popolazione2024(prev: Popolazione, rng: Random): Popolazione {
-  const t = ISTAT[2024];
-  const crescita = QUARTIERI.map((q) => CRESCITA[q.nome] ?? 1);
+/** A year from the one before: that table one year older (deaths removed, new births), re-fitted to the year's margins. */
+export function popolazioneSuccessiva(prev: Popolazione, anno: Anno, rng: Random): Popolazione {
+  const t = ISTAT[anno];
+  const crescita = QUARTIERI.map((q) => CRESCITA[anno]?.[q.nome] ?? 1);
   const totali = apportion(
     t.totale,
     prev.righe.map((row, qi) => sum(row) * at(crescita, qi) * rng.noise(0.004)),
   );
-  const modello = seedModello(2024, rng, totali);
+  const modello = seedModello(anno, rng, totali);
   const seed = prev.righe.map((row, qi) => {
     const aged = new Float64Array(CELLE);
     SESSI.forEach((sesso, s) => {
@@ -138,7 +141,19 @@ export function popolazione2024(prev: Popolazione, rng: Random): Popolazione {
     const scale = (0.15 * sum(aged)) / sum(m);
     return aged.map((v, k) => (v + at(m, k) * scale) * rng.noise(0.05));
   });
-  return { anno: 2024, righe: calibra(seed, totali, cittaPerCella(t)) };
+  return { anno, righe: calibra(seed, totali, cittaPerCella(t)) };
+}
+
+/** Every year of the sample, each grown out of the one before. */
+export function popolazioni(rng: Random): Map<Anno, Popolazione> {
+  const out = new Map<Anno, Popolazione>();
+  let prev: Popolazione | null = null;
+  for (const anno of ANNI) {
+    const r = rng.fork(`popolazione-${anno}`);
+    prev = prev === null ? popolazioneIniziale(anno, r) : popolazioneSuccessiva(prev, anno, r);
+    out.set(anno, prev);
+  }
+  return out;
 }
 
 /** dati/<anno>/popolazione.csv, all 33 × 2 × 101 × 2 rows, zeros included. */

@@ -72,6 +72,11 @@ interface TargetSpec {
 
 const FILE = 'catalogo/indicatori.json';
 
+/** True when an indicator is an absolute count (denominator 1, scale 1): posti_nido, utenti_sad, nati. */
+export function isCountIndicator(def: Pick<IndicatorDefinition, 'den' | 'scala'>): boolean {
+  return def.den.kind === 'number' && def.den.value === 1 && def.scala === 1;
+}
+
 /** The popolazione reference for a service target: `popolazione[eta>=0, eta<=2]`, `popolazione`. */
 export function targetPopulation(target: string): string {
   const ages = targetAgeRange(target);

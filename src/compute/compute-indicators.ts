@@ -15,6 +15,8 @@ import { computeSummary, computeTrendlines } from './findings/summary.js';
 import { computeAttention } from './findings/area-attention.js';
 import type { AreaAttention, Summary, Trendline } from './findings/types.js';
 import type { TextFigures } from './text-figures.js';
+import { computeFunding, type FundingYear } from './funding.js';
+import { computePeople, type PeopleYear } from './people.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
 export interface ComputeResult {
@@ -35,6 +37,10 @@ export interface ComputeResult {
   annoPrecedente: number | null;
   /** Spending, hours and volunteers of every year, summed over erogazioni, with their sources. */
   resources: ResourceTotal[];
+  /** The project's money of every year with risorse: by source, cantiere and service, cost per user, change. */
+  funding: FundingYear[];
+  /** Operators and volunteers by organisation, every year with personale. */
+  people: PeopleYear[];
   /** The commitments in the report year, with counts by state and mean progress. */
   commitments: CommitmentsResult;
   /** Who gave which data for the report year: the submissions grid (once per build), credits, completeness. */
@@ -141,6 +147,8 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     voices: options.participation ? publishableVoices(project, options.participation.sogliaPopolazioneVoci) : [],
     ...years,
     resources,
+    funding: computeFunding(project.dati, project.servizi, options.threshold),
+    people: computePeople(project.dati),
     commitments,
     contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
     sintesi: computeSummary(rules, { ...findingsInput, equity, commitments: commitments.impegni }),

@@ -33,17 +33,17 @@ export const MEASURE_SOURCES: Record<string, MeasureSource> = {
   },
   movimento: {
     dimensions: [],
-    measures: ['nati', 'morti', 'iscritti', 'cancellati'],
+    measures: ['nati', 'nati_stranieri', 'morti', 'iscritti', 'cancellati'],
     weighted: [],
     aliases: {},
-    counts: ['nati', 'morti', 'iscritti', 'cancellati'],
+    counts: ['nati', 'nati_stranieri', 'morti', 'iscritti', 'cancellati'],
   },
   erogazioni: {
     dimensions: ['codice_servizio', 'codice_ente'],
-    measures: ['utenti', 'posti', 'ore', 'volontari', 'spesa_euro'],
+    measures: ['utenti', 'posti', 'ore', 'volontari', 'spesa_euro', 'domande', 'lista_attesa', 'nuovi_utenti', 'utenti_neet'],
     weighted: [],
     aliases: { servizio: 'codice_servizio', ente: 'codice_ente' },
-    counts: ['utenti', 'volontari'],
+    counts: ['utenti', 'volontari', 'domande', 'lista_attesa', 'nuovi_utenti', 'utenti_neet'],
   },
 };
 

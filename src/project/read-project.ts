@@ -18,6 +18,8 @@ export const YEAR_DATASETS = [
   'domande',
   'voci',
   'impegni',
+  'risorse',
+  'personale',
 ] as const;
 
 /** Catalogue tables and where they sit in the project. */

@@ -15,6 +15,8 @@ const DATASET_WORDS: Record<string, Bilingual> = {
   domande: { it: 'domande del questionario', en: 'survey questions' },
   voci: { it: 'voci dei cittadini', en: "citizens' voices" },
   impegni: { it: 'impegni', en: 'commitments' },
+  risorse: { it: 'risorse per fonte di finanziamento', en: 'resources by funding source' },
+  personale: { it: 'operatori e volontari', en: 'staff and volunteers' },
 };
 
 /** The datasets of a list of file names, in words, each once, in the order first sent. */

@@ -4,6 +4,7 @@ import { formatChange, formatNumber, formatDate } from './format.js';
 import { byCount, countOf } from '../i18n.js';
 import { RESOURCE_INDICATORS } from '../compute/resources.js';
 import { ANDAMENTI, type Andamento, type Commitment, type CommitmentSummary } from '../compute/commitments.js';
+import { fundingParts } from './view-funding.js';
 
 export interface SimpleChapter {
   id: string;
@@ -12,7 +13,7 @@ export interface SimpleChapter {
   tables: TableView[];
 }
 
-/** Resources: spending, hours and volunteers per zona, from the service files. */
+/** Resources: spending, hours and volunteers per zona, from the service files; then the money by source, cantiere and service. */
 export function resourcesView(ctx: ViewContext): SimpleChapter {
   const { values, anno, catalogue } = ctx;
   const ids = RESOURCE_INDICATORS.filter((id) => values.get(id, 'citta', 'citta', anno));
@@ -35,6 +36,19 @@ export function resourcesView(ctx: ViewContext): SimpleChapter {
     const found = ctx.result.resources.find((r) => r.anno === anno && r.misura === misura);
     return found?.soppresso ? ctx.label('nd') : formatNumber(found?.valore ?? 0, ctx.lang, 0);
   };
+  // Numbered after the zone table, as they follow it on the page.
+  const zoneTable =
+    ids.length === 0
+      ? []
+      : [
+          ctx.table(
+            'tab-risorse',
+            ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
+            [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)],
+            rows,
+          ),
+        ];
+  const funding = fundingParts(ctx);
   return {
     id: 'risorse',
     title: ctx.label('risorse'),
@@ -46,18 +60,9 @@ export function resourcesView(ctx: ViewContext): SimpleChapter {
         },
         { anno, spesa: total('spesa_euro'), ore: total('ore'), vol: total('volontari') },
       ),
+      ...funding.paragraphs,
     ],
-    tables:
-      ids.length === 0
-        ? []
-        : [
-            ctx.table(
-              'tab-risorse',
-              ctx.text({ it: 'Risorse per zona, {anno}', en: 'Resources by zone, {anno}' }, { anno }),
-              [ctx.label('zona'), ...ids.map((id) => `${ctx.indicatorName(id)} (${values.definition(id)?.unita ?? ''})`)],
-              rows,
-            ),
-          ],
+    tables: [...zoneTable, ...funding.tables],
   };
 }
 

@@ -11,6 +11,7 @@ import { unitText } from './units.js';
 
 /** A service's name as ServiceView holds it. */
 const serviceName = (name: { text: string; lang: string }) => ({ nome: name.text, nomeLang: name.lang });
+import { isCountIndicator } from '../compute/catalogue.js';
 
 export interface ServiceView {
   nome: string;
@@ -49,6 +50,8 @@ export interface CantiereView {
   servizi: ServiceView[];
   /** What changed: the chapter's indicators for the whole, against the year compared and over the years. */
   cambiamenti: ChangesView;
+  /** The cantiere's absolute counts for the city (places, users, births…), with the change on the year compared; null when none. */
+  counts: TableView | null;
   coverage: CoverageView[];
   completezza: string;
 }
@@ -211,6 +214,34 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
   };
 }
 
+/** The table of a cantiere's counts for the city in the report year, with the change on the year compared. */
+function countsTable(ctx: ViewContext, codice: string, ids: string[]): TableView | null {
+  if (ids.length === 0) return null;
+  const head = [
+    ctx.text({ it: 'In cifre', en: 'In figures' }),
+    String(ctx.anno),
+    ...(ctx.annoPrecedente ? [ctx.label('variazione', { anno: ctx.annoPrecedente })] : []),
+  ];
+  const rows = ids.map((id) => {
+    const figure = ctx.values.figure(id, 'citta', 'citta', ctx.anno);
+    const unita = ctx.values.definition(id)?.unita ?? '';
+    return {
+      emphasis: false,
+      cells: [
+        { text: ctx.indicatorName(id), numeric: false, header: true },
+        { text: figure.soppresso ? figure.text : `${figure.text} ${unita}`.trim(), numeric: true, soppresso: figure.soppresso },
+        ...(ctx.annoPrecedente ? [{ text: ctx.values.change(id, 'citta', 'citta', ctx.anno) || '—', numeric: true }] : []),
+      ],
+    };
+  });
+  return ctx.table(
+    `tab-cifre-${codice}`,
+    ctx.text({ it: '{L_intero} in cifre, {anno}', en: 'The {intero} in figures, {anno}' }, { anno: ctx.anno }),
+    head,
+    rows,
+  );
+}
+
 /** The chapters of the cantieri and those left out for having nothing to show. */
 export interface CantieriChapters {
   chapters: CantiereView[];
@@ -227,11 +258,19 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
     const indicators = result.definitions.filter((d) => d.cantiere === codice).map((d) => d.id);
     // The cantiere's main indicator gets the map: the first with a target, else the first with values.
     const published = indicators.filter((id) => ctx.values.get(id, 'citta', 'citta', ctx.anno));
-    const main = published.find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ?? published[0];
+    // Counts (denominator 1) are said as numbers for the city, not drawn against a target: a quartiere's count has none.
+    const isCount = (id: string): boolean => {
+      const def = ctx.values.definition(id);
+      return def !== undefined && isCountIndicator(def);
+    };
+    const rates = published.filter((id) => !isCount(id));
+    const main = rates.find((id) => (ctx.values.definition(id)?.obiettivi.length ?? 0) > 0) ?? rates[0];
     const words = cantiereWords(cantiere, ctx.lang, ctx.config.lingua);
-    // What changed comes first in the chapter (its chart is numbered before the coverage figures), main indicator first.
-    const cambiamenti = changesView(ctx, main ? [main, ...published.filter((id) => id !== main)] : [], codice, words.titolo.text);
-    const coverage = published.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
+    // What changed comes first in the chapter (its chart is numbered before the coverage figures), main indicator
+    // first; then the counts' table, numbered before the coverage tables.
+    const cambiamenti = changesView(ctx, main ? [main, ...rates.filter((id) => id !== main)] : [], codice, words.titolo.text);
+    const counts = countsTable(ctx, codice, published.filter(isCount));
+    const coverage = rates.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
     // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).
     const completeness = result.contributions.completezza[codice] ?? { attesi: [], ricevuti: [], mancanti: [] };
     const differs = (lang: string) => (lang === ctx.lang ? '' : lang);
@@ -256,6 +295,7 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
         unita: unitText(s.unita, ctx.lang),
       })),
       cambiamenti,
+      counts,
       coverage,
       completezza: completenessText(ctx, completeness),
     };

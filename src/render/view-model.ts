@@ -9,6 +9,7 @@ import { cityView, type CityView } from './view-city.js';
 import { cantieriNotes, cantieriView, type CantiereView } from './view-cantieri.js';
 import { communityView, type CommunityView } from './view-community.js';
 import { commitmentsView, resourcesView, type SimpleChapter } from './view-accountability.js';
+import { peopleView } from './view-funding.js';
 import { quartieriChapter, type QuartieriView } from './view-quartieri.js';
 import { annexView, type AnnexView } from './view-annex.js';
 import { summaryMethodNote, summaryView, type SummaryView } from './view-summary.js';
@@ -61,6 +62,8 @@ export interface ReportView {
   cantieri: CantiereView[];
   community: CommunityView;
   resources: SimpleChapter;
+  /** Operators and volunteers by organisation; null when the project has no personale data for the year. */
+  people: SimpleChapter | null;
   commitments: SimpleChapter;
   quartieri: QuartieriView;
   annex: AnnexView;
@@ -109,6 +112,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   method.paragraphs.push(...cantieriNotes(ctx, cantieri));
   const community = communityView(ctx);
   const resources = resourcesView(ctx);
+  const people = peopleView(ctx);
   const commitments = commitmentsView(ctx);
   const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
@@ -122,6 +126,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     ...cantieri.chapters.map((c) => ({ ...chapter(c), lang: c.titleLang })),
     chapter(community),
     chapter(resources),
+    ...(people ? [chapter(people)] : []),
     chapter(commitments),
     { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome, page: '' })) },
     chapter(annex),
@@ -155,6 +160,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     cantieri: cantieri.chapters,
     community,
     resources,
+    people,
     commitments,
     quartieri,
     annex,

@@ -256,6 +256,8 @@ export function validateProject(
         rows = rejectForeign(rows, 'codice_ente', entiCodes, 'catalogo/enti.csv');
       }
       if (dataset === 'impegni') rows = rejectForeign(rows, 'codice_impegno', impegnoCodes, 'catalogo/impegni.csv');
+      if (dataset === 'risorse') rows = rejectForeign(rows, 'codice_servizio', servizioCodes, 'catalogo/servizi.csv');
+      if (dataset === 'personale') rows = rejectForeign(rows, 'codice_ente', entiCodes, 'catalogo/enti.csv');
       if (dataset === 'voci') rows = declaredOnly(rows);
       datasets.set(dataset, valid(rows));
     }

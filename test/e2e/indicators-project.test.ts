@@ -71,7 +71,7 @@ describe('indicators declared by the user, and projects with only some data', ()
     const project = path.join(work, 'solo-popolazione');
     await cp(bresciaProject, project, { recursive: true });
     await rm(path.join(project, 'contributi'), { recursive: true });
-    for (const anno of ['2023', '2024']) {
+    for (const anno of await readdir(path.join(project, 'dati'))) {
       for (const name of await readdir(path.join(project, 'dati', anno))) {
         if (!name.startsWith('popolazione')) await rm(path.join(project, 'dati', anno, name));
       }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -10,6 +10,15 @@ export async function copyBrescia(prefix: string): Promise<{ dir: string; projec
   const project = path.join(dir, 'progetto');
   await cp(bresciaProject, project, { recursive: true });
   return { dir, project, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Keeps only some years of a project copy: the other years' data and contributions are removed. */
+export async function keepYears(project: string, anni: readonly number[]): Promise<void> {
+  for (const base of ['dati', ...(await readdir(path.join(project, 'contributi'))).map((ente) => path.join('contributi', ente))]) {
+    for (const anno of await readdir(path.join(project, base))) {
+      if (/^\d{4}$/.test(anno) && !anni.includes(Number(anno))) await rm(path.join(project, base, anno), { recursive: true, force: true });
+    }
+  }
 }
 
 /** Rewrites a contribution's manifest.json with some fields changed. */

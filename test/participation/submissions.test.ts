@@ -5,7 +5,7 @@ import { checkProject, type CheckedProject } from '../../src/pipeline.js';
 import { diskEffects } from '../../src/effects.js';
 import { cantiereCompleteness, computeSubmissionGrid, type SubmissionGrid } from '../../src/compute/submissions.js';
 import { bilancio } from '../helpers/cli.js';
-import { copyBrescia, editManifest } from './project.js';
+import { copyBrescia, editManifest, keepYears } from './project.js';
 
 /** Every cell of the grid as `stato|puntualita|esito`, keyed `ente/dataset/anno`. */
 function statuses(grid: SubmissionGrid): Record<string, string> {
@@ -22,6 +22,8 @@ describe('the submissions grid: two partners late, one broken file, one never se
   beforeAll(async () => {
     work = await copyBrescia('griglia');
     const p = work.project;
+    // The grid of the project's own two years (the sample's data go back to 2019).
+    await keepYears(p, [2023, 2024]);
     // 2024: cob (late in the sample) now on time; auser and acli late; colibri's file broken; dignita_lavoro never sent.
     await editManifest(p, 'cob', 2024, { inviato_il: '2025-03-20' });
     await editManifest(p, 'auser', 2024, { inviato_il: '2025-04-15' });
@@ -65,11 +67,11 @@ describe('the submissions grid: two partners late, one broken file, one never se
 
   it('counts rows read and used, and the broken file uses none', () => {
     const cell = (ente: string, anno: number) => grid.enti.find((e) => e.ente === ente)!.celle.find((c) => c.anno === anno)!;
-    expect(cell('colibri', 2024)).toMatchObject({ righeUsate: 0, scadenza: '2025-03-31', inviatoIl: '2025-02-24' });
+    expect(cell('colibri', 2024)).toMatchObject({ righeUsate: 0, scadenza: '2025-03-31', inviatoIl: '2025-03-25' });
     expect(cell('colibri', 2024).errori).toBeGreaterThan(0);
     expect(cell('auser', 2024)).toMatchObject({ righeLette: 22, righeUsate: 22, serviziRicevuti: ['COMPAGNIA_ANZIANI'] });
     expect(cell('comune', 2024).file.map((f) => f.path)).toEqual(['dati/2024/erogazioni_comune.csv']);
-    expect(cell('comune', 2024).serviziRicevuti).toEqual(['NIDO', 'SAD']);
+    expect(cell('comune', 2024).serviziRicevuti).toEqual(['NIDO', 'RESIDENZIALE_DIS', 'SAD']);
   });
 
   it('knows which services have data in each quartiere', () => {
@@ -130,6 +132,7 @@ describe('bilancio submissions on complete and on the embedded data', () => {
   it('--strict exits 0 when everything arrived on time and valid, 1 on the embedded project (one late partner a year)', async () => {
     const work = await copyBrescia('completo');
     try {
+      await keepYears(work.project, [2023, 2024]);
       await editManifest(work.project, 'anffas', 2023, { inviato_il: '2024-03-30' });
       await editManifest(work.project, 'cob', 2024, { inviato_il: '2025-03-31' });
       const complete = await bilancio(['submissions', work.project, '--out', path.join(work.dir, 'out'), '--strict'], work.dir);
@@ -137,7 +140,10 @@ describe('bilancio submissions on complete and on the embedded data', () => {
       expect(complete.stdout).toContain('0 mancanti, 0 in ritardo, 0 con errori');
       const embedded = await bilancio(['submissions', '--out', path.join(work.dir, 'out2'), '--strict'], work.dir);
       expect(embedded.code, embedded.stderr).toBe(1);
-      expect(embedded.stdout).toMatch(/ANFFAS Brescia\s+erogazioni\s+ricevuto, in ritardo \(04\/04\/2024\)/);
+      // Six years on the embedded project: 2019-2022 on time, then ANFFAS late for 2023.
+      expect(embedded.stdout).toMatch(
+        /ANFFAS Brescia\s+erogazioni\s+(ricevuto, nei tempi, valido, \d+ righe usate\s+){4}ricevuto, in ritardo \(04\/04\/2024\)/,
+      );
       expect((await bilancio(['submissions', '--out', path.join(work.dir, 'out2')], work.dir)).code).toBe(0);
     } finally {
       await work.remove();

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -25,7 +25,9 @@ describe('a build whose publication would give a protected count away', () => {
     work = await mkdtemp(path.join(tmpdir(), 'bilancio-audit-'));
     project = await writeSmallProject(path.join(work, 'progetto'));
     const file = path.join(project, 'dati/2024/erogazioni_comune.csv');
-    await appendFile(file, '2024,ND,SAD,comune,2,,,\n');
+    // As many cells as the header has (the Comune's file grew columns for nidi and new users).
+    const header = (await readFile(file, 'utf8')).split('\n')[0]!.split(',');
+    await appendFile(file, `${['2024', 'ND', 'SAD', 'comune', '2', ...header.slice(5).map(() => '')].join(',')}\n`);
   }, 60_000);
   afterAll(() => rm(work, { recursive: true, force: true }));
 

@@ -88,7 +88,12 @@ export interface Erogazione {
   utenti: number;
   posti?: number;
   ore?: number;
+  volontari?: number;
   spesa?: number;
+  domande?: number;
+  listaAttesa?: number;
+  nuoviUtenti?: number;
+  utentiNeet?: number;
 }
 
 /** All erogazioni of the project: the Comune's CSV, partner CSV (Windows-1252) and JSON. */
@@ -110,7 +115,12 @@ export async function leggiErogazioni(
       utenti: num(r.utenti)!,
       posti: num(r.posti),
       ore: num(r.ore),
+      volontari: num(r.volontari),
       spesa: num(r.spesa_euro),
+      domande: num(r.domande),
+      listaAttesa: num(r.lista_attesa),
+      nuoviUtenti: num(r.nuovi_utenti),
+      utentiNeet: num(r.utenti_neet),
     });
   };
   const plain = (v: unknown): number | undefined => (v === undefined || v === '' ? undefined : Number(v));

@@ -3,10 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { campioneTemporaneo } from './fixture.js';
+import { ANNI_CAMPIONE, campioneTemporaneo } from './fixture.js';
 import { elencoFile, leggi1252, leggiCsv, leggiErogazioni, leggiJson, risolutore, type Erogazione, type Riga } from './read-sample.js';
 
-const ANNI = [2023, 2024] as const;
+const ANNI = ANNI_CAMPIONE;
+/** The years of the project itself: survey, voices, commitments, deadlines for the partners. */
+const ANNI_PROGETTO = [2023, 2024] as const;
 const PARTNER = ['acli', 'anffas', 'auser', 'calabrone', 'cob', 'colibri', 'csv_brescia', 'dignita_lavoro', 'fondazione_asm'];
 const CSV_1252 = ['acli', 'anffas', 'auser', 'cob', 'dignita_lavoro'];
 
@@ -79,6 +81,68 @@ describe('erogazioni', () => {
     expect(erogazioni.some((r) => r.servizio === 'CENTRO_DIURNO_DIS' && r.utenti <= 2 && r.codice !== 'ND')).toBe(true);
   });
 
+  it.each(ANNI)('NIDO has applications and a waiting list in %i: enrolled <= applications, waiting <= refused', (anno) => {
+    const nidi = erogazioni.filter((r) => r.anno === anno && r.servizio === 'NIDO');
+    for (const r of nidi) {
+      expect(r.utenti).toBeLessThanOrEqual(r.domande!);
+      expect(r.listaAttesa!).toBeLessThanOrEqual(Math.max(0, r.domande! - r.posti!));
+    }
+    const domande = nidi.reduce((s, r) => s + r.domande!, 0);
+    expect(domande).toBeGreaterThan(totale(anno, 'NIDO', 'posti'));
+    expect(nidi.reduce((s, r) => s + r.listaAttesa!, 0)).toBeGreaterThan(0);
+  });
+
+  it('dip in 2020 for what is done in person, and recover by 2023', () => {
+    for (const s of ['CAG', 'PUNTI_COMUNITA', 'TEMPO_FAMIGLIE', 'NIDO']) {
+      expect(totale(2020, s), s).toBeLessThan(0.9 * totale(2019, s));
+      expect(totale(2023, s), s).toBeGreaterThan(0.9 * totale(2019, s));
+    }
+  });
+
+  it('count young adults entering disability services and NEET reached by youth services, as parts of the users', () => {
+    for (const r of erogazioni) {
+      if (r.nuoviUtenti !== undefined) expect(r.nuoviUtenti).toBeLessThanOrEqual(r.utenti);
+      if (r.utentiNeet !== undefined) expect(r.utentiNeet).toBeLessThanOrEqual(r.utenti);
+    }
+    for (const anno of ANNI) {
+      const nuovi = erogazioni.filter((r) => r.anno === anno && ['CENTRO_DIURNO_DIS', 'RESIDENZIALE_DIS'].includes(r.servizio));
+      expect(
+        nuovi.reduce((s, r) => s + (r.nuoviUtenti ?? 0), 0),
+        String(anno),
+      ).toBeGreaterThan(0);
+      const neet = erogazioni.filter((r) => r.anno === anno && ['CAG', 'OFFICINA_GIOVANI'].includes(r.servizio));
+      expect(
+        neet.reduce((s, r) => s + (r.utentiNeet ?? 0), 0),
+        String(anno),
+      ).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(ANNI)('risorse %i: each service has exactly its spending, split by source', async (anno) => {
+    const risorse = await leggiCsv(a, `dati/${anno}/risorse.csv`);
+    const fonti = new Set(['comune', 'partner', 'fondazioni', 'fondi_nazionali', 'pnrr', 'altro']);
+    for (const r of risorse) expect(fonti.has(r.fonte!), r.fonte).toBe(true);
+    for (const s of servizi) {
+      const cents = (n: number) => Math.round(n * 100);
+      const spesa = erogazioni
+        .filter((r) => r.anno === anno && r.servizio === s.codice_servizio)
+        .reduce((t, r) => t + cents(r.spesa ?? 0), 0);
+      const soldi = risorse.filter((r) => r.codice_servizio === s.codice_servizio).reduce((t, r) => t + cents(Number(r.importo_euro)), 0);
+      expect(soldi, s.codice_servizio).toBe(spesa);
+    }
+  });
+
+  it.each(ANNI)('personale %i: every delivering organisation, volunteers counted once (fewer than the rows sum)', async (anno) => {
+    const personale = await leggiCsv(a, `dati/${anno}/personale.csv`);
+    const enti = new Set(erogazioni.filter((r) => r.anno === anno).map((r) => r.ente));
+    expect(new Set(personale.map((p) => p.codice_ente))).toEqual(enti);
+    for (const p of personale) expect(Number(p.operatori)).toBeGreaterThan(0);
+    const volontariRighe = erogazioni.filter((r) => r.anno === anno).reduce((t, r) => t + (r.volontari ?? 0), 0);
+    const volontari = personale.reduce((t, p) => t + Number(p.volontari || 0), 0);
+    expect(volontari).toBeLessThan(volontariRighe);
+    expect(volontari).toBeGreaterThan(0.7 * volontariRighe);
+  });
+
   it('change by a few per cent from 2023 to 2024', () => {
     for (const s of servizi) {
       const ratio = totale(2024, s.codice_servizio!) / totale(2023, s.codice_servizio!);
@@ -102,7 +166,7 @@ describe('partner submissions', () => {
     expect(files.some((f) => f.startsWith('contributi/anolf/'))).toBe(false);
   });
 
-  it.each(ANNI)('are on time by 31 March except exactly one partner (%i)', async (anno) => {
+  it.each(ANNI_PROGETTO)('are on time by 31 March except exactly one partner (%i)', async (anno) => {
     const dates = await Promise.all(PARTNER.map((e) => leggiJson<{ inviato_il: string }>(a, `contributi/${e}/${anno}/manifest.json`)));
     expect(dates.filter((d) => d.inviato_il > `${anno + 1}-03-31`)).toHaveLength(1);
   });
@@ -123,7 +187,7 @@ describe('partner submissions', () => {
   });
 });
 
-describe.each(ANNI)('survey, voices and commitments %i', (anno) => {
+describe.each(ANNI_PROGETTO)('survey, voices and commitments %i', (anno) => {
   it('has ~1,500 respondents, a few quartieri under ten, Likert answers with some blanks', async () => {
     const domande = await leggiCsv(a, `dati/${anno}/domande.csv`);
     expect(domande.length).toBeGreaterThanOrEqual(8);

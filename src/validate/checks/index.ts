@@ -1,6 +1,7 @@
 import type { Problem } from '../../types.js';
 import type { CheckContext } from './context.js';
 import { checkHouseholds } from './households.js';
+import { checkParts } from './parts.js';
 import { checkUsersWithinTarget } from './users-target.js';
 import { checkYearOverYear } from './year-over-year.js';
 
@@ -9,5 +10,5 @@ export type { CheckContext, RuleSettings } from './context.js';
 
 /** Runs every consistency-error rule across rows and files. */
 export function runConsistencyChecks(context: CheckContext): Problem[] {
-  return [checkHouseholds, checkUsersWithinTarget, checkYearOverYear].flatMap((rule) => rule(context));
+  return [checkHouseholds, checkParts, checkUsersWithinTarget, checkYearOverYear].flatMap((rule) => rule(context));
 }

@@ -69,6 +69,11 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
     await cp(path.join(bresciaProject, part), path.join(dir, part), { recursive: true });
   }
   await cp(path.join(bresciaProject, 'contributi/acli'), path.join(dir, 'contributi/acli'), { recursive: true });
+  // The two years the small project has always had (the sample goes back to 2019): a short, fast report.
+  for (const anno of ['2019', '2020', '2021', '2022']) {
+    await rm(path.join(dir, 'dati', anno), { recursive: true, force: true });
+    await rm(path.join(dir, 'contributi/acli', anno), { recursive: true, force: true });
+  }
   const keep = new Set<string>(SMALL_QUARTIERI);
   const numbers = new Set(SMALL_QUARTIERI.map((c) => String(Number(c.slice(-3)))));
 
@@ -84,6 +89,13 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
   await rm(path.join(dir, 'catalogo/cantieri.csv'), { force: true });
   // Three services (two of the Comune, ACLI's emporio) instead of eleven: a shorter report, a faster PDF.
   await editCsv(path.join(dir, 'catalogo/servizi.csv'), (_h, r) => (SMALL_SERVIZI.includes(r[0]!) ? r : null));
+  // Indicators of the services left out would name codes the small catalogue does not have.
+  const indicatori = path.join(dir, 'catalogo/indicatori.json');
+  const catalogue = JSON.parse(await readFile(indicatori, 'utf8')) as { numeratore: string; denominatore: string }[];
+  const named = (spec: { numeratore: string; denominatore: string }) =>
+    [...`${spec.numeratore} ${spec.denominatore}`.matchAll(/servizio=([A-Z0-9_]+)/g)].map((m) => m[1]!);
+  const kept = catalogue.filter((spec) => named(spec).every((code) => SMALL_SERVIZI.includes(code)));
+  await writeFile(indicatori, `${JSON.stringify(kept, null, 2)}\n`);
   if (hostile.ente) {
     await editCsv(path.join(dir, 'catalogo/enti.csv'), (h, r) => {
       if (r[0] === 'acli') r[h.indexOf('nome')] = hostile.ente!;
@@ -98,6 +110,10 @@ export async function writeSmallProject(dir: string, hostile: Hostile = {}): Pro
         await editCsv(file, (h, r) => {
           const q = h.indexOf('codice_quartiere');
           if (q >= 0 && !keep.has(r[q]!)) return null;
+          // The activity and money of its three services only, the people of its two organisations.
+          const servizio = h.indexOf('codice_servizio');
+          if (servizio >= 0 && !SMALL_SERVIZI.includes(r[servizio]!)) return null;
+          if (name === 'personale.csv' && !['comune', 'acli'].includes(r[h.indexOf('codice_ente')]!)) return null;
           if (name === 'impegni.csv' && r[0] === 'IMP01' && hostile.nota) r[h.indexOf('nota')] = hostile.nota;
           if (name === 'domande.csv' && r[0] === 'D01' && hostile.domanda) r[h.indexOf('testo')] = hostile.domanda;
           return r;
