@@ -17,14 +17,52 @@ export interface PdfOptions {
   info?: PdfInfo;
 }
 
+/**
+ * What a document printed with `fill` gets: a quick untagged draft is printed first, `fill` reads it and
+ * says which text to put in which element (by `data-riempi` attribute), and the document is printed again,
+ * tagged, once those texts are in. `fill` is asked again of each print until it has nothing to change
+ * (at most `passes` times): the printed index's page numbers (index-pages.ts).
+ */
+export type FillFromPrint = (pdf: Uint8Array) => Record<string, string> | null;
+
 /** A launched Chromium that prints documents, each on a page of its own; close it in a `finally`. */
 export interface Printer {
-  printPdf(html: string, options?: PdfOptions): Promise<Uint8Array>;
+  printPdf(html: string, options?: PdfOptions & { fill?: FillFromPrint }): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 /** Chromium's print options: the page size and margins of the document's CSS (else A4), tagged, with its outline. */
 export const PDF_OPTIONS: PDFOptions = { format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true };
+
+/** A draft only read by the program: untagged and without outline, about three times quicker to print (measured). */
+const DRAFT_OPTIONS: PDFOptions = { ...PDF_OPTIONS, tagged: false, outline: false };
+
+/** Run in the page (as source: this project's TypeScript has no DOM types): sets texts, returns how many changed. */
+const FILL_ELEMENTS = `(wanted) => {
+  let changed = 0;
+  for (const element of document.querySelectorAll('[data-riempi]')) {
+    const text = wanted[element.dataset.riempi];
+    if (typeof text === 'string' && element.textContent !== text) {
+      element.textContent = text;
+      changed++;
+    }
+  }
+  return changed;
+}`;
+
+/** Prints a document that fills some of its elements from its own print (see FillFromPrint); the page is loaded once. */
+async function printFilled(page: Page, fill: FillFromPrint, timeout: number): Promise<Uint8Array> {
+  let texts = fill(await page.pdf({ ...DRAFT_OPTIONS, timeout }));
+  let pdf: Uint8Array | null = null;
+  for (let pass = 0; pass < 3 && texts !== null; pass++) {
+    // Texts only, set as textContent: nothing in them is read as markup. The page runs no script of its own.
+    const changed = (await page.evaluate(`(${FILL_ELEMENTS})(${JSON.stringify(texts)})`)) as number;
+    if (changed === 0 && pdf !== null) break;
+    pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+    texts = fill(pdf);
+  }
+  return pdf ?? page.pdf({ ...PDF_OPTIONS, timeout });
+}
 
 /** A fresh page in a context of its own, closed to the world and set to print media, waiting for its document. */
 interface Sheet {
@@ -71,7 +109,9 @@ export async function launchPrinter(options: LaunchOptions = {}): Promise<Printe
         sheet = await taken;
         sheet.refuse = pdfOptions.onBlockedRequest ?? (() => undefined);
         await sheet.page.setContent(html, { waitUntil: 'load', timeout });
-        const pdf = await sheet.page.pdf({ ...PDF_OPTIONS, timeout });
+        const pdf = pdfOptions.fill
+          ? await printFilled(sheet.page, pdfOptions.fill, timeout)
+          : await sheet.page.pdf({ ...PDF_OPTIONS, timeout });
         const described = pdfOptions.info ? setPdfInfo(pdf, pdfOptions.info) : pdf;
         return pdfOptions.date ? setPdfDates(described, pdfOptions.date) : described;
       } catch (error) {

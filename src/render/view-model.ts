@@ -51,9 +51,9 @@ export interface ReportView {
   };
   /**
    * The chapters, for the index and the running headers; `lang` set where a title is not in the report's
-   * language; `page` the printed page number ('' until the report is printed once, see index-pages.ts).
+   * language. The printed index's page numbers are written in by the printer (index-pages.ts).
    */
-  toc: { id: string; title: string; lang: string; page: string; children: { id: string; title: string; page: string }[] }[];
+  toc: { id: string; title: string; lang: string; children: { id: string; title: string }[] }[];
   /** The Sintesi at the front: key figures and the findings of the declared rules. */
   summary: SummaryView;
   method: MethodView;
@@ -117,7 +117,7 @@ export function buildViewModel(input: ViewInput): ReportView {
   const quartieri = quartieriChapter(ctx);
   const annex = annexView(ctx);
   const credits = creditsView(ctx);
-  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', page: '', children: [] });
+  const chapter = (c: { id: string; title: string }) => ({ id: c.id, title: c.title, lang: '', children: [] });
   const toc = [
     chapter(summary),
     chapter(method),
@@ -128,7 +128,7 @@ export function buildViewModel(input: ViewInput): ReportView {
     chapter(resources),
     ...(people ? [chapter(people)] : []),
     chapter(commitments),
-    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome, page: '' })) },
+    { ...chapter(quartieri), children: quartieri.pages.map((p) => ({ id: p.id, title: p.nome })) },
     chapter(annex),
   ];
   const view: ReportView = {
@@ -195,6 +195,6 @@ export function withTexts(view: ReportView, texts: CheckedTexts, figures: TextFi
   const testi = textsView({ checked: texts, figures, lang: view.lang, textLang: view.textLang, chapterIds: chapterIds(view) });
   const old = new Set([...view.testi.apertura, ...view.testi.appendice].map((t) => t.id));
   const chapters = view.toc.filter((c) => !old.has(c.id));
-  const entry = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, page: '', children: [] });
+  const entry = (text: TextView) => ({ id: text.id, title: text.titolo, lang: text.lang, children: [] });
   return { ...view, testi, toc: [...testi.apertura.map(entry), ...chapters, ...testi.appendice.map(entry)] };
 }

@@ -2,6 +2,7 @@ import type { ViewContext, FigureView, TableView, RichText } from './view-contex
 import { KEY_INDICATORS } from './view-city.js';
 import { pyramidSpec } from './pyramid-data.js';
 import { mapFigure } from './view-map.js';
+import { isCountIndicator } from '../compute/catalogue.js';
 import { attentionView, type AttentionView } from './view-attention.js';
 
 export interface QuartiereView {
@@ -58,7 +59,10 @@ export function quartieriView(ctx: ViewContext): QuartiereView[] {
   const cantieri = new Set(catalogue.cantieri.map((c) => c.codice));
   const keyIds = [
     ...KEY_INDICATORS.filter(published),
-    ...result.definitions.filter((d) => !d.servizio && cantieri.has(d.cantiere) && published(d.id)).map((d) => d.id),
+    // Rates only: the cantieri's counts (places, births) are the city's figures, in the chapters' tables.
+    ...result.definitions
+      .filter((d) => !d.servizio && !isCountIndicator(d) && cantieri.has(d.cantiere) && published(d.id))
+      .map((d) => d.id),
   ];
   const serviceIds = result.definitions.filter((d) => d.servizio && published(d.id)).map((d) => d.id);
   const withChange = ctx.annoPrecedente !== null;

@@ -1,6 +1,6 @@
 import type { Territorio } from '../../types.js';
 import type { AttentionRule } from '../../validate/summary-rules.js';
-import type { IndicatorDefinition } from '../catalogue.js';
+import { isCountIndicator, type IndicatorDefinition } from '../catalogue.js';
 import type { AreaValue } from '../indicators.js';
 import { roundHalfAwayFromZero } from '../rounding.js';
 import { PublishedValues, percentChange, rankAmong, ref, shortfall } from './published.js';
@@ -52,7 +52,8 @@ function zoneRank(
 function pointsOf(rule: AttentionRule, published: PublishedValues, input: AttentionInput, codice: string): Scored[] {
   const { anno, territorio } = input;
   return input.definitions.flatMap((def): Scored[] => {
-    if (def.polarita === 'neutro' || rule.sezioniEscluse.includes(def.cantiere)) return [];
+    // A count (places, births) of one area is not comparable with the whole's: rates only.
+    if (def.polarita === 'neutro' || isCountIndicator(def) || rule.sezioniEscluse.includes(def.cantiere)) return [];
     const own = published.get(def.id, 'quartiere', codice, anno);
     const city = published.city(def.id, anno);
     if (!own || !city) return [];
@@ -108,7 +109,7 @@ function largestChange(
   if (annoPrecedente === null) return null;
   let best: AreaAttention['variazione'] = null;
   for (const def of input.definitions) {
-    if (rule.sezioniEscluse.includes(def.cantiere)) continue;
+    if (isCountIndicator(def) || rule.sezioniEscluse.includes(def.cantiere)) continue;
     const now = published.get(def.id, 'quartiere', codice, anno);
     const before = published.get(def.id, 'quartiere', codice, annoPrecedente);
     if (!now || !before || now.valore === before.valore) continue;

@@ -1,6 +1,6 @@
 import type { Territorio } from '../../types.js';
 import type { SummaryRules, SummaryRule } from '../../validate/summary-rules.js';
-import type { IndicatorDefinition } from '../catalogue.js';
+import { isCountIndicator, type IndicatorDefinition } from '../catalogue.js';
 import type { AreaValue } from '../indicators.js';
 import type { Equity } from '../equity.js';
 import type { Commitment } from '../commitments.js';
@@ -51,7 +51,7 @@ function keyFigures(rules: SummaryRules, published: PublishedValues, input: Summ
 function belowTarget(rule: { massimo: number }, published: PublishedValues, input: SummaryInput): Finding[] {
   const found = input.definitions.flatMap((def) => {
     const target = def.obiettivi[0];
-    if (!target || def.polarita === 'neutro') return [];
+    if (!target || def.polarita === 'neutro' || isCountIndicator(def)) return [];
     const areas = input.territorio.quartieri.flatMap((q) => published.get(def.id, 'quartiere', q.codice, input.anno) ?? []);
     const below = areas
       .filter((v) => better(def, target.valore, v.valore))
@@ -84,7 +84,8 @@ function belowTarget(rule: { massimo: number }, published: PublishedValues, inpu
 function gaps(rule: Extract<SummaryRule, { tipo: 'divario_tra_aree' }>, published: PublishedValues, input: SummaryInput): Finding[] {
   const found = input.equity.flatMap((e) => {
     const def = published.definitions.get(e.indicatore);
-    if (e.anno !== input.anno || !def || !e.min || !e.max || rule.sezioniEscluse.includes(def.cantiere)) return [];
+    // Counts differ between areas as their sizes do: a gap is a gap of rates.
+    if (e.anno !== input.anno || !def || !e.min || !e.max || isCountIndicator(def) || rule.sezioniEscluse.includes(def.cantiere)) return [];
     if (e.max.valore <= 0) return [];
     const aZero = input.territorio.quartieri.filter((q) => published.get(def.id, 'quartiere', q.codice, input.anno)?.valore === 0).length;
     const rapporto = e.min.valore > 0 ? e.max.valore / e.min.valore : null;
