@@ -10,7 +10,7 @@ import { parseExpression, type Condition, type Expression, type Reference } from
 // Datasets, measures and fields by the words of the report's language; a name not listed here is
 // printed as the catalogue writes it, with spaces for underscores.
 const FIELD_NAMES: Record<Lang, Record<string, string>> = {
-  it: { eta: 'età' },
+  it: { eta: 'età', lista_attesa: "lista d'attesa", utenti_neet: 'utenti NEET' },
   en: {
     eta: 'age',
     sesso: 'sex',
@@ -35,6 +35,13 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     ore: 'hours',
     volontari: 'volunteers',
     spesa_euro: 'spending in euro',
+    nati_stranieri: 'births of foreign citizenship',
+    domande: 'applications',
+    lista_attesa: 'waiting list',
+    nuovi_utenti: 'new users',
+    utenti_neet: 'NEET users',
+    importo_euro: 'amount in euro',
+    operatori: 'staff',
   },
 };
 

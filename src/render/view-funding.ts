@@ -3,6 +3,13 @@ import { formatChange, formatNumber } from './format.js';
 import { cantiereWords } from './cantiere-text.js';
 import type { FundingYear } from '../compute/funding.js';
 import type { PeopleYear } from '../compute/people.js';
+import { cellText } from './project-text.js';
+
+/** A service's name as a cell: its English twin for `en` when the catalogue gives one, else marked with its language. */
+function serviceCell(ctx: ViewContext, codice: string) {
+  const servizio = ctx.catalogue.servizi.find((x) => x.codice === codice);
+  return cellText(ctx.projectText(servizio?.nome ?? codice, servizio?.nomeEn));
+}
 
 // The resources chapter's money (where it comes from, where it goes, what a person served costs) and the
 // people chapter (operators and volunteers by organisation), from compute's funding and people.
@@ -71,7 +78,11 @@ export function fundingParts(ctx: ViewContext): { paragraphs: string[]; tables: 
       .map((s) => ({
         emphasis: false,
         cells: [
-          { text: ctx.catalogue.servizi.find((x) => x.codice === s.servizio)?.nome ?? s.servizio, numeric: false, header: true },
+          {
+            ...serviceCell(ctx, s.servizio),
+            numeric: false,
+            header: true,
+          },
           { text: euro(ctx, s.importo), numeric: true },
           {
             text: s.soppresso ? ctx.label('nd') : s.utenti === null ? '—' : formatNumber(s.utenti, ctx.lang, 0),
@@ -168,7 +179,11 @@ export function peopleView(ctx: ViewContext): PeopleChapter | null {
           ...year.enti.map((e) => ({
             emphasis: false,
             cells: [
-              { text: ctx.catalogue.enti.find((x) => x.codice === e.ente)?.nome ?? e.ente, numeric: false, header: true },
+              {
+                ...cellText(ctx.projectText(ctx.catalogue.enti.find((x) => x.codice === e.ente)?.nome ?? e.ente)),
+                numeric: false,
+                header: true,
+              },
               { text: count(e.operatori), numeric: true },
               { text: change(e.variazioneOperatori), numeric: true },
               { text: count(e.volontari), numeric: true },

@@ -20,6 +20,8 @@ import { buildReport, hasBrowser, type Built } from './build.js';
 export const ITALIAN_WORDS = [
   'anni',
   'utenti',
+  'bambini',
+  'domande',
   'posti',
   'ore',
   'persone',
