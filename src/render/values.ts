@@ -49,6 +49,13 @@ export class ValueIndex {
     return { text: formatNumber(value.valore, this.lang, decimals), soppresso: false, value: value.valore };
   }
 
+  /** A value of an indicator with its unit, as the report prints it in sentences: "33,4 per 100", "199.853 persone". */
+  withUnit(indicatore: string, value: number): string {
+    const def = this.defs.get(indicatore);
+    const text = formatNumber(value, this.lang, def?.decimali ?? 1);
+    return def?.unita ? `${text} ${def.unita}` : text;
+  }
+
   /** The printable change from the previous year, or '' when there is none. */
   change(indicatore: string, livello: Livello, codice: string, anno: number): string {
     const value = this.get(indicatore, livello, codice, anno);

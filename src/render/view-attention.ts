@@ -37,12 +37,6 @@ function ordinal(n: number, lang: Lang): string {
   return `${n}${tail}`;
 }
 
-function withUnit(ctx: ViewContext, indicatore: string, value: number): string {
-  const def = ctx.values.definition(indicatore);
-  const text = formatNumber(value, ctx.lang, def?.decimali ?? 1);
-  return def?.unita ? `${text} ${def.unita}` : text;
-}
-
 function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): RichText {
   const rank = p.rango ? `; ${rankText(ctx, p.rango, zona)}` : '';
   if (p.tipo === 'sotto_obiettivo') {
@@ -54,10 +48,10 @@ function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): RichText 
       },
       {
         nome: ctx.indicatorName(p.indicatore),
-        v: withUnit(ctx, p.indicatore, p.valore),
-        o: withUnit(ctx, p.indicatore, p.obiettivo),
+        v: ctx.values.withUnit(p.indicatore, p.valore),
+        o: ctx.values.withUnit(p.indicatore, p.obiettivo),
         etichetta: label ? `, ${label}` : '',
-        c: p.citta === null ? '—' : withUnit(ctx, p.indicatore, p.citta),
+        c: p.citta === null ? '—' : ctx.values.withUnit(p.indicatore, p.citta),
         rank,
       },
     );
@@ -67,7 +61,12 @@ function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): RichText 
     def?.polarita === 'basso_meglio'
       ? { it: '{nome}: {v}, molto sopra {l_intero} ({c}){rank}.', en: '{nome}: {v}, well above the {intero} ({c}){rank}.' }
       : { it: '{nome}: {v}, molto sotto {l_intero} ({c}){rank}.', en: '{nome}: {v}, well below the {intero} ({c}){rank}.' },
-    { nome: ctx.indicatorName(p.indicatore), v: withUnit(ctx, p.indicatore, p.valore), c: withUnit(ctx, p.indicatore, p.citta), rank },
+    {
+      nome: ctx.indicatorName(p.indicatore),
+      v: ctx.values.withUnit(p.indicatore, p.valore),
+      c: ctx.values.withUnit(p.indicatore, p.citta),
+      rank,
+    },
   );
 }
 
@@ -135,8 +134,8 @@ export function attentionView(
         {
           prima: ctx.annoPrecedente,
           nome: ctx.indicatorName(change.indicatore),
-          a: withUnit(ctx, change.indicatore, change.precedente),
-          b: withUnit(ctx, change.indicatore, change.valore),
+          a: ctx.values.withUnit(change.indicatore, change.precedente),
+          b: ctx.values.withUnit(change.indicatore, change.valore),
           diff: formatChange(change.variazione, ctx.lang, ctx.values.definition(change.indicatore)?.decimali ?? 1),
           pct: `${formatChange(change.pct, ctx.lang, 0)}%`,
         },

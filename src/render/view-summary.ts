@@ -37,13 +37,6 @@ const TREND: Record<Trend, Bilingual> = {
   altalenante: { it: 'con alti e bassi dal {da} (da {primo} a {ultimo})', en: 'with ups and downs since {da} (from {primo} to {ultimo})' },
 };
 
-/** A value with its unit, as the report prints it: "33,4 per 100", "199.853 persone". */
-function withUnit(ctx: ViewContext, indicatore: string, value: number): string {
-  const def = ctx.values.definition(indicatore);
-  const text = formatNumber(value, ctx.lang, def?.decimali ?? 1);
-  return def?.unita ? `${text} ${def.unita}` : text;
-}
-
 function percent(ctx: ViewContext, pct: number): string {
   return `${formatChange(pct, ctx.lang, 0)}%`;
 }
@@ -67,7 +60,7 @@ function keyFiguresTable(ctx: ViewContext, cifre: KeyFigure[]): TableView | null
     return {
       cells: [
         { text: ctx.indicatorName(c.indicatore), numeric: false, header: true },
-        { text: withUnit(ctx, c.indicatore, c.valore), numeric: true },
+        { text: ctx.values.withUnit(c.indicatore, c.valore), numeric: true },
         { text: absolute || '—', numeric: false },
         ...(prev !== null
           ? [{ text: c.variazione === null ? '—' : formatChange(c.variazione, ctx.lang, def?.decimali ?? 1), numeric: true }]
@@ -106,17 +99,17 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
           nome: nome(f.indicatore),
           n: f.sotto.length,
           tot: f.aree,
-          o: withUnit(ctx, f.indicatore, f.obiettivo),
+          o: ctx.values.withUnit(f.indicatore, f.obiettivo),
           etichetta: label ? ` (${label})` : '',
           worst: worst.nome,
-          wv: withUnit(ctx, f.indicatore, worst.valore),
+          wv: ctx.values.withUnit(f.indicatore, worst.valore),
           citta:
             f.citta === null
               ? ''
               : ctx.text(
                   { it: ' {L_intero} nel suo insieme è a {v}.', en: ' The {intero} as a whole stands at {v}.' },
                   {
-                    v: withUnit(ctx, f.indicatore, f.citta),
+                    v: ctx.values.withUnit(f.indicatore, f.citta),
                   },
                 ),
         },
@@ -142,7 +135,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
                 nome: nome(f.indicatore),
                 n: f.aZero,
                 tot: ctx.result.equity.find((e) => e.indicatore === f.indicatore && e.anno === ctx.anno)?.quartieri ?? f.aZero,
-                max: withUnit(ctx, f.indicatore, f.max.valore),
+                max: ctx.values.withUnit(f.indicatore, f.max.valore),
                 maxNome: f.max.nome,
               },
             )
@@ -153,9 +146,9 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
               },
               {
                 nome: nome(f.indicatore),
-                min: withUnit(ctx, f.indicatore, f.min.valore),
+                min: ctx.values.withUnit(f.indicatore, f.min.valore),
                 minNome: f.min.nome,
-                max: withUnit(ctx, f.indicatore, f.max.valore),
+                max: ctx.values.withUnit(f.indicatore, f.max.valore),
                 maxNome: f.max.nome,
                 r: formatNumber(f.rapporto ?? 0, ctx.lang, 1),
               },
@@ -169,8 +162,8 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
         f.tendenza && first && last
           ? `; ${ctx.text(TREND[f.tendenza], {
               da: first.anno,
-              primo: withUnit(ctx, f.indicatore, first.valore),
-              ultimo: withUnit(ctx, f.indicatore, last.valore),
+              primo: ctx.values.withUnit(f.indicatore, first.valore),
+              ultimo: ctx.values.withUnit(f.indicatore, last.valore),
             })}`
           : '';
       const testo = ctx.rich(
@@ -180,9 +173,9 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
         },
         {
           nome: nome(f.indicatore),
-          prima: withUnit(ctx, f.indicatore, f.precedente),
+          prima: ctx.values.withUnit(f.indicatore, f.precedente),
           annoPrima: f.annoPrecedente,
-          ora: withUnit(ctx, f.indicatore, f.valore),
+          ora: ctx.values.withUnit(f.indicatore, f.valore),
           anno: ctx.anno,
           diff: formatChange(f.variazione, ctx.lang, ctx.values.definition(f.indicatore)?.decimali ?? 1),
           pct: percent(ctx, f.pct),
