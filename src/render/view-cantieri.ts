@@ -268,7 +268,13 @@ export function cantieriView(ctx: ViewContext): CantieriChapters {
     const words = cantiereWords(cantiere, ctx.lang, ctx.config.lingua);
     // What changed comes first in the chapter (its chart is numbered before the coverage figures), main indicator
     // first; then the counts' table, numbered before the coverage tables.
-    const cambiamenti = changesView(ctx, main ? [main, ...rates.filter((id) => id !== main)] : [], codice, words.titolo.text);
+    const cambiamenti = changesView(
+      ctx,
+      main ? [main, ...rates.filter((id) => id !== main)] : [],
+      published.filter(isCount),
+      codice,
+      words.titolo.text,
+    );
     const counts = countsTable(ctx, codice, published.filter(isCount));
     const coverage = rates.map((id) => coverageView(ctx, id, id === main)).filter((c): c is CoverageView => c !== null);
     // Received = rows of the expected ente for this cantiere's services entered the data (not just a folder).

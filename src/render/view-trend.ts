@@ -11,6 +11,8 @@ export interface ChangesView {
   titolo: string;
   righe: string[];
   figura: FigureView | null;
+  /** The counts (places, applications, births) over the years, when the chapter has any. */
+  figuraConteggi: FigureView | null;
 }
 
 const TREND: Record<Trend, Bilingual> = {
@@ -64,45 +66,79 @@ function lineOf(ctx: ViewContext, line: Trendline): string | null {
   );
 }
 
-/** The chapter's "what changed": a line per indicator and a chart of those sharing the first one's unit. */
-export function changesView(ctx: ViewContext, indicators: string[], chapterId: string, chapterTitle: string): ChangesView {
-  const lines = indicators.flatMap((id) => ctx.result.andamenti.find((a) => a.indicatore === id) ?? []);
-  const righe = lines.flatMap((l) => lineOf(ctx, l) ?? []);
-  const unit = ctx.values.definition(lines[0]?.indicatore ?? '')?.unita;
-  const charted = lines.filter((l) => ctx.values.definition(l.indicatore)?.unita === unit && l.serie.length >= 2);
+/** A chart of city values over the years: lines with three years or more, else bars from zero (one per year). */
+function trendFigure(ctx: ViewContext, id: string, caption: string, charted: Trendline[], unit: string | undefined): FigureView | null {
   const years = [...new Set(charted.flatMap((l) => l.serie.map((v) => v.anno)))].sort((a, b) => a - b);
-  let figura: FigureView | null = null;
-  if (charted.length > 0 && years.length >= 2) {
-    const valueIn = (l: Trendline, anno: number) => l.serie.find((v) => v.anno === anno)?.valore ?? null;
-    const caption = ctx.text(
-      { it: '{titolo}: che cosa è cambiato {nell_intero}, {da}-{a}', en: '{titolo}: what changed in the {intero}, {da}-{a}' },
-      { titolo: chapterTitle, da: years[0]!, a: years[years.length - 1]! },
-    );
-    const decimals = ctx.values.definition(charted[0]!.indicatore)?.decimali ?? 1;
-    figura =
-      years.length >= 3
-        ? ctx.figure(`fig-cambiamenti-${chapterId}`, caption, {
-            kind: 'line',
-            title: caption,
-            labels: years.map(String),
-            series: charted.map((l) => ({ label: ctx.indicatorName(l.indicatore), values: years.map((y) => valueIn(l, y)) })),
-            unit,
-            decimals,
-          })
-        : ctx.figure(
-            `fig-cambiamenti-${chapterId}`,
-            caption,
-            {
-              kind: 'bar',
-              title: caption,
-              horizontal: true,
-              labels: charted.map((l) => ctx.indicatorName(l.indicatore)),
-              series: years.map((y) => ({ label: String(y), values: charted.map((l) => valueIn(l, y)) })),
-              unit,
-              decimals,
-            },
-            { height: Math.max(160, 70 + charted.length * 46) },
-          );
-  }
-  return { titolo: ctx.text({ it: 'Che cosa è cambiato', en: 'What changed' }), righe, figura };
+  if (charted.length === 0 || years.length < 2) return null;
+  const valueIn = (l: Trendline, anno: number) => l.serie.find((v) => v.anno === anno)?.valore ?? null;
+  // Series of mixed units (counts of places, applications, children) name their unit in their label.
+  const label = (l: Trendline) => {
+    const name = ctx.indicatorName(l.indicatore);
+    const own = ctx.values.definition(l.indicatore)?.unita;
+    return unit === undefined && own ? `${name} (${own})` : name;
+  };
+  const decimals = ctx.values.definition(charted[0]!.indicatore)?.decimali ?? 1;
+  return years.length >= 3
+    ? ctx.figure(id, caption, {
+        kind: 'line',
+        title: caption,
+        labels: years.map(String),
+        series: charted.map((l) => ({ label: label(l), values: years.map((y) => valueIn(l, y)) })),
+        unit,
+        decimals,
+      })
+    : ctx.figure(
+        id,
+        caption,
+        {
+          kind: 'bar',
+          title: caption,
+          horizontal: true,
+          labels: charted.map(label),
+          series: years.map((y) => ({ label: String(y), values: charted.map((l) => valueIn(l, y)) })),
+          unit,
+          decimals,
+        },
+        { height: Math.max(160, 70 + charted.length * 46) },
+      );
+}
+
+/**
+ * The chapter's "what changed": a line per indicator (its rates, then its counts), a chart of the rates
+ * sharing the first one's unit and a chart of the counts (places, applications, births…).
+ */
+export function changesView(ctx: ViewContext, rates: string[], counts: string[], chapterId: string, chapterTitle: string): ChangesView {
+  const trendlines = (ids: string[]) => ids.flatMap((id) => ctx.result.andamenti.find((a) => a.indicatore === id) ?? []);
+  const rateLines = trendlines(rates);
+  const countLines = trendlines(counts);
+  const righe = [...rateLines, ...countLines].flatMap((l) => lineOf(ctx, l) ?? []);
+  const unit = ctx.values.definition(rateLines[0]?.indicatore ?? '')?.unita;
+  const years = (lines: Trendline[]) => [...new Set(lines.flatMap((l) => l.serie.map((v) => v.anno)))].sort((a, b) => a - b);
+  const caption = (lines: Trendline[], text: { it: string; en: string }) => {
+    const all = years(lines);
+    return ctx.text(text, { titolo: chapterTitle, da: all[0] ?? ctx.anno, a: all[all.length - 1] ?? ctx.anno });
+  };
+  const chartedRates = rateLines.filter((l) => ctx.values.definition(l.indicatore)?.unita === unit && l.serie.length >= 2);
+  const chartedCounts = countLines.filter((l) => l.serie.length >= 2);
+  return {
+    titolo: ctx.text({ it: 'Che cosa è cambiato', en: 'What changed' }),
+    righe,
+    figura: trendFigure(
+      ctx,
+      `fig-cambiamenti-${chapterId}`,
+      caption(chartedRates, {
+        it: '{titolo}: che cosa è cambiato {nell_intero}, {da}-{a}',
+        en: '{titolo}: what changed in the {intero}, {da}-{a}',
+      }),
+      chartedRates,
+      unit,
+    ),
+    figuraConteggi: trendFigure(
+      ctx,
+      `fig-cambiamenti-conteggi-${chapterId}`,
+      caption(chartedCounts, { it: '{titolo}: i numeri {dell_intero}, {da}-{a}', en: '{titolo}: the numbers of the {intero}, {da}-{a}' }),
+      chartedCounts,
+      undefined,
+    ),
+  };
 }
