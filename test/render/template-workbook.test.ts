@@ -53,8 +53,10 @@ describe('which workbooks templates writes', () => {
     expect(running.length).toBeGreaterThan(1);
     expect(running.length).toBeLessThan(project.enti.length);
     // enti and servizi name organisations too, but as catalogues: no partner fills them in.
-    expect(new Set(books.map((b) => b.dataset))).toEqual(new Set(['erogazioni']));
-    expect(books.map((b) => b.ente.codice)).toEqual(running);
+    expect(new Set(books.map((b) => b.dataset))).toEqual(new Set(['erogazioni', 'personale']));
+    for (const dataset of ['erogazioni', 'personale']) {
+      expect(books.filter((b) => b.dataset === dataset).map((b) => b.ente.codice)).toEqual(running);
+    }
     expect(books.find((b) => b.ente.codice === 'auser')?.file).toBe('erogazioni_auser.xlsx');
   });
 });
@@ -81,6 +83,10 @@ describe("a partner's workbook (erogazioni for Auser)", () => {
       'ore',
       'volontari',
       'spesa_euro',
+      'domande',
+      'lista_attesa',
+      'nuovi_utenti',
+      'utenti_neet',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
