@@ -62,6 +62,7 @@ describe('bilancio build on the embedded Brescia project', () => {
       'risorse.csv',
       'piramidi.csv',
       'impegni.csv',
+      'testi_cifre.csv',
     ]);
   });
 
