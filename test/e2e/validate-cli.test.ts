@@ -58,7 +58,7 @@ describe('bilancio validate and bilancio templates, as a partner uses them', () 
     const csv = await readFile(path.join(work, 'modelli/erogazioni.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.subarray(3).toString('utf8')).toBe(
-      'anno;codice_quartiere;codice_servizio;codice_ente;utenti;posti;ore;volontari;spesa_euro\r\n',
+      'anno;codice_quartiere;codice_servizio;codice_ente;utenti;posti;ore;volontari;spesa_euro;domande;lista_attesa;nuovi_utenti;utenti_neet\r\n',
     );
     const guide = await readFile(path.join(work, 'modelli/erogazioni.guida.txt'), 'utf8');
     expect(guide).toMatch(/utenti \(obbligatoria\): Persone servite\./);

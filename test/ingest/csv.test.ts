@@ -106,7 +106,7 @@ describe('parseCsv', () => {
     expect(places(table.problems.slice(0, 2))).toEqual(['source-error@2:2', 'source-error@3:2']);
     expect(table.problems[1000]).toMatchObject({ severity: 'error', value: '500' });
     expect(said(table.problems)[1000]?.message).toBe(
-      '… e altri 500 problemi di virgolette in questo file (sono elencati solo i primi 1000): controllare le virgolette in tutto il file.',
+      '… e altri 500 problemi di virgolette in questo file (sono elencati solo i primi 1.000): controllare le virgolette in tutto il file.',
     );
   });
 

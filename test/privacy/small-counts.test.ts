@@ -25,7 +25,7 @@ describe('a quartiere with 2 disabled service users', () => {
     await cp(bresciaProject, project, { recursive: true });
     await appendFile(
       path.join(project, 'catalogo/servizi.csv'),
-      'TRASPORTO_DIS,Trasporto per persone con disabilità,anziani_disabili,eta:18-64,utenti,anffas\n',
+      'TRASPORTO_DIS,Trasporto per persone con disabilità,anziani_disabili,eta:18-64,utenti,anffas,\n',
     );
     const quartieri = (await readFile(path.join(project, 'territorio/quartieri.csv'), 'utf8'))
       .trim()
