@@ -1,3 +1,4 @@
+import { changesView, type ChangesView } from './view-trend.js';
 import type { ViewContext, FigureView, TableView, CellView, RichText } from './view-context.js';
 import { pyramidSpec } from './pyramid-data.js';
 import { formatNumber } from './format.js';
@@ -41,7 +42,15 @@ export interface CityView {
   figures: FigureView[];
   zoneTables: TableView[];
   equity: string[];
+  /** What changed in the city: the seed's demographic themes (over-75s alone, foreign minors…) over the years. */
+  cambiamenti: ChangesView;
 }
+
+/** The demographic rates and counts whose change and trend the city chapter tells, in this order. */
+const CITY_CHANGES = {
+  rates: ['anziani_soli_75', 'quota_stranieri_minori', 'quota_stranieri', 'quota_65_plus', 'tasso_natalita', 'famiglie_unipersonali'],
+  counts: ['anziani_soli_75_numero', 'minori_stranieri'],
+};
 
 function cell(ctx: ViewContext, indicatore: string, livello: 'quartiere' | 'zona' | 'citta', codice: string): CellView {
   const figure = ctx.values.figure(indicatore, livello, codice, ctx.anno);
@@ -242,6 +251,14 @@ export function cityView(ctx: ViewContext): CityView {
   }
   const paragraph = (sentences: RichText[]): RichText => sentences.flatMap((s, i) => (i === 0 ? s : [{ text: ' ' }, ...s]));
   const intro = [about, where].filter((p) => p.length > 0).map(paragraph);
+  // After the chapter's other figures, so that its charts are numbered in the order they are printed.
+  const cambiamenti = changesView(
+    ctx,
+    CITY_CHANGES.rates.filter(available),
+    CITY_CHANGES.counts.filter(available),
+    'la-citta',
+    ctx.label('laCitta'),
+  );
   return {
     id: 'la-citta',
     title: ctx.label('laCitta'),
@@ -250,5 +267,6 @@ export function cityView(ctx: ViewContext): CityView {
     figures,
     zoneTables,
     equity,
+    cambiamenti,
   };
 }
