@@ -40,12 +40,19 @@ function ordinal(n: number, lang: Lang): string {
 function pointText(ctx: ViewContext, p: AttentionPoint, zona: string): RichText {
   const rank = p.rango ? `; ${rankText(ctx, p.rango, zona)}` : '';
   if (p.tipo === 'sotto_obiettivo') {
-    const label = ctx.values.definition(p.indicatore)?.obiettivi[0]?.etichetta ?? p.etichetta;
+    const def = ctx.values.definition(p.indicatore);
+    const label = def?.obiettivi[0]?.etichetta ?? p.etichetta;
+    // Where lower is better the target is a ceiling: the area is above it.
     return ctx.rich(
-      {
-        it: "{nome}: {v}, sotto l'obiettivo di {o}{etichetta} ({intero} {c}){rank}.",
-        en: '{nome}: {v}, below the target of {o}{etichetta} ({intero} {c}){rank}.',
-      },
+      def?.polarita === 'basso_meglio'
+        ? {
+            it: "{nome}: {v}, sopra l'obiettivo di {o}{etichetta} ({intero} {c}){rank}.",
+            en: '{nome}: {v}, above the target of {o}{etichetta} ({intero} {c}){rank}.',
+          }
+        : {
+            it: "{nome}: {v}, sotto l'obiettivo di {o}{etichetta} ({intero} {c}){rank}.",
+            en: '{nome}: {v}, below the target of {o}{etichetta} ({intero} {c}){rank}.',
+          },
       {
         nome: ctx.indicatorName(p.indicatore),
         v: ctx.values.withUnit(p.indicatore, p.valore),

@@ -87,16 +87,21 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
         byCount(
           f.sotto.length,
           {
-            it: "{nome}: 1 {area} su {tot} è sotto l'obiettivo di {o}{etichetta}, {worst} con {wv}.{citta}",
-            en: '{nome}: 1 of {tot} {aree} is below the target of {o}{etichetta}, {worst} at {wv}.{citta}',
+            it: "{nome}: 1 {area} su {tot} è {lato} l'obiettivo di {o}{etichetta}, {worst} con {wv}.{citta}",
+            en: '{nome}: 1 of {tot} {aree} is {lato} the target of {o}{etichetta}, {worst} at {wv}.{citta}',
           },
           {
-            it: "{nome}: {n} {aree} su {tot} sono sotto l'obiettivo di {o}{etichetta}; {l_area} più lontan{area_o} è {worst} con {wv}.{citta}",
-            en: '{nome}: {n} of {tot} {aree} are below the target of {o}{etichetta}; the furthest is {worst} at {wv}.{citta}',
+            it: "{nome}: {n} {aree} su {tot} sono {lato} l'obiettivo di {o}{etichetta}; {l_area} più lontan{area_o} è {worst} con {wv}.{citta}",
+            en: '{nome}: {n} of {tot} {aree} are {lato} the target of {o}{etichetta}; the furthest is {worst} at {wv}.{citta}',
           },
         ),
         {
           nome: nome(f.indicatore),
+          // Where lower is better the target is a ceiling: the areas that miss it are above it.
+          lato:
+            ctx.values.definition(f.indicatore)?.polarita === 'basso_meglio'
+              ? ctx.text({ it: 'sopra', en: 'above' })
+              : ctx.text({ it: 'sotto', en: 'below' }),
           n: f.sotto.length,
           tot: f.aree,
           o: ctx.values.withUnit(f.indicatore, f.obiettivo),
