@@ -37,8 +37,23 @@ export const PDF_OPTIONS: PDFOptions = { format: 'A4', preferCSSPageSize: true, 
 /** A draft only read by the program: untagged and without outline, about three times quicker to print (measured). */
 const DRAFT_OPTIONS: PDFOptions = { ...PDF_OPTIONS, tagged: false, outline: false };
 
+/**
+ * The draft paints nothing: hidden boxes and no backgrounds lay out exactly as shown ones (neither
+ * property moves a box), so its page breaks and named destinations are the final print's, in a third of
+ * the time (Brescia's 118 pages: 0,55 s against 1,6 s, measured). The style is removed before the print
+ * that is kept (FILL_ELEMENTS).
+ */
+const DRAFT_STYLE_ID = 'bilancio-bozza-di-stampa';
+const HIDE_FOR_DRAFT = `(() => {
+  const style = document.createElement('style');
+  style.id = '${DRAFT_STYLE_ID}';
+  style.textContent = '*, *::before, *::after { visibility: hidden !important; background: none !important; }';
+  document.head.append(style);
+})()`;
+
 /** Run in the page (as source: this project's TypeScript has no DOM types): sets texts, returns how many changed. */
 const FILL_ELEMENTS = `(wanted) => {
+  document.getElementById('${DRAFT_STYLE_ID}')?.remove();
   let changed = 0;
   for (const element of document.querySelectorAll('[data-riempi]')) {
     const text = wanted[element.dataset.riempi];
@@ -52,8 +67,10 @@ const FILL_ELEMENTS = `(wanted) => {
 
 /** Prints a document that fills some of its elements from its own print (see FillFromPrint); the page is loaded once. */
 async function printFilled(page: Page, fill: FillFromPrint, timeout: number): Promise<Uint8Array> {
+  await page.evaluate(HIDE_FOR_DRAFT);
   let texts = fill(await page.pdf({ ...DRAFT_OPTIONS, timeout }));
   let pdf: Uint8Array | null = null;
+  if (texts === null) await page.evaluate(`(${FILL_ELEMENTS})({})`); // shows the page again
   for (let pass = 0; pass < 3 && texts !== null; pass++) {
     // Texts only, set as textContent: nothing in them is read as markup. The page runs no script of its own.
     const changed = (await page.evaluate(`(${FILL_ELEMENTS})(${JSON.stringify(texts)})`)) as number;
