@@ -8,7 +8,7 @@ import { loadSchemas } from './schemas/load-schemas.js';
 import { validateProject } from './validate/validate-project.js';
 import { addProblems } from './validate/report.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
-import { computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
+import { addResultLineage, computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
 import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
@@ -30,6 +30,7 @@ import type { RenderChart } from './render/view-context.js';
 import { sayReport } from './problem-text.js';
 import { readTexts } from './project/read-texts.js';
 import type { TableCache } from './ingest/table-cache.js';
+import type { TableChecks } from './validate/table-checks.js';
 import { checkTexts } from './validate/texts/check-texts.js';
 import type { CheckedTexts } from './validate/texts/text-types.js';
 import { computeTextFigures } from './compute/text-figures.js';
@@ -43,6 +44,8 @@ export interface StageOptions {
   allowLowThreshold?: boolean;
   /** Tables read before and unchanged since (the live preview's); without it every file is read. */
   tables?: TableCache;
+  /** The checks of those tables, kept with them (the live preview's); without it every table is checked. */
+  checks?: TableChecks;
 }
 
 /** A project read and checked: what `validate` prints and what compute starts from. */
@@ -80,7 +83,7 @@ export async function checkProject(options: StageOptions, fx: Effects): Promise<
   const { project, catalogue } = await timed(fx, 'validate', async () => {
     // issue 8: residenti CSVs are streamed (never read whole) before the synchronous validation.
     const residenti = await streamProjectResidenti(sources, schemas, fx.progressRows?.bind(fx));
-    const project = validateProject(sources, schemas, config?.regole ?? {}, residenti);
+    const project = validateProject(sources, schemas, config?.regole ?? {}, residenti, options.checks);
     // Filters on services and organisations must name codes of the project's catalogues.
     const codes = { servizi: project.servizi.map((s) => s.codice), enti: project.enti.map((e) => e.codice) };
     const declared = { cantieri: project.cantieri, predefiniti: project.cantieriPredefiniti };
@@ -147,7 +150,7 @@ function wholeName(config: Config, lang: Lang): string {
 }
 
 /** Computes the indicators of a checked project (its valid rows). */
-export function computeProject(checked: CheckedProject): ComputeResult {
+export function computeProject(checked: CheckedProject, options: { lineage?: boolean } = {}): ComputeResult {
   const config = checked.config!;
   const result = computeIndicators(checked.project, checked.definitions, {
     cityName: config.citta || wholeName(config, checked.lang),
@@ -158,9 +161,19 @@ export function computeProject(checked: CheckedProject): ComputeResult {
     // The report publishes the survey of its own year only: that is the one the authority decides on.
     summaryRules: checked.summaryRules,
     participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
+    lineage: options.lineage,
   });
   result.testi = computeTextFigures(checked.texts.texts, result.values, result.definitions, result.anno);
   return result;
+}
+
+/**
+ * Adds the lineage left out by `computeProject(checked, { lineage: false })`: the report's pages show
+ * none, so a build computes it while Chromium prints, before the open data that lists it.
+ */
+export function completeLineage(checked: CheckedProject, result: ComputeResult): void {
+  addResultLineage(result, checked.project);
+  result.testi = computeTextFigures(checked.texts.texts, result.values, result.definitions, result.anno);
 }
 
 /** Writes the open-data outputs of compute into `out`: indicators, survey, resources, pyramids, and the package describing them. */
@@ -273,7 +286,7 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
   if (!checked.config || (!checked.report.valid && !options.ignoreErrors)) return { status: 'invalid', checked };
   const stage = <T>(name: Stage, work: () => Promise<T> | T) => timed(fx, name, () => atStage(name, lang, options.out, work));
   fx.progress('calcolo degli indicatori');
-  const result = await stage('calcolo', () => computeProject(checked));
+  const result = await stage('calcolo', () => computeProject(checked, { lineage: false }));
   if (result.privacy.leaks.length > 0) return { status: 'leak', checked, result };
   const config = checked.config;
   const blockedRequests: string[] = [];
@@ -313,6 +326,8 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       inputs.catch(() => undefined); // awaited for the manifest below
       const html = await stage('html', () => renderHtml(view, templates));
       const written = await stage('dati-aperti', async () => {
+        // The open data name each value's files and rows: lineage, left out of the computing above.
+        completeLineage(checked, result);
         await out.writeFile(path.join(dir, 'report.html'), html);
         const names = await writeOpenData(checked, result, dir, out);
         await out.writeFile(path.join(dir, 'validazione.json'), `${JSON.stringify(sayReport(lang, checked.report), null, 1)}\n`);

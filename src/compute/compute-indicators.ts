@@ -55,6 +55,11 @@ export interface ComputeResult {
   testi?: TextFigures;
 }
 
+/** Adds the lineage that a compute with `lineage: false` left out (the same as computing with it). */
+export function addResultLineage(result: ComputeResult, project: Pick<ValidatedProject, 'dati' | 'territorio'>): void {
+  addLineage(result.values, result.definitions, project.dati, project.territorio);
+}
+
 /** The report year (`anno` when the project has data for it, else its last year) and the year compared. */
 export function reportYears(anni: number[], anno: number, annoConfronto: number | null): { anno: number; annoPrecedente: number | null } {
   const year = anni.includes(anno) ? anno : (anni[anni.length - 1] ?? anno);
@@ -64,6 +69,11 @@ export function reportYears(anni: number[], anno: number, annoConfronto: number 
 
 export interface ComputeOptions {
   cityName: string;
+  /**
+   * false: the values get no `fonti` (lineage): for a caller that writes no open data and explains
+   * nothing (the live preview), or that adds it later with addResultLineage (a build, while Chromium prints).
+   */
+  lineage?: boolean;
   /** The rules of the Sintesi and of the points of attention; bilancio's defaults when absent. */
   summaryRules?: SummaryRules;
   /** Smallest publishable count (soglia_riservatezza). */
@@ -115,7 +125,7 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     figures,
   );
   // Lineage comes after suppression: a withheld value may name its files but not its rows.
-  addLineage(values, definitions, project.dati, project.territorio);
+  if (options.lineage !== false) addLineage(values, definitions, project.dati, project.territorio);
   addYearOverYear(values, definitions);
   const survey = options.participation
     ? (options.participation.anni ?? project.anni)

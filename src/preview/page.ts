@@ -6,8 +6,11 @@ import type { PreviewBuild } from './session.js';
 // The page the preview serves: the report as `build` writes it, with the problems on top where the
 // analyst looks, and a tiny script (only here, never in a build) that reloads it after each rebuild.
 
-/** Path of the server-sent events that say "rebuilt": the page reloads on each. */
+/** Path of the server-sent events that say "rebuilt": the page reloads on each, or swaps the parts they carry. */
 export const EVENTS_PATH = '/eventi';
+
+/** The event that carries the changed parts of the report (see reportPatch). */
+export const PARTS_EVENT = 'parti';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -72,8 +75,9 @@ export function problemsBox(build: Pick<PreviewBuild, 'problems' | 'blocked' | '
 /** The id of the problems box, a key of a texts patch like the texts' own ids. */
 export const BOX_ID = 'anteprima-problemi';
 
-// Reloads on each "rebuilt" event, keeping the reader where they were on the page; a "testi" event
-// carries the new HTML of each text (and of the problems box) and swaps them in place, without reloading.
+// Reloads on each "rebuilt" event, keeping the reader where they were on the page; a "parti" event
+// carries the new HTML of each part of the report that changed (and of the problems box) and swaps them
+// in place, without reloading: the reader's place, and the time of laying out the whole report, are kept.
 const RELOAD_SCRIPT = `<script id="anteprima-ricarica">(() => {
   const key = 'bilancio-anteprima-y';
   const y = sessionStorage.getItem(key);
@@ -81,34 +85,100 @@ const RELOAD_SCRIPT = `<script id="anteprima-ricarica">(() => {
   const reload = () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); };
   const events = new EventSource('${EVENTS_PATH}');
   events.onmessage = reload;
-  events.addEventListener('testi', (event) => {
+  events.addEventListener('${PARTS_EVENT}', (event) => {
     const parts = JSON.parse(event.data);
+    if (Object.keys(parts).some((id) => id !== '${BOX_ID}' && !document.getElementById(id))) return reload();
     for (const [id, html] of Object.entries(parts)) {
       const old = document.getElementById(id);
       if (id === '${BOX_ID}') {
         if (old) old.remove();
         if (html) document.body.insertAdjacentHTML('afterbegin', html);
-      } else if (old) old.outerHTML = html;
-      else return reload();
+      } else old.outerHTML = html;
     }
   });
 })();</script>`;
 
-// A text's section: markdown-it writes no <section>, so the first </section> after it closes it.
-const TEXT_SECTION = /<section class="testo-progetto[^"]*" id="([^"]+)"[\s\S]*?<\/section>/g;
+/** A part of the report (a <section> or an <article>), with where it starts and ends in the page's HTML and the parts inside it. */
+interface Part {
+  tag: string;
+  id: string | null;
+  start: number;
+  end: number;
+  children: Part[];
+}
 
 /**
- * What changed between two renderings of the report when only the texts were redone: the new HTML of
- * each text by its id, or null when anything else differs (a text added, moved, retitled in the index):
- * then the page reloads.
+ * The report's <section>s and <article>s (a quartiere's page) as a tree. The report's markup comes from
+ * its templates, where they nest properly; a project's text cannot open one (markdown-it writes no raw
+ * HTML). Null when they do not nest.
  */
-export function textsPatch(before: string, after: string): Record<string, string> | null {
-  const rest = (html: string) => html.replace(TEXT_SECTION, (_whole, id: string) => `<section id="${id}">`);
-  if (rest(before) !== rest(after)) return null;
-  const old = new Map([...before.matchAll(TEXT_SECTION)].map((m) => [m[1]!, m[0]]));
+function sectionTree(html: string): Part[] | null {
+  const top: Part[] = [];
+  const open: Part[] = [];
+  for (const tag of html.matchAll(/<(section|article)\b[^>]*>|<\/(section|article)>/g)) {
+    if (tag[2] !== undefined) {
+      const closed = open.pop();
+      if (closed?.tag !== tag[2]) return null;
+      closed.end = tag.index + tag[0].length;
+      continue;
+    }
+    const part: Part = { tag: tag[1]!, id: /\sid="([^"]+)"/.exec(tag[0])?.[1] ?? null, start: tag.index, end: -1, children: [] };
+    (open[open.length - 1]?.children ?? top).push(part);
+    open.push(part);
+  }
+  return open.length === 0 ? top : null;
+}
+
+/** The HTML from `start` to `end` with each child that has an id replaced by a mark of it: what is not in a part. */
+function skeleton(html: string, start: number, end: number, children: Part[]): string {
+  let out = '';
+  let at = start;
+  for (const child of children) {
+    if (child.id === null) continue;
+    out += `${html.slice(at, child.start)}<${child.tag} id="${child.id}">`;
+    at = child.end;
+  }
+  return out + html.slice(at, end);
+}
+
+/**
+ * The parts (sections with an id) of `after` that differ from `before`, each as its new HTML, as small
+ * as they can be: a section whose own text is unchanged gives only its changed sections. Null when the
+ * rest of the page differs (head, cover, index) or the sections were added, removed or moved: then the
+ * page reloads.
+ */
+function changedParts(
+  before: { html: string; start: number; end: number; children: Part[] },
+  after: { html: string; start: number; end: number; children: Part[] },
+): Record<string, string> | null {
+  const ids = (parts: Part[]) => parts.flatMap((p) => (p.id === null ? [] : [`${p.tag}#${p.id}`])).join('\n');
+  if (ids(before.children) !== ids(after.children)) return null;
+  if (skeleton(before.html, before.start, before.end, before.children) !== skeleton(after.html, after.start, after.end, after.children))
+    return null;
+  const old = new Map(before.children.flatMap((p) => (p.id === null ? [] : [[p.id, p] as const])));
   const patch: Record<string, string> = {};
-  for (const match of after.matchAll(TEXT_SECTION)) if (old.get(match[1]!) !== match[0]) patch[match[1]!] = match[0];
+  for (const part of after.children) {
+    if (part.id === null) continue;
+    const was = old.get(part.id)!;
+    const next = after.html.slice(part.start, part.end);
+    if (before.html.slice(was.start, was.end) === next) continue;
+    const inside = changedParts({ ...before, ...was }, { ...after, ...part });
+    Object.assign(patch, inside ?? { [part.id]: next });
+  }
   return patch;
+}
+
+/**
+ * What changed between two renderings of the report: the new HTML of each changed part (a chapter, a
+ * quartiere's page, a text…) by its id, or null when the page must be reloaded whole.
+ */
+export function reportPatch(before: string, after: string): Record<string, string> | null {
+  const [was, now] = [sectionTree(before), sectionTree(after)];
+  if (!was || !now) return null;
+  return changedParts(
+    { html: before, start: 0, end: before.length, children: was },
+    { html: after, start: 0, end: after.length, children: now },
+  );
 }
 
 /** The served page: the report (or, when it cannot be built, a page of problems), the box and the reload script. */

@@ -1,6 +1,6 @@
 import type { Effects } from '../effects.js';
 import { PreviewSession, type PreviewBuild, type PreviewOptions } from './session.js';
-import { BOX_ID, previewPage, problemsBox, textsPatch } from './page.js';
+import { BOX_ID, previewPage, problemsBox, reportPatch } from './page.js';
 import { startPreviewServer, type PreviewServer } from './server.js';
 import { watchProject } from './watch.js';
 
@@ -48,8 +48,8 @@ export async function runPreview(
       queued = null;
       try {
         const build = await session.update(batch);
-        // A text alone: its section is swapped in the open page (a reload of the whole report is slower).
-        const patch = build.kind === 'testi' && shown && build.html ? textsPatch(shown, build.html) : null;
+        // Only the parts that changed are swapped in the open page: laying out the whole report again is slower.
+        const patch = shown && build.html ? reportPatch(shown, build.html) : null;
         shown = build.html;
         server.publish(previewPage(build), patch ? { ...patch, [BOX_ID]: problemsBox(build) } : undefined);
         hooks.rebuilt?.(build, batch);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EVENTS_PATH } from './page.js';
+import { EVENTS_PATH, PARTS_EVENT } from './page.js';
 
 // The preview's web server: on 127.0.0.1 only, it serves the one page (the report, self-contained:
 // every image and chart is inside it) and the events that say it changed. Nothing else: no folder
@@ -59,7 +59,7 @@ export async function startPreviewServer(port: number, firstPage: string): Promi
     publish(next, patch) {
       page = next;
       version++;
-      const event = patch ? `event: testi\ndata: ${JSON.stringify(patch)}\n\n` : `data: ${version}\n\n`;
+      const event = patch ? `event: ${PARTS_EVENT}\ndata: ${JSON.stringify(patch)}\n\n` : `data: ${version}\n\n`;
       for (const stream of streams) stream.write(event);
     },
     async close() {

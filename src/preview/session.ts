@@ -3,6 +3,7 @@ import type { Lang, Problem } from '../types.js';
 import { timed, type Effects } from '../effects.js';
 import { checkProject, checkProjectTexts, computeProject, reportView, type CheckedProject } from '../pipeline.js';
 import { TableCache } from '../ingest/table-cache.js';
+import { TableChecks } from '../validate/table-checks.js';
 import { readTexts, TEXTS_DIR } from '../project/read-texts.js';
 import { computeTextFigures } from '../compute/text-figures.js';
 import type { ComputeResult } from '../compute/compute-indicators.js';
@@ -39,6 +40,7 @@ const isTextProblem = (p: Problem) => p.file.startsWith(`${TEXTS_DIR}/`);
 /** A project kept in memory between builds, so that a saved file redoes only its part. */
 export class PreviewSession {
   readonly tables = new TableCache();
+  readonly checks = new TableChecks();
   private checked: CheckedProject | null = null;
   private result: ComputeResult | null = null;
   private view: ReportView | null = null;
@@ -65,12 +67,13 @@ export class PreviewSession {
 
   private async everything(): Promise<Omit<PreviewBuild, 'ms'>> {
     this.view = null;
-    const checked = await checkProject({ ...this.options, tables: this.tables }, this.fx);
+    const checked = await checkProject({ ...this.options, tables: this.tables, checks: this.checks }, this.fx);
     this.checked = checked;
     const lang = checked.lang;
     if (!checked.config) return { html: null, lang, problems: flat(checked), blocked: 'config', kind: 'tutto' };
     // As `build --ignora-errori`: the page shows the report of the valid rows, and the problems above it.
-    const result = await timed(this.fx, 'calcolo', () => computeProject(checked));
+    // No lineage: the page shows none, and the preview writes no open data.
+    const result = await timed(this.fx, 'calcolo', () => computeProject(checked, { lineage: false }));
     if (result.privacy.leaks.length > 0) return { html: null, lang, problems: flat(checked), blocked: 'leak', kind: 'tutto' };
     this.charts ??= (await import('../render/charts.js')).createChartRenderer();
     const charts = this.charts;

@@ -24,6 +24,7 @@ import { mergeResidenti, streamedReportEntry } from './residenti/merge-residenti
 import type { StreamedResidenti } from './residenti/stream-residenti.js';
 import { buildCantieri, checkCantiere, checkReservedCodes } from './cantieri.js';
 import { buildAgenzie } from './agenzie.js';
+import { territoryKey, type TableChecks } from './table-checks.js';
 
 /** The codes of servizi.csv's `ente` cell: one or several organisations, separated by `;` or `|` (`comune; auser`). */
 export function serviceEnti(cell: string): string[] {
@@ -77,23 +78,28 @@ export function validateProject(
   rules: RuleSettings = {},
   /** residenti files already streamed and counted (issue 8: see pipeline.checkProject). */
   residenti: readonly StreamedResidenti[] = [],
+  /** Checks of tables kept from an earlier validation (the live preview's); every table is checked without it. */
+  kept?: TableChecks,
 ): ValidatedProject {
   const checked: Checked[] = [];
   // Kept to the limit per file and code, every one counted (rows repeated by the thousand are as many problems).
   const extraProblems = new ProblemCollector('');
   extraProblems.addAll(sources.problems);
 
+  let territory = '';
   const check = (source: SourceTable, quartieri: QuartiereIndex | null): Checked => {
     const entry = schemas.datasets.get(source.dataset);
     if (!entry) throw new Error(`no schema for dataset ${source.dataset}`);
     const validateRow = entry.validateRow;
-    const result = validateTable(source.table, {
-      dataset: source.dataset,
-      schema: entry.schema,
-      validateRow: (row) => validateRow(row) as boolean,
-      rowErrors: () => validateRow.errors,
-      quartieri,
-    });
+    const validate = () =>
+      validateTable(source.table, {
+        dataset: source.dataset,
+        schema: entry.schema,
+        validateRow: (row) => validateRow(row) as boolean,
+        rowErrors: () => validateRow.errors,
+        quartieri,
+      });
+    const result = kept ? kept.get(source.table, source.dataset, quartieri ? territory : '', validate) : validate();
     const item = { source, ...result };
     checked.push(item);
     return item;
@@ -123,6 +129,7 @@ export function validateProject(
   }
   const territorio = buildTerritorio(valid(keyed(territoryTables, 'quartieri')));
   const index = createQuartiereIndex(territorio.quartieri);
+  territory = kept ? territoryKey(territorio) : '';
 
   const enti: Ente[] = valid(
     keyed(
