@@ -8,7 +8,7 @@ import { loadSchemas } from './schemas/load-schemas.js';
 import { validateProject } from './validate/validate-project.js';
 import { addProblems } from './validate/report.js';
 import { loadIndicators, type IndicatorDefinition } from './compute/catalogue.js';
-import { addResultLineage, computeIndicators, type ComputeResult } from './compute/compute-indicators.js';
+import { addResultLineage, computeIndicators, type ComputeOptions, type ComputeResult } from './compute/compute-indicators.js';
 import { dataPackage, indicatorsCsv, indicatorsJson } from './compute/open-data.js';
 import { commitmentsTable, pyramidsTable, resourcesTable, surveyDifferencesTable, surveyTable } from './compute/open-data-tables.js';
 import { timed, type Effects } from './effects.js';
@@ -150,7 +150,7 @@ function wholeName(config: Config, lang: Lang): string {
 }
 
 /** Computes the indicators of a checked project (its valid rows). */
-export function computeProject(checked: CheckedProject, options: { lineage?: boolean } = {}): ComputeResult {
+export function computeProject(checked: CheckedProject, options: Pick<ComputeOptions, 'lineage' | 'memo'> = {}): ComputeResult {
   const config = checked.config!;
   const result = computeIndicators(checked.project, checked.definitions, {
     cityName: config.citta || wholeName(config, checked.lang),
@@ -162,6 +162,7 @@ export function computeProject(checked: CheckedProject, options: { lineage?: boo
     summaryRules: checked.summaryRules,
     participation: { sogliaRisposte: config.sogliaRisposte, sogliaPopolazioneVoci: config.sogliaPopolazioneVoci, anni: [config.anno] },
     lineage: options.lineage,
+    memo: options.memo,
   });
   result.testi = computeTextFigures(checked.texts.texts, result.values, result.definitions, result.anno);
   return result;

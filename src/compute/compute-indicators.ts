@@ -16,6 +16,7 @@ import { computeAttention } from './findings/area-attention.js';
 import type { AreaAttention, Summary, Trendline } from './findings/types.js';
 import type { TextFigures } from './text-figures.js';
 import { computeFunding, type FundingYear } from './funding.js';
+import type { ComputeMemo } from './compute-memo.js';
 import { computePeople, type PeopleYear } from './people.js';
 
 /** Everything compute hands to render and to the open-data outputs. */
@@ -74,6 +75,8 @@ export interface ComputeOptions {
    * nothing (the live preview), or that adds it later with addResultLineage (a build, while Chromium prints).
    */
   lineage?: boolean;
+  /** Parts kept from the last compute over the same rows (the live preview's); everything is computed without it. */
+  memo?: ComputeMemo;
   /** The rules of the Sintesi and of the points of attention; bilancio's defaults when absent. */
   summaryRules?: SummaryRules;
   /** Smallest publishable count (soglia_riservatezza). */
@@ -130,9 +133,10 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
   const survey = options.participation
     ? (options.participation.anni ?? project.anni)
         .filter((anno) => project.anni.includes(anno))
-        .flatMap(
-          (anno) => computeSurvey(project, anno, { threshold: options.participation!.sogliaRisposte, cityName: options.cityName }) ?? [],
-        )
+        .flatMap((anno) => {
+          const surveyOptions = { threshold: options.participation!.sogliaRisposte, cityName: options.cityName };
+          return (options.memo ? options.memo.survey(project, anno, surveyOptions) : computeSurvey(project, anno, surveyOptions)) ?? [];
+        })
     : [];
   // The survey's own audit joins the indicators' and pyramids': the build refuses any of them.
   for (const year of survey) privacy.leaks.push(...year.leaks);

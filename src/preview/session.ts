@@ -4,6 +4,7 @@ import { timed, type Effects } from '../effects.js';
 import { checkProject, checkProjectTexts, computeProject, reportView, type CheckedProject } from '../pipeline.js';
 import { TableCache } from '../ingest/table-cache.js';
 import { TableChecks } from '../validate/table-checks.js';
+import { ComputeMemo } from '../compute/compute-memo.js';
 import { readTexts, TEXTS_DIR } from '../project/read-texts.js';
 import { computeTextFigures } from '../compute/text-figures.js';
 import type { ComputeResult } from '../compute/compute-indicators.js';
@@ -41,6 +42,7 @@ const isTextProblem = (p: Problem) => p.file.startsWith(`${TEXTS_DIR}/`);
 export class PreviewSession {
   readonly tables = new TableCache();
   readonly checks = new TableChecks();
+  readonly memo = new ComputeMemo();
   private checked: CheckedProject | null = null;
   private result: ComputeResult | null = null;
   private view: ReportView | null = null;
@@ -73,7 +75,7 @@ export class PreviewSession {
     if (!checked.config) return { html: null, lang, problems: flat(checked), blocked: 'config', kind: 'tutto' };
     // As `build --ignora-errori`: the page shows the report of the valid rows, and the problems above it.
     // No lineage: the page shows none, and the preview writes no open data.
-    const result = await timed(this.fx, 'calcolo', () => computeProject(checked, { lineage: false }));
+    const result = await timed(this.fx, 'calcolo', () => computeProject(checked, { lineage: false, memo: this.memo }));
     if (result.privacy.leaks.length > 0) return { html: null, lang, problems: flat(checked), blocked: 'leak', kind: 'tutto' };
     this.charts ??= (await import('../render/charts.js')).createChartRenderer();
     const charts = this.charts;

@@ -22,7 +22,7 @@ describe('the live preview after a partner file is saved', () => {
   });
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  it('re-reads and re-checks that file alone, and gives the page of a fresh preview', async () => {
+  it('re-reads and re-checks that file alone, keeps the survey, and gives the page of a fresh preview', async () => {
     const session = new PreviewSession({ project }, diskEffects());
     const first = await session.update('all');
     const [reads, checked] = [session.tables.reads, session.checks.checked];
@@ -39,6 +39,8 @@ describe('the live preview after a partner file is saved', () => {
     const after = await session.update([file]);
     expect(session.tables.reads - reads).toBe(1);
     expect(session.checks.checked - checked).toBe(1);
+    // The survey's answers did not change: its statistics and privacy decisions are not redone.
+    expect(session.memo.surveysComputed).toBe(1);
 
     const fresh = await new PreviewSession({ project }, diskEffects()).update('all');
     expect(after.html).toBe(fresh.html);
