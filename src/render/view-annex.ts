@@ -6,7 +6,10 @@ import { ratioText } from './formula-text.js';
 export interface AnnexView {
   id: string;
   title: string;
+  /** Every indicator for every area: on screen only (the open data has them too). */
   tables: TableView[];
+  /** What the printed report says in their place ('' when there are none). */
+  tablesPrintNote: string;
   definitions: TableView;
   glossary: { term: string; text: string }[];
 }
@@ -60,6 +63,24 @@ export function annexView(ctx: ViewContext): AnnexView {
       ),
     );
   }
+  // Nine pages of figures for every area would be the least read pages of the printed report (each
+  // quartiere's own page gives its figures): they stay on screen and in the open data.
+  const [first, last] = [tables[0], tables[tables.length - 1]];
+  const tablesPrintNote =
+    first && last
+      ? ctx.text(
+          first === last
+            ? {
+                it: 'La tabella {da}, con ogni indicatore per la città, le zone e {le_aree}, è nella versione HTML del bilancio e nei dati aperti.',
+                en: 'Table {da}, with every indicator for the city, the zones and the {aree}, is in the HTML version of the report and in the open data.',
+              }
+            : {
+                it: 'Le tabelle {da}–{a}, con ogni indicatore per la città, le zone e {le_aree}, sono nella versione HTML del bilancio e nei dati aperti.',
+                en: 'Tables {da}–{a}, with every indicator for the city, the zones and the {aree}, are in the HTML version of the report and in the open data.',
+              },
+          { da: first.number, a: last.number },
+        )
+      : '';
   const definitions = ctx.table(
     'tab-definizioni',
     ctx.text({ it: 'Definizione degli indicatori', en: 'Indicator definitions' }),
@@ -147,5 +168,5 @@ export function annexView(ctx: ViewContext): AnnexView {
     if (same >= 0) glossary[same] = entry;
     else glossary.push(entry);
   }
-  return { id: 'appendici', title: ctx.label('appendici'), tables, definitions, glossary };
+  return { id: 'appendici', title: ctx.label('appendici'), tables, tablesPrintNote, definitions, glossary };
 }

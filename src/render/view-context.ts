@@ -214,8 +214,8 @@ export class ViewContext {
     this.tables++;
     const screenOnlyNote = options.screenOnly
       ? this.text({
-          it: 'la tabella completa è nella versione HTML del bilancio (report.html).',
-          en: 'the full table is in the HTML version of the report (report.html).',
+          it: 'la tabella completa è nella versione HTML del bilancio e nei dati aperti.',
+          en: 'the full table is in the HTML version of the report and in the open data.',
         })
       : '';
     return {

@@ -82,10 +82,21 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     const label = /<span class="numero">(Tabella \d+)\.<\/span> Distribuzione delle risposte per quartiere/.exec(html)?.[1];
     const text = pages.join('\n').replace(/\s+/g, ' ');
     expect(text).toContain(
-      `${label}. Distribuzione delle risposte per quartiere, dimensione e domanda, 2024: la tabella completa è nella versione HTML del bilancio (report.html).`,
+      `${label}. Distribuzione delle risposte per quartiere, dimensione e domanda, 2024: la tabella completa è nella versione HTML del bilancio e nei dati aperti.`,
     );
     // Its caption appears once (that line), never as the title of a printed table.
     expect(text.split('Distribuzione delle risposte per quartiere, dimensione').length - 1).toBe(1);
+  });
+
+  it('keeps the annex of every indicator for every area on screen, and says so in their place', async () => {
+    const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
+    const numbers = [...html.matchAll(/<span class="numero">Tabella (\d+)\.<\/span> Indicatori per territorio/g)].map((m) => m[1]);
+    expect(numbers.length).toBeGreaterThan(1);
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `Le tabelle ${numbers[0]}–${numbers[numbers.length - 1]}, con ogni indicatore per la città, le zone e i quartieri, sono nella versione HTML del bilancio e nei dati aperti.`,
+    );
+    expect(text).not.toContain('Indicatori per territorio');
   });
 
   it('tags every chart and map as a Figure whose Alt is its text alternative', async () => {
