@@ -23,7 +23,7 @@ export interface KeyFigureRule {
 export type SummaryRule =
   | { tipo: 'sotto_obiettivo'; massimo: number }
   | { tipo: 'divario_tra_aree'; massimo: number; rapportoMinimo: number; sezioniEscluse: string[] }
-  | { tipo: 'variazione'; massimo: number; variazioneMinimaPct: number; sezioniEscluse: string[] }
+  | { tipo: 'variazione'; massimo: number; variazioneMinimaPct: number; conteggioMinimo: number; sezioniEscluse: string[] }
   | { tipo: 'impegni_in_ritardo' };
 
 /** How an area's page picks its points of attention. */
@@ -48,7 +48,7 @@ interface RulesSpec {
   regole: (
     | { tipo: 'sotto_obiettivo'; massimo: number }
     | { tipo: 'divario_tra_aree'; massimo: number; rapporto_minimo: number; sezioni_escluse?: string[] }
-    | { tipo: 'variazione'; massimo: number; variazione_minima_pct: number; sezioni_escluse?: string[] }
+    | { tipo: 'variazione'; massimo: number; variazione_minima_pct: number; conteggio_minimo?: number; sezioni_escluse?: string[] }
     | { tipo: 'impegni_in_ritardo' }
   )[];
   attenzione: { tolleranza: number; massimo: number; sezioni_escluse?: string[] };
@@ -78,6 +78,7 @@ function fromSpec(spec: RulesSpec, file: string, predefinite: boolean): SummaryR
             tipo: r.tipo,
             massimo: r.massimo,
             variazioneMinimaPct: r.variazione_minima_pct,
+            conteggioMinimo: r.conteggio_minimo ?? 0,
             sezioniEscluse: r.sezioni_escluse ?? [],
           };
         case 'impegni_in_ritardo':

@@ -138,6 +138,32 @@ describe('the findings', () => {
     expect(trendOf(s(1, 3, 2))).toBe('altalenante');
     expect(trendOf(s(2, 2, 2))).toBe('altalenante');
   });
+
+  it('report as largest changes only indicators counting at least the declared minimum of cases in both years', () => {
+    const rule = checked.summaryRules.regole.find((r) => r.tipo === 'variazione');
+    if (rule?.tipo !== 'variazione') throw new Error('no variazione rule');
+    expect(rule.conteggioMinimo).toBe(50);
+    const changes = result.sintesi.risultati.filter((f) => f.tipo === 'variazione');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const finding of changes) {
+      for (const anno of [result.anno, result.annoPrecedente!]) {
+        const value = valueOf(result, { indicatore: finding.indicatore, livello: 'citta', codice: 'citta', anno })!;
+        if (value.numeratore !== null) expect(value.numeratore, finding.id).toBeGreaterThanOrEqual(50);
+      }
+    }
+    // Without the minimum, a change of a few cases (Brescia's entries into disability services, 23 → 17) comes first.
+    const all = computeProject({
+      ...checked,
+      summaryRules: {
+        ...checked.summaryRules,
+        regole: checked.summaryRules.regole.map((r) => (r.tipo === 'variazione' ? { ...r, conteggioMinimo: 0 } : r)),
+      },
+    });
+    const first = all.sintesi.risultati.find((f) => f.tipo === 'variazione')!;
+    const small = valueOf(all, { indicatore: first.indicatore, livello: 'citta', codice: 'citta', anno: all.anno })!;
+    expect(small.numeratore).toBeLessThan(50);
+    expect(changes.map((f) => f.indicatore)).not.toContain(first.indicatore);
+  });
 });
 
 describe('the report', () => {

@@ -122,6 +122,8 @@ function changes(rule: Extract<SummaryRule, { tipo: 'variazione' }>, published: 
     if (!now || !before) return [];
     const pct = percentChange(before.valore, now.valore);
     if (pct === null || Math.abs(pct) < rule.variazioneMinimaPct || now.valore === before.valore) return [];
+    // A share of a few cases moves a lot by chance: the counts behind it must reach the declared minimum.
+    if ([now, before].some((v) => v.numeratore !== null && v.numeratore < rule.conteggioMinimo)) return [];
     const serie = published.citySeries(
       def.id,
       input.anni.filter((a) => a <= anno),
