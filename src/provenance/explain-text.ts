@@ -51,7 +51,11 @@ function bodyOf(text: ProjectText, twin: boolean | null, input: TextExplainInput
 }
 
 function textList(texts: ProjectText[]): string {
-  return texts.flatMap((text) => [text.name, ...(text.twin ? [`en/${text.name}`] : [])]).join(', ');
+  return texts
+    .map((text) => text.name)
+    .sort()
+    .flatMap((name) => [name, ...(texts.find((text) => text.name === name)?.twin ? [`en/${name}`] : [])])
+    .join(', ');
 }
 
 /** The value a figure was resolved from, and the year before's for a change. */
