@@ -135,3 +135,58 @@ export const EXPLAIN_SURVEY = {
     en: 'The same result is in the open data: questionario.csv (described in datapackage.json).',
   },
 } satisfies Record<string, Bilingual | Record<string, Bilingual>>;
+
+/** The texts of `bilancio explain testo <nome>[:<riga>]`, in both languages. */
+export const EXPLAIN_TEXT = {
+  noTexts: {
+    it: 'Il progetto non ha testi nel report: nessun file testi/*.md, o nessuno che abbia passato i controlli (bilancio validate indica i problemi).',
+    en: 'The project has no texts in the report: no file testi/*.md, or none that passed the checks (bilancio validate shows the problems).',
+  },
+  unknownText: {
+    it: 'Il progetto non ha il testo «{nome}» nel report. I testi sono: {list}. Scrivere per esempio: bilancio explain testo {esempio}.',
+    en: 'The project has no text "{nome}" in the report. The texts are: {list}. Write for example: bilancio explain testo {esempio}.',
+  },
+  noTwin: {
+    it: 'Il testo «{nome}» non ha una traduzione inglese (testi/en/{nome}.md): il report inglese lo stampa in italiano. Scrivere: bilancio explain testo {nome}.',
+    en: 'The text "{nome}" has no English translation (testi/en/{nome}.md): the English report prints it in Italian. Write: bilancio explain testo {nome}.',
+  },
+  badLine: {
+    it: 'Riga «{riga}» non valida: dopo i due punti va il numero di una riga del testo, per esempio {esempio}.',
+    en: 'Invalid line "{riga}": after the colon write the number of a line of the text, for example {esempio}.',
+  },
+  unknownLine: {
+    it: "Alla riga {riga} di {file} non c'è nessuna cifra. Le righe con cifre sono: {righe}.",
+    en: 'Line {riga} of {file} holds no figure. The lines with figures are: {righe}.',
+  },
+  noFigures: { it: 'Il testo {file} non ha cifre.', en: 'The text {file} holds no figures.' },
+  heading: { it: '{file} · «{titolo}» · {n} nel report del {anno}', en: '{file} · "{titolo}" · {n} in the {anno} report' },
+  figures: { it: '{n} cifre', en: '{n} figures' },
+  oneFigure: { it: '1 cifra', en: '1 figure' },
+  ofLine: { it: 'riga {riga}', en: 'line {riga}' },
+  functions: {
+    valore: { it: "il valore dell'indicatore ({unita})", en: "the indicator's value ({unita})" },
+    variazione: { it: 'la variazione rispetto al {anno}', en: 'the change from {anno}' },
+    conteggio: { it: 'il conteggio (il numeratore)', en: 'the count (the numerator)' },
+    posizione: {
+      it: 'la posizione tra le aree dello stesso livello con un valore pubblicato ({su})',
+      en: 'the rank among the areas of the same level with a published value ({su})',
+    },
+  },
+  printed: { it: 'stampato', en: 'printed' },
+  says: { it: 'Dice', en: 'It says' },
+  notAvailable: { it: 'Non disponibile: {motivo}.', en: 'Not available: {motivo}.' },
+  noValue: { it: 'nessun valore calcolato per questa area e anno', en: 'no value was computed for this area and year' },
+  noPrevious: {
+    it: "il valore del {anno} non è pubblicato o non c'è",
+    en: 'the {anno} value is withheld or missing',
+  },
+  yearSources: { it: 'Fonti del {anno}', en: 'Sources of {anno}' },
+  command: { it: 'Il calcolo passo per passo: {comando}', en: 'The computation step by step: {comando}' },
+  reasons: {
+    primaria: { it: 'conteggio inferiore alla soglia di riservatezza', en: 'a count below the privacy threshold' },
+    secondaria: {
+      it: 'soppressione complementare: impedisce di ricavare un dato riservato per differenza',
+      en: 'complementary suppression: it prevents recovering a withheld figure by difference',
+    },
+  },
+} satisfies Record<string, Bilingual | Record<string, Bilingual>>;

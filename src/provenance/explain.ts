@@ -6,7 +6,8 @@ import { hierarchy, type AreaValue, type NotComputable } from '../compute/indica
 import { forEachMatch, isCount, rowsFor } from '../compute/measures.js';
 import { formatChange, formatNumber } from '../render/format.js';
 import { referenceRows, sourcesOf, type Fonte } from '../compute/lineage.js';
-import { EXPLAIN as M } from './explain-messages.js';
+import { MOTIVI } from '../compute/suppress-reasons.js';
+import { EXPLAIN as M, EXPLAIN_TEXT } from './explain-messages.js';
 
 // `bilancio explain`: how one published figure was computed, from the definition down to the rows.
 // A withheld value is never printed, nor any partial sum that could give it away.
@@ -39,7 +40,8 @@ function findArea(values: AreaValue[], codice: string): AreaValue[] {
   return values.filter((v) => v.nome.toLocaleLowerCase('it') === wanted || (v.livello === 'citta' && ['città', 'city'].includes(wanted)));
 }
 
-function formatSources(lang: Lang, sources: Fonte[], indent: string): string[] {
+/** Files and rows of one side of a value, one file a line; a constant has none. */
+export function formatSources(lang: Lang, sources: Fonte[], indent: string): string[] {
   if (sources.length === 0) return [`${indent}${say(lang, M.noFiles)}`];
   return sources.map((s) => `${indent}${s.file}${s.righe ? `, ${say(lang, M.rows)} ${s.righe}` : ''}`);
 }
@@ -84,11 +86,7 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
 
   const lines: string[] = [
     `${def.id} · ${lang === 'it' ? def.nome : def.nomeEn}`,
-    say(lang, M.area, {
-      nome: value.nome,
-      dove: value.livello === 'citta' ? say(lang, M.levels.citta) : `${say(lang, M.levels[value.livello])} ${value.codice}`,
-      anno: year,
-    }),
+    areaLine(lang, value),
     '',
     `${say(lang, M.definition)}: ${lang === 'it' ? def.definizione : def.definizioneEn}`,
     say(lang, M.formula, {
@@ -102,14 +100,7 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
   if (value.livello !== 'quartiere') lines.push(say(lang, M.sumsFirst));
 
   if (value.soppresso) {
-    lines.push('', say(lang, M.withheld, { motivo: value.motivo ?? '', soglia: input.threshold, max: input.threshold - 1 }));
-    lines.push(say(lang, M.filesOnly));
-    for (const [side, sources] of [
-      [M.numerator, value.fonti?.numeratore ?? []],
-      [M.denominator, value.fonti?.denominatore ?? []],
-    ] as const) {
-      lines.push(`  ${capital(say(lang, side))}:`, ...formatSources(lang, sources, '    '));
-    }
+    lines.push('', ...withheldLines(lang, value, input.threshold));
     return { lines };
   }
 
@@ -153,6 +144,36 @@ export function explainValue(input: ExplainInput, indicatore: string, codice: st
   return { lines };
 }
 
+/** The area and year of a value: `Brescia Antica (quartiere 17029001), anno 2024`. */
+export function areaLine(lang: Lang, value: AreaValue): string {
+  return say(lang, M.area, {
+    nome: value.nome,
+    dove: value.livello === 'citta' ? say(lang, M.levels.citta) : `${say(lang, M.levels[value.livello])} ${value.codice}`,
+    anno: value.anno,
+  });
+}
+
+/** A withheld value's reason (compute writes it in the open data's Italian) in the reader's language. */
+export function reasonText(lang: Lang, motivo: string | null): string {
+  const reason = (Object.keys(MOTIVI) as (keyof typeof MOTIVI)[]).find((key) => MOTIVI[key] === motivo);
+  return reason ? say(lang, EXPLAIN_TEXT.reasons[reason]) : (motivo ?? '');
+}
+
+/** Why a value is withheld, and its files without their rows: never the value, its terms or its rows. */
+export function withheldLines(lang: Lang, value: AreaValue, threshold: number, indent = ''): string[] {
+  const lines = [
+    indent + say(lang, M.withheld, { motivo: reasonText(lang, value.motivo), soglia: threshold, max: threshold - 1 }),
+    indent + say(lang, M.filesOnly),
+  ];
+  for (const [side, sources] of [
+    [M.numerator, value.fonti?.numeratore ?? []],
+    [M.denominator, value.fonti?.denominatore ?? []],
+  ] as const) {
+    lines.push(`${indent}  ${capital(say(lang, side))}:`, ...formatSources(lang, sources, `${indent}    `));
+  }
+  return lines;
+}
+
 function termSum(ref: Reference, anno: number, dati: Map<number, DatasetRows>, members: string[] | 'all'): number {
   let sum = 0;
   forEachMatch(ref, rowsFor(ref, anno, dati) ?? [], (_row, contribution, code) => {
@@ -161,7 +182,7 @@ function termSum(ref: Reference, anno: number, dati: Map<number, DatasetRows>, m
   return sum;
 }
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function refText(ref: Reference): string {
   const offset = ref.yearOffset === 0 ? '' : `@${ref.yearOffset}`;

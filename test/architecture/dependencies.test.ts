@@ -41,7 +41,13 @@ const STAGES: readonly { stage: string; members: readonly string[] }[] = [
   },
   {
     stage: 'render',
-    members: ['render/', 'provenance/explain.ts', 'provenance/explain-survey.ts', 'provenance/explain-summary.ts'],
+    members: [
+      'render/',
+      'provenance/explain.ts',
+      'provenance/explain-survey.ts',
+      'provenance/explain-summary.ts',
+      'provenance/explain-text.ts',
+    ],
   },
   // The whole program through Effects, and the writing of its outputs.
   { stage: 'pipeline', members: ['pipeline.ts', 'atomic-output.ts', 'provenance/build-guard.ts'] },

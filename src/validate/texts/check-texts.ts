@@ -16,7 +16,8 @@ export interface TextScope extends FigureScope {
   cantieri: string[];
 }
 
-const FIELDS = ['titolo', 'posizione', 'ordine'];
+/** The entries of a text's front matter (a twin's: titolo only). */
+export const TEXT_FIELDS = ['titolo', 'posizione', 'ordine'];
 
 const PLACES: Phrase = phrase({
   it: 'apertura (prima della sintesi), inizio <capitolo>, fine <capitolo>, area <codice del quartiere>, appendice; i capitoli sono {capitoli}',
@@ -126,7 +127,7 @@ function checkFront(source: TextSource, front: FrontMatter, problems: Problem[],
     });
   }
   for (const [key, field] of front.fields) {
-    if (FIELDS.includes(key) && !(twin && key !== 'titolo')) continue;
+    if (TEXT_FIELDS.includes(key) && !(twin && key !== 'titolo')) continue;
     problems.push({
       code: 'constraint-error',
       severity: 'warning',
