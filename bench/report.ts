@@ -1,5 +1,8 @@
 // The benchmark's results as JSON and as a Markdown table.
 
+/** The full build of data/brescia, HTML and PDF, on the development machine (issue 18). */
+export const BUILD_GOAL_MS = 10_000;
+
 /** One residenti size: our compute, and the others on the same file. */
 export interface SizeResult {
   rows: number;
@@ -71,7 +74,7 @@ export function markdown(results: Results): string {
       pdf: 'PDF (Chromium)',
     };
     lines.push(
-      `## \`bilancio build data/brescia\`${results.build.pdf ? '' : ' (--no-pdf)'}: ${ms(results.build.wallMs)} ms wall (fastest of ${results.build.runs}; median ${ms(results.build.medianMs)} ms), exit ${results.build.exitCode}`,
+      `## \`bilancio build data/brescia\`${results.build.pdf ? '' : ' (--no-pdf)'}: ${ms(results.build.wallMs)} ms wall (fastest of ${results.build.runs}; median ${ms(results.build.medianMs)} ms; goal ${ms(BUILD_GOAL_MS)} ms), exit ${results.build.exitCode}`,
       '',
       'The fastest run, stage by stage, in ms since the process began. Chromium is launched as the build starts, and',
       'prints while the open data is written: stages overlap, so their times do not add up to the total.',

@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const brescia = path.join(root, 'data/brescia');
 const cli = path.join(root, 'bin/bilancio.js');
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
-// --only-build: the build of data/brescia alone (a minute), to check the 8 s goal after a change.
+// --only-build: the build of data/brescia alone (a minute), to check the 10 s goal after a change.
 const onlyBuild = process.argv.includes('--only-build');
 // --only-hostile: the hostile partner files alone (issue 15), each a result or a refusal within 1 GB.
 const onlyHostile = process.argv.includes('--only-hostile');
