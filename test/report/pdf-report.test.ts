@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bresciaProject } from '../helpers/paths.js';
 import { buildReport, hasBrowser, outlineTitles, pageTexts, poppler, type Built } from './build.js';
 import { markerPages, printWithMarkers, UNSPLITTABLE } from './page-breaks.js';
+import { pageFills } from './page-fill.js';
 
 // The printed report of the embedded Brescia project, read back as a person would: text per page,
-// fonts, outline, and the page images (no figure or table cut by a page break).
+// fonts, outline, and the page images (no figure or table cut by a page break, no half-empty page).
 
 export const CHAPTERS = [
   // The project's letter (data/brescia/testi/lettera.md), a chapter of its own before the others.
@@ -169,6 +170,32 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
         name,
       ).toContain(name);
     }
+  });
+
+  it('fits each quartiere on one page: the next quartiere opens on the next page', async () => {
+    const names = await quartieriNames();
+    const openings = names.map((name) => pages.findIndex((page) => header(page) === `I quartieri · ${name}`));
+    const spilled = names.filter((name) => pages.filter((page) => header(page) === `I quartieri · ${name}`).length !== 1);
+    expect(spilled, 'quartieri on more than one page').toEqual([]);
+    // Zone by zone, in the order of the index: each page follows the previous one.
+    const sorted = [...openings].sort((a, b) => a - b);
+    expect(sorted.at(-1)! - sorted[0]!).toBe(names.length - 1);
+  });
+
+  it('leaves no page less than 60% full, except the last page of a chapter or a quartiere', async () => {
+    // Chapters and quartieri start on a new page (each has its own running header, a named page), so
+    // their last page may be short. Any other page ends early only because the next box kept whole (a
+    // figure, a short table) did not fit: charts are at most 165 mm tall on paper (style.css) so that they
+    // fit below the opening text of their section, and no page of Brescia needs to be under 64% full.
+    const fills = await pageFills(pdfFile);
+    expect(fills.length).toBe(pages.length);
+    const halfEmpty = fills
+      .map((fill, i) => ({ page: i + 1, fill: Math.round(fill * 100), section: header(pages[i]!) }))
+      .filter(({ page, fill, section }) => fill < 60 && section === header(pages[page] ?? ''));
+    expect(halfEmpty).toEqual([]);
+    // The measure sees what is printed: most pages read as well filled, none as blank.
+    expect(fills.filter((fill) => fill > 0.8).length).toBeGreaterThan(pages.length / 2);
+    expect(Math.min(...fills)).toBeGreaterThan(0);
   });
 
   it('numbers every page "pag. N di M", except the cover', () => {
