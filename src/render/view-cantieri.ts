@@ -159,6 +159,10 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
       ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
       : ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }),
     reference: target ? 'target' : 'average',
+    // Beside a target, the city's value too: an area can reach the target and still lag behind the city.
+    ...(target && cityFigure.value !== null
+      ? { city: { value: cityFigure.value, label: ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }) } }
+      : {}),
     words: { ...ctx.words },
     unit: def.unita,
     decimals: def.decimali,
