@@ -189,7 +189,9 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
     row('citta', 'citta', ctx.label('citta'), true),
   ]);
   const against = target
-    ? ctx.text({ it: "con l'obiettivo", en: 'with the target' })
+    ? cityFigure.value !== null
+      ? ctx.text({ it: "con l'obiettivo e con il valore {dell_intero}", en: 'with the target and with the {intero} value' })
+      : ctx.text({ it: "con l'obiettivo", en: 'with the target' })
     : ctx.text({ it: 'con il valore {dell_intero}', en: 'with the {intero} value' });
   const rimandi = map
     ? ctx.rich(
