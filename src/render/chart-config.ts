@@ -288,9 +288,9 @@ function bulletConfig(
   const colours = spec.values.map((v) => (v != null && !isBelowReference(v, spec.target, spec.reference) ? PALETTE.green : PALETTE.orange));
   const average = spec.reference === 'average';
   // The first line is the target, or the city's value when there is no target; beside a target, the city's value is the second.
-  const lines: ReferenceLine[] = [
-    { value: spec.target, text: format(spec.target), ...(average ? REFERENCE_LINES.city : REFERENCE_LINES.target) },
-    ...(spec.city && !average ? [{ value: spec.city.value, text: format(spec.city.value), ...REFERENCE_LINES.city }] : []),
+  const lines: (Omit<ReferenceLine, 'text'> & { name: string })[] = [
+    { name: spec.targetLabel, value: spec.target, ...(average ? REFERENCE_LINES.city : REFERENCE_LINES.target) },
+    ...(spec.city && !average ? [{ name: spec.city.label, value: spec.city.value, ...REFERENCE_LINES.city }] : []),
   ];
   const layout = areaBarLayout(
     {
@@ -298,7 +298,7 @@ function bulletConfig(
       seriesCount: 1,
       valueTexts: spec.values.map((v) => (v == null ? SUPPRESSED_MARK[lang] : format(v))),
       preferHorizontal: true,
-      referenceTexts: lines.map((line) => line.text ?? ''),
+      referenceTexts: lines.map((line) => format(line.value)),
       legend: true,
       subtitle: suppressedIndexes(spec).size > 0,
       axisTitle: Boolean(spec.unit && spec.unit !== '%'),
@@ -345,8 +345,8 @@ function bulletConfig(
                 strokeStyle: PALETTE.orange,
                 lineWidth: 0,
               },
-              ...lines.map((line, i) => ({
-                text: `${i === 0 ? spec.targetLabel : spec.city!.label} ${format(line.value)}`,
+              ...lines.map((line) => ({
+                text: `${line.name} ${format(line.value)}`,
                 fillStyle: 'rgba(0,0,0,0)',
                 strokeStyle: line.colour,
                 lineWidth: 1.5,
@@ -364,7 +364,7 @@ function bulletConfig(
         withheldText: SUPPRESSED_MARK[lang],
         horizontal: true,
         colours,
-        references: lines.map((line, i) => ({ ...line, text: layout.referenceTexts[i] ?? null })),
+        references: lines.map(({ value, colour, dash }, i) => ({ value, colour, dash, text: layout.referenceTexts[i] ?? null })),
         showValues: true,
         fontSize: layout.fontSize,
         measure: context.measure,
