@@ -255,10 +255,8 @@ export interface ReferenceLabelInput {
   /** Pixel of the line along the value axis. */
   at: number;
   colour: string;
-  /** Above horizontal bars, the row counted from the plot up (0 next to it). */
+  /** Above horizontal bars, the row counted from the plot up (0 next to it); vertical bars have one line only. */
   row: number;
-  /** Labels of the other lines already placed: beside vertical bars this one moves off them. */
-  placed: Box[];
 }
 
 /** Where a reference line's label goes: above the plot, in its row (horizontal bars), or beside it (vertical). */
@@ -279,12 +277,8 @@ export function placeReferenceLabel(
     return { text, x: left, y: bottom - h / 2, align: 'left', box: { left, right: left + w, top: bottom - h, bottom }, colour };
   }
   const left = area.right + 6;
-  const boxAt = (y: number): Box => ({ left, right: left + w, top: y - h / 2, bottom: y + h / 2 });
-  let y = Math.min(Math.max(at, area.top + h / 2 - 8), area.bottom - h / 2);
-  // Two lines close together: the second label goes just below the first, or above it at the bottom of the plot.
-  const taken = label.placed.find((box) => intersects(box, boxAt(y)));
-  if (taken) y = taken.bottom + h <= area.bottom ? taken.bottom + h / 2 : taken.top - h / 2;
-  return { text, x: left, y, align: 'left', box: boxAt(y), colour };
+  const y = Math.min(Math.max(at, area.top + h / 2 - 8), area.bottom - h / 2);
+  return { text, x: left, y, align: 'left', box: { left, right: left + w, top: y - h / 2, bottom: y + h / 2 }, colour };
 }
 
 /** Dark or white text, whichever reads better on `hex` (WCAG relative luminance). */

@@ -102,9 +102,8 @@ export function barLabels(options: BarLabelsOptions): Plugin {
         }
         ctx.stroke();
         ctx.setLineDash([]);
-        const placed = references.flatMap((r) => (r.label ? [r.label.box] : []));
         const label = line.text
-          ? placeReferenceLabel({ text: line.text, at, colour: line.colour, row, placed }, horizontal, area, chart.width, size, measure)
+          ? placeReferenceLabel({ text: line.text, at, colour: line.colour, row }, horizontal, area, chart.width, size, measure)
           : null;
         if (label) draw(ctx, label);
         references.push({ value: line.value, line: referenceLineBox(at, horizontal, area), label, dash: line.dash });
