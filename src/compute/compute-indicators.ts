@@ -13,6 +13,7 @@ import { computeContributions, type ContributionsResult } from './contributions.
 import { defaultSummaryRules, type SummaryRules } from '../validate/summary-rules.js';
 import { computeSummary, computeTrendlines } from './findings/summary.js';
 import { computeAttention } from './findings/area-attention.js';
+import { PublishedValues } from './findings/published.js';
 import type { AreaAttention, Summary, Trendline } from './findings/types.js';
 import type { TextFigures } from './text-figures.js';
 import { computeFunding, type FundingYear } from './funding.js';
@@ -148,7 +149,9 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
   const equity = computeEquity(values, definitions);
   const commitments = computeCommitments(project, years.anno, years.annoPrecedente);
   const rules = options.summaryRules ?? defaultSummaryRules();
-  const findingsInput = { values, definitions, territorio: project.territorio, anni: project.anni, ...years };
+  // One index of the published values for every finding (Sintesi, points of attention, trends).
+  const published = new PublishedValues(values, definitions);
+  const findingsInput = { published, definitions, territorio: project.territorio, anni: project.anni, ...years };
   return {
     anni: project.anni,
     definitions,
@@ -167,6 +170,6 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
     contributions: computeContributions(project, options.deadlines ?? {}, years.anno),
     sintesi: computeSummary(rules, { ...findingsInput, equity, commitments: commitments.impegni }),
     attenzione: computeAttention(rules.attenzione, findingsInput),
-    andamenti: computeTrendlines(values, definitions, project.anni, years.anno, years.annoPrecedente),
+    andamenti: computeTrendlines(published, definitions, project.anni, years.anno, years.annoPrecedente),
   };
 }

@@ -163,6 +163,7 @@ function bulletAlt(spec: BulletSpec, lang: Lang): string {
   return [
     t(lang, TEXT.bullet, { title: spec.title }),
     t(lang, average ? TEXT.reference : TEXT.target, { label: spec.targetLabel, value: show(spec.target) }),
+    ...(spec.city && !average ? [t(lang, TEXT.reference, { label: spec.city.label, value: show(spec.city.value) })] : []),
     `${items.join('; ')}.`,
     t(lang, average ? TEXT.aboveCount : TEXT.reachedCount, {
       ...(spec.words ?? placeParams(DEFAULT_PLACE_WORDS, lang)),

@@ -3,12 +3,13 @@ import { t } from '../i18n.js';
 import type { Lang } from '../types.js';
 import type { BarSpec, BulletSpec, ChartOptions, ChartSpec, LineSpec, PyramidSpec } from './chart-types.js';
 import { formatNumber } from './format.js';
-import { barLabels, type ChartGeometry } from './chart-plugins.js';
+import { barLabels, type ChartGeometry, type ReferenceLine } from './chart-plugins.js';
 import { areaBarLayout, type AreaBarLayout, type Measure } from './chart-layout.js';
 import { DEFAULT_PLACE_WORDS, placeParams } from './place-words.js';
 import {
   PALETTE,
   POINT_STYLES,
+  REFERENCE_LINES,
   SUPPRESSED_MARK,
   WORDS,
   formatValue,
@@ -153,14 +154,14 @@ function barConfig(
   const format = (v: number): string => formatValue(v, lang, decimals, spec.unit);
   const single = spec.series.length === 1;
   const values = spec.series[0]?.values ?? [];
-  const referenceText = spec.target ? `${spec.target.label} ${format(spec.target.value)}` : null;
+  const referenceTexts = spec.target ? [`${spec.target.label} ${format(spec.target.value)}`] : [];
   const layout = areaBarLayout(
     {
       ...namesOf(spec, lang),
       seriesCount: spec.series.length,
       valueTexts: single ? values.map((v) => (v == null ? SUPPRESSED_MARK[lang] : format(v))) : [],
       preferHorizontal: spec.horizontal ?? false,
-      referenceText,
+      referenceTexts,
       legend: !single,
       subtitle: suppressedIndexes(spec).size > 0,
       axisTitle: Boolean(spec.unit && spec.unit !== '%'),
@@ -179,7 +180,7 @@ function barConfig(
         withheldText: SUPPRESSED_MARK[lang],
         horizontal,
         colours: values.map(() => seriesColour(0)),
-        reference: spec.target ? { value: spec.target.value, text: layout.referenceText } : null,
+        references: spec.target ? [{ value: spec.target.value, text: layout.referenceTexts[0] ?? null, ...REFERENCE_LINES.target }] : [],
         showValues: single,
         fontSize: layout.fontSize,
         measure: context.measure,
@@ -286,13 +287,18 @@ function bulletConfig(
   const format = (v: number): string => formatValue(v, lang, spec.decimals, spec.unit);
   const colours = spec.values.map((v) => (v != null && !isBelowReference(v, spec.target, spec.reference) ? PALETTE.green : PALETTE.orange));
   const average = spec.reference === 'average';
+  // The first line is the target, or the city's value when there is no target; beside a target, the city's value is the second.
+  const lines: (Omit<ReferenceLine, 'text'> & { name: string })[] = [
+    { name: spec.targetLabel, value: spec.target, ...(average ? REFERENCE_LINES.city : REFERENCE_LINES.target) },
+    ...(spec.city && !average ? [{ name: spec.city.label, value: spec.city.value, ...REFERENCE_LINES.city }] : []),
+  ];
   const layout = areaBarLayout(
     {
       ...namesOf(spec, lang),
       seriesCount: 1,
       valueTexts: spec.values.map((v) => (v == null ? SUPPRESSED_MARK[lang] : format(v))),
       preferHorizontal: true,
-      referenceText: format(spec.target),
+      referenceTexts: lines.map((line) => format(line.value)),
       legend: true,
       subtitle: suppressedIndexes(spec).size > 0,
       axisTitle: Boolean(spec.unit && spec.unit !== '%'),
@@ -312,7 +318,7 @@ function bulletConfig(
       // Room on the right for the value printed after the longest bar, above for the reference's label.
       layout: { padding: layout.padding },
       scales: {
-        x: { ...valueScale(lang, spec.decimals, spec.unit), suggestedMax: spec.target },
+        x: { ...valueScale(lang, spec.decimals, spec.unit), suggestedMax: Math.max(...lines.map((line) => line.value)) },
         y: categoryAxis(layout),
       },
       plugins: {
@@ -339,13 +345,13 @@ function bulletConfig(
                 strokeStyle: PALETTE.orange,
                 lineWidth: 0,
               },
-              {
-                text: `${spec.targetLabel} ${format(spec.target)}`,
+              ...lines.map((line) => ({
+                text: `${line.name} ${format(line.value)}`,
                 fillStyle: 'rgba(0,0,0,0)',
-                strokeStyle: PALETTE.black,
+                strokeStyle: line.colour,
                 lineWidth: 1.5,
-                lineDash: [6, 4],
-              },
+                lineDash: [...line.dash],
+              })),
             ],
           },
         },
@@ -358,7 +364,7 @@ function bulletConfig(
         withheldText: SUPPRESSED_MARK[lang],
         horizontal: true,
         colours,
-        reference: { value: spec.target, text: layout.referenceText },
+        references: lines.map(({ value, colour, dash }, i) => ({ value, colour, dash, text: layout.referenceTexts[i] ?? null })),
         showValues: true,
         fontSize: layout.fontSize,
         measure: context.measure,

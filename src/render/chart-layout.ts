@@ -114,8 +114,11 @@ export interface AreaBarInput {
   /** The value labels that will be drawn (empty when none are). */
   valueTexts: string[];
   preferHorizontal: boolean;
-  /** The text of the reference line's label, drawn beside (vertical) or above (horizontal) the plot. */
-  referenceText: string | null;
+  /**
+   * The labels of the reference lines (a target, the city's value), drawn beside (vertical) or above
+   * (horizontal) the plot, there one row each: the first next to the plot, the next above it.
+   */
+  referenceTexts: string[];
   legend: boolean;
   subtitle: boolean;
   axisTitle: boolean;
@@ -134,7 +137,8 @@ export interface AreaBarLayout {
   names: (string | string[])[];
   maxBarThickness: number;
   padding: { top: number; right: number; bottom: number; left: number };
-  referenceText: string | null;
+  /** The reference lines' labels as drawn (beside vertical bars shortened to their room). */
+  referenceTexts: string[];
 }
 
 /** Space the axes, legend and notes take around the bars of a horizontal chart (px). */
@@ -149,7 +153,8 @@ export function areaBarLayout(input: AreaBarInput, measure: Measure): AreaBarLay
   const widestValue = Math.max(0, ...input.valueTexts.map((text) => measure(text, size)));
   // Vertical bars only when every name and value label fits across its own column.
   const valueAxis = 60;
-  const columnReference = input.referenceText ? Math.min(LAYOUT.referenceLabelMax, measure(input.referenceText, size)) + 10 : 12;
+  const widestReference = Math.max(0, ...input.referenceTexts.map((text) => Math.min(LAYOUT.referenceLabelMax, measure(text, size))));
+  const columnReference = input.referenceTexts.length > 0 ? widestReference + 10 : 12;
   const column = (input.width - valueAxis - columnReference) / n;
   const vertical =
     !input.preferHorizontal && n <= LAYOUT.verticalMax && n * input.seriesCount <= 16 && widestValue + 2 * LAYOUT.gap <= column * 0.8;
@@ -167,10 +172,10 @@ export function areaBarLayout(input: AreaBarInput, measure: Measure): AreaBarLay
       names,
       maxBarThickness: LAYOUT.maxColumn,
       padding: { top: lineHeight(size) + 6, right: columnReference, bottom: 0, left: 0 },
-      referenceText: input.referenceText ? fitReference(input.referenceText, size, measure) : null,
+      referenceTexts: input.referenceTexts.map((text) => fitReference(text, size, measure)),
     };
   }
-  const top = input.referenceText ? lineHeight(size) + 8 : 6;
+  const top = input.referenceTexts.length > 0 ? input.referenceTexts.length * lineHeight(size) + 8 : 6;
   const overhead = horizontalOverhead(input, top);
   const wanted = overhead + n * Math.max(LAYOUT.idealBand, input.seriesCount * 12 + 8);
   const height = input.height ?? Math.min(LAYOUT.maxHeight, Math.max(LAYOUT.minHeight, wanted));
@@ -193,7 +198,7 @@ export function areaBarLayout(input: AreaBarInput, measure: Measure): AreaBarLay
     names,
     maxBarThickness: LAYOUT.maxThickness,
     padding: { top, right: Math.ceil(valueWidth) + 2 * LAYOUT.gap + 4, bottom: 0, left: 4 },
-    referenceText: input.referenceText,
+    referenceTexts: input.referenceTexts,
   };
 }
 
@@ -244,26 +249,36 @@ export function referenceLineBox(at: number, horizontal: boolean, area: Box): Bo
     : { left: area.left, right: area.right, top: at - c, bottom: at + c };
 }
 
-/** Where the reference line's label goes: above the plot (horizontal bars) or beside it (vertical). */
+/** Where a reference line's label goes and in which colour it is written. */
+export interface ReferenceLabelInput {
+  text: string;
+  /** Pixel of the line along the value axis. */
+  at: number;
+  colour: string;
+  /** Above horizontal bars, the row counted from the plot up (0 next to it); vertical bars have one line only. */
+  row: number;
+}
+
+/** Where a reference line's label goes: above the plot, in its row (horizontal bars), or beside it (vertical). */
 export function placeReferenceLabel(
-  text: string,
-  at: number,
+  label: ReferenceLabelInput,
   horizontal: boolean,
   area: Box,
   width: number,
   size: number,
   measure: Measure,
 ): PlacedLabel {
+  const { text, at, colour } = label;
   const w = measure(text, size);
   const h = lineHeight(size);
   if (horizontal) {
     const left = Math.min(Math.max(at - w / 2, area.left), width - 2 - w);
-    const bottom = area.top - 3;
-    return { text, x: left, y: bottom - h / 2, align: 'left', box: { left, right: left + w, top: bottom - h, bottom }, colour: '#000000' };
+    const bottom = area.top - 3 - label.row * h;
+    return { text, x: left, y: bottom - h / 2, align: 'left', box: { left, right: left + w, top: bottom - h, bottom }, colour };
   }
   const left = area.right + 6;
   const y = Math.min(Math.max(at, area.top + h / 2 - 8), area.bottom - h / 2);
-  return { text, x: left, y, align: 'left', box: { left, right: left + w, top: y - h / 2, bottom: y + h / 2 }, colour: '#000000' };
+  return { text, x: left, y, align: 'left', box: { left, right: left + w, top: y - h / 2, bottom: y + h / 2 }, colour };
 }
 
 /** Dark or white text, whichever reads better on `hex` (WCAG relative luminance). */
@@ -285,22 +300,23 @@ export interface LabelPlacementInput {
   area: Box;
   width: number;
   height: number;
-  reference: ReferenceGeometry | null;
+  /** The reference lines (none, a target, a target and the city's value). */
+  references: ReferenceGeometry[];
   size: number;
   textColour: string;
 }
 
 /**
- * Places each bar's value label: after the bar's end; past the reference line when it would cross
- * it; inside the bar's end when that fits; otherwise the label is left out. A label never covers
- * another label, the reference line or its label, and stays inside the image.
+ * Places each bar's value label: after the bar's end; past a reference line when it would cross
+ * it (the nearest first); inside the bar's end when that fits; otherwise the label is left out. A label
+ * never covers another label, a reference line or its label, and stays inside the image.
  */
 export function placeValueLabels(input: LabelPlacementInput, measure: Measure): (PlacedLabel | null)[] {
-  const { horizontal, area, reference, size } = input;
+  const { horizontal, area, references, size } = input;
   const h = lineHeight(size);
   const gap = LAYOUT.gap;
   const obstacles: Box[] = [];
-  if (reference) {
+  for (const reference of references) {
     obstacles.push(referenceLineBox(reference.at, horizontal, area));
     if (reference.label) obstacles.push(reference.label);
   }
@@ -342,10 +358,11 @@ export function placeValueLabels(input: LabelPlacementInput, measure: Measure): 
     const candidates: { label: PlacedLabel; within: boolean }[] = [
       { label: at(step(bar.end, gap, forward), input.textColour, forward as 1 | -1), within: false },
     ];
-    if (reference) {
-      const beyond = horizontal ? (reference.at - bar.end) * forward > 0 : (bar.end - reference.at) * forward > 0;
+    // Past each line ahead of the bar's end, the nearest first.
+    const distance = (reference: ReferenceGeometry): number => (horizontal ? reference.at - bar.end : bar.end - reference.at) * forward;
+    for (const reference of references.filter((r) => distance(r) > 0).sort((a, b) => distance(a) - distance(b))) {
       const past = step(reference.at, gap + LAYOUT.lineClearance, forward);
-      if (beyond) candidates.push({ label: at(past, input.textColour, forward as 1 | -1), within: false });
+      candidates.push({ label: at(past, input.textColour, forward as 1 | -1), within: false });
     }
     const length = Math.abs(bar.end - bar.base);
     const fitsWithin = horizontal ? length >= w + 2 * gap : length >= h + 2 * gap && w <= bar.thickness - 2;

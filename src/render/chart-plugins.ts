@@ -10,8 +10,9 @@ import {
   type PlacedLabel,
 } from './chart-layout.js';
 
-// A Chart.js plugin drawn on top of the bars: a reference line (target or city value) with its label,
-// and the value of each bar, placed by chart-layout.ts so that no label covers another or the line.
+// A Chart.js plugin drawn on top of the bars: the reference lines (a target, the city's value, or both)
+// with their labels, and the value of each bar, placed by chart-layout.ts so that no label covers another
+// or a line.
 
 /** Where the plugin drew things, for the tests (pixels of the image). */
 export interface ChartGeometry {
@@ -23,7 +24,16 @@ export interface ChartGeometry {
   bars: Box[];
   /** The value label of each bar, null where it could not be placed without covering something. */
   labels: (PlacedLabel | null)[];
-  reference: { line: Box; label: PlacedLabel | null } | null;
+  /** The reference lines in the order given, each with its dash pattern. */
+  references: { value: number; line: Box; label: PlacedLabel | null; dash: readonly number[] }[];
+}
+
+/** A reference line: where, its text (none: no label), and how it is stroked, so that two lines read apart. */
+export interface ReferenceLine {
+  value: number;
+  text: string | null;
+  colour: string;
+  dash: readonly number[];
 }
 
 export interface BarLabelsOptions {
@@ -34,8 +44,8 @@ export interface BarLabelsOptions {
   horizontal: boolean;
   /** Colour of each bar, to write a label inside it in a colour that reads. */
   colours: string[];
-  /** The dashed line and its text (none: no line). */
-  reference: { value: number; text: string | null } | null;
+  /** The lines and their labels: none, a target, or a target and the city's value. */
+  references: ReferenceLine[];
   /** Whether to write the bars' values (a chart with several series does not). */
   showValues: boolean;
   fontSize: number;
@@ -73,15 +83,15 @@ export function barLabels(options: BarLabelsOptions): Plugin {
           withheld: value == null,
         };
       });
-      let reference: ChartGeometry['reference'] = null;
+      const references: ChartGeometry['references'] = [];
       ctx.save();
       ctx.font = `${size}px "${FONT_FAMILY}"`;
       ctx.textBaseline = 'middle';
-      if (options.reference) {
-        const at = scales.value.getPixelForValue(options.reference.value);
-        ctx.strokeStyle = '#000000';
+      for (const [row, line] of options.references.entries()) {
+        const at = scales.value.getPixelForValue(line.value);
+        ctx.strokeStyle = line.colour;
         ctx.lineWidth = 1.5;
-        ctx.setLineDash([6, 4]);
+        ctx.setLineDash([...line.dash]);
         ctx.beginPath();
         if (horizontal) {
           ctx.moveTo(at, area.top);
@@ -92,10 +102,11 @@ export function barLabels(options: BarLabelsOptions): Plugin {
         }
         ctx.stroke();
         ctx.setLineDash([]);
-        const text = options.reference.text;
-        const label = text ? placeReferenceLabel(text, at, horizontal, area, chart.width, size, measure) : null;
+        const label = line.text
+          ? placeReferenceLabel({ text: line.text, at, colour: line.colour, row }, horizontal, area, chart.width, size, measure)
+          : null;
         if (label) draw(ctx, label);
-        reference = { line: referenceLineBox(at, horizontal, area), label };
+        references.push({ value: line.value, line: referenceLineBox(at, horizontal, area), label, dash: line.dash });
       }
       const labels = options.showValues
         ? placeValueLabels(
@@ -105,7 +116,7 @@ export function barLabels(options: BarLabelsOptions): Plugin {
               area,
               width: chart.width,
               height: chart.height,
-              reference: reference && { at: scales.value.getPixelForValue(options.reference!.value), label: reference.label?.box ?? null },
+              references: references.map((r) => ({ at: scales.value.getPixelForValue(r.value), label: r.label?.box ?? null })),
               size,
               textColour: TEXT_COLOUR,
             },
@@ -127,7 +138,7 @@ export function barLabels(options: BarLabelsOptions): Plugin {
             : { left: bar.center - half, right: bar.center + half, top: from, bottom: to };
         }),
         labels,
-        reference,
+        references,
       });
     },
   };

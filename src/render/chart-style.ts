@@ -62,6 +62,15 @@ export const WORDS = {
   belowAverage: { it: 'Meno {del_quota} del valore {dell_intero}', en: 'Less than {quota} of the {intero} value' },
 } satisfies Record<string, Bilingual>;
 
+/**
+ * How the reference lines of a bar chart are stroked: a target dashed in black, the city's value dotted in
+ * grey, so that the two read apart side by side, in the legend and in greyscale.
+ */
+export const REFERENCE_LINES = {
+  target: { colour: PALETTE.black, dash: [6, 4] },
+  city: { colour: '#555555', dash: [2, 3] },
+} as const satisfies Record<string, { colour: string; dash: readonly number[] }>;
+
 /** Colour of the series at `index`, cycling through the palette. */
 export function seriesColour(index: number): string {
   return SERIES_COLOURS[index % SERIES_COLOURS.length] ?? PALETTE.blue;

@@ -59,6 +59,8 @@ export interface BulletSpec {
   decimals: number;
   /** What the line is: a target to reach (default) or the city's value to compare with. */
   reference?: 'target' | 'average';
+  /** Beside a target, the city's value as a second line (drawn apart from the target's, and said in the text). */
+  city?: { value: number; label: string };
   /** The project's place words ({dell_intero}, {intero}…) for the legend and the text alternative; default città. */
   words?: Record<string, string>;
 }

@@ -191,7 +191,7 @@ function checkSpec(spec: ChartSpec): void {
   }
   if (spec.kind === 'bullet') {
     sameLength(spec.values, spec.labels.length, 'values');
-    finite([...spec.values, spec.target], 'values');
+    finite([...spec.values, spec.target, ...(spec.city ? [spec.city.value] : [])], 'values');
     return;
   }
   for (const s of spec.series) {

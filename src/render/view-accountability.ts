@@ -120,12 +120,6 @@ function progressText(ctx: ViewContext, c: Commitment): string {
   return `${now} (${formatChange(c.variazione, ctx.lang, 0)})`;
 }
 
-/** The state the year's file gives, and "late" when the deadline has passed and it is not done. */
-function stateText(ctx: ViewContext, c: Commitment): string {
-  const stato = c.stato ? ctx.text(STATI[c.stato] ?? { it: c.stato, en: c.stato }) : '—';
-  return c.andamento === 'in_ritardo' ? ctx.text({ it: '{stato}, in ritardo', en: '{stato}, late' }, { stato }) : stato;
-}
-
 /** The ways of standing the count tables show: all but "no status" when no commitment lacks one. */
 function shownAndamenti(totale: CommitmentSummary): Andamento[] {
   return ANDAMENTI.filter((a) => a !== 'non_rilevato' || totale.perAndamento.non_rilevato > 0);
@@ -202,7 +196,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
       { text: ctx.cantiereTitle(c.cantiere), numeric: false },
       { ...cellText(ctx.projectText(c.descrizione, c.descrizioneEn)), numeric: false, header: true },
       { text: whereText(ctx, c), numeric: false },
-      { text: stateText(ctx, c), numeric: false },
+      { text: commitmentState(ctx, c, 'cell'), numeric: false },
       { text: progressText(ctx, c), numeric: true },
       { text: measureText(ctx, c), numeric: false },
       { text: deadlineText(ctx, c), numeric: false },
@@ -217,7 +211,7 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
       { text: whereText(ctx, c), numeric: false },
       { text: deadlineText(ctx, c), numeric: false },
       { text: measureText(ctx, c), numeric: false },
-      { text: stateText(ctx, c), numeric: false },
+      { text: commitmentState(ctx, c, 'cell'), numeric: false },
       { text: progressText(ctx, c), numeric: true },
     ],
   }));
@@ -295,9 +289,19 @@ export function commitmentsView(ctx: ViewContext): SimpleChapter {
   };
 }
 
-/** A commitment's state in words ('—' when no progress was reported). */
-export function commitmentState(ctx: ViewContext, stato: string | null): string {
-  return stato
-    ? ctx.text(STATI[stato] ?? { it: stato, en: stato })
-    : ctx.text({ it: 'nessun avanzamento comunicato', en: 'no progress reported' });
+/**
+ * A commitment's state in words, in a sentence or in a table cell. Without a reported state a sentence says
+ * so and a cell shows a dash; a cell also says when the commitment is late.
+ */
+export function commitmentState(
+  ctx: ViewContext,
+  c: Pick<Commitment, 'stato'> & Partial<Pick<Commitment, 'andamento'>>,
+  where: 'sentence' | 'cell',
+): string {
+  const stato = c.stato
+    ? ctx.text(STATI[c.stato] ?? { it: c.stato, en: c.stato })
+    : where === 'cell'
+      ? '—'
+      : ctx.text({ it: 'nessun avanzamento comunicato', en: 'no progress reported' });
+  return where === 'cell' && c.andamento === 'in_ritardo' ? ctx.text({ it: '{stato}, in ritardo', en: '{stato}, late' }, { stato }) : stato;
 }

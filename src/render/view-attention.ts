@@ -156,7 +156,7 @@ export function attentionView(
       { it: '{descrizione} ({stato}{avanzamento})', en: '{descrizione} ({stato}{avanzamento})' },
       {
         descrizione: ctx.projectText(c.descrizione, c.descrizioneEn),
-        stato: commitmentState(ctx, c.stato),
+        stato: commitmentState(ctx, c, 'sentence'),
         avanzamento: c.avanzamento === null ? '' : `, ${formatNumber(c.avanzamento, ctx.lang, 0)}%`,
       },
     ),

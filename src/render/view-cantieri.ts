@@ -159,6 +159,10 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
       ? target.etichetta || ctx.text({ it: 'Obiettivo', en: 'Target' })
       : ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }),
     reference: target ? 'target' : 'average',
+    // Beside a target, the city's value too: an area can reach the target and still lag behind the city.
+    ...(target && cityFigure.value !== null
+      ? { city: { value: cityFigure.value, label: ctx.text({ it: 'Valore {dell_intero}', en: '{Intero} value' }) } }
+      : {}),
     words: { ...ctx.words },
     unit: def.unita,
     decimals: def.decimali,
@@ -185,7 +189,9 @@ function coverageView(ctx: ViewContext, id: string, withMap: boolean): CoverageV
     row('citta', 'citta', ctx.label('citta'), true),
   ]);
   const against = target
-    ? ctx.text({ it: "con l'obiettivo", en: 'with the target' })
+    ? cityFigure.value !== null
+      ? ctx.text({ it: "con l'obiettivo e con il valore {dell_intero}", en: 'with the target and with the {intero} value' })
+      : ctx.text({ it: "con l'obiettivo", en: 'with the target' })
     : ctx.text({ it: 'con il valore {dell_intero}', en: 'with the {intero} value' });
   const rimandi = map
     ? ctx.rich(

@@ -3,6 +3,7 @@ import type { ViewContext, FigureView, TableView, CellView, RichText } from './v
 import { pyramidSpec } from './pyramid-data.js';
 import { formatNumber } from './format.js';
 import { mapFigure } from './view-map.js';
+import { sortedByValue } from './sort-areas.js';
 
 /** Key figures shown for the city and on each quartiere page. */
 export const KEY_INDICATORS = [
@@ -77,6 +78,10 @@ export function cityView(ctx: ViewContext): CityView {
   let pyramid: FigureView | null = null;
   let trend: FigureView | null = null;
   if (available('popolazione')) {
+    // The zones highest first, as a reader compares them.
+    const residents = sortedByValue(
+      zone.map((z) => ({ codice: z.codice, nome: z.nome, value: values.figure('popolazione', 'zona', z.codice, anno).value })),
+    );
     figures.push(
       (byZone = ctx.figure(
         'fig-residenti-zona',
@@ -84,13 +89,8 @@ export function cityView(ctx: ViewContext): CityView {
         {
           kind: 'bar',
           title: ctx.text({ it: 'Residenti per zona', en: 'Residents by zone' }),
-          labels: zone.map((z) => z.nome),
-          series: [
-            {
-              label: ctx.text({ it: 'Residenti', en: 'Residents' }),
-              values: zone.map((z) => values.figure('popolazione', 'zona', z.codice, anno).value),
-            },
-          ],
+          labels: residents.map((z) => z.nome),
+          series: [{ label: ctx.text({ it: 'Residenti', en: 'Residents' }), values: residents.map((z) => z.value) }],
           decimals: 0,
         },
       )),

@@ -1,8 +1,9 @@
 import type { ViewContext, TableView, RichText } from './view-context.js';
-import type { Finding, KeyFigure, Trend } from '../compute/findings/types.js';
+import type { Finding, KeyFigure } from '../compute/findings/types.js';
 import { byCount, t, type Bilingual } from '../i18n.js';
 import { formatChange, formatDate, formatNumber } from './format.js';
 import { commitmentState } from './view-accountability.js';
+import { trendText } from './trend-words.js';
 
 // The Sintesi at the front of the report: the year's key figures (rates beside absolute numbers), then
 // the findings compute chose by the project's declared rules, each said in one sentence. Every number
@@ -30,12 +31,6 @@ export interface SummaryView {
   /** Said when the rules found nothing to report: every target met, no wide gap, no large change, nothing late. */
   nothing: string;
 }
-
-const TREND: Record<Trend, Bilingual> = {
-  in_crescita: { it: 'in crescita in ogni anno dal {da}', en: 'rising every year since {da}' },
-  in_calo: { it: 'in calo in ogni anno dal {da}', en: 'falling every year since {da}' },
-  altalenante: { it: 'con alti e bassi dal {da} (da {primo} a {ultimo})', en: 'with ups and downs since {da} (from {primo} to {ultimo})' },
-};
 
 function percent(ctx: ViewContext, pct: number): string {
   return `${formatChange(pct, ctx.lang, 0)}%`;
@@ -165,8 +160,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
       const last = f.serie[f.serie.length - 1];
       const trend =
         f.tendenza && first && last
-          ? `; ${ctx.text(TREND[f.tendenza], {
-              da: first.anno,
+          ? `; ${trendText(ctx, f.tendenza, first.anno, {
               primo: ctx.values.withUnit(f.indicatore, first.valore),
               ultimo: ctx.values.withUnit(f.indicatore, last.valore),
             })}`
@@ -210,7 +204,7 @@ function findingText(ctx: ViewContext, f: Finding): SummaryItem {
           {
             descrizione: ctx.projectText(c.descrizione, c.descrizioneEn),
             scadenza: formatDate(new Date(c.scadenza), ctx.lang),
-            stato: commitmentState(ctx, c.stato),
+            stato: commitmentState(ctx, c, 'sentence'),
             avanzamento: c.avanzamento === null ? '' : `, ${formatNumber(c.avanzamento, ctx.lang, 0)}%`,
           },
         ),

@@ -1,7 +1,8 @@
 import type { ViewContext, FigureView } from './view-context.js';
-import type { Trend, Trendline } from '../compute/findings/types.js';
-import { countPhrase, NOUNS, say, t, type Bilingual } from '../i18n.js';
+import type { Trendline } from '../compute/findings/types.js';
+import { countPhrase, NOUNS, say, t } from '../i18n.js';
 import { formatChange, formatNumber } from './format.js';
+import { trendText } from './trend-words.js';
 
 // "What changed" in a chapter: each of its indicators for the whole, the report year against the year
 // compared, the absolute outputs (places, users) beside the rates, and the trend over every year when
@@ -14,12 +15,6 @@ export interface ChangesView {
   /** The counts (places, applications, births) over the years, when the chapter has any. */
   figuraConteggi: FigureView | null;
 }
-
-const TREND: Record<Trend, Bilingual> = {
-  in_crescita: { it: 'in crescita in ogni anno dal {da}', en: 'rising every year since {da}' },
-  in_calo: { it: 'in calo in ogni anno dal {da}', en: 'falling every year since {da}' },
-  altalenante: { it: 'con alti e bassi dal {da}', en: 'with ups and downs since {da}' },
-};
 
 /** What an indicator's numerator counts, in words: the service's unit, or what the Sintesi's rules declare. */
 function absoluteNoun(ctx: ViewContext, indicatore: string): ((n: number) => string) | null {
@@ -39,7 +34,7 @@ function lineOf(ctx: ViewContext, line: Trendline): string | null {
   const absNow = line.assoluti.find((v) => v.anno === ctx.anno);
   const assoluto = noun && absNow ? ctx.text({ it: ', cioè {n}', en: ', that is {n}' }, { n: noun(absNow.valore) }) : '';
   const first = line.serie[0];
-  const trend = line.tendenza && first ? ctx.text(TREND[line.tendenza], { da: first.anno }) : '';
+  const trend = line.tendenza && first ? trendText(ctx, line.tendenza, first.anno) : '';
   const c = line.confronto;
   const change = c
     ? ctx.text(

@@ -49,6 +49,17 @@ function specs(n: number): Record<string, ChartSpec> {
       unit: '%',
       decimals: 1,
     },
+    'bullet with target and city': {
+      kind: 'bullet',
+      title: 'Copertura',
+      labels,
+      values: v,
+      target: 33,
+      targetLabel: 'Obiettivo',
+      city: { value: 31.4, label: 'Valore della città' },
+      unit: '%',
+      decimals: 1,
+    },
     bar,
     'bar with target': { ...bar, target: { value: 33_000, label: 'Valore della città' } },
     'horizontal bar with target': { ...bar, horizontal: true, target: { value: 33_000, label: 'Città' } },
@@ -95,14 +106,14 @@ describe.each(cases)('a $name of $n areas', ({ n, name, spec }) => {
     const { image, texts, geometry } = traceOf(n, name, spec);
     const boxed = texts.filter((t) => t.box !== null);
     expect(boxed.length).toBe(texts.length); // nothing rotated
-    const line = geometry!.reference?.line;
+    const lines = geometry!.references.map((r) => r.line);
     for (const [i, a] of boxed.entries()) {
       const box = a.box!;
       expect(box.left, a.text).toBeGreaterThanOrEqual(0);
       expect(box.top, a.text).toBeGreaterThanOrEqual(0);
       expect(box.right, a.text).toBeLessThanOrEqual(image.width);
       expect(box.bottom, a.text).toBeLessThanOrEqual(image.height);
-      if (line) expect(overlap(box, line), `"${a.text}" ${show(box)} on the reference line ${show(line)}`).toBe(false);
+      for (const line of lines) expect(overlap(box, line), `"${a.text}" ${show(box)} on a reference line ${show(line)}`).toBe(false);
       for (const b of boxed.slice(i + 1)) {
         expect(overlap(box, b.box!), `"${a.text}" ${show(box)} and "${b.text}" ${show(b.box!)}`).toBe(false);
       }
@@ -173,7 +184,7 @@ describe('placeValueLabels', () => {
         area,
         width,
         height: 260,
-        reference: at === null ? null : { at, label: null },
+        references: at === null ? [] : [{ at, label: null }],
         size: 12,
         textColour: '#222222',
       },

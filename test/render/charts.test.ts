@@ -132,6 +132,20 @@ describe('renderChart', () => {
     expect(drawnText).toEqual(expect.arrayContaining(['Obiettivo UE 33,0%', 'Est (n.d.)', 'n.d.', '41,5%']));
   });
 
+  it('draws the city value beside the target as a second line, apart in style, in the legend and in the text', () => {
+    const both: ChartSpec = { ...bullet, city: { value: 30.5, label: 'Valore della città' } } as ChartSpec;
+    const { image, drawnText, geometry } = renderer.trace(both, 'it');
+    const [target, city] = geometry!.references;
+    expect(geometry!.references).toHaveLength(2);
+    expect([target!.value, city!.value]).toEqual([33, 30.5]);
+    expect(city!.line.right).toBeLessThan(target!.line.left); // 30,5 left of 33
+    expect(city!.dash).not.toEqual(target!.dash);
+    expect(drawnText).toEqual(expect.arrayContaining(['Obiettivo UE 33,0%', 'Valore della città 30,5%', '33,0%', '30,5%']));
+    expect(image.alt).toContain('Obiettivo (Obiettivo UE): 33,0%. Riferimento (Valore della città): 30,5%.');
+    // Without a city value, the target's line alone.
+    expect(renderer.trace(bullet, 'it').geometry!.references).toHaveLength(1);
+  });
+
   it('gives byte-identical SVG for the same input, in any renderer', () => {
     const first = createChartRenderer().render(pyramid, 'it').svg;
     const second = createChartRenderer().render(pyramid, 'it').svg;

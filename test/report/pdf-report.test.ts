@@ -211,6 +211,35 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     expect(withHeader.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('breaks no word of the indicator definitions: each column is as wide as its longest word', async () => {
+    const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
+    const table = /<table[^>]*id="tab-definizioni"[\s\S]*?<\/table>/.exec(html)![0];
+    const decode = (text: string) =>
+      text
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    const words = new Set(decode(table).split(/\s+/));
+    // A line may end after a dash ("età 14–" / "29)"), never inside a word.
+    for (const word of [...words]) for (const part of word.split(/(?<=–)/)) words.add(part);
+    const caption = pages.findIndex((page) => /Tabella \d+\. Definizione degli indicatori/.test(page));
+    expect(caption).toBeGreaterThan(0);
+    const first = pages[caption]!;
+    const lines = [first.slice(first.search(/Tabella \d+\. Definizione degli indicatori/))]
+      .concat(pages.slice(caption + 1).filter((page) => /Indicatore\s+Definizione\s+Calcolo\s+Obiettivo/.test(page)))
+      .flatMap((page) => page.split('\n'))
+      .filter((line) => !/Tabella \d+\.|pag\. \d+ di|Bilancio sociale|Comune di/.test(line));
+    // The table ends where the glossary, the next section of the annex, begins.
+    const end = lines.findIndex((line) => line.trim() === 'Glossario');
+    const rows = end < 0 ? lines : lines.slice(0, end);
+    expect(rows.filter((line) => line.includes('Obiettivo UE')).length).toBeGreaterThan(0);
+    const broken = rows.flatMap((line) => line.trim().split(/\s+/)).filter((w) => w && !words.has(w));
+    expect(broken).toEqual([]);
+  });
+
   it('cites figures and tables by number in the text, with working links', async () => {
     const html = await readFile(path.join(built.out, 'report.html'), 'utf8');
     expect(html).toMatch(/\(<a href="#fig-residenti-zona">Figura 1<\/a>\)/);

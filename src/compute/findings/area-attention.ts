@@ -1,7 +1,6 @@
 import type { Territorio } from '../../types.js';
 import type { AttentionRule } from '../../validate/summary-rules.js';
 import { isCountIndicator, type IndicatorDefinition } from '../catalogue.js';
-import type { AreaValue } from '../indicators.js';
 import { roundHalfAwayFromZero } from '../rounding.js';
 import { PublishedValues, percentChange, rankAmong, ref, shortfall } from './published.js';
 import type { AreaAttention, AttentionPoint, ServiceNotReaching, ZoneRank } from './types.js';
@@ -13,7 +12,8 @@ import type { AreaAttention, AttentionPoint, ServiceNotReaching, ZoneRank } from
 // And its largest change on the year compared. Published values only.
 
 export interface AttentionInput {
-  values: AreaValue[];
+  /** The published values, indexed once for every finding (computeIndicators builds it). */
+  published: PublishedValues;
   definitions: IndicatorDefinition[];
   territorio: Territorio;
   anno: number;
@@ -129,7 +129,7 @@ function largestChange(
 
 /** Every quartiere's points of attention in the report year, in territory order. */
 export function computeAttention(rule: AttentionRule, input: AttentionInput): AreaAttention[] {
-  const published = new PublishedValues(input.values, input.definitions);
+  const { published } = input;
   return input.territorio.quartieri.map((q) => {
     const points = pointsOf(rule, published, input, q.codice).sort(
       (a, b) => b.distance - a.distance || a.point.indicatore.localeCompare(b.point.indicatore),

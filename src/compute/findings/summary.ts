@@ -1,7 +1,6 @@
 import type { Territorio } from '../../types.js';
 import type { SummaryRules, SummaryRule } from '../../validate/summary-rules.js';
 import { isCountIndicator, type IndicatorDefinition } from '../catalogue.js';
-import type { AreaValue } from '../indicators.js';
 import type { Equity } from '../equity.js';
 import type { Commitment } from '../commitments.js';
 import { roundHalfAwayFromZero } from '../rounding.js';
@@ -12,7 +11,8 @@ import type { Finding, KeyFigure, LateCommitment, Summary, Trendline } from './t
 // report year, in the order the rules are declared. A rule that finds nothing gives no finding.
 
 export interface SummaryInput {
-  values: AreaValue[];
+  /** The published values, indexed once for every finding (computeIndicators builds it). */
+  published: PublishedValues;
   definitions: IndicatorDefinition[];
   equity: Equity[];
   territorio: Territorio;
@@ -168,7 +168,7 @@ export function lateCommitments(commitments: Commitment[], anno: number): { late
 
 /** Applies the declared rules to the report year's published values: the Sintesi, as data. */
 export function computeSummary(rules: SummaryRules, input: SummaryInput): Summary {
-  const published = new PublishedValues(input.values, input.definitions);
+  const { published } = input;
   const risultati = rules.regole.flatMap((rule): Finding[] => {
     switch (rule.tipo) {
       case 'sotto_obiettivo':
@@ -196,13 +196,12 @@ export function computeSummary(rules: SummaryRules, input: SummaryInput): Summar
 
 /** Every indicator's city values up to the report year, with their numerators, trend and change on the year compared. */
 export function computeTrendlines(
-  values: AreaValue[],
+  published: PublishedValues,
   definitions: IndicatorDefinition[],
   anni: number[],
   anno: number,
   annoPrecedente: number | null,
 ): Trendline[] {
-  const published = new PublishedValues(values, definitions);
   const years = anni.filter((a) => a <= anno);
   return definitions.map((def) => {
     const serie = published.citySeries(def.id, years);
