@@ -71,12 +71,12 @@ export function annexView(ctx: ViewContext): AnnexView {
       ? ctx.text(
           first === last
             ? {
-                it: 'La tabella {da}, con ogni indicatore per la città, le zone e {le_aree}, è nella versione HTML del bilancio e nei dati aperti.',
-                en: 'Table {da}, with every indicator for the city, the zones and the {aree}, is in the HTML version of the report and in the open data.',
+                it: 'La tabella {da}, con ogni indicatore per {l_intero}, le zone e {le_aree}, è nella versione HTML del bilancio e nei dati aperti.',
+                en: 'Table {da}, with every indicator for the {intero}, the zones and the {aree}, is in the HTML version of the report and in the open data.',
               }
             : {
-                it: 'Le tabelle {da}–{a}, con ogni indicatore per la città, le zone e {le_aree}, sono nella versione HTML del bilancio e nei dati aperti.',
-                en: 'Tables {da}–{a}, with every indicator for the city, the zones and the {aree}, are in the HTML version of the report and in the open data.',
+                it: 'Le tabelle {da}–{a}, con ogni indicatore per {l_intero}, le zone e {le_aree}, sono nella versione HTML del bilancio e nei dati aperti.',
+                en: 'Tables {da}–{a}, with every indicator for the {intero}, the zones and the {aree}, are in the HTML version of the report and in the open data.',
               },
           { da: first.number, a: last.number },
         )
