@@ -25,6 +25,7 @@ import { atStage, type Stage } from './provenance/stage-error.js';
 import { checkBuildRequest, recordingEffects } from './provenance/build-guard.js';
 import { buildManifest, digestInputs, MANIFEST_FILE } from './provenance/manifest.js';
 import type { FillFromPrint, Printer } from './render/pdf.js';
+import type { OutlineEntry } from './render/pdf-info.js';
 import type { ReportView } from './render/view-model.js';
 import type { RenderChart } from './render/view-context.js';
 import { sayReport } from './problem-text.js';
@@ -307,20 +308,23 @@ async function buildWith(printer: (() => Promise<Printer>) | null, options: Buil
       fx.progress('HTML');
       const { loadTemplates, renderHtml, zonaBookletView } = await import('./render/html.js');
       const templates = await loadTemplates(checked.root);
-      const print = (document: string, fill?: FillFromPrint) =>
+      const print = (document: string, fill?: FillFromPrint, outline?: OutlineEntry[]) =>
         stage('pdf', async () =>
           (await printer!()).printPdf(document, {
             date: pdfDate,
             info: { author: config.autore, creator: config.editore },
             onBlockedRequest: (url) => blockedRequests.push(url),
             fill,
+            outline,
           }),
         );
       // Chromium prints (in its own processes) while this process writes everything else.
       if (!options.noPdf) fx.progress('PDF (Chromium)');
-      const { indexPageFill } = await import('./render/index-pages.js');
-      // The index's page numbers are read from a draft print of the same page (index-pages.ts).
-      const printing = options.noPdf ? null : print(renderHtml(view, templates, 'report', { forPrint: true }), indexPageFill(view));
+      const { indexPageFill, indexOutline } = await import('./render/index-pages.js');
+      // The index's page numbers are read from a draft print of the same page, and its entries are the bookmarks (index-pages.ts).
+      const printing = options.noPdf
+        ? null
+        : print(renderHtml(view, templates, 'report', { forPrint: true }), indexPageFill(view), indexOutline(view));
       printing?.catch(() => undefined); // awaited below; a failure elsewhere first must not leave it unhandled
       // The manifest's fingerprints of the inputs are taken while Chromium prints, not after it.
       const inputs = digestInputs(checked.root);

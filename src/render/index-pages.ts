@@ -2,6 +2,7 @@ import type { ReportView } from './view-model.js';
 import { formatNumber } from './format.js';
 import { destinationPages } from './pdf-destinations.js';
 import type { FillFromPrint } from './pdf.js';
+import type { OutlineEntry } from './pdf-info.js';
 
 // The page numbers of the printed index. Chromium has no target-counter(), so the report is printed as a
 // quick untagged draft with the index's page column empty (its width kept, so that nothing moves); the
@@ -25,4 +26,13 @@ export function indexPageFill(view: ReportView): FillFromPrint {
     if (ids.some((id) => !pages.has(id))) return null;
     return Object.fromEntries(ids.map((id) => [id, formatNumber(pages.get(id)!, view.lang)]));
   };
+}
+
+/** The PDF's bookmarks: the index's entries, chapters and their children, each opening where its link goes. */
+export function indexOutline(view: ReportView): OutlineEntry[] {
+  return view.toc.map((chapter) => ({
+    title: chapter.title,
+    id: chapter.id,
+    children: chapter.children.map((child) => ({ title: child.title, id: child.id, children: [] })),
+  }));
 }

@@ -1,16 +1,62 @@
 import { xmpPacket } from './pdf-xmp.js';
+import { destinationPages } from './pdf-destinations.js';
 
 // The document information of a printed PDF: Chromium writes the Title from <title>, the Catalog's /Lang
 // from <html lang> and its own name as Creator, reads no <meta name="author"> and writes no XMP metadata.
 // An incremental update (PDF 1.7, 7.5.6) appended to Chromium's bytes gives the Info dictionary again,
 // with Author and Creator; a Metadata stream (XMP, see pdf-xmp.ts) saying the same title, language and
 // author; and the Catalog again, pointing to it. Nothing before the update changes, so every byte offset
-// of Chromium's file stays valid.
+// of Chromium's file stays valid. The same update may give the document's outline (bookmarks): Chromium
+// makes one from every heading, at a cost of half a second of its print for Brescia's report (measured),
+// while the report's own index already says what the bookmarks should be and where each one goes.
 
 /** What the PDF says of who wrote and who published it; an empty text is left out. */
 export interface PdfInfo {
   author?: string;
   creator?: string;
+}
+
+/** A bookmark: its title, the named destination it opens (an element id linked from the page), and the bookmarks under it. */
+export interface OutlineEntry {
+  title: string;
+  id: string;
+  children: OutlineEntry[];
+}
+
+/** A PDF name object of any text (PDF 1.7, 7.3.5): `/` and each byte outside ! to ~, or a delimiter, as #xx. */
+function pdfName(text: string): string {
+  return `/${[...Buffer.from(text, 'utf8')].map((b) => (b < 0x21 || b > 0x7e || '()<>[]{}/%#'.includes(String.fromCharCode(b)) ? `#${b.toString(16).padStart(2, '0')}` : String.fromCharCode(b))).join('')}`;
+}
+
+/**
+ * The outline's objects, numbered from `first` (its root, then each bookmark): the entries whose
+ * destination the PDF has, each closed over its children. Empty when none has a destination.
+ */
+function outlineObjects(entries: OutlineEntry[], first: number, present: ReadonlySet<string>): { n: number; body: string }[] {
+  const objects: { n: number; body: string }[] = [];
+  let next = first + 1;
+  const items = (list: OutlineEntry[], parent: number): number[] => {
+    const kept = list.filter((entry) => present.has(entry.id));
+    const numbers = kept.map(() => next++);
+    kept.forEach((entry, i) => {
+      const kids = items(entry.children, numbers[i]!);
+      const links = [
+        `/Parent ${parent} 0 R`,
+        i > 0 ? `/Prev ${numbers[i - 1]} 0 R` : '',
+        i < kept.length - 1 ? `/Next ${numbers[i + 1]} 0 R` : '',
+        kids.length > 0 ? `/First ${kids[0]} 0 R /Last ${kids[kids.length - 1]} 0 R /Count -${kids.length}` : '',
+      ];
+      objects.push({
+        n: numbers[i]!,
+        body: `<</Title ${pdfText(entry.title)} ${links.filter(Boolean).join(' ')} /Dest ${pdfName(entry.id)}>>`,
+      });
+    });
+    return numbers;
+  };
+  const top = items(entries, first);
+  if (top.length === 0) return [];
+  objects.push({ n: first, body: `<</Type /Outlines /First ${top[0]} 0 R /Last ${top[top.length - 1]} 0 R /Count ${top.length}>>` });
+  return objects;
 }
 
 /** A PDF text string of any text: UTF-16BE with its byte order mark, in hex (no escaping needed). */
@@ -61,10 +107,11 @@ interface UpdatedObject {
 
 /**
  * A copy of the PDF with Author and Creator set in its Info dictionary and an XMP Metadata stream in its
- * Catalog. The PDF must end with a classic cross-reference table and a trailer naming /Root and /Info
- * (Chromium's Skia writes them so); else it comes back as it is.
+ * Catalog, and, when `outline` is given, those bookmarks in place of any the PDF had. The PDF must end
+ * with a classic cross-reference table and a trailer naming /Root and /Info (Chromium's Skia writes them
+ * so); else it comes back as it is.
  */
-export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
+export function setPdfInfo(pdf: Uint8Array, info: PdfInfo, outline?: OutlineEntry[]): Uint8Array {
   const entries = Object.entries({ Author: info.author, Creator: info.creator }).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
   );
@@ -98,7 +145,10 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     }),
     'utf8',
   );
-  const catalogBody = `${catalog.replace(/\/Metadata\s+\d+\s+\d+\s+R/g, '').trim()}\n/Metadata ${metadata.n} ${metadata.g} R`;
+  const bookmarks = outline ? outlineObjects(outline, metadata.n + 1, new Set(destinationPages(pdf).keys())) : [];
+  let catalogBody = `${catalog.replace(/\/Metadata\s+\d+\s+\d+\s+R/g, '').trim()}\n/Metadata ${metadata.n} ${metadata.g} R`;
+  if (bookmarks.length > 0)
+    catalogBody = `${catalogBody.replace(/\/Outlines\s+\d+\s+\d+\s+R/g, '').trim()}\n/Outlines ${metadata.n + 1} 0 R`;
   const object = (ref: { n: number; g: number }, body: Buffer): UpdatedObject => ({
     ...ref,
     bytes: Buffer.concat([Buffer.from(`${ref.n} ${ref.g} obj\n`, 'latin1'), body, Buffer.from('\nendobj\n')]),
@@ -114,6 +164,7 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
         Buffer.from('\nendstream', 'latin1'),
       ]),
     ),
+    ...bookmarks.map((b) => object({ n: b.n, g: 0 }, Buffer.from(b.body, 'latin1'))),
   ].sort((a, b) => a.n - b.n); // one subsection per object, in ascending order
 
   const parts: Buffer[] = [Buffer.from(text.endsWith('\n') ? '' : '\n', 'latin1')];
@@ -127,7 +178,7 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   parts.push(
     Buffer.from(
       `xref\n${xref.join('')}` +
-        `trailer\n<</Size ${metadata.n + 1}\n/Root ${rootObject.n} ${rootObject.g} R\n/Info ${infoObject.n} ${infoObject.g} R\n/Prev ${startxref[1]}>>\n` +
+        `trailer\n<</Size ${metadata.n + 1 + bookmarks.length}\n/Root ${rootObject.n} ${rootObject.g} R\n/Info ${infoObject.n} ${infoObject.g} R\n/Prev ${startxref[1]}>>\n` +
         `startxref\n${offset}\n%%EOF\n`,
       'latin1',
     ),

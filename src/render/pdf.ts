@@ -1,6 +1,6 @@
 import { ProtocolError, TimeoutError, type Browser, type BrowserContext, type HTTPRequest, type PDFOptions, type Page } from 'puppeteer';
 import { BrowserFailedError, launchBrowser, type LaunchOptions } from './browser.js';
-import { setPdfInfo, type PdfInfo } from './pdf-info.js';
+import { setPdfInfo, type OutlineEntry, type PdfInfo } from './pdf-info.js';
 
 // Printing HTML to PDF with one headless Chromium per command, closed to the network and to the disk:
 // a fresh page per document (the first one opened as Chromium starts), which prints its own pages (size,
@@ -15,6 +15,11 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Author and Creator of the document information (Chromium writes neither; see pdf-info.ts). */
   info?: PdfInfo;
+  /**
+   * The bookmarks, written after the print (pdf-info.ts): quicker than Chromium's, which it makes from
+   * every heading. Without them Chromium's are kept.
+   */
+  outline?: OutlineEntry[];
 }
 
 /**
@@ -66,19 +71,19 @@ const FILL_ELEMENTS = `(wanted) => {
 }`;
 
 /** Prints a document that fills some of its elements from its own print (see FillFromPrint); the page is loaded once. */
-async function printFilled(page: Page, fill: FillFromPrint, timeout: number): Promise<Uint8Array> {
+async function printFilled(page: Page, fill: FillFromPrint, options: PDFOptions): Promise<Uint8Array> {
   await page.evaluate(HIDE_FOR_DRAFT);
-  let texts = fill(await page.pdf({ ...DRAFT_OPTIONS, timeout }));
+  let texts = fill(await page.pdf({ ...DRAFT_OPTIONS, timeout: options.timeout }));
   let pdf: Uint8Array | null = null;
   if (texts === null) await page.evaluate(`(${FILL_ELEMENTS})({})`); // shows the page again
   for (let pass = 0; pass < 3 && texts !== null; pass++) {
     // Texts only, set as textContent: nothing in them is read as markup. The page runs no script of its own.
     const changed = (await page.evaluate(`(${FILL_ELEMENTS})(${JSON.stringify(texts)})`)) as number;
     if (changed === 0 && pdf !== null) break;
-    pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+    pdf = await page.pdf(options);
     texts = fill(pdf);
   }
-  return pdf ?? page.pdf({ ...PDF_OPTIONS, timeout });
+  return pdf ?? page.pdf(options);
 }
 
 /** A fresh page in a context of its own, closed to the world and set to print media, waiting for its document. */
@@ -126,10 +131,9 @@ export async function launchPrinter(options: LaunchOptions = {}): Promise<Printe
         sheet = await taken;
         sheet.refuse = pdfOptions.onBlockedRequest ?? (() => undefined);
         await sheet.page.setContent(html, { waitUntil: 'load', timeout });
-        const pdf = pdfOptions.fill
-          ? await printFilled(sheet.page, pdfOptions.fill, timeout)
-          : await sheet.page.pdf({ ...PDF_OPTIONS, timeout });
-        const described = pdfOptions.info ? setPdfInfo(pdf, pdfOptions.info) : pdf;
+        const options: PDFOptions = { ...PDF_OPTIONS, outline: !pdfOptions.outline, timeout };
+        const pdf = pdfOptions.fill ? await printFilled(sheet.page, pdfOptions.fill, options) : await sheet.page.pdf(options);
+        const described = pdfOptions.info || pdfOptions.outline ? setPdfInfo(pdf, pdfOptions.info ?? {}, pdfOptions.outline) : pdf;
         return pdfOptions.date ? setPdfDates(described, pdfOptions.date) : described;
       } catch (error) {
         // Chromium crashed, hung or refused: its failure (exit 3), not a bug of ours.

@@ -150,6 +150,23 @@ describe.skipIf(!hasBrowser)('the printed report of data/brescia', () => {
     expect(entries.size).toBe(CHAPTERS.length + names.length);
   });
 
+  it('bookmarks every entry of the index, in its order, each opening on the page the index gives', async () => {
+    const index = pages.find((page) => header(page) === 'Indice')!;
+    const printed = [...index.matchAll(/(\d+)\. (\S.*?) {2,}(\d+)(?= {2,}|\s*$)/gm)].map((m) => `${m[2]!.trim()} ${m[3]}`);
+    // Poppler reads the outline as a reader's viewer does: each bookmark's title and the page it opens.
+    const xml = await poppler('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', '1', pdfFile]);
+    const decode = (text: string) =>
+      text
+        .replace(/&amp;/g, '&')
+        .replace(/&apos;|&#39;/g, "'")
+        .replace(/&quot;/g, '"');
+    const bookmarks = [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => `${decode(m[2]!)} ${m[1]}`);
+    expect(bookmarks.length).toBe(CHAPTERS.length + (await quartieriNames()).length);
+    // The index prints its quartieri in two columns, so compare as sets.
+    expect(new Set(bookmarks)).toEqual(new Set(printed));
+    expect(bookmarks.slice(0, 3)).toEqual(printed.slice(0, 3));
+  });
+
   it('keeps every table caption on the page of its table', () => {
     for (const [i, page] of pages.entries()) {
       const lines = page.split('\n').filter((line) => line.trim() !== '');
