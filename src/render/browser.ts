@@ -6,8 +6,20 @@ import puppeteer, { type Browser } from 'puppeteer';
 
 // Finding and launching the headless Chromium that prints the PDFs of a command.
 
-/** Where Debian and other distributions put Chromium, in the order we try them. */
-export const SYSTEM_BROWSER_PATHS: readonly string[] = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/**
+ * Where Debian and other distributions put Chromium, in the order we try them. Chromium's headless shell
+ * (Debian's chromium-headless-shell: the same Blink, without the browser around it) comes first: it
+ * starts in half the time, with a second less of CPU taken from the build beside it, and prints the
+ * same tagged PDF a little quicker (Brescia's report: about 10 s against 11.5 s, measured). Its program
+ * itself, not /usr/bin/chromium-headless-shell: that script runs it as a child, which outlives a kill of
+ * the process we started.
+ */
+export const SYSTEM_BROWSER_PATHS: readonly string[] = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /** A quiet, offline printer: no sandbox (containers), no GPU, no phoning home. Puppeteer adds --headless. */
 export const BROWSER_ARGS: readonly string[] = [
