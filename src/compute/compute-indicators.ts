@@ -115,7 +115,12 @@ export function computeIndicators(project: ValidatedProject, definitions: Indica
       ? options.pyramidYear
       : null;
   // One memo for the decision and the audit: a part the decision solved with the same equations is not solved again.
-  const settings = { threshold: options.threshold, pyramidYear, cityName: options.cityName, memo: new Set<string>() };
+  const settings = {
+    threshold: options.threshold,
+    pyramidYear,
+    cityName: options.cityName,
+    memo: options.memo?.audit ?? new Set<string>(),
+  };
   // The figures' forms are computed before anything is withheld, and serve both the decision and the audit.
   const figures = publication(values, definitions, project, settings);
   const { summary: privacy, pyramids, resources: withheldResources } = protectPublication(values, definitions, project, settings, figures);

@@ -1,5 +1,6 @@
 import type { TypedRow, ValidatedProject } from '../types.js';
 import { computeSurvey, type SurveyOptions, type SurveyResult } from './survey/compute-survey.js';
+import type { AuditMemo } from './privacy/protect.js';
 
 // What a compute may keep for the next one over the same rows: the live preview computes again after
 // every save, and most saves leave most rows as they were (the same row objects: the preview keeps a
@@ -21,8 +22,21 @@ function rowsKey(rows: readonly TypedRow[]): string {
     .join(',');
 }
 
-/** The parts of a compute kept for the next: the survey of a year, by its answers, questions, territory and settings. */
+/**
+ * The parts of a compute kept for the next: the survey of a year, by its answers, questions, territory
+ * and settings; and the privacy audit's parts found to give nothing away, by the digest of their algebra
+ * (protect.ts, AuditMemo): the same equations against the same protected counts have the same answer,
+ * whatever build made them.
+ */
 export class ComputeMemo {
+  private kept: AuditMemo = new Set();
+
+  /** The audit's memo, shared by every compute of this one; started again past a million parts (a day of saves). */
+  get audit(): AuditMemo {
+    if (this.kept.size > 1_000_000) this.kept = new Set();
+    return this.kept;
+  }
+
   private readonly surveys = new Map<number, { key: string; result: SurveyResult | null }>();
   /** How many surveys were computed (not taken from the memo) since it was made. */
   surveysComputed = 0;
