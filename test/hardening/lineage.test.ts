@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { TypedRow, ValidatedProject } from '../../src/types.js';
 import { computeIndicators } from '../../src/compute/compute-indicators.js';
 import { indicatorsJson } from '../../src/compute/open-data.js';
 import { explainValue } from '../../src/provenance/explain.js';
 import { countRowRanges, formatRowRanges, parseRowRanges } from '../../src/compute/row-ranges.js';
-import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
+import { bresciaIndicators, olderResidentsProject } from '../helpers/fixtures.js';
 
 // Lineage: every figure names the files and rows it was summed from, and a withheld figure (or a total
 // that would give it away by difference) names its files only. `explain` never prints a withheld value.
@@ -35,45 +34,9 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-// quota_65_plus = popolazione[eta>=65] / popolazione. Each quartiere has 3 rows: ages 30, 70, 80.
-// Q1 has one person over 65: a count below the threshold, withheld with a complement in its zona.
-const OLD = new Map([
-  ['Q1', [1, 0]],
-  ['Q2', [40, 10]],
-  ['Q3', [50, 20]],
-  ['Q4', [60, 30]],
-  ['Q5', [70, 40]],
-]);
-
-function project(): ValidatedProject {
-  const rows: TypedRow[] = [];
-  for (const q of miniTerritorio.quartieri) {
-    const [a70, a80] = OLD.get(q.codice) as [number, number];
-    for (const [eta, residenti] of [
-      [30, 500],
-      [70, a70],
-      [80, a80],
-    ] as const) {
-      rows.push({
-        values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti },
-        file: 'dati/2024/popolazione.csv',
-        row: rows.length + 2,
-      });
-    }
-  }
-  return {
-    territorio: miniTerritorio,
-    anni: [2024],
-    servizi: [],
-    enti: [],
-    cataloghi: new Map(),
-    contributi: [],
-    report: { files: [] },
-    dati: yearData(2024, { popolazione: rows }),
-    cantieri: [],
-    cantieriPredefiniti: true,
-  } as unknown as ValidatedProject;
-}
+// quota_65_plus over the mini territory's popolazione (olderResidentsProject): Q1 has one person over
+// 65, a count below the threshold, withheld with a complement in its zona.
+const project = () => olderResidentsProject();
 
 const definitions = bresciaIndicators().filter((d) => d.id === 'quota_65_plus');
 const computed = () => computeIndicators(project(), definitions, { cityName: 'Città', threshold: 3 });

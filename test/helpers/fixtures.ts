@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetRows, Servizio, Territorio, TypedRow } from '../../src/types.js';
+import type { DatasetRows, Servizio, Territorio, TypedRow, ValidatedProject } from '../../src/types.js';
 import { loadSchemas } from '../../src/schemas/load-schemas.js';
 import { loadIndicators, type IndicatorDefinition } from '../../src/compute/catalogue.js';
 import { bresciaProject } from './paths.js';
@@ -41,4 +41,41 @@ export function bresciaIndicators(servizi: Servizio[] = []): IndicatorDefinition
   const { definitions, problems } = loadIndicators(raw, loadSchemas().indicatori!, servizi);
   if (problems.length) throw new Error(problems.map((p) => say('it', p.message)).join('\n'));
   return definitions;
+}
+
+/**
+ * The mini territory with popolazione only, for quota_65_plus = popolazione[eta>=65] / popolazione:
+ * each quartiere has three rows, 500 residents aged 30 and, from `old` (by quartiere code), those aged
+ * 70 and 80. Q1 with one person over 65 is a count below the threshold, withheld with a complement.
+ */
+export const OLD_BY_QUARTIERE: Record<string, [number, number]> = { Q1: [1, 0], Q2: [40, 10], Q3: [50, 20], Q4: [60, 30], Q5: [70, 40] };
+
+export function olderResidentsProject(old: Record<string, [number, number]> = OLD_BY_QUARTIERE): ValidatedProject {
+  const rows: TypedRow[] = [];
+  for (const q of miniTerritorio.quartieri) {
+    const [a70, a80] = old[q.codice]!;
+    for (const [eta, residenti] of [
+      [30, 500],
+      [70, a70],
+      [80, a80],
+    ] as const) {
+      rows.push({
+        values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti },
+        file: 'dati/2024/popolazione.csv',
+        row: rows.length + 2,
+      });
+    }
+  }
+  return {
+    territorio: miniTerritorio,
+    anni: [2024],
+    servizi: [],
+    enti: [],
+    cataloghi: new Map(),
+    contributi: [],
+    report: { files: [] },
+    dati: yearData(2024, { popolazione: rows }),
+    cantieri: [],
+    cantieriPredefiniti: true,
+  } as unknown as ValidatedProject;
 }

@@ -1,45 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TypedRow, ValidatedProject } from '../../src/types.js';
 import { computeIndicators } from '../../src/compute/compute-indicators.js';
 import { computeTextFigures } from '../../src/compute/text-figures.js';
 import { checkTexts } from '../../src/validate/texts/check-texts.js';
 import { explainText, type TextExplainInput } from '../../src/provenance/explain-text.js';
-import { bresciaIndicators, miniTerritorio, yearData } from '../helpers/fixtures.js';
+import { bresciaIndicators, miniTerritorio, olderResidentsProject } from '../helpers/fixtures.js';
 
 // explain testo on a small project: quota_65_plus = popolazione[eta>=65] / popolazione, three rows per
 // quartiere (ages 30, 70, 80; 500 residents aged 30). Q1 has one person over 65: withheld, with Q2 as its
 // complement; zona nord holds them, so its rows are not given.
-const OLD: Record<string, [number, number]> = { Q1: [1, 0], Q2: [40, 10], Q3: [50, 20], Q4: [60, 30], Q5: [70, 40] };
-
-function project(): ValidatedProject {
-  const rows: TypedRow[] = [];
-  for (const q of miniTerritorio.quartieri) {
-    const [a70, a80] = OLD[q.codice]!;
-    for (const [eta, residenti] of [
-      [30, 500],
-      [70, a70],
-      [80, a80],
-    ] as const) {
-      rows.push({
-        values: { anno: 2024, codice_quartiere: q.codice, sesso: 'F', eta, cittadinanza: 'ITA', residenti },
-        file: 'dati/2024/popolazione.csv',
-        row: rows.length + 2,
-      });
-    }
-  }
-  return {
-    territorio: miniTerritorio,
-    anni: [2024],
-    servizi: [],
-    enti: [],
-    cataloghi: new Map(),
-    contributi: [],
-    report: { files: [] },
-    dati: yearData(2024, { popolazione: rows }),
-    cantieri: [],
-    cantieriPredefiniti: true,
-  } as unknown as ValidatedProject;
-}
+const project = () => olderResidentsProject();
 
 const TEXT = [
   '---',
