@@ -66,6 +66,11 @@ export function olderResidentsProject(old: Record<string, [number, number]> = OL
       });
     }
   }
+  return miniProject({ popolazione: rows });
+}
+
+/** A validated project of the mini territory with the given datasets for 2024, and nothing else declared. */
+export function miniProject(datasets: Record<string, TypedRow[]>): ValidatedProject {
   return {
     territorio: miniTerritorio,
     anni: [2024],
@@ -74,7 +79,7 @@ export function olderResidentsProject(old: Record<string, [number, number]> = OL
     cataloghi: new Map(),
     contributi: [],
     report: { files: [] },
-    dati: yearData(2024, { popolazione: rows }),
+    dati: yearData(2024, datasets),
     cantieri: [],
     cantieriPredefiniti: true,
   } as unknown as ValidatedProject;

@@ -3,7 +3,7 @@ import type { TypedRow, ValidatedProject } from '../../src/types.js';
 import { computeIndicators } from '../../src/compute/compute-indicators.js';
 import { resourcesTable } from '../../src/compute/open-data-tables.js';
 import { auditPublication, publication } from '../../src/compute/suppress.js';
-import { bresciaIndicators, miniTerritorio, populationRows } from '../helpers/fixtures.js';
+import { bresciaIndicators, miniProject, miniTerritorio, populationRows } from '../helpers/fixtures.js';
 
 // The resources chapter's totals (spending, hours, volunteers for the whole city) are figures of the
 // privacy authority like the others: volunteers are persons, so a small total is withheld, and the
@@ -29,26 +29,7 @@ function project(volontari: Record<string, number>): ValidatedProject {
     file: 'dati/2024/erogazioni.csv',
     row: i + 2,
   }));
-  return {
-    territorio: miniTerritorio,
-    anni: [2024],
-    servizi: [],
-    enti: [],
-    cataloghi: new Map(),
-    contributi: [],
-    report: { files: [] },
-    dati: new Map([
-      [
-        2024,
-        new Map([
-          ['popolazione', popolazione],
-          ['erogazioni', erogazioni],
-        ]),
-      ],
-    ]),
-    cantieri: [],
-    cantieriPredefiniti: true,
-  } as unknown as ValidatedProject;
+  return miniProject({ popolazione, erogazioni });
 }
 
 const definitions = bresciaIndicators().filter((d) => d.id === 'volontari_per_1000');
